@@ -1,0 +1,84 @@
+//! The `treem` binary, run as a user would.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn treem(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_treem"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout_json(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
+}
+
+#[test]
+fn bad_json_is_a_structured_error_with_exit_2() {
+    let out = treem(&["validate", "--kind", "child", "-"], "{\"full_name\": ");
+    assert_eq!(out.status.code(), Some(2));
+    let v = stdout_json(&out);
+    assert_eq!(v["error"], "not_json");
+    assert!(!String::from_utf8_lossy(&out.stderr).is_empty());
+}
+
+#[test]
+fn minimal_record_is_ok() {
+    let out = treem(&["validate", "--kind", "child", "--as-of", "2026-11-28", "-"], "{}");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout_json(&out), serde_json::json!({"ok": true, "issues": []}));
+}
+
+#[test]
+fn unknown_kind_is_misuse() {
+    let out = treem(&["validate", "--kind", "pupil", "-"], "{}");
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stdout_json(&out)["error"], "unknown_kind");
+}
+
+#[test]
+fn sample_runs_without_input_and_finds_issues() {
+    let out = treem(&["validate", "--as-of", "2026-11-28"], "");
+    assert_eq!(out.status.code(), Some(1));
+    let v = stdout_json(&out);
+    assert!(v["records"].as_u64().unwrap() >= 5);
+    assert!(v["invalid"].as_u64().unwrap() >= 1);
+    assert_eq!(v["options"]["as_of"], "2026-11-28");
+}
+
+#[test]
+fn issues_are_found_with_exit_1_in_english() {
+    let out = treem(&["validate", "--as-of", "2026-11-28", "--lang", "en", "-"], "{\"date_of_birth\": \"31/2/2020\"}");
+    assert_eq!(out.status.code(), Some(1));
+    let v = stdout_json(&out);
+    assert_eq!(v["issues"][0]["code"], "date.impossible");
+    assert!(v["issues"][0]["message"].as_str().unwrap().contains("calendar date"));
+}
+
+#[test]
+fn parse_and_catalog_print_json() {
+    let out = treem(&["parse", "date", "13/8/2024"], "");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout_json(&out)["value"]["date"], "2024-08-13");
+    let out = treem(&["catalog", "kinds"], "");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout_json(&out)["items"][0]["code"], "child");
+}
+
+#[test]
+fn clean_rewrites_ndjson_records() {
+    let out = treem(&["clean", "--as-of", "2026-11-28", "-"], "{\"date_of_birth\": \"5/9/2018\"}\n{\"sex\": \"Nữ\"}\n");
+    assert_eq!(out.status.code(), Some(0));
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["value"]["date_of_birth"], "2018-09-05");
+    assert_eq!(lines[1]["value"]["sex"], "female");
+}

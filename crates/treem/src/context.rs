@@ -1,0 +1,258 @@
+//! Everything a rule may depend on besides the record itself.
+//!
+//! The core never reads the clock or the environment: the date rules are judged at is
+//! `as_of`, given by the caller (the CLI defaults it to today and echoes it).
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Lang;
+use crate::Error;
+
+/// The first day of the two-level administrative geography (Nghị quyết 202/2025/QH15;
+/// communes and provinces of Quyết định 19/2025/QĐ-TTg in force from 1 July 2025).
+pub const EDITION_2025_START: NaiveDate = match NaiveDate::from_ymd_opt(2025, 7, 1) {
+    Some(date) => date,
+    None => NaiveDate::MIN,
+};
+
+/// An edition of the national list of administrative units.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+pub enum Edition {
+    /// The three-level list (province, district, commune) in force until 30 June 2025:
+    /// codes of Quyết định 124/2004/QĐ-TTg as amended.
+    #[serde(rename = "2024")]
+    E2024,
+    /// The two-level list (province, commune) from 1 July 2025: Quyết định 19/2025/QĐ-TTg.
+    #[serde(rename = "2025")]
+    E2025,
+}
+
+impl Edition {
+    /// The edition in force on `date`.
+    pub fn in_force_on(date: NaiveDate) -> Edition {
+        if date < EDITION_2025_START {
+            Edition::E2024
+        } else {
+            Edition::E2025
+        }
+    }
+
+    /// `"2024"` or `"2025"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Edition::E2024 => "2024",
+            Edition::E2025 => "2025",
+        }
+    }
+
+    /// Parses `"2024"` or `"2025"`.
+    ///
+    /// # Errors
+    /// An [`Error`] that `is_invalid_option()` for any other text.
+    pub fn parse(text: &str) -> Result<Edition, Error> {
+        match text.trim() {
+            "2024" => Ok(Edition::E2024),
+            "2025" => Ok(Edition::E2025),
+            _ => Err(Error::invalid_option(
+                "edition",
+                "expected \"2024\" or \"2025\"",
+            )),
+        }
+    }
+}
+
+/// The context rules are judged in.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Context {
+    /// The date rules are judged at (age, deadlines, what law is in force).
+    /// `None` when the caller gave none: rules that need a date then report
+    /// `context.as_of_missing` instead of guessing.
+    pub as_of: Option<NaiveDate>,
+    /// The language of messages and labels.
+    pub lang: Lang,
+    /// The administrative-geography edition, when fixed by the caller; otherwise chosen from
+    /// `as_of` (see [`Context::edition`]).
+    pub edition: Option<Edition>,
+}
+
+impl Context {
+    /// A context at `as_of`, Vietnamese messages, edition chosen by date.
+    pub fn at(as_of: NaiveDate) -> Context {
+        Context {
+            as_of: Some(as_of),
+            lang: Lang::Vi,
+            edition: None,
+        }
+    }
+
+    /// The same context with messages in `lang`.
+    pub fn with_lang(mut self, lang: Lang) -> Context {
+        self.lang = lang;
+        self
+    }
+
+    /// The same context with a fixed geography edition.
+    pub fn with_edition(mut self, edition: Edition) -> Context {
+        self.edition = Some(edition);
+        self
+    }
+
+    /// The geography edition: the one fixed by the caller, else the one in force at `as_of`,
+    /// else the current one (2025).
+    pub fn edition(&self) -> Edition {
+        match (self.edition, self.as_of) {
+            (Some(edition), _) => edition,
+            (None, Some(date)) => Edition::in_force_on(date),
+            (None, None) => Edition::E2025,
+        }
+    }
+
+    /// Reads options given as JSON: `{"as_of": "2026-11-28", "lang": "vi", "edition": "2025"}`.
+    /// Empty input, `null` and `{}` give the default context. Unknown option names are
+    /// rejected so that a misspelt option does not silently change nothing.
+    ///
+    /// # Errors
+    /// An error that `is_not_json()` when the text is not JSON, `is_wrong_top_level_type()`
+    /// when it is not an object, and `is_invalid_option()` for an unknown option or a value
+    /// of the wrong form.
+    ///
+    /// # Example
+    /// ```
+    /// use treem::{Context, Edition};
+    /// let ctx = Context::from_options_json(br#"{"as_of": "2025-06-30"}"#).unwrap();
+    /// assert_eq!(ctx.edition(), Edition::E2024);
+    /// ```
+    pub fn from_options_json(options: &[u8]) -> Result<Context, Error> {
+        if options.iter().all(u8::is_ascii_whitespace) {
+            return Ok(Context::default());
+        }
+        let value = crate::json::parse_bytes(options)?;
+        Context::from_options_value(&value)
+    }
+
+    /// Like [`Context::from_options_json`], from a parsed value.
+    ///
+    /// # Errors
+    /// As [`Context::from_options_json`].
+    pub fn from_options_value(value: &serde_json::Value) -> Result<Context, Error> {
+        let map = match value {
+            serde_json::Value::Null => return Ok(Context::default()),
+            serde_json::Value::Object(map) => map,
+            other => return Err(Error::wrong_top_level("object of options", other)),
+        };
+        let mut ctx = Context::default();
+        for (name, value) in map {
+            match name.as_str() {
+                "as_of" => ctx.as_of = option_date(value)?,
+                "lang" => {
+                    ctx.lang = match value {
+                        serde_json::Value::Null => Lang::default(),
+                        serde_json::Value::String(s) => s.parse()?,
+                        _ => return Err(Error::invalid_option("lang", "expected a string")),
+                    }
+                }
+                "edition" => {
+                    ctx.edition = match value {
+                        serde_json::Value::Null => None,
+                        serde_json::Value::String(s)
+                            if s.trim().is_empty() || s.trim() == "auto" =>
+                        {
+                            None
+                        }
+                        serde_json::Value::String(s) => Some(Edition::parse(s)?),
+                        serde_json::Value::Number(n) => Some(Edition::parse(&n.to_string())?),
+                        _ => {
+                            return Err(Error::invalid_option(
+                                "edition",
+                                "expected \"2024\" or \"2025\"",
+                            ))
+                        }
+                    }
+                }
+                other => {
+                    return Err(Error::invalid_option(
+                        &crate::privacy::truncate(other, 40),
+                        "unknown option; expected as_of, lang or edition",
+                    ))
+                }
+            }
+        }
+        Ok(ctx)
+    }
+
+    /// The options as JSON, the inverse of [`Context::from_options_value`].
+    pub fn to_options_value(&self) -> serde_json::Value {
+        let mut map = serde_json::Map::new();
+        if let Some(date) = self.as_of {
+            map.insert("as_of".into(), date.format("%Y-%m-%d").to_string().into());
+        }
+        map.insert("lang".into(), self.lang.as_str().into());
+        if let Some(edition) = self.edition {
+            map.insert("edition".into(), edition.as_str().into());
+        }
+        serde_json::Value::Object(map)
+    }
+}
+
+fn option_date(value: &serde_json::Value) -> Result<Option<NaiveDate>, Error> {
+    match value {
+        serde_json::Value::Null => Ok(None),
+        serde_json::Value::String(s) => NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| Error::invalid_option("as_of", "expected an ISO date such as 2026-11-28")),
+        _ => Err(Error::invalid_option(
+            "as_of",
+            "expected an ISO date string such as 2026-11-28",
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edition_switches_on_first_july_2025() {
+        let before = NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
+        let after = NaiveDate::from_ymd_opt(2025, 7, 1).unwrap();
+        assert_eq!(Edition::in_force_on(before), Edition::E2024);
+        assert_eq!(Edition::in_force_on(after), Edition::E2025);
+    }
+
+    #[test]
+    fn options_round_trip() {
+        let ctx =
+            Context::from_options_json(br#"{"as_of":"2024-08-13","lang":"en","edition":"2024"}"#)
+                .unwrap();
+        assert_eq!(ctx.lang, Lang::En);
+        assert_eq!(ctx.edition(), Edition::E2024);
+        let again = Context::from_options_value(&ctx.to_options_value()).unwrap();
+        assert_eq!(again, ctx);
+    }
+
+    #[test]
+    fn bad_options_are_errors() {
+        for bad in [
+            &br#"{"as_of":"13/8/2024"}"#[..],
+            br#"{"lang":"fr"}"#,
+            br#"{"edition":"2023"}"#,
+            br#"{"asof":"2024-01-01"}"#,
+            br#"[1]"#,
+        ] {
+            let err = Context::from_options_json(bad).unwrap_err();
+            assert!(
+                err.is_invalid_option() || err.is_wrong_top_level_type(),
+                "{err}"
+            );
+        }
+        assert!(Context::from_options_json(b"{").unwrap_err().is_not_json());
+        assert_eq!(
+            Context::from_options_json(b"  ").unwrap(),
+            Context::default()
+        );
+    }
+}

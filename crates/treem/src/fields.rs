@@ -1,0 +1,91 @@
+//! Rules shared by every kind: field types, required fields, unknown fields.
+
+use std::collections::BTreeMap;
+
+use crate::json::{type_name, Field};
+use crate::report::{IssueSink, Location};
+
+crate::codes! {
+    /// A member has a JSON type the kind does not accept there.
+    FIELD_WRONG_TYPE = "field.wrong_type", Error, "record.fields", "treem",
+        "Giá trị phải là {expected}, nhưng nhận được {found}",
+        "Expected {expected}, found {found}";
+    /// A member the kind requires is absent, null or empty.
+    FIELD_REQUIRED = "field.required", Error, "record.fields", "treem",
+        "Thiếu thông tin bắt buộc",
+        "This field is required";
+    /// A member the kind does not know; kept as it is, but probably misspelt.
+    RECORD_UNKNOWN_FIELD = "record.unknown_field", Warning, "record.fields", "treem",
+        "Trường {field} không thuộc mẫu dữ liệu này (được giữ nguyên)",
+        "Field {field} is not part of this record type (kept as is)";
+    /// A rule needs the date of judgement but the caller gave no `as_of`.
+    CONTEXT_AS_OF_MISSING = "context.as_of_missing", Warning, "context", "treem",
+        "Chưa có ngày tính (as_of): bỏ qua các quy tắc phụ thuộc ngày",
+        "No as_of date given: rules that depend on the date were not checked";
+    /// In a batch, an element that is not a JSON object cannot be a record; it is reported in
+    /// its place so no record is lost.
+    RECORD_NOT_OBJECT = "record.not_object", Error, "record.fields", "treem",
+        "Bản ghi phải là một đối tượng JSON, nhưng nhận được {found}",
+        "A record must be a JSON object, found {found}";
+}
+
+/// Reports a member whose type did not fit ([`Field::Invalid`]). Returns the value when it fit.
+pub fn typed<'f, T>(
+    field: &'f Field<T>,
+    location: &Location<'_>,
+    expected: &'static str,
+    sink: &mut IssueSink,
+) -> Option<&'f T> {
+    match field {
+        Field::Value(v) => Some(v),
+        Field::Invalid(raw) => {
+            sink.push(
+                &FIELD_WRONG_TYPE,
+                location,
+                [
+                    ("expected", expected.into()),
+                    ("found", type_name(raw).into()),
+                ],
+            );
+            None
+        }
+        Field::Absent | Field::Null => None,
+    }
+}
+
+/// Like [`typed`], and reports `field.required` when the member is missing or blank.
+pub fn required_text<'f>(
+    field: &'f Field<String>,
+    location: &Location<'_>,
+    sink: &mut IssueSink,
+) -> Option<&'f str> {
+    match typed(field, location, "string", sink) {
+        Some(text) if !text.trim().is_empty() => Some(text.as_str()),
+        Some(_) => {
+            sink.push(&FIELD_REQUIRED, location, []);
+            None
+        }
+        None => {
+            if field.is_missing() {
+                sink.push(&FIELD_REQUIRED, location, []);
+            }
+            None
+        }
+    }
+}
+
+/// Warns once per member the kind does not know (in key order: deterministic).
+pub fn unknown_fields(
+    unknown: &BTreeMap<String, serde_json::Value>,
+    location: &Location<'_>,
+    sink: &mut IssueSink,
+) {
+    for name in unknown.keys() {
+        let at = location.key(name);
+        sink.push(
+            &RECORD_UNKNOWN_FIELD,
+            &at,
+            [("field", crate::privacy::truncate(name, 40).into())],
+        );
+    }
+}

@@ -1,0 +1,145 @@
+//! Reading JSON input and the lenient field type of drafts.
+//!
+//! A draft is the record as a person or an old export wrote it: every field optional and
+//! any field possibly of the wrong JSON type. [`Field`] keeps a value that did not fit its
+//! type instead of failing the whole record, so the rules can report it at its path and
+//! still check every other field.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::Error;
+
+/// Parses bytes as one JSON value, reporting invalid UTF-8 and invalid JSON as errors.
+///
+/// # Errors
+/// An error that `is_not_json()`: invalid UTF-8 (with the offset of the first bad byte),
+/// a syntax error, trailing characters, or nesting deeper than 128 levels.
+pub fn parse_bytes(input: &[u8]) -> Result<serde_json::Value, Error> {
+    let text = std::str::from_utf8(input).map_err(|e| Error::invalid_utf8(e.valid_up_to()))?;
+    serde_json::from_str(text).map_err(|e| Error::not_json(&e))
+}
+
+/// The JSON type name of a value (`object`, `array`, `string`, `number`, `boolean`, `null`).
+pub fn type_name(value: &serde_json::Value) -> &'static str {
+    match value {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "boolean",
+        serde_json::Value::Number(_) => "number",
+        serde_json::Value::String(_) => "string",
+        serde_json::Value::Array(_) => "array",
+        serde_json::Value::Object(_) => "object",
+    }
+}
+
+/// A field of a lenient draft: absent, null, a value of the expected type, or a value of
+/// another type kept as it was written so it can be reported (and never lost).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Field<T> {
+    /// The member was not in the input.
+    #[default]
+    Absent,
+    /// The member was `null`.
+    Null,
+    /// The member had the expected type.
+    Value(T),
+    /// The member had another type; the raw value is kept.
+    Invalid(serde_json::Value),
+}
+
+impl<T> Field<T> {
+    /// The value when it had the expected type.
+    pub fn value(&self) -> Option<&T> {
+        match self {
+            Field::Value(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// True when the member was absent or null.
+    pub fn is_missing(&self) -> bool {
+        matches!(self, Field::Absent | Field::Null)
+    }
+
+    /// True when the member was absent (not even `null`), so serialization can skip it.
+    pub fn is_absent(&self) -> bool {
+        matches!(self, Field::Absent)
+    }
+
+    /// Maps the contained value.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Field<U> {
+        match self {
+            Field::Absent => Field::Absent,
+            Field::Null => Field::Null,
+            Field::Value(v) => Field::Value(f(v)),
+            Field::Invalid(raw) => Field::Invalid(raw),
+        }
+    }
+}
+
+impl<'de, T: serde::de::DeserializeOwned> Deserialize<'de> for Field<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Field<T>, D::Error> {
+        let raw = serde_json::Value::deserialize(deserializer)?;
+        if raw.is_null() {
+            return Ok(Field::Null);
+        }
+        match T::deserialize(&raw) {
+            Ok(value) => Ok(Field::Value(value)),
+            Err(_) => Ok(Field::Invalid(raw)),
+        }
+    }
+}
+
+impl<T: Serialize> Serialize for Field<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Field::Absent | Field::Null => serializer.serialize_none(),
+            Field::Value(v) => v.serialize(serializer),
+            Field::Invalid(raw) => raw.serialize(serializer),
+        }
+    }
+}
+
+impl<T: JsonSchema> JsonSchema for Field<T> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        <Option<T>>::schema_name()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <Option<T>>::json_schema(generator)
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Deserialize, Default)]
+    #[serde(default)]
+    struct Draft {
+        name: Field<String>,
+        age: Field<u32>,
+        other: Field<String>,
+    }
+
+    #[test]
+    fn wrong_types_are_kept_not_fatal() {
+        let d: Draft = serde_json::from_str(r#"{"name": 12, "age": 3, "other": null}"#).unwrap();
+        assert_eq!(d.name, Field::Invalid(serde_json::json!(12)));
+        assert_eq!(d.age, Field::Value(3));
+        assert_eq!(d.other, Field::Null);
+        let empty: Draft = serde_json::from_str("{}").unwrap();
+        assert!(empty.name.is_absent());
+    }
+
+    #[test]
+    fn invalid_utf8_reports_offset() {
+        let err = parse_bytes(b"{\"a\":\"\xff\"}").unwrap_err();
+        assert!(err.is_not_json());
+        assert!(err.to_string().contains("offset 6"), "{err}");
+    }
+}

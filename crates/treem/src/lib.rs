@@ -1,0 +1,42 @@
+//! # treem
+//!
+//! The data rules of Viet Nam's child care, education and protection work, in one pure
+//! library: children and their circumstances, protection cases, schools, safe-school
+//! self-assessments, directive tasks and statistical indicators.
+//!
+//! Invalid data is a result, not an error: [`api::validate`] returns a [`Report`] listing
+//! every [`Issue`] with its JSON Pointer path, stable code, severity, parameters, message in
+//! Vietnamese or English, and the rule (with its legal source in the code table). [`Error`]
+//! is for misuse only: an unknown kind, input that is not JSON, an invalid option.
+//!
+//! The core is pure and deterministic: it never reads the clock, the environment or files;
+//! the date rules are judged at comes in the [`Context`].
+//!
+//! ```
+//! let report = treem::api::validate("child", r#"{"full_name": "Nguyễn Văn An", "sex": "nam"}"#.as_bytes(),
+//!     br#"{"as_of": "2026-11-28"}"#).unwrap();
+//! assert!(report.ok);
+//! ```
+
+pub mod api;
+pub mod child;
+pub mod context;
+mod error;
+pub mod fields;
+pub mod i18n;
+pub mod json;
+pub mod kind;
+pub mod normalize;
+pub mod privacy;
+mod registry;
+pub mod report;
+pub mod vn;
+
+pub use context::{Context, Edition};
+pub use error::Error;
+pub use i18n::Lang;
+pub use kind::Kind;
+pub use report::{Issue, Report, Severity};
+
+/// The library version (from Cargo.toml).
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

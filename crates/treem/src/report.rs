@@ -1,0 +1,299 @@
+//! The report: invalid data is a result, not an error.
+//!
+//! Every rule writes what it finds into an [`IssueSink`] at a [`Location`]; the sink renders
+//! the message in the caller's language from the code catalog ([`crate::i18n`]) and the
+//! finished [`Report`] lists every issue in a deterministic order (input order, then rule
+//! order). Nothing here uses a hash map, so the same input gives byte-identical output.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::{CodeDef, Lang};
+
+/// How serious an issue is.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The record cannot be accepted as it is.
+    Error,
+    /// The record is accepted, but a person should look at this.
+    Warning,
+}
+
+impl Severity {
+    /// The lower-case name used in JSON (`error`, `warning`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// One thing found wrong (or worth a look) in a record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Issue {
+    /// RFC 6901 JSON Pointer into the input, e.g. `/guardians/0/phone`; `""` is the whole record.
+    pub path: String,
+    /// Stable dotted code, e.g. `phone.unknown_prefix`. The code is the contract.
+    pub code: String,
+    /// `error` or `warning`.
+    pub severity: Severity,
+    /// The values the message needs (never a full personal ID, phone number or name).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub params: BTreeMap<String, serde_json::Value>,
+    /// The message rendered in the requested language.
+    pub message: String,
+    /// The rule that raised the issue, e.g. `vn.phone`.
+    pub rule: String,
+}
+
+/// The outcome of validating one record: `ok` is false when any issue is an error.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Report {
+    /// True when no issue has severity `error` (warnings do not make a record invalid).
+    pub ok: bool,
+    /// Every issue found, in input order then rule order.
+    pub issues: Vec<Issue>,
+}
+
+impl Report {
+    /// A report with no issues.
+    pub fn clean() -> Report {
+        Report {
+            ok: true,
+            issues: Vec::new(),
+        }
+    }
+
+    /// Builds a report from issues, computing `ok`.
+    pub fn from_issues(issues: Vec<Issue>) -> Report {
+        let ok = !issues.iter().any(|i| i.severity == Severity::Error);
+        Report { ok, issues }
+    }
+
+    /// Number of issues with severity `error`.
+    pub fn error_count(&self) -> usize {
+        self.issues
+            .iter()
+            .filter(|i| i.severity == Severity::Error)
+            .count()
+    }
+
+    /// Number of issues with severity `warning`.
+    pub fn warning_count(&self) -> usize {
+        self.issues
+            .iter()
+            .filter(|i| i.severity == Severity::Warning)
+            .count()
+    }
+
+    /// True when some issue carries `code`.
+    pub fn has_code(&self, code: &str) -> bool {
+        self.issues.iter().any(|i| i.code == code)
+    }
+}
+
+/// A place in the input, built as the rules walk down the record.
+///
+/// Locations are linked to their parent on the stack and only turned into a JSON Pointer
+/// string when an issue is actually raised, so walking a clean record allocates nothing.
+///
+/// ```
+/// use treem::report::Location;
+/// let root = Location::root();
+/// let guardians = root.key("guardians");
+/// let first = guardians.index(0);
+/// assert_eq!(first.key("phone").to_pointer(), "/guardians/0/phone");
+/// assert_eq!(root.key("a/b~c").to_pointer(), "/a~1b~0c");
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Location<'a> {
+    parent: Option<&'a Location<'a>>,
+    segment: Segment<'a>,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Segment<'a> {
+    Root,
+    Key(&'a str),
+    Index(usize),
+}
+
+impl Location<'static> {
+    /// The whole record (`""`).
+    pub const fn root() -> Location<'static> {
+        Location {
+            parent: None,
+            segment: Segment::Root,
+        }
+    }
+}
+
+impl<'a> Location<'a> {
+    /// The member `key` of the object at this location.
+    pub fn key(&'a self, key: &'a str) -> Location<'a> {
+        Location {
+            parent: Some(self),
+            segment: Segment::Key(key),
+        }
+    }
+
+    /// The element `index` of the array at this location.
+    pub fn index(&'a self, index: usize) -> Location<'a> {
+        Location {
+            parent: Some(self),
+            segment: Segment::Index(index),
+        }
+    }
+
+    /// The RFC 6901 JSON Pointer of this location (`~` written `~0`, `/` written `~1`).
+    pub fn to_pointer(&self) -> String {
+        let mut segments = Vec::new();
+        let mut here = Some(self);
+        while let Some(loc) = here {
+            segments.push(loc.segment);
+            here = loc.parent;
+        }
+        let mut out = String::new();
+        for segment in segments.iter().rev() {
+            match segment {
+                Segment::Root => {}
+                Segment::Key(key) => {
+                    out.push('/');
+                    for ch in key.chars() {
+                        match ch {
+                            '~' => out.push_str("~0"),
+                            '/' => out.push_str("~1"),
+                            other => out.push(other),
+                        }
+                    }
+                }
+                Segment::Index(index) => {
+                    out.push('/');
+                    let _ = write!(out, "{index}");
+                }
+            }
+        }
+        out
+    }
+}
+
+/// A parameter value for a message.
+pub type Param = (&'static str, serde_json::Value);
+
+/// Collects issues as rules find them, rendering each message in one language.
+#[derive(Debug)]
+pub struct IssueSink {
+    lang: Lang,
+    issues: Vec<Issue>,
+}
+
+impl IssueSink {
+    /// An empty sink that renders messages in `lang`.
+    pub fn new(lang: Lang) -> IssueSink {
+        IssueSink {
+            lang,
+            issues: Vec::new(),
+        }
+    }
+
+    /// The language messages are rendered in.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// Raises the issue `def` at `location` with the given message parameters.
+    pub fn push<I>(&mut self, def: &'static CodeDef, location: &Location<'_>, params: I)
+    where
+        I: IntoIterator<Item = Param>,
+    {
+        self.push_at(def, location.to_pointer(), params);
+    }
+
+    /// Raises the issue `def` at an already-built JSON Pointer.
+    pub fn push_at<I>(&mut self, def: &'static CodeDef, path: String, params: I)
+    where
+        I: IntoIterator<Item = Param>,
+    {
+        let params: BTreeMap<String, serde_json::Value> =
+            params.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+        let message = def.render(self.lang, &params);
+        self.issues.push(Issue {
+            path,
+            code: def.code.to_owned(),
+            severity: def.severity,
+            params,
+            message,
+            rule: def.rule.to_owned(),
+        });
+    }
+
+    /// Moves the issues of `other` (rendered in any language) to the end of this sink.
+    pub fn extend(&mut self, other: IssueSink) {
+        self.issues.extend(other.issues);
+    }
+
+    /// True when nothing has been raised.
+    pub fn is_empty(&self) -> bool {
+        self.issues.is_empty()
+    }
+
+    /// True when an error (not a warning) has been raised.
+    pub fn has_errors(&self) -> bool {
+        self.issues.iter().any(|i| i.severity == Severity::Error)
+    }
+
+    /// Number of issues raised so far.
+    pub fn len(&self) -> usize {
+        self.issues.len()
+    }
+
+    /// The finished report.
+    pub fn finish(self) -> Report {
+        Report::from_issues(self.issues)
+    }
+
+    /// The raw issues, for callers that embed them in a larger answer.
+    pub fn into_issues(self) -> Vec<Issue> {
+        self.issues
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn root_pointer_is_empty() {
+        assert_eq!(Location::root().to_pointer(), "");
+    }
+
+    #[test]
+    fn pointer_escapes_per_rfc6901() {
+        let root = Location::root();
+        let a = root.key("");
+        assert_eq!(a.to_pointer(), "/");
+        let b = root.key("m~n");
+        let c = b.key("a/b");
+        assert_eq!(c.to_pointer(), "/m~0n/a~1b");
+    }
+
+    #[test]
+    fn report_ok_ignores_warnings() {
+        let mut sink = IssueSink::new(Lang::Vi);
+        sink.push(
+            &crate::fields::RECORD_UNKNOWN_FIELD,
+            &Location::root().key("x"),
+            [("field", "x".into())],
+        );
+        let report = sink.finish();
+        assert!(report.ok);
+        assert_eq!(report.warning_count(), 1);
+    }
+}

@@ -1,0 +1,305 @@
+//! Calendar dates as Vietnamese records write them, and ages.
+//!
+//! Accepted forms: ISO `2024-08-13`; day first with `/`, `-` or `.` (`13/8/2024`,
+//! `13-08-2024`, `13.08.2024`), the order used in Vietnamese administrative documents
+//! (Nghị định 30/2020/NĐ-CP, Phụ lục I: "ngày ... tháng ... năm ..."); and the words form
+//! `ngày 13 tháng 8 năm 2024`. Years must have four digits: a two-digit year is ambiguous.
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use crate::report::{IssueSink, Location};
+
+crate::codes! {
+    /// The text is not a date in any accepted form.
+    DATE_INVALID_FORMAT = "date.invalid_format", Error, "vn.date", "treem",
+        "Ngày không đúng định dạng (dùng ngày/tháng/năm, ví dụ 13/8/2024, hoặc 2024-08-13)",
+        "Not a date in an accepted form (use day/month/year such as 13/8/2024, or 2024-08-13)";
+    /// The numbers form no calendar date (month 13, 30 February, 29 February of a common year).
+    DATE_IMPOSSIBLE = "date.impossible", Error, "vn.date", "treem",
+        "Ngày {day}/{month}/{year} không tồn tại: {reason_vi}",
+        "{day}/{month}/{year} is not a calendar date: {reason_en}";
+    /// The year is outside 1900–2100, almost always a typing error.
+    DATE_YEAR_OUT_OF_RANGE = "date.year_out_of_range", Error, "vn.date", "treem",
+        "Năm {year} nằm ngoài khoảng 1900–2100",
+        "Year {year} is outside 1900–2100";
+}
+
+/// The first and last years accepted.
+pub const YEAR_RANGE: std::ops::RangeInclusive<i32> = 1900..=2100;
+
+/// Which written form a date was given in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateForm {
+    /// `2024-08-13`.
+    Iso,
+    /// `13/8/2024`, `13-08-2024`, `13.08.2024`.
+    DayMonthYear,
+    /// `ngày 13 tháng 8 năm 2024`.
+    Words,
+}
+
+/// A parsed date with the form it was written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ParsedDate {
+    /// The date, serialized as ISO 8601.
+    pub date: NaiveDate,
+    /// The written form.
+    pub form: DateForm,
+}
+
+/// Parses a date, raising issues at `location` when it is not one.
+///
+/// ```
+/// use treem::report::{IssueSink, Location};
+/// use treem::vn::date::parse;
+/// let mut sink = IssueSink::new(treem::Lang::Vi);
+/// let d = parse("ngày 13 tháng 8 năm 2024", &Location::root(), &mut sink).unwrap();
+/// assert_eq!(d.date.to_string(), "2024-08-13");
+/// assert!(parse("31/2/2024", &Location::root(), &mut sink).is_none());
+/// assert!(sink.finish().has_code("date.impossible"));
+/// ```
+pub fn parse(text: &str, location: &Location<'_>, sink: &mut IssueSink) -> Option<ParsedDate> {
+    let Some((day, month, year, form)) = split(text) else {
+        sink.push(&DATE_INVALID_FORMAT, location, []);
+        return None;
+    };
+    if !YEAR_RANGE.contains(&year) {
+        sink.push(&DATE_YEAR_OUT_OF_RANGE, location, [("year", year.into())]);
+        return None;
+    }
+    match NaiveDate::from_ymd_opt(year, month, day) {
+        Some(date) => Some(ParsedDate { date, form }),
+        None => {
+            let (vi, en) = impossible_reason(day, month, year);
+            sink.push(
+                &DATE_IMPOSSIBLE,
+                location,
+                [
+                    ("day", day.into()),
+                    ("month", month.into()),
+                    ("year", year.into()),
+                    ("reason_vi", vi.into()),
+                    ("reason_en", en.into()),
+                ],
+            );
+            None
+        }
+    }
+}
+
+fn impossible_reason(day: u32, month: u32, year: i32) -> (String, String) {
+    if !(1..=12).contains(&month) {
+        return (
+            format!("không có tháng {month}"),
+            format!("there is no month {month}"),
+        );
+    }
+    if day == 0 {
+        return ("không có ngày 0".into(), "there is no day 0".into());
+    }
+    let last = days_in_month(year, month);
+    if month == 2 && day == 29 {
+        return (
+            format!("năm {year} không nhuận"),
+            format!("{year} is not a leap year"),
+        );
+    }
+    (
+        format!("tháng {month} chỉ có {last} ngày"),
+        format!("month {month} has only {last} days"),
+    )
+}
+
+/// Number of days in `month` of `year` (0 for a month outside 1–12).
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if NaiveDate::from_ymd_opt(year, 2, 29).is_some() => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// Splits text into (day, month, year) numbers and the form, without judging the calendar.
+fn split(text: &str) -> Option<(u32, u32, i32, DateForm)> {
+    let text = text.trim();
+    if let Some(words) = strip_words(text) {
+        return Some(words);
+    }
+    let sep = text.chars().find(|c| matches!(c, '-' | '/' | '.'))?;
+    let parts: Vec<&str> = text.split(sep).map(str::trim).collect();
+    let [a, b, c] = parts.as_slice() else {
+        return None;
+    };
+    if a.len() == 4 && sep == '-' {
+        // ISO: exactly YYYY-MM-DD.
+        if b.len() != 2 || c.len() != 2 {
+            return None;
+        }
+        return Some((number(c)?, number(b)?, number(a)? as i32, DateForm::Iso));
+    }
+    if (1..=2).contains(&a.len()) && (1..=2).contains(&b.len()) && c.len() == 4 {
+        return Some((
+            number(a)?,
+            number(b)?,
+            number(c)? as i32,
+            DateForm::DayMonthYear,
+        ));
+    }
+    None
+}
+
+/// `ngày 13 tháng 8 năm 2024` (any case, any spacing; "ngày" optional).
+fn strip_words(text: &str) -> Option<(u32, u32, i32, DateForm)> {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let words = match words.first() {
+        Some(&"ngày") => words.get(1..)?,
+        _ => words.as_slice(),
+    };
+    let [d, t, m, n, y] = words else { return None };
+    if *t != "tháng" || *n != "năm" || y.len() != 4 || d.len() > 2 || m.len() > 2 {
+        return None;
+    }
+    Some((number(d)?, number(m)?, number(y)? as i32, DateForm::Words))
+}
+
+fn number(text: &str) -> Option<u32> {
+    if text.is_empty() || text.len() > 4 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
+}
+
+/// Age in completed years on `on` (0 before the first birthday; `None` if `on` is before birth).
+/// A child born on 29 February completes a year on 1 March in common years.
+pub fn age_on(birth: NaiveDate, on: NaiveDate) -> Option<u32> {
+    if on < birth {
+        return None;
+    }
+    let mut years = on.year() - birth.year();
+    if (on.month(), on.day()) < (birth.month(), birth.day()) {
+        years -= 1;
+    }
+    u32::try_from(years).ok()
+}
+
+/// Age counted by birth year, as school entry is (Luật Giáo dục 2019, Điều 28 khoản 1:
+/// lớp 1 at 6, lớp 6 at 11, lớp 10 at 15 "tính theo năm"): the calendar year in which a
+/// school year starts minus the year of birth.
+pub fn age_by_year(birth: NaiveDate, year: i32) -> i32 {
+    year - birth.year()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Lang;
+
+    fn ok(text: &str) -> NaiveDate {
+        let mut sink = IssueSink::new(Lang::En);
+        let d = parse(text, &Location::root(), &mut sink);
+        assert!(sink.is_empty(), "{text}: {:?}", sink.finish());
+        d.unwrap().date
+    }
+
+    fn bad(text: &str) -> String {
+        let mut sink = IssueSink::new(Lang::En);
+        assert!(
+            parse(text, &Location::root(), &mut sink).is_none(),
+            "{text} parsed"
+        );
+        sink.finish().issues[0].code.clone()
+    }
+
+    #[test]
+    fn accepted_forms() {
+        let d = NaiveDate::from_ymd_opt(2024, 8, 13).unwrap();
+        for t in [
+            "2024-08-13",
+            "13/8/2024",
+            "13-08-2024",
+            "13.08.2024",
+            " 13/08/2024 ",
+            "ngày 13 tháng 8 năm 2024",
+            "Ngày 13  tháng 08 năm 2024",
+            "13 tháng 8 năm 2024",
+        ] {
+            assert_eq!(ok(t), d, "{t}");
+        }
+    }
+
+    #[test]
+    fn rejected_forms_and_reasons() {
+        assert_eq!(bad("2024-8-13"), "date.invalid_format");
+        assert_eq!(bad("13/8/24"), "date.invalid_format");
+        assert_eq!(bad("hôm qua"), "date.invalid_format");
+        assert_eq!(bad(""), "date.invalid_format");
+        assert_eq!(bad("31/2/2024"), "date.impossible");
+        assert_eq!(bad("29/2/2025"), "date.impossible");
+        assert_eq!(bad("1/13/2024"), "date.impossible");
+        assert_eq!(bad("0000-00-00"), "date.year_out_of_range");
+        assert_eq!(
+            ok("29/2/2024"),
+            NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()
+        );
+    }
+
+    #[test]
+    fn impossible_message_names_the_reason() {
+        let mut sink = IssueSink::new(Lang::Vi);
+        parse("29/02/2025", &Location::root(), &mut sink);
+        assert_eq!(
+            sink.finish().issues[0].message,
+            "Ngày 29/2/2025 không tồn tại: năm 2025 không nhuận"
+        );
+    }
+
+    #[test]
+    fn ages() {
+        let b = NaiveDate::from_ymd_opt(2010, 2, 28).unwrap();
+        assert_eq!(
+            age_on(b, NaiveDate::from_ymd_opt(2026, 2, 27).unwrap()),
+            Some(15)
+        );
+        assert_eq!(
+            age_on(b, NaiveDate::from_ymd_opt(2026, 2, 28).unwrap()),
+            Some(16)
+        );
+        assert_eq!(
+            age_on(b, NaiveDate::from_ymd_opt(2009, 1, 1).unwrap()),
+            None
+        );
+        let leap = NaiveDate::from_ymd_opt(2012, 2, 29).unwrap();
+        assert_eq!(
+            age_on(leap, NaiveDate::from_ymd_opt(2013, 2, 28).unwrap()),
+            Some(0)
+        );
+        assert_eq!(
+            age_on(leap, NaiveDate::from_ymd_opt(2013, 3, 1).unwrap()),
+            Some(1)
+        );
+        assert_eq!(age_by_year(leap, 2018), 6);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn parse_never_panics(s in ".*") {
+            let mut sink = IssueSink::new(Lang::Vi);
+            let r = parse(&s, &Location::root(), &mut sink);
+            proptest::prop_assert!(r.is_some() != sink.has_errors());
+        }
+
+        #[test]
+        fn format_then_parse_is_identity(days in 0i64..73000) {
+            let date = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap() + chrono::Duration::days(days);
+            let mut sink = IssueSink::new(Lang::Vi);
+            for text in [date.format("%Y-%m-%d").to_string(), date.format("%-d/%-m/%Y").to_string()] {
+                proptest::prop_assert_eq!(parse(&text, &Location::root(), &mut sink).map(|p| p.date), Some(date));
+            }
+        }
+    }
+}

@@ -1,0 +1,6 @@
+//! Vietnamese primitives: the typed values every record is built from.
+//!
+//! Each primitive has a `parse` that returns the value or raises issues at a location, and is
+//! reachable through the `parse` entry point ([`crate::api::parse`]).
+
+pub mod date;

@@ -179,7 +179,11 @@ fn run(cli: Cli) -> Result<u8, String> {
             let value =
                 treem::api::parse(&what, &text, &options(&common)).map_err(|e| misuse(&e))?;
             print_json(&mut out, &value);
-            Ok(if value.get("ok") == Some(&serde_json::Value::Bool(true)) { 0 } else { EXIT_ISSUES })
+            Ok(if value.get("ok") == Some(&serde_json::Value::Bool(true)) {
+                0
+            } else {
+                EXIT_ISSUES
+            })
         }
         Command::Catalog {
             name,

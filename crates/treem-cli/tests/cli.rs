@@ -1,6 +1,11 @@
 //! The `treem` binary, run as a user would.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
@@ -13,12 +18,22 @@ fn treem(args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
     child.wait_with_output().unwrap()
 }
 
 fn stdout_json(out: &Output) -> serde_json::Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is not JSON ({e}): {}",
+            String::from_utf8_lossy(&out.stdout)
+        )
+    })
 }
 
 #[test]
@@ -32,9 +47,15 @@ fn bad_json_is_a_structured_error_with_exit_2() {
 
 #[test]
 fn minimal_record_is_ok() {
-    let out = treem(&["validate", "--kind", "child", "--as-of", "2026-11-28", "-"], "{}");
+    let out = treem(
+        &["validate", "--kind", "child", "--as-of", "2026-11-28", "-"],
+        "{}",
+    );
     assert_eq!(out.status.code(), Some(0));
-    assert_eq!(stdout_json(&out), serde_json::json!({"ok": true, "issues": []}));
+    assert_eq!(
+        stdout_json(&out),
+        serde_json::json!({"ok": true, "issues": []})
+    );
 }
 
 #[test]
@@ -56,11 +77,17 @@ fn sample_runs_without_input_and_finds_issues() {
 
 #[test]
 fn issues_are_found_with_exit_1_in_english() {
-    let out = treem(&["validate", "--as-of", "2026-11-28", "--lang", "en", "-"], "{\"date_of_birth\": \"31/2/2020\"}");
+    let out = treem(
+        &["validate", "--as-of", "2026-11-28", "--lang", "en", "-"],
+        "{\"date_of_birth\": \"31/2/2020\"}",
+    );
     assert_eq!(out.status.code(), Some(1));
     let v = stdout_json(&out);
     assert_eq!(v["issues"][0]["code"], "date.impossible");
-    assert!(v["issues"][0]["message"].as_str().unwrap().contains("calendar date"));
+    assert!(v["issues"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("calendar date"));
 }
 
 #[test]
@@ -75,9 +102,15 @@ fn parse_and_catalog_print_json() {
 
 #[test]
 fn clean_rewrites_ndjson_records() {
-    let out = treem(&["clean", "--as-of", "2026-11-28", "-"], "{\"date_of_birth\": \"5/9/2018\"}\n{\"sex\": \"Nữ\"}\n");
+    let out = treem(
+        &["clean", "--as-of", "2026-11-28", "-"],
+        "{\"date_of_birth\": \"5/9/2018\"}\n{\"sex\": \"Nữ\"}\n",
+    );
     assert_eq!(out.status.code(), Some(0));
-    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0]["value"]["date_of_birth"], "2018-09-05");
     assert_eq!(lines[1]["value"]["sex"], "female");

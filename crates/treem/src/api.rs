@@ -138,7 +138,10 @@ pub fn parse(what: &str, text: &str, options: &[u8]) -> Result<serde_json::Value
             out.insert("ok".into(), true.into());
             out.insert("value".into(), value);
             if !report.issues.is_empty() {
-                out.insert("issues".into(), serde_json::to_value(&report.issues).unwrap_or_default());
+                out.insert(
+                    "issues".into(),
+                    serde_json::to_value(&report.issues).unwrap_or_default(),
+                );
             }
             serde_json::Value::Object(out)
         }
@@ -180,7 +183,7 @@ pub fn version() -> serde_json::Value {
     serde_json::json!({
         "name": "treem",
         "version": crate::VERSION,
-        "kinds": Kind::ALL.iter().map(|k| k.name()).collect::<Vec<_>>(),
+        "kinds": Kind::names(),
         "geography_editions": ["2024", "2025"],
     })
 }

@@ -11,6 +11,9 @@ pub(crate) const CODE_TABLES: &[&[CodeDef]] = &[
     crate::child::CODES,
 ];
 
+/// Every kind, by its stable name.
+pub(crate) const KINDS: &[crate::kind::KindDef] = &[crate::child::KIND];
+
 /// A catalog for select boxes and documentation.
 pub(crate) struct CatalogDef {
     pub(crate) name: &'static str,
@@ -65,8 +68,7 @@ fn issue_codes(ctx: &crate::Context) -> Vec<serde_json::Value> {
 }
 
 fn kinds(ctx: &crate::Context) -> Vec<serde_json::Value> {
-    crate::Kind::ALL
-        .iter()
+    crate::Kind::all()
         .map(|k| serde_json::json!({"code": k.name(), "label": k.label(ctx.lang)}))
         .collect()
 }

@@ -3,7 +3,12 @@
 //! The same files are run by Node against the npm package and by Python through the C ABI,
 //! so all platforms are held to one set of answers. Format: see `tests/vectors/README.md`.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::path::{Path, PathBuf};
 

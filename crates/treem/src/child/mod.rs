@@ -67,6 +67,20 @@ impl Sex {
     }
 }
 
+/// The kind `child`.
+pub(crate) const KIND: crate::kind::KindDef =
+    crate::kind::kind_def::<ChildDraft>("child", "Hồ sơ trẻ em", "Child record");
+
+impl crate::kind::Document for ChildDraft {
+    fn check(&self, ctx: &Context, sink: &mut IssueSink) {
+        check(self, ctx, sink);
+    }
+
+    fn normalize(&mut self, _ctx: &Context, log: &mut crate::normalize::ChangeLog) {
+        normalize(self, log);
+    }
+}
+
 /// Runs every child rule on `draft`.
 pub fn check(draft: &ChildDraft, ctx: &Context, sink: &mut IssueSink) {
     let root = Location::root();

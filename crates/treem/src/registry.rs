@@ -8,6 +8,11 @@ pub(crate) const CODE_TABLES: &[&[CodeDef]] = &[
     crate::fields::CODES,
     crate::normalize::CODES,
     crate::vn::date::CODES,
+    crate::vn::personal_id::CODES,
+    crate::vn::phone::CODES,
+    crate::vn::name::CODES,
+    crate::vn::ethnic::CODES,
+    crate::vn::document_number::CODES,
     crate::child::CODES,
 ];
 
@@ -38,6 +43,16 @@ pub(crate) const CATALOGS: &[CatalogDef] = &[
         source: "treem",
         build: sexes,
     },
+    CatalogDef {
+        name: "ethnic_groups",
+        source: crate::vn::ethnic::SOURCE,
+        build: ethnic_groups,
+    },
+    CatalogDef {
+        name: "document_types",
+        source: crate::vn::document_number::TYPES_SOURCE,
+        build: document_types,
+    },
 ];
 
 /// A parser of one primitive, reachable through the `parse` entry point.
@@ -48,10 +63,82 @@ pub(crate) struct ParserDef {
 }
 
 /// Every parser, by its stable name.
-pub(crate) const PARSERS: &[ParserDef] = &[ParserDef {
-    name: "date",
-    parse: parse_date,
-}];
+pub(crate) const PARSERS: &[ParserDef] = &[
+    ParserDef {
+        name: "date",
+        parse: parse_date,
+    },
+    ParserDef {
+        name: "personal_id",
+        parse: parse_personal_id,
+    },
+    ParserDef {
+        name: "phone",
+        parse: |text, _ctx, sink| to_value(crate::vn::phone::parse(text, &ROOT, sink)),
+    },
+    ParserDef {
+        name: "name",
+        parse: |text, _ctx, sink| to_value(crate::vn::name::parse(text, &ROOT, sink)),
+    },
+    ParserDef {
+        name: "ethnic_group",
+        parse: |text, _ctx, sink| to_value(crate::vn::ethnic::parse(text, &ROOT, sink)),
+    },
+    ParserDef {
+        name: "document_number",
+        parse: |text, _ctx, sink| to_value(crate::vn::document_number::parse(text, &ROOT, sink)),
+    },
+];
+
+const ROOT: crate::report::Location<'static> = crate::report::Location::root();
+
+fn to_value<T: serde::Serialize>(value: Option<T>) -> Option<serde_json::Value> {
+    serde_json::to_value(value?).ok()
+}
+
+fn parse_personal_id(
+    text: &str,
+    ctx: &crate::Context,
+    sink: &mut crate::report::IssueSink,
+) -> Option<serde_json::Value> {
+    let id = crate::vn::personal_id::parse(text, &ROOT, sink)?;
+    if let Some(as_of) = ctx.as_of {
+        id.check_as_of(as_of, &ROOT, sink);
+    }
+    to_value(Some(id))
+}
+
+fn ethnic_groups(ctx: &crate::Context) -> Vec<serde_json::Value> {
+    crate::vn::ethnic::all()
+        .map(|g| {
+            let label = match (ctx.lang, g.code) {
+                (Lang::En, "foreign") => "Foreign national",
+                (Lang::En, "unknown") => "Unknown",
+                _ => g.name,
+            };
+            serde_json::json!({
+                "code": g.code,
+                "label": label,
+                "other_names": g.other_names,
+                "official": g.official,
+                "verification": g.verification,
+            })
+        })
+        .collect()
+}
+
+fn document_types(_ctx: &crate::Context) -> Vec<serde_json::Value> {
+    crate::vn::document_number::DOCUMENT_TYPES
+        .iter()
+        .map(|d| {
+            serde_json::json!({
+                "code": d.abbreviation,
+                "label": d.name,
+                "group": d.group,
+            })
+        })
+        .collect()
+}
 
 fn issue_codes(ctx: &crate::Context) -> Vec<serde_json::Value> {
     crate::i18n::all_codes()
@@ -74,14 +161,17 @@ fn kinds(ctx: &crate::Context) -> Vec<serde_json::Value> {
 }
 
 fn sexes(ctx: &crate::Context) -> Vec<serde_json::Value> {
-    let (male, female) = match ctx.lang {
-        Lang::Vi => ("Nam", "Nữ"),
-        Lang::En => ("Male", "Female"),
-    };
-    vec![
-        serde_json::json!({"code": "male", "label": male}),
-        serde_json::json!({"code": "female", "label": female}),
-    ]
+    use crate::vn::sex::Sex;
+    [Sex::Male, Sex::Female]
+        .into_iter()
+        .map(|sex| {
+            let label = match ctx.lang {
+                Lang::Vi => sex.label_vi(),
+                Lang::En => sex.label_en(),
+            };
+            serde_json::json!({"code": sex.code(), "label": label})
+        })
+        .collect()
 }
 
 fn parse_date(

@@ -44,28 +44,7 @@ pub struct ChildDraft {
     pub unknown: BTreeMap<String, serde_json::Value>,
 }
 
-/// Sex as recorded in the population database.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Sex {
-    /// Nam.
-    Male,
-    /// Nữ.
-    Female,
-}
-
-impl Sex {
-    /// Reads `male`, `nam`, `m`, `female`, `nữ`, `nu`, `f` (any case).
-    pub fn parse(text: &str) -> Option<Sex> {
-        match text.trim().to_lowercase().as_str() {
-            "male" | "nam" | "m" => Some(Sex::Male),
-            "female" | "nữ" | "nu" | "f" => Some(Sex::Female),
-            _ => None,
-        }
-    }
-}
+pub use crate::vn::sex::Sex;
 
 /// The kind `child`.
 pub(crate) const KIND: crate::kind::KindDef =
@@ -114,9 +93,16 @@ pub fn normalize(draft: &mut ChildDraft, log: &mut crate::normalize::ChangeLog) 
     use crate::normalize::{collapse_whitespace, Rewrite};
     let root = Location::root();
     if let Field::Value(name) = &mut draft.full_name {
-        if let Some(clean) = collapse_whitespace(name) {
+        let clean = crate::vn::name::normalize(name);
+        if clean != *name {
+            // Whitespace only, or also composition and case.
+            let rewrite = if collapse_whitespace(name).as_deref() == Some(clean.as_str()) {
+                Rewrite::Whitespace
+            } else {
+                Rewrite::Name
+            };
             *name = clean;
-            log.push(&root.key("full_name"), Rewrite::Whitespace);
+            log.push(&root.key("full_name"), rewrite);
         }
     }
     if let Field::Value(text) = &mut draft.date_of_birth {
@@ -131,10 +117,7 @@ pub fn normalize(draft: &mut ChildDraft, log: &mut crate::normalize::ChangeLog) 
     }
     if let Field::Value(text) = &mut draft.sex {
         if let Some(sex) = Sex::parse(text) {
-            let code = match sex {
-                Sex::Male => "male",
-                Sex::Female => "female",
-            };
+            let code = sex.code();
             if text != code {
                 *text = code.to_owned();
                 log.push(&root.key("sex"), Rewrite::CanonicalCode);

@@ -1,6 +1,14 @@
 //! Vietnamese primitives: the typed values every record is built from.
 //!
-//! Each primitive has a `parse` that returns the value or raises issues at a location, and is
-//! reachable through the `parse` entry point ([`crate::api::parse`]).
+//! Each primitive has a `parse(text, &Location, &mut IssueSink) -> Option<T>` that returns
+//! the value or raises issues at a location, and is reachable through the `parse` entry point
+//! ([`crate::api::parse`]). Each module's docs name its legal source.
 
 pub mod date;
+pub mod document_number;
+pub mod ethnic;
+pub mod letters;
+pub mod name;
+pub mod personal_id;
+pub mod phone;
+pub mod sex;

@@ -1,0 +1,346 @@
+//! Person names (họ và tên): normalised for storage, folded for matching.
+//!
+//! Normal form: Unicode NFC for Vietnamese letters (decomposed input composes, see
+//! [`crate::vn::letters`]), whitespace trimmed and collapsed, each syllable in title case
+//! (`nguyễn văn AN` → `Nguyễn Văn An`; the letter after `-` or `'` is capitalised too, as in
+//! Ê-đê names such as `H'Hen Niê`). Letters of any script are accepted (children of foreign
+//! parents); digits, symbols, emoji, and invisible characters (zero-width, bidirectional
+//! controls) are rejected.
+//!
+//! The folded key removes tones and marks, maps `đ` to `d` and lowers the case, so spellings
+//! that differ only in tone placement (`Hoà`/`Hòa`, `Thuý`/`Thúy`) or in marks match.
+//!
+//! Legal source: the name is recorded as in the birth register (Luật Hộ tịch 2014, Điều 14
+//! khoản 1 điểm a names "họ, chữ đệm, tên"); the character rules here are data quality rules
+//! of treem, not law, and a Vietnamese name law with a closed character set is not encoded.
+//! Decomposed marks that make no Vietnamese letter (a decomposed `ë`) are reported, not
+//! composed: full Unicode composition is not carried, to keep the WebAssembly build small.
+
+use serde::Serialize;
+
+use crate::report::{IssueSink, Location};
+use crate::vn::letters;
+
+crate::codes! {
+    /// The name is empty or only whitespace.
+    NAME_EMPTY = "name.empty", Error, "vn.name", "treem",
+        "Họ tên trống",
+        "The name is empty";
+    /// The name contains a digit.
+    NAME_DIGIT = "name.digit", Error, "vn.name", "treem",
+        "Họ tên có chữ số (ký tự thứ {position})",
+        "The name contains a digit (character {position})";
+    /// The name contains a symbol, punctuation mark or emoji that names do not have.
+    NAME_SYMBOL = "name.symbol", Error, "vn.name", "treem",
+        "Họ tên có ký tự không hợp lệ {char} (ký tự thứ {position})",
+        "The name contains the character {char}, not allowed in names (character {position})";
+    /// The name contains an invisible character: zero-width, bidirectional control or other
+    /// control character (often pasted from other software).
+    NAME_INVISIBLE = "name.invisible_character", Error, "vn.name", "treem",
+        "Họ tên có ký tự ẩn {codepoint} (ký tự thứ {position})",
+        "The name contains the invisible character {codepoint} (character {position})";
+    /// A combining mark that makes no Vietnamese letter and is not supported decomposed.
+    NAME_COMBINING = "name.unsupported_combining_mark", Error, "vn.name", "treem",
+        "Họ tên có dấu tổ hợp {codepoint} không ghép được thành chữ tiếng Việt; hãy gõ chữ dựng sẵn",
+        "The name has a combining mark {codepoint} that makes no Vietnamese letter; type the precomposed letter";
+    /// The name is longer than any real name (200 characters).
+    NAME_TOO_LONG = "name.too_long", Error, "vn.name", "treem",
+        "Họ tên dài {length} ký tự, quá {max}",
+        "The name is {length} characters long, more than {max}";
+}
+
+/// Longest name accepted, in characters: far longer than any real name, short enough to stop
+/// a pasted paragraph.
+pub const MAX_CHARS: usize = 200;
+
+/// A checked person name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PersonName {
+    /// The name in normal form (NFC, single spaces, title case per syllable).
+    pub name: String,
+    /// The folded key for matching (no tones or marks, `đ` → `d`, lower case).
+    pub key: String,
+    /// Number of syllables (words).
+    pub syllables: usize,
+}
+
+/// Parses a person name, raising issues at `at` for what a name cannot contain.
+///
+/// ```
+/// use treem::report::{IssueSink, Location};
+/// let mut sink = IssueSink::new(treem::Lang::Vi);
+/// let n = treem::vn::name::parse("  nguyễn   thị  HOÀ ", &Location::root(), &mut sink).unwrap();
+/// assert_eq!(n.name, "Nguyễn Thị Hoà");
+/// assert_eq!(n.key, "nguyen thi hoa");
+/// assert!(treem::vn::name::parse("An2", &Location::root(), &mut sink).is_none());
+/// ```
+pub fn parse(text: &str, at: &Location<'_>, sink: &mut IssueSink) -> Option<PersonName> {
+    let name = normalize(text);
+    if name.is_empty() {
+        sink.push(&NAME_EMPTY, at, []);
+        return None;
+    }
+    let length = name.chars().count();
+    if length > MAX_CHARS {
+        sink.push(
+            &NAME_TOO_LONG,
+            at,
+            [("length", length.into()), ("max", MAX_CHARS.into())],
+        );
+        return None;
+    }
+    let before = sink.len();
+    // One issue per kind of problem: the first offending character of each kind.
+    let mut seen = [false; 4];
+    for (index, c) in name.chars().enumerate() {
+        let position = index + 1;
+        let (slot, def, params): (usize, &'static crate::i18n::CodeDef, Vec<_>) = match classify(c)
+        {
+            CharClass::Allowed => continue,
+            CharClass::Digit => (0, &NAME_DIGIT, vec![]),
+            CharClass::Invisible => (1, &NAME_INVISIBLE, vec![("codepoint", codepoint(c))]),
+            CharClass::Combining => (2, &NAME_COMBINING, vec![("codepoint", codepoint(c))]),
+            CharClass::Symbol => (3, &NAME_SYMBOL, vec![("char", c.to_string().into())]),
+        };
+        if seen.get(slot).copied().unwrap_or(true) {
+            continue;
+        }
+        if let Some(flag) = seen.get_mut(slot) {
+            *flag = true;
+        }
+        let mut params = params;
+        params.push(("position", position.into()));
+        sink.push(def, at, params);
+    }
+    if sink.len() > before {
+        return None;
+    }
+    Some(PersonName {
+        key: fold(&name),
+        syllables: name.split(' ').count(),
+        name,
+    })
+}
+
+fn codepoint(c: char) -> serde_json::Value {
+    format!("U+{:04X}", u32::from(c)).into()
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CharClass {
+    Allowed,
+    Digit,
+    Invisible,
+    Combining,
+    Symbol,
+}
+
+fn classify(c: char) -> CharClass {
+    if c == ' ' || c == '-' || c == '\'' || c == '\u{2019}' {
+        return CharClass::Allowed;
+    }
+    if c.is_numeric() {
+        return CharClass::Digit;
+    }
+    if is_invisible(c) {
+        return CharClass::Invisible;
+    }
+    if letters::is_vietnamese_mark(c) || is_combining(c) {
+        return CharClass::Combining;
+    }
+    if c.is_alphabetic() {
+        return CharClass::Allowed;
+    }
+    CharClass::Symbol
+}
+
+/// Zero-width characters, bidirectional controls, variation selectors, other controls.
+fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(u32::from(c),
+            0x00AD | 0x034F | 0x061C | 0x115F | 0x1160 | 0x17B4 | 0x17B5 | 0x180B..=0x180F
+            | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0x3164 | 0xFE00..=0xFE0F
+            | 0xFEFF | 0xFFA0 | 0xFFF0..=0xFFF8 | 0xE0000..=0xE0FFF)
+}
+
+/// The main blocks of combining diacritical marks.
+fn is_combining(c: char) -> bool {
+    matches!(u32::from(c),
+        0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// The normal form of a name, without judging it: Vietnamese letters composed (NFC), `ð`/`Ð`
+/// typed for `đ`/`Đ` left alone (they are other letters), whitespace collapsed, each syllable
+/// in title case. Idempotent.
+///
+/// ```
+/// assert_eq!(treem::vn::name::normalize("h'hen  NIÊ"), "H'Hen Niê");
+/// ```
+pub fn normalize(text: &str) -> String {
+    let composed = letters::compose(text);
+    let mut out = String::with_capacity(composed.len());
+    for (i, word) in composed.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        title_case(word, &mut out);
+    }
+    out
+}
+
+fn title_case(word: &str, out: &mut String) {
+    let mut start_of_part = true;
+    for c in word.chars() {
+        if start_of_part && c.is_alphabetic() {
+            // A letter whose capital is several letters (`ß` → `SS`) keeps its form, so
+            // normalising twice gives the same text.
+            let mut upper = c.to_uppercase();
+            match (upper.next(), upper.next()) {
+                (Some(u), None) => out.push(u),
+                _ => out.push(c),
+            }
+            start_of_part = false;
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        if matches!(c, '-' | '\'' | '\u{2019}') {
+            start_of_part = true;
+        }
+    }
+}
+
+/// The folded key of any text: Vietnamese letters composed, tones and marks removed, `đ` →
+/// `d`, lower case, whitespace collapsed to single spaces. Other characters are kept.
+///
+/// ```
+/// use treem::vn::name::fold;
+/// assert_eq!(fold("Hoà"), fold("Hòa"));
+/// assert_eq!(fold("ĐẶNG Thị Thuý"), "dang thi thuy");
+/// ```
+pub fn fold(text: &str) -> String {
+    let composed = letters::compose(text);
+    let mut out = String::with_capacity(composed.len());
+    for (i, word) in composed.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.extend(word.chars().map(letters::fold_char));
+    }
+    out
+}
+
+/// The folded key with everything but letters and digits removed: `Gia-rai`, `Gia Rai` and
+/// `giarai` give the same key. For matching catalog names, not for display.
+pub fn fold_compact(text: &str) -> String {
+    fold(text).chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Lang;
+
+    fn codes(text: &str) -> Vec<String> {
+        let mut sink = IssueSink::new(Lang::En);
+        let r = parse(text, &Location::root(), &mut sink);
+        let report = sink.finish();
+        assert_eq!(r.is_none(), !report.ok);
+        report.issues.into_iter().map(|i| i.code).collect()
+    }
+
+    #[test]
+    fn real_names_normalise() {
+        let mut sink = IssueSink::new(Lang::Vi);
+        let cases = [
+            ("nguyễn văn an", "Nguyễn Văn An", "nguyen van an"),
+            (
+                "TRẦN THỊ  HỒNG\tNHUNG",
+                "Trần Thị Hồng Nhung",
+                "tran thi hong nhung",
+            ),
+            ("Lê Ngọc Ánh", "Lê Ngọc Ánh", "le ngoc anh"),
+            ("ĐỖ ĐỨC DŨNG", "Đỗ Đức Dũng", "do duc dung"),
+            ("vũ thị thuỷ", "Vũ Thị Thuỷ", "vu thi thuy"),
+            ("Phạm Ưng Ữu", "Phạm Ưng Ữu", "pham ung uu"),
+            ("h'hen niê", "H'Hen Niê", "h'hen nie"),
+        ];
+        for (input, name, key) in cases {
+            let n = parse(input, &Location::root(), &mut sink).unwrap();
+            assert_eq!((n.name.as_str(), n.key.as_str()), (name, key), "{input}");
+        }
+        assert!(sink.is_empty());
+    }
+
+    #[test]
+    fn decomposed_input_composes() {
+        let nfd = "Nguye\u{302}\u{303}n Thi\u{323} Ho\u{302}\u{300}ng";
+        assert_eq!(normalize(nfd), "Nguyễn Thị Hồng");
+        assert_eq!(fold(nfd), "nguyen thi hong");
+    }
+
+    #[test]
+    fn tone_placement_variants_fold_alike() {
+        assert_eq!(fold("Hoà"), fold("Hòa"));
+        assert_eq!(fold("Thuý"), fold("Thúy"));
+        assert_eq!(fold("Khoẻ"), fold("Khỏe"));
+    }
+
+    #[test]
+    fn every_letter_folds_in_both_cases() {
+        for c in letters::all_letters() {
+            let upper: String = c.to_uppercase().collect();
+            assert_eq!(fold(&c.to_string()), fold(&upper), "{c}");
+            assert!(fold(&c.to_string()).chars().all(|f| f.is_ascii_lowercase()));
+        }
+    }
+
+    #[test]
+    fn rejects_with_precise_codes() {
+        assert_eq!(codes(""), ["name.empty"]);
+        assert_eq!(codes("  \n "), ["name.empty"]);
+        assert_eq!(codes("Nguyễn Văn 2"), ["name.digit"]);
+        assert_eq!(codes("An @ Bình"), ["name.symbol"]);
+        assert_eq!(codes("An 😀"), ["name.symbol"]);
+        assert_eq!(codes("Nguyễn.Văn"), ["name.symbol"]);
+        assert_eq!(codes("An\u{200B}Bình"), ["name.invisible_character"]);
+        assert_eq!(codes("An\u{202E}Bình"), ["name.invisible_character"]);
+        assert_eq!(codes("Zoe\u{308}"), ["name.unsupported_combining_mark"]);
+        assert_eq!(codes("A1 B2 @"), ["name.digit", "name.symbol"]);
+        assert_eq!(codes(&"a".repeat(MAX_CHARS + 1)), ["name.too_long"]);
+        assert!(codes("Zoë Nguyễn").is_empty());
+        assert!(codes("王小明").is_empty());
+    }
+
+    #[test]
+    fn messages_do_not_echo_the_name() {
+        let mut sink = IssueSink::new(Lang::Vi);
+        parse("Nguyễn Văn 2", &Location::root(), &mut sink);
+        let msg = &sink.finish().issues[0].message;
+        assert!(!msg.contains("Nguyễn"), "{msg}");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn parse_never_panics(s in "\\PC*") {
+            let mut sink = IssueSink::new(Lang::Vi);
+            let r = parse(&s, &Location::root(), &mut sink);
+            proptest::prop_assert_eq!(r.is_some(), !sink.has_errors());
+        }
+
+        #[test]
+        fn normalize_is_idempotent(s in ".*") {
+            let once = normalize(&s);
+            proptest::prop_assert_eq!(normalize(&once), once.clone());
+            let folded = fold(&s);
+            proptest::prop_assert_eq!(fold(&folded), folded);
+        }
+
+        #[test]
+        fn format_then_parse_is_identity(words in proptest::collection::vec("[aăâbcdđeêghiklmnoôơpqrstuưvxy]{1,7}", 1..5)) {
+            let mut sink = IssueSink::new(Lang::Vi);
+            let first = parse(&words.join(" "), &Location::root(), &mut sink).unwrap();
+            let again = parse(&first.name, &Location::root(), &mut sink).unwrap();
+            proptest::prop_assert_eq!(first, again);
+        }
+    }
+}

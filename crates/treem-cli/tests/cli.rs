@@ -115,3 +115,20 @@ fn clean_rewrites_ndjson_records() {
     assert_eq!(lines[0]["value"]["date_of_birth"], "2018-09-05");
     assert_eq!(lines[1]["value"]["sex"], "female");
 }
+
+#[test]
+fn vietnamese_primitives_parse_from_the_command_line() {
+    let out = treem(&["parse", "personal_id", "035199000123"], "");
+    assert!(out.status.success());
+    let v = stdout_json(&out);
+    assert_eq!(v["value"]["province_name"], "Hà Nam");
+    assert_eq!(v["value"]["birth_year"], 1999);
+    let out = treem(&["parse", "document_number", "56/2017/NĐ-CP"], "");
+    assert!(out.status.success());
+    let v = stdout_json(&out);
+    assert_eq!(v["value"]["type_name"], "Nghị định");
+    assert_eq!(v["value"]["year"], 2017);
+    let out = treem(&["catalog", "ethnic_groups"], "");
+    assert!(out.status.success());
+    assert_eq!(stdout_json(&out)["items"].as_array().unwrap().len(), 56);
+}

@@ -110,7 +110,8 @@ pub fn schema(kind: &str) -> Result<serde_json::Value, Error> {
     Ok(kind.parse::<Kind>()?.schema())
 }
 
-/// Parses one primitive (`date`, ...) from text: `{"ok": true, "value": ...}` or
+/// Parses one primitive (`date`, `personal_id`, `phone`, `name`, `ethnic_group`,
+/// `document_number`; see [`parser_names`]) from text: `{"ok": true, "value": ...}` or
 /// `{"ok": false, "issues": [...]}`.
 ///
 /// # Errors

@@ -197,13 +197,19 @@ pub fn parse(text: &str, at: &Location<'_>, sink: &mut IssueSink) -> Option<Ethn
     match lookup(text) {
         Some(group) => Some(*group),
         None => {
-            sink.push(
-                &ETHNIC_UNKNOWN,
-                at,
-                [("text", crate::privacy::truncate(text.trim(), 40).into())],
-            );
+            sink.push(&ETHNIC_UNKNOWN, at, [("text", echo(text.trim()).into())]);
             None
         }
+    }
+}
+
+/// What the message may echo of unknown text: a short word as typed, but anything with digits
+/// masked (it may be an ID or phone number typed in the wrong field).
+fn echo(text: &str) -> String {
+    if text.chars().any(|c| c.is_numeric()) {
+        crate::privacy::mask_digits(text)
+    } else {
+        crate::privacy::truncate(text, 30)
     }
 }
 

@@ -64,7 +64,8 @@ pub struct PersonName {
     pub syllables: usize,
 }
 
-/// Parses a person name, raising issues at `at` for what a name cannot contain.
+/// Parses a person name, raising issues at `at` for what a name cannot contain (one issue
+/// per kind of problem; `position` counts characters of the normalised name, from 1).
 ///
 /// ```
 /// use treem::report::{IssueSink, Location};

@@ -9,10 +9,12 @@ pub(crate) const CODE_TABLES: &[&[CodeDef]] = &[
     crate::normalize::CODES,
     crate::vn::date::CODES,
     crate::child::CODES,
+    crate::school::CODES,
+    crate::school::address::CODES,
 ];
 
 /// Every kind, by its stable name.
-pub(crate) const KINDS: &[crate::kind::KindDef] = &[crate::child::KIND];
+pub(crate) const KINDS: &[crate::kind::KindDef] = &[crate::child::KIND, crate::school::KIND];
 
 /// A catalog for select boxes and documentation.
 pub(crate) struct CatalogDef {
@@ -37,6 +39,16 @@ pub(crate) const CATALOGS: &[CatalogDef] = &[
         name: "sexes",
         source: "treem",
         build: sexes,
+    },
+    CatalogDef {
+        name: "school_levels",
+        source: "Luật Giáo dục 2019 (43/2019/QH14), Điều 6, 26, 28",
+        build: crate::school::types::levels_catalog,
+    },
+    CatalogDef {
+        name: "school_types",
+        source: "Luật Giáo dục 2019, Điều 26; Thông tư 18/2023/TT-BGDĐT, Điều 1 khoản 2",
+        build: crate::school::types::types_catalog,
     },
 ];
 

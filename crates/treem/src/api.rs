@@ -150,6 +150,73 @@ pub fn parse(what: &str, text: &str, options: &[u8]) -> Result<serde_json::Value
     })
 }
 
+/// Checks and scores one safe-school self-assessment: `{"report": ..., "score": ...}`
+/// (`score` is null when the report has errors).
+///
+/// # Errors
+/// As [`validate`].
+pub fn safe_school_assess(input: &[u8], options: &[u8]) -> Result<serde_json::Value, Error> {
+    let ctx = Context::from_options_json(options)?;
+    let record = crate::json::parse_bytes(input)?;
+    let assessed = crate::safe_school::assess(&record, &ctx)?;
+    serde_json::to_value(assessed).map_err(|e| Error::not_json(&e))
+}
+
+/// The roll-up per managing authority of many assessments (a JSON array or NDJSON):
+/// `{"partial": ..., "rollup": ...}`. Partials from several calls merge with
+/// [`safe_school_rollup_merge`].
+///
+/// # Errors
+/// `is_not_json()` for input that is not UTF-8, or an array that is not JSON;
+/// `is_invalid_option()` for a bad option. A line that is not JSON counts as invalid.
+pub fn safe_school_rollup(input: &[u8], options: &[u8]) -> Result<serde_json::Value, Error> {
+    let ctx = Context::from_options_json(options)?;
+    let text = std::str::from_utf8(input).map_err(|e| Error::invalid_utf8(e.valid_up_to()))?;
+    let mut partial = crate::safe_school::RollupPartial::new();
+    if text.trim_start().starts_with('[') {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| Error::not_json(&e))?;
+        for item in value.as_array().map(Vec::as_slice).unwrap_or(&[]) {
+            partial.add(item, &ctx);
+        }
+    } else {
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            match serde_json::from_str::<serde_json::Value>(line) {
+                Ok(item) => partial.add(&item, &ctx),
+                Err(_) => partial.invalid += 1,
+            }
+        }
+    }
+    rollup_answer(&partial)
+}
+
+/// Merges partials (a JSON array of the `partial` members of [`safe_school_rollup`]):
+/// `{"partial": ..., "rollup": ...}`.
+///
+/// # Errors
+/// `is_not_json()` when the input is not JSON or an element is not a partial;
+/// `is_wrong_top_level_type()` when it is not an array.
+pub fn safe_school_rollup_merge(partials: &[u8]) -> Result<serde_json::Value, Error> {
+    let value = crate::json::parse_bytes(partials)?;
+    let serde_json::Value::Array(items) = value else {
+        return Err(Error::wrong_top_level("array", &value));
+    };
+    let mut merged = crate::safe_school::RollupPartial::new();
+    for item in items {
+        let part: crate::safe_school::RollupPartial =
+            serde_json::from_value(item).map_err(|e| Error::not_json(&e))?;
+        merged.merge(part);
+    }
+    rollup_answer(&merged)
+}
+
+fn rollup_answer(partial: &crate::safe_school::RollupPartial) -> Result<serde_json::Value, Error> {
+    Ok(serde_json::json!({
+        "partial": serde_json::to_value(partial).map_err(|e| Error::not_json(&e))?,
+        "rollup": serde_json::to_value(partial.finish()).map_err(|e| Error::not_json(&e))?,
+    }))
+}
+
 /// The names of every parser.
 pub fn parser_names() -> Vec<&'static str> {
     PARSERS.iter().map(|p| p.name).collect()

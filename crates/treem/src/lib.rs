@@ -30,6 +30,8 @@ pub mod normalize;
 pub mod privacy;
 mod registry;
 pub mod report;
+pub mod safe_school;
+pub mod school;
 pub mod vn;
 
 pub use context::{Context, Edition};

@@ -14,10 +14,19 @@ pub(crate) const CODE_TABLES: &[&[CodeDef]] = &[
     crate::vn::ethnic::CODES,
     crate::vn::document_number::CODES,
     crate::child::CODES,
+    crate::school::CODES,
+    crate::school::address::CODES,
+    crate::safe_school::set_check::CODES,
+    crate::safe_school::assessment::CODES,
 ];
 
 /// Every kind, by its stable name.
-pub(crate) const KINDS: &[crate::kind::KindDef] = &[crate::child::KIND];
+pub(crate) const KINDS: &[crate::kind::KindDef] = &[
+    crate::child::KIND,
+    crate::school::KIND,
+    crate::safe_school::assessment::KIND,
+    crate::safe_school::set_check::KIND,
+];
 
 /// A catalog for select boxes and documentation.
 pub(crate) struct CatalogDef {
@@ -52,6 +61,21 @@ pub(crate) const CATALOGS: &[CatalogDef] = &[
         name: "document_types",
         source: crate::vn::document_number::TYPES_SOURCE,
         build: document_types,
+    },
+    CatalogDef {
+        name: "school_levels",
+        source: "Luật Giáo dục 2019 (43/2019/QH14), Điều 6, 26, 28",
+        build: crate::school::types::levels_catalog,
+    },
+    CatalogDef {
+        name: "school_types",
+        source: "Luật Giáo dục 2019, Điều 26; Thông tư 18/2023/TT-BGDĐT, Điều 1 khoản 2",
+        build: crate::school::types::types_catalog,
+    },
+    CatalogDef {
+        name: "criteria_sets",
+        source: "TT 18/2023/TT-BGDĐT; TT 45/2021/TT-BGDĐT; QĐ 548/QĐ-LĐTBXH; NĐ 80/2017/NĐ-CP",
+        build: crate::safe_school::builtin::catalog,
     },
 ];
 

@@ -57,6 +57,8 @@ fn answer(case: &Value) -> Value {
         ),
         "catalog" => treem::api::catalog(case["name"].as_str().unwrap(), options.as_bytes()),
         "schema" => treem::api::schema(kind),
+        "safe_school_assess" => treem::api::safe_school_assess(&input_bytes(), options.as_bytes()),
+        "safe_school_rollup" => treem::api::safe_school_rollup(&input_bytes(), options.as_bytes()),
         other => panic!("unknown op {other}"),
     };
     match result {

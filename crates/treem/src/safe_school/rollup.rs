@@ -1,0 +1,164 @@
+//! The roll-up Phòng and Sở compile: per managing authority, the schools "Đạt" and "Chưa
+//! đạt" with the criteria not met (Thông tư 18/2023/TT-BGDĐT Điều 12 khoản 3–4; Điều 15
+//! khoản 2: "lập danh sách đối với các nhà trường “Đạt” và “Chưa đạt” ..., xác định rõ lý do
+//! các tiêu chí chưa đạt").
+//!
+//! A [`RollupPartial`] is built from any slice of assessments and merged with others: `merge`
+//! is a set union (plus a sum of counts), so it is associative, commutative and idempotent
+//! on entries, and the merged partial of the parts equals the partial of the whole whatever
+//! the order. Everything is kept in ordered maps: the output order is deterministic.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::assessment::{assess_draft, AssessmentDraft};
+use super::score::ResultLevel;
+use crate::context::Context;
+
+/// One school's result in the roll-up.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+pub struct RollupEntry {
+    /// Mã trường.
+    pub school_code: String,
+    /// Năm học.
+    pub school_year: String,
+    /// The criteria set's id.
+    pub set_id: String,
+    /// The set's version.
+    pub set_version: String,
+    /// Đạt, Chưa đạt, or `None` for a checklist.
+    pub level: Option<ResultLevel>,
+    /// Criteria not met, in set order.
+    pub failed_criteria: Vec<String>,
+}
+
+/// A mergeable partial roll-up.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct RollupPartial {
+    /// Entries per authority key `authority:unit` (e.g. `so_gddt:31`; the unit is the
+    /// province, district or commune code of the school's address, empty when unknown).
+    pub authorities: BTreeMap<String, BTreeSet<RollupEntry>>,
+    /// Records left out because they were not valid assessments.
+    pub invalid: u64,
+}
+
+/// One authority's lists.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct AuthorityRollup {
+    /// `so_gddt`, `phong_gddt`, `ubnd_xa`, or empty when the school named none.
+    pub authority: String,
+    /// The authority's administrative unit code (may be empty).
+    pub unit: String,
+    /// Schools "Đạt".
+    pub dat: Vec<RollupEntry>,
+    /// Schools "Chưa đạt", with the criteria not met.
+    pub chua_dat: Vec<RollupEntry>,
+    /// Checklist assessments (no level).
+    pub checklist: Vec<RollupEntry>,
+    /// School codes with more than one different result for the same year and set.
+    pub conflicts: Vec<String>,
+}
+
+/// The finished roll-up.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Rollup {
+    /// One block per authority, in key order.
+    pub authorities: Vec<AuthorityRollup>,
+    /// Records left out because they were not valid assessments.
+    pub invalid: u64,
+}
+
+impl RollupPartial {
+    /// An empty partial.
+    pub fn new() -> RollupPartial {
+        RollupPartial::default()
+    }
+
+    /// Adds one assessment record: checked and scored, and counted as invalid when it has
+    /// errors.
+    pub fn add(&mut self, record: &serde_json::Value, ctx: &Context) {
+        let Ok(draft) = crate::kind::draft_of::<AssessmentDraft>(record) else {
+            self.invalid += 1;
+            return;
+        };
+        let assessed = assess_draft(&draft, ctx);
+        let (Some(score), Some(school)) = (assessed.score, draft.school.value()) else {
+            self.invalid += 1;
+            return;
+        };
+        let authority = school.authority().map(|a| a.code()).unwrap_or("");
+        let unit = school.authority_unit().unwrap_or_default();
+        let entry = RollupEntry {
+            school_code: school
+                .code
+                .value()
+                .map(|c| c.trim().to_owned())
+                .unwrap_or_default(),
+            school_year: draft
+                .school_year
+                .value()
+                .and_then(|y| super::assessment::parse_school_year(y))
+                .map(|(a, b)| format!("{a}-{b}"))
+                .unwrap_or_default(),
+            set_id: score.set_id,
+            set_version: score.set_version,
+            level: score.level,
+            failed_criteria: score.failed,
+        };
+        self.authorities
+            .entry(format!("{authority}:{unit}"))
+            .or_default()
+            .insert(entry);
+    }
+
+    /// Merges `other` into this partial (set union; counts added).
+    pub fn merge(&mut self, other: RollupPartial) {
+        for (key, entries) in other.authorities {
+            self.authorities.entry(key).or_default().extend(entries);
+        }
+        self.invalid += other.invalid;
+    }
+
+    /// The lists per authority.
+    pub fn finish(&self) -> Rollup {
+        let authorities = self
+            .authorities
+            .iter()
+            .map(|(key, entries)| {
+                let (authority, unit) = key.split_once(':').unwrap_or((key.as_str(), ""));
+                let mut seen = BTreeMap::new();
+                for e in entries {
+                    *seen
+                        .entry((&e.school_code, &e.school_year, &e.set_id))
+                        .or_insert(0u32) += 1;
+                }
+                let conflicts: BTreeSet<String> = seen
+                    .into_iter()
+                    .filter(|(_, n)| *n > 1)
+                    .map(|((code, _, _), _)| code.clone())
+                    .collect();
+                let pick = |level: Option<ResultLevel>| {
+                    entries
+                        .iter()
+                        .filter(|e| e.level == level)
+                        .cloned()
+                        .collect()
+                };
+                AuthorityRollup {
+                    authority: authority.to_owned(),
+                    unit: unit.to_owned(),
+                    dat: pick(Some(ResultLevel::Dat)),
+                    chua_dat: pick(Some(ResultLevel::ChuaDat)),
+                    checklist: pick(None),
+                    conflicts: conflicts.into_iter().collect(),
+                }
+            })
+            .collect();
+        Rollup {
+            authorities,
+            invalid: self.invalid,
+        }
+    }
+}

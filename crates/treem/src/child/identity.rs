@@ -76,7 +76,7 @@ impl Sex {
 /// The age limit of Luật Trẻ em 2016, Điều 1.
 pub const CHILD_AGE_LIMIT: u32 = 16;
 
-/// Checks the identity members and returns the valid date of birth.
+/// Checks the identity members; keeps the valid date of birth in `dates` for the other rules.
 pub(crate) fn check(draft: &ChildDraft, ctx: &Context, dates: &mut Dates, sink: &mut IssueSink) {
     let root = Location::root();
     read::text(&draft.id, &root.key("id"), sink);
@@ -119,11 +119,12 @@ fn check_age(
         return;
     };
     match crate::vn::date::age_on(birth, as_of) {
-        None => sink.push(
-            &CHILD_BIRTH_IN_FUTURE,
-            at,
-            [("as_of", as_of.to_string().into())],
-        ),
+        None => {
+            sink.push(&CHILD_BIRTH_IN_FUTURE, at, [("as_of", as_of.to_string().into())]);
+            // A birth date in the future is wrong: judging other dates by it would only
+            // repeat the same error at other paths.
+            dates.birth = None;
+        }
         Some(age) if age >= CHILD_AGE_LIMIT => {
             sink.push(&CHILD_AGE_OUTSIDE_CHILD_LAW, at, [("age", age.into())]);
         }

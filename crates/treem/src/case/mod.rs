@@ -294,6 +294,14 @@ fn check_deadlines(draft: &CaseDraft, ctx: &Context, judge: &mut Judge, sink: &m
         let due = row.due.clone().unwrap_or_default();
         match row.status {
             Status::DoneLate if row.step == "separation_end" => {} // reported as separation_too_long
+            // A completion after as_of is already an error (case.date_after_as_of).
+            Status::DoneLate
+                if ctx
+                    .as_of
+                    .zip(row.done_at.as_deref().and_then(|d| d.get(..10)))
+                    .is_some_and(|(as_of, day)| {
+                        day > as_of.format("%Y-%m-%d").to_string().as_str()
+                    }) => {}
             Status::DoneLate => {
                 let steps = root.key("steps");
                 let step = steps.key(row.step);

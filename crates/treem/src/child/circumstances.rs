@@ -55,7 +55,7 @@ pub(crate) struct Findings {
 
 /// Checks the list of special circumstances.
 pub(crate) fn check_circumstances(
-    items: &[(usize, &CircumstanceDraft)],
+    items: &[crate::json::Field<CircumstanceDraft>],
     disability: Option<&DisabilityDraft>,
     dates: &mut Dates,
     at: &Location<'_>,
@@ -63,8 +63,11 @@ pub(crate) fn check_circumstances(
     sink: &mut IssueSink,
 ) {
     let mut seen: Vec<(&'static str, usize)> = Vec::new();
-    for &(index, item) in items {
+    for (index, item) in items.iter().enumerate() {
         let here = at.index(index);
+        let Some(item) = read::object(item, &here, sink) else {
+            continue;
+        };
         let group_at = here.key("group");
         let group = match read::text(&item.group, &group_at, sink) {
             Some(text) => {

@@ -55,13 +55,16 @@ fn digits(text: &str) -> Option<String> {
 
 /// Checks each guardian and the list as a whole; returns what the cross-field rules need.
 pub(crate) fn check(
-    guardians: &[(usize, &GuardianDraft)],
+    guardians: &[crate::json::Field<GuardianDraft>],
     at: &Location<'_>,
     sink: &mut IssueSink,
 ) -> Vec<Person> {
     let mut people: Vec<Person> = Vec::with_capacity(guardians.len());
-    for &(index, guardian) in guardians {
+    for (index, item) in guardians.iter().enumerate() {
         let here = at.index(index);
+        let Some(guardian) = read::object(item, &here, sink) else {
+            continue;
+        };
         let name = read::text(&guardian.full_name, &here.key("full_name"), sink);
         let relationship = read::code(
             &guardian.relationship,

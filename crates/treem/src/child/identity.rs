@@ -120,7 +120,11 @@ fn check_age(
     };
     match crate::vn::date::age_on(birth, as_of) {
         None => {
-            sink.push(&CHILD_BIRTH_IN_FUTURE, at, [("as_of", as_of.to_string().into())]);
+            sink.push(
+                &CHILD_BIRTH_IN_FUTURE,
+                at,
+                [("as_of", as_of.to_string().into())],
+            );
             // A birth date in the future is wrong: judging other dates by it would only
             // repeat the same error at other paths.
             dates.birth = None;

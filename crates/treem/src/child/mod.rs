@@ -74,8 +74,8 @@ pub fn check(draft: &ChildDraft, ctx: &Context, sink: &mut IssueSink) {
     }
 
     let guardians_at = root.key("guardians");
-    let guardians = read::objects(&draft.guardians, &guardians_at, sink);
-    let people = family::check(&guardians, &guardians_at, sink);
+    let guardians = read::elements(&draft.guardians, &guardians_at, sink);
+    let people = family::check(guardians, &guardians_at, sink);
 
     let schooling_at = root.key("schooling");
     if let Some(schooling) = read::object(&draft.schooling, &schooling_at, sink) {
@@ -86,9 +86,9 @@ pub fn check(draft: &ChildDraft, ctx: &Context, sink: &mut IssueSink) {
     let disability = read::object(&draft.disability, &disability_at, sink);
     let mut findings = circumstances::Findings::default();
     let circumstances_at = root.key("special_circumstances");
-    let items = read::objects(&draft.special_circumstances, &circumstances_at, sink);
+    let items = read::elements(&draft.special_circumstances, &circumstances_at, sink);
     circumstances::check_circumstances(
-        &items,
+        items,
         disability,
         &mut dates,
         &circumstances_at,

@@ -66,18 +66,13 @@ pub(crate) fn object<'f, T>(
     typed(field, at, "object", sink)
 }
 
-/// The elements of an array member that are objects; the others are reported at their index.
-pub(crate) fn objects<'f, T>(
+/// The elements of an array member (reported when the member is not an array). Each element's
+/// own type is checked by the caller with [`object`] as it walks them, so issues stay in
+/// input order.
+pub(crate) fn elements<'f, T>(
     field: &'f Field<Vec<Field<T>>>,
     at: &Location<'_>,
     sink: &mut IssueSink,
-) -> Vec<(usize, &'f T)> {
-    let Some(items) = typed(field, at, "array", sink) else {
-        return Vec::new();
-    };
-    items
-        .iter()
-        .enumerate()
-        .filter_map(|(i, item)| typed(item, &at.index(i), "object", sink).map(|v| (i, v)))
-        .collect()
+) -> &'f [Field<T>] {
+    typed(field, at, "array", sink).map_or(&[], Vec::as_slice)
 }

@@ -246,6 +246,38 @@ pub fn catalog(name: &str, options: &[u8]) -> Result<serde_json::Value, Error> {
     }))
 }
 
+/// The deadline view of a protection case (kind `case`) at the options' `as_of`, with the
+/// caller's `days_off`: `{"as_of": "2026-11-28" | null, "steps": [{step, form, source, due,
+/// done_at, status}]}`, one row per step of Nghị định 56/2017/NĐ-CP, Điều 25–32, and a last
+/// row `separation_end`. `status` is `done`, `done_late`, `due`, `overdue`, `waiting`,
+/// `pending` or `not_applicable`. Values that do not parse count as absent here; `validate`
+/// reports them. How limits are counted: [`crate::case::deadlines`].
+///
+/// # Errors
+/// `is_not_json()` when `input` or `options` is not UTF-8 JSON; `is_wrong_top_level_type()`
+/// when the case is not an object; `is_invalid_option()` for a bad option.
+///
+/// # Example
+/// ```
+/// let view = treem::api::case_deadlines(
+///     br#"{"reported_at": "2026-11-27T09:00", "emergency": true}"#,
+///     br#"{"as_of": "2026-11-28"}"#).unwrap();
+/// let emergency = &view["steps"][2];
+/// assert_eq!(emergency["step"], "emergency_intervention");
+/// assert_eq!(emergency["due"], "2026-11-27T21:00");
+/// assert_eq!(emergency["status"], "overdue");
+/// ```
+pub fn case_deadlines(input: &[u8], options: &[u8]) -> Result<serde_json::Value, Error> {
+    let ctx = Context::from_options_json(options)?;
+    let record = crate::json::parse_bytes(input)?;
+    let draft: crate::case::CaseDraft = crate::kind::draft_of(&record)?;
+    let steps = crate::case::deadlines(&draft, &ctx);
+    Ok(serde_json::json!({
+        "as_of": ctx.as_of.map(|d| d.format("%Y-%m-%d").to_string()),
+        "steps": steps,
+    }))
+}
+
 /// The library version and the editions of its data.
 pub fn version() -> serde_json::Value {
     serde_json::json!({

@@ -77,6 +77,11 @@ pub struct Context {
     /// The administrative-geography edition, when fixed by the caller; otherwise chosen from
     /// `as_of` (see [`Context::edition`]).
     pub edition: Option<Edition>,
+    /// Extra days off given by the caller (option `days_off`, ISO dates): the compensatory
+    /// and swapped days and the Tết and Quốc khánh days that the Prime Minister fixes each
+    /// year (Bộ luật Lao động 2019, Điều 112 khoản 3), which no fixed table can know.
+    /// Working-day deadlines skip them (see [`crate::case::calendar`]). Kept sorted, no repeats.
+    pub days_off: Vec<NaiveDate>,
 }
 
 impl Context {
@@ -86,6 +91,7 @@ impl Context {
             as_of: Some(as_of),
             lang: Lang::Vi,
             edition: None,
+            days_off: Vec::new(),
         }
     }
 
@@ -111,7 +117,9 @@ impl Context {
         }
     }
 
-    /// Reads options given as JSON: `{"as_of": "2026-11-28", "lang": "vi", "edition": "2025"}`.
+    /// Reads options given as JSON: `{"as_of": "2026-11-28", "lang": "vi", "edition": "2025",
+    /// "days_off": ["2026-02-16"]}`. `days_off` lists extra non-working days (ISO dates) for
+    /// working-day deadlines, beyond the weekends and the holidays in the library's table.
     /// Empty input, `null` and `{}` give the default context. Unknown option names are
     /// rejected so that a misspelt option does not silently change nothing.
     ///
@@ -173,10 +181,11 @@ impl Context {
                         }
                     }
                 }
+                "days_off" => ctx.days_off = option_days_off(value)?,
                 other => {
                     return Err(Error::invalid_option(
                         &crate::privacy::truncate(other, 40),
-                        "unknown option; expected as_of, lang or edition",
+                        "unknown option; expected as_of, lang, edition or days_off",
                     ))
                 }
             }
@@ -194,8 +203,37 @@ impl Context {
         if let Some(edition) = self.edition {
             map.insert("edition".into(), edition.as_str().into());
         }
+        if !self.days_off.is_empty() {
+            let days: Vec<serde_json::Value> = self
+                .days_off
+                .iter()
+                .map(|d| d.format("%Y-%m-%d").to_string().into())
+                .collect();
+            map.insert("days_off".into(), days.into());
+        }
         serde_json::Value::Object(map)
     }
+}
+
+fn option_days_off(value: &serde_json::Value) -> Result<Vec<NaiveDate>, Error> {
+    const EXPECTED: &str = "expected an array of ISO dates such as [\"2026-02-16\"]";
+    let items = match value {
+        serde_json::Value::Null => return Ok(Vec::new()),
+        serde_json::Value::Array(items) => items,
+        _ => return Err(Error::invalid_option("days_off", EXPECTED)),
+    };
+    let mut days = Vec::with_capacity(items.len());
+    for item in items {
+        let text = item
+            .as_str()
+            .ok_or_else(|| Error::invalid_option("days_off", EXPECTED))?;
+        let day = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+            .map_err(|_| Error::invalid_option("days_off", EXPECTED))?;
+        days.push(day);
+    }
+    days.sort_unstable();
+    days.dedup();
+    Ok(days)
 }
 
 fn option_date(value: &serde_json::Value) -> Result<Option<NaiveDate>, Error> {
@@ -235,12 +273,31 @@ mod tests {
     }
 
     #[test]
+    fn days_off_are_read_sorted_and_round_trip() {
+        let ctx =
+            Context::from_options_json(br#"{"days_off":["2026-02-20","2026-02-16","2026-02-20"]}"#)
+                .unwrap();
+        assert_eq!(
+            ctx.days_off,
+            vec![
+                NaiveDate::from_ymd_opt(2026, 2, 16).unwrap(),
+                NaiveDate::from_ymd_opt(2026, 2, 20).unwrap()
+            ]
+        );
+        let again = Context::from_options_value(&ctx.to_options_value()).unwrap();
+        assert_eq!(again, ctx);
+    }
+
+    #[test]
     fn bad_options_are_errors() {
         for bad in [
             &br#"{"as_of":"13/8/2024"}"#[..],
             br#"{"lang":"fr"}"#,
             br#"{"edition":"2023"}"#,
             br#"{"asof":"2024-01-01"}"#,
+            br#"{"days_off":"2026-02-16"}"#,
+            br#"{"days_off":["16/2/2026"]}"#,
+            br#"{"days_off":[20260216]}"#,
             br#"[1]"#,
         ] {
             let err = Context::from_options_json(bad).unwrap_err();

@@ -19,7 +19,9 @@
 //! ```
 
 pub mod api;
+pub mod case;
 pub mod child;
+pub mod code_list;
 pub mod context;
 mod error;
 pub mod fields;

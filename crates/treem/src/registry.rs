@@ -18,11 +18,21 @@ pub(crate) const CODE_TABLES: &[&[CodeDef]] = &[
     crate::school::address::CODES,
     crate::safe_school::set_check::CODES,
     crate::safe_school::assessment::CODES,
+    crate::child::read::CODES,
+    crate::child::dates::CODES,
+    crate::child::identity::CODES,
+    crate::child::residence::CODES,
+    crate::child::family::CODES,
+    crate::child::schooling::CODES,
+    crate::child::circumstances::CODES,
+    crate::case::CODES,
+    crate::case::moment::CODES,
 ];
 
 /// Every kind, by its stable name.
 pub(crate) const KINDS: &[crate::kind::KindDef] = &[
     crate::child::KIND,
+    crate::case::KIND,
     crate::school::KIND,
     crate::safe_school::assessment::KIND,
     crate::safe_school::set_check::KIND,
@@ -76,6 +86,56 @@ pub(crate) const CATALOGS: &[CatalogDef] = &[
         name: "criteria_sets",
         source: "TT 18/2023/TT-BGDĐT; TT 45/2021/TT-BGDĐT; QĐ 548/QĐ-LĐTBXH; NĐ 80/2017/NĐ-CP",
         build: crate::safe_school::builtin::catalog,
+    },
+    CatalogDef {
+        name: "special_circumstances",
+        source: "Luật Trẻ em 2016, Điều 10; Nghị định 56/2017/NĐ-CP, Điều 3–16",
+        build: crate::child::catalog::special_circumstances_items,
+    },
+    CatalogDef {
+        name: "disability_types",
+        source: "Luật Người khuyết tật 2010, Điều 3 khoản 1",
+        build: |ctx| crate::code_list::items(crate::child::catalog::DISABILITY_TYPES, ctx.lang),
+    },
+    CatalogDef {
+        name: "disability_levels",
+        source: "Luật Người khuyết tật 2010, Điều 3 khoản 2",
+        build: |ctx| crate::code_list::items(crate::child::catalog::DISABILITY_LEVELS, ctx.lang),
+    },
+    CatalogDef {
+        name: "social_assistance_categories",
+        source: "Nghị định 20/2021/NĐ-CP, Điều 5 khoản 1 (original text; Nghị định 76/2024/NĐ-CP not encoded)",
+        build: |ctx| crate::code_list::items(crate::child::catalog::SOCIAL_ASSISTANCE_CATEGORIES, ctx.lang),
+    },
+    CatalogDef {
+        name: "protection_levels",
+        source: "Luật Trẻ em 2016, Điều 47 khoản 1",
+        build: |ctx| crate::code_list::items(crate::child::catalog::PROTECTION_LEVELS, ctx.lang),
+    },
+    CatalogDef {
+        name: "relationships",
+        source: "treem",
+        build: |ctx| crate::code_list::items(crate::child::catalog::RELATIONSHIPS, ctx.lang),
+    },
+    CatalogDef {
+        name: "person_statuses",
+        source: "treem",
+        build: |ctx| crate::code_list::items(crate::child::catalog::PERSON_STATUSES, ctx.lang),
+    },
+    CatalogDef {
+        name: "abuse_forms",
+        source: "Luật Trẻ em 2016, Điều 4 khoản 5",
+        build: |ctx| crate::code_list::items(crate::case::catalog::ABUSE_FORMS, ctx.lang),
+    },
+    CatalogDef {
+        name: "injury_types",
+        source: "treem (no official list verified)",
+        build: |ctx| crate::code_list::items(crate::case::catalog::INJURY_TYPES, ctx.lang),
+    },
+    CatalogDef {
+        name: "case_steps",
+        source: "Nghị định 56/2017/NĐ-CP, Điều 25–32",
+        build: crate::case::catalog::steps_items,
     },
 ];
 
@@ -205,4 +265,29 @@ fn parse_date(
 ) -> Option<serde_json::Value> {
     let parsed = crate::vn::date::parse(text, &crate::report::Location::root(), sink)?;
     serde_json::to_value(parsed).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique() {
+        let mut seen = std::collections::BTreeSet::new();
+        for name in CATALOGS.iter().map(|c| c.name) {
+            assert!(
+                seen.insert(("catalog", name)),
+                "catalog {name} registered twice"
+            );
+        }
+        for name in PARSERS.iter().map(|p| p.name) {
+            assert!(
+                seen.insert(("parser", name)),
+                "parser {name} registered twice"
+            );
+        }
+        for name in crate::Kind::names() {
+            assert!(seen.insert(("kind", name)), "kind {name} registered twice");
+        }
+    }
 }

@@ -1,50 +1,52 @@
-//! The child record (kind `child`).
+//! The child record (kind `child`): identity, residence, family, schooling, special
+//! circumstances, disability, social assistance and protection level, with the rules of
+//! Luật Trẻ em 2016, Nghị định 56/2017/NĐ-CP, Luật Người khuyết tật 2010, Nghị định
+//! 20/2021/NĐ-CP and Luật Giáo dục 2019. Each rule's issue code names its article.
 //!
-//! This first cut checks identity fields for type and form; the rules of Luật Trẻ em 2016 and
-//! Nghị định 56/2017/NĐ-CP (special circumstances, protection, guardians) build on it.
+//! Modules: [`draft`] (the lenient input form), [`catalog`] (the coded lists), and one module
+//! per group of rules: [`identity`], [`residence`], [`family`], [`schooling`],
+//! [`circumstances`]; `dates` holds the rules on dates relative to birth and `as_of`.
+//!
+//! # What arrives in phase 2
+//! These members are checked for their JSON type only until the Vietnamese primitives and
+//! the administrative units are wired in:
+//! - `personal_id`: the 12-digit structure, the province/century/sex digits, and their
+//!   consistency with `date_of_birth` and `sex`;
+//! - `ethnic_group`: membership of the 54-group list (code or name);
+//! - `guardians[].phone`: a valid Vietnamese number (mobile prefixes, 2017 landline codes);
+//! - `residence.province_code`, `district_code`, `commune_code`: membership of the list of
+//!   the record's edition, the commune inside its province, conversion between editions;
+//! - `full_name` and guardian names: normalisation (NFC, title case) and folded comparison,
+//!   and with it deduplication over a set of child records (not in this phase);
+//! - `schooling.school_code`: membership of the school list.
 
-use std::collections::BTreeMap;
+pub mod catalog;
+pub mod circumstances;
+pub mod dates;
+pub mod draft;
+pub mod family;
+pub mod identity;
+pub(crate) mod normalize;
+pub mod read;
+pub mod residence;
+pub mod schooling;
 
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+pub use draft::{
+    AssistanceDraft, ChildDraft, CircumstanceDraft, DisabilityDraft, GuardianDraft, ResidenceDraft,
+    SchoolingDraft,
+};
+pub use identity::Sex;
 
 use crate::context::Context;
-use crate::fields::{typed, unknown_fields};
-use crate::json::Field;
 use crate::report::{IssueSink, Location};
-use crate::vn::date;
 
 crate::codes! {
-    /// Sex must be one of the values of the catalog `sexes`.
-    CHILD_SEX_UNKNOWN = "child.sex_unknown", Error, "child.identity", "treem",
-        "Giới tính không hợp lệ (dùng nam hoặc nữ)",
-        "Sex not recognised (use male or female)";
-    /// The date of birth lies after `as_of`.
-    CHILD_BIRTH_IN_FUTURE = "child.birth_in_future", Error, "child.identity", "treem",
-        "Ngày sinh sau ngày tính {as_of}",
-        "Date of birth is after the as-of date {as_of}";
+    /// The protection level must be one of the three levels of Luật Trẻ em, Điều 47.
+    CHILD_PROTECTION_LEVEL_UNKNOWN = "child.protection_level_unknown", Error, "child.protection",
+        "Luật Trẻ em 2016, Điều 47 khoản 1",
+        "Cấp độ bảo vệ phải là phòng ngừa, hỗ trợ hoặc can thiệp",
+        "The protection level must be prevention, support or intervention";
 }
-
-/// A child record as typed by a person: every field optional, strings as written.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(default)]
-pub struct ChildDraft {
-    /// Họ và tên.
-    #[serde(skip_serializing_if = "Field::is_absent")]
-    pub full_name: Field<String>,
-    /// Ngày sinh, in any accepted date form (see [`crate::vn::date`]).
-    #[serde(skip_serializing_if = "Field::is_absent")]
-    pub date_of_birth: Field<String>,
-    /// Giới tính: `male`/`nam` or `female`/`nữ`.
-    #[serde(skip_serializing_if = "Field::is_absent")]
-    pub sex: Field<String>,
-    /// Members this kind does not know, kept as they were.
-    #[serde(flatten)]
-    #[schemars(skip)]
-    pub unknown: BTreeMap<String, serde_json::Value>,
-}
-
-pub use crate::vn::sex::Sex;
 
 /// The kind `child`.
 pub(crate) const KIND: crate::kind::KindDef =
@@ -56,72 +58,73 @@ impl crate::kind::Document for ChildDraft {
     }
 
     fn normalize(&mut self, _ctx: &Context, log: &mut crate::normalize::ChangeLog) {
-        normalize(self, log);
+        normalize::normalize(self, log);
     }
 }
 
-/// Runs every child rule on `draft`.
+/// Runs every child rule on `draft`, in the order of its members.
 pub fn check(draft: &ChildDraft, ctx: &Context, sink: &mut IssueSink) {
     let root = Location::root();
-    typed(&draft.full_name, &root.key("full_name"), "string", sink);
-    let dob_at = root.key("date_of_birth");
-    if let Some(text) = typed(&draft.date_of_birth, &dob_at, "string", sink) {
-        if let Some(parsed) = date::parse(text, &dob_at, sink) {
-            if let Some(as_of) = ctx.as_of {
-                if parsed.date > as_of {
-                    sink.push(
-                        &CHILD_BIRTH_IN_FUTURE,
-                        &dob_at,
-                        [("as_of", as_of.to_string().into())],
-                    );
-                }
-            }
-        }
-    }
-    let sex_at = root.key("sex");
-    if let Some(text) = typed(&draft.sex, &sex_at, "string", sink) {
-        if Sex::parse(text).is_none() {
-            sink.push(&CHILD_SEX_UNKNOWN, &sex_at, []);
-        }
-    }
-    unknown_fields(&draft.unknown, &root, sink);
-}
+    let mut dates = dates::Dates::new(ctx);
+    identity::check(draft, ctx, &mut dates, sink);
 
-/// Rewrites `draft` into canonical form: whitespace in the name, the date of birth as ISO,
-/// sex as its code. Values that cannot be cleaned stay as they were.
-pub fn normalize(draft: &mut ChildDraft, log: &mut crate::normalize::ChangeLog) {
-    use crate::normalize::{collapse_whitespace, Rewrite};
-    let root = Location::root();
-    if let Field::Value(name) = &mut draft.full_name {
-        let clean = crate::vn::name::normalize(name);
-        if clean != *name {
-            // Whitespace only, or also composition and case.
-            let rewrite = if collapse_whitespace(name).as_deref() == Some(clean.as_str()) {
-                Rewrite::Whitespace
-            } else {
-                Rewrite::Name
-            };
-            *name = clean;
-            log.push(&root.key("full_name"), rewrite);
+    let residence_at = root.key("residence");
+    if let Some(residence) = read::object(&draft.residence, &residence_at, sink) {
+        residence::check(residence, ctx, &residence_at, sink);
+    }
+
+    let guardians_at = root.key("guardians");
+    let guardians = read::elements(&draft.guardians, &guardians_at, sink);
+    let people = family::check(guardians, &guardians_at, sink);
+
+    let schooling_at = root.key("schooling");
+    if let Some(schooling) = read::object(&draft.schooling, &schooling_at, sink) {
+        schooling::check(schooling, &mut dates, &schooling_at, sink);
+    }
+
+    let disability_at = root.key("disability");
+    let disability = read::object(&draft.disability, &disability_at, sink);
+    let mut findings = circumstances::Findings::default();
+    let circumstances_at = root.key("special_circumstances");
+    let items = read::elements(&draft.special_circumstances, &circumstances_at, sink);
+    circumstances::check_circumstances(
+        items,
+        disability,
+        &mut dates,
+        &circumstances_at,
+        &mut findings,
+        sink,
+    );
+    if let Some(disability) = disability {
+        circumstances::check_disability(disability, &disability_at, sink);
+    }
+
+    let assistance_at = root.key("social_assistance");
+    if let Some(assistance) = read::object(&draft.social_assistance, &assistance_at, sink) {
+        circumstances::check_assistance(
+            assistance,
+            &mut dates,
+            &assistance_at,
+            &mut findings,
+            sink,
+        );
+    }
+
+    if findings.orphan_both {
+        family::check_orphan(&people, &guardians_at, sink);
+    }
+
+    let level_at = root.key("protection_level");
+    if let Some(text) = read::text(&draft.protection_level, &level_at, sink) {
+        if !text.trim().is_empty()
+            && crate::code_list::lookup(catalog::PROTECTION_LEVELS, text).is_none()
+        {
+            sink.push(&CHILD_PROTECTION_LEVEL_UNKNOWN, &level_at, []);
         }
     }
-    if let Field::Value(text) = &mut draft.date_of_birth {
-        let mut scratch = IssueSink::new(crate::Lang::Vi);
-        if let Some(parsed) = date::parse(text, &root, &mut scratch) {
-            let iso = parsed.date.format("%Y-%m-%d").to_string();
-            if *text != iso {
-                *text = iso;
-                log.push(&root.key("date_of_birth"), Rewrite::DateIso);
-            }
-        }
-    }
-    if let Field::Value(text) = &mut draft.sex {
-        if let Some(sex) = Sex::parse(text) {
-            let code = sex.code();
-            if text != code {
-                *text = code.to_owned();
-                log.push(&root.key("sex"), Rewrite::CanonicalCode);
-            }
-        }
+
+    crate::fields::unknown_fields(&draft.unknown, &root, sink);
+    if dates.needed_as_of {
+        sink.push(&crate::fields::CONTEXT_AS_OF_MISSING, &root, []);
     }
 }

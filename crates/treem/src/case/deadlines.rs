@@ -1,0 +1,196 @@
+//! The deadline view of a case: each step of Nghị định 56/2017/NĐ-CP, Điều 25–32 with its due
+//! time and whether it is done, done late, due, overdue, waiting or not applicable.
+//!
+//! How the limits are counted (our reading of the decree, stated so it can be checked):
+//! - 12 hours "từ khi nhận thông tin" (Điều 26 khoản 3, Điều 31 khoản 2, Điều 32 khoản 2):
+//!   from `reported_at`. Emergency intervention applies when `emergency` is true; the
+//!   separation decision when the case records a separation or its decision.
+//! - 5 working days for the plan (Điều 28 khoản 1) "căn cứ mức độ tổn hại và nhu cầu cần hỗ
+//!   trợ, can thiệp": the decree names no starting event; we count from the completion of the
+//!   detailed assessment (Điều 27), the step that establishes those needs. 2 working days for
+//!   the approval (Điều 28 khoản 4): from the completion of the plan (its submission). Both
+//!   apply "trừ trường hợp khẩn cấp": not to emergency cases.
+//! - Working days start the day after the event, skip weekends, the holiday table and the
+//!   caller's `days_off` (see [`super::calendar`]); a working-day limit ends with its last day.
+//! - A separation lasts at most 15 days (Điều 32 khoản 3), counted like the other limits from
+//!   the day after its first day, so it ends at the latest on `start` + 15, unless a competent
+//!   authority required it to continue (`extended_by_authority`).
+//! - `as_of` is a date: a step is overdue once the day of its due time has passed.
+
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+use serde::Serialize;
+
+use super::catalog::{Limit, Step, CASE_STEPS, SEPARATION_MAX_DAYS};
+use super::draft::CaseDraft;
+use super::moment::{self, Moment};
+use crate::context::Context;
+use crate::json::Field;
+use crate::report::{IssueSink, Location};
+
+/// Where a step stands at `as_of`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Completed within its limit (or completed, for a step without a limit).
+    Done,
+    /// Completed after its due time.
+    DoneLate,
+    /// Not completed; the due time has not passed.
+    Due,
+    /// Not completed and the due day has passed.
+    Overdue,
+    /// Not completed; its limit has not started (the step it counts from is not done).
+    Waiting,
+    /// Not completed, no time limit.
+    Pending,
+    /// The step does not apply to this case.
+    NotApplicable,
+}
+
+/// One row of the deadline view.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StepDeadline {
+    /// The step's code (catalog `case_steps`), or `separation_end`.
+    pub step: &'static str,
+    /// The form of the decree's appendix.
+    pub form: Option<&'static str>,
+    /// The article the limit comes from.
+    pub source: &'static str,
+    /// The due time: `2026-11-28T20:30` for hour limits, a date for day limits.
+    pub due: Option<String>,
+    /// When the step was done, canonical form.
+    pub done_at: Option<String>,
+    /// Where the step stands.
+    pub status: Status,
+}
+
+/// A due time: an instant, or a whole day.
+#[derive(Debug, Clone, Copy)]
+enum Due {
+    At(NaiveDateTime),
+    Day(NaiveDate),
+}
+
+impl Due {
+    fn text(self) -> String {
+        match self {
+            Due::At(t) => t.format("%Y-%m-%dT%H:%M").to_string(),
+            Due::Day(d) => d.format("%Y-%m-%d").to_string(),
+        }
+    }
+
+    fn day(self) -> NaiveDate {
+        match self {
+            Due::At(t) => t.date(),
+            Due::Day(d) => d,
+        }
+    }
+
+    fn missed_by(self, done: &Moment) -> bool {
+        match self {
+            Due::At(t) => done.at > t,
+            Due::Day(d) => done.at.date() > d,
+        }
+    }
+}
+
+fn quiet_moment(field: &Field<String>) -> Option<Moment> {
+    let mut scratch = IssueSink::new(crate::Lang::Vi);
+    moment::parse(field.value()?, &Location::root(), &mut scratch)
+}
+
+fn done_moment(case: &CaseDraft, step: Step) -> Option<Moment> {
+    let steps = case.steps.value()?;
+    quiet_moment(&steps.get(step).value()?.done_at)
+}
+
+fn status(due: Option<Due>, done: Option<&Moment>, as_of: Option<NaiveDate>) -> Status {
+    match (due, done) {
+        (Some(due), Some(done)) if due.missed_by(done) => Status::DoneLate,
+        (_, Some(_)) => Status::Done,
+        (None, None) => Status::Pending,
+        (Some(due), None) => match as_of {
+            Some(as_of) if as_of > due.day() => Status::Overdue,
+            _ => Status::Due,
+        },
+    }
+}
+
+/// The deadline view of `case` at `ctx.as_of` (with `ctx.days_off`). Values that do not parse
+/// are treated as absent here; `validate` reports them.
+pub fn deadlines(case: &CaseDraft, ctx: &Context) -> Vec<StepDeadline> {
+    let reported = quiet_moment(&case.reported_at);
+    let emergency = case.emergency.value().copied().unwrap_or(false);
+    let separation = case.separation.value();
+    let separated = separation.is_some()
+        || case
+            .steps
+            .value()
+            .is_some_and(|s| !s.temporary_separation.is_missing());
+    let mut rows = Vec::with_capacity(CASE_STEPS.len() + 1);
+    for def in CASE_STEPS {
+        let done = done_moment(case, def.step);
+        let applies = match def.step {
+            Step::EmergencyIntervention => emergency,
+            Step::TemporarySeparation => separated,
+            _ => true,
+        };
+        let (due, waiting) = match def.limit {
+            Limit::None => (None, false),
+            Limit::HoursFromReport(hours) => (
+                reported.map(|r| Due::At(r.at + Duration::hours(hours))),
+                reported.is_none(),
+            ),
+            Limit::WorkingDaysAfter(_, _) if emergency => (None, false),
+            Limit::WorkingDaysAfter(from, days) => match done_moment(case, from) {
+                Some(start) => (
+                    super::calendar::add_working_days(start.at.date(), days, &ctx.days_off)
+                        .map(Due::Day),
+                    false,
+                ),
+                None => (None, true),
+            },
+        };
+        let status = if !applies && done.is_none() {
+            Status::NotApplicable
+        } else if waiting && done.is_none() {
+            Status::Waiting
+        } else {
+            status(due, done.as_ref(), ctx.as_of)
+        };
+        rows.push(StepDeadline {
+            step: def.entry.code,
+            form: def.form,
+            source: def.entry.source,
+            due: due.map(Due::text),
+            done_at: done.as_ref().map(moment::format),
+            status,
+        });
+    }
+    rows.push(separation_end(separation, ctx));
+    rows
+}
+
+fn separation_end(
+    separation: Option<&super::draft::SeparationDraft>,
+    ctx: &Context,
+) -> StepDeadline {
+    let start = separation.and_then(|s| quiet_moment(&s.start));
+    let end = separation.and_then(|s| quiet_moment(&s.end));
+    let extended = separation
+        .and_then(|s| s.extended_by_authority.value().copied())
+        .unwrap_or(false);
+    let due = start.map(|s| Due::Day(s.at.date() + Duration::days(SEPARATION_MAX_DAYS)));
+    let status = match (start, extended) {
+        (None, _) | (Some(_), true) => Status::NotApplicable,
+        (Some(_), false) => status(due, end.as_ref(), ctx.as_of),
+    };
+    StepDeadline {
+        step: "separation_end",
+        form: None,
+        source: "Nghị định 56/2017/NĐ-CP, Điều 32 khoản 3",
+        due: if extended { None } else { due.map(Due::text) },
+        done_at: end.as_ref().map(moment::format),
+        status,
+    }
+}

@@ -1,0 +1,202 @@
+//! `normalize` for the child record: whitespace collapsed, identifiers without spaces or dots,
+//! dates as ISO 8601, coded values as their codes, numbers typed as text made numbers.
+//! A value that cannot be cleaned is kept as it was; no member is ever dropped.
+
+use crate::code_list::{lookup, Entry};
+use crate::json::Field;
+use crate::normalize::{collapse_whitespace, ChangeLog, Rewrite};
+use crate::report::{IssueSink, Location};
+
+use super::catalog::{
+    special_circumstance, DISABILITY_LEVELS, DISABILITY_TYPES, PERSON_STATUSES, PROTECTION_LEVELS,
+    RELATIONSHIPS, SCHOOL_LEVELS, SOCIAL_ASSISTANCE_CATEGORIES,
+};
+use super::draft::ChildDraft;
+use super::identity::Sex;
+
+/// Collapses whitespace in free text.
+pub(crate) fn text(field: &mut Field<String>, at: &Location<'_>, log: &mut ChangeLog) {
+    if let Field::Value(value) = field {
+        if let Some(clean) = collapse_whitespace(value) {
+            *value = clean;
+            log.push(at, Rewrite::Whitespace);
+        }
+    }
+}
+
+/// Removes spaces, dots and dashes from an identifier or a number.
+/// A person's name: Unicode NFC, whitespace collapsed, Vietnamese title case
+/// ([`crate::vn::name::normalize`]).
+pub(crate) fn person_name(field: &mut Field<String>, at: &Location<'_>, log: &mut ChangeLog) {
+    if let Field::Value(name) = field {
+        let clean = crate::vn::name::normalize(name);
+        if clean != *name {
+            // Whitespace only, or also composition and case.
+            let rewrite = if collapse_whitespace(name).as_deref() == Some(clean.as_str()) {
+                Rewrite::Whitespace
+            } else {
+                Rewrite::Name
+            };
+            *name = clean;
+            log.push(at, rewrite);
+        }
+    }
+}
+
+pub(crate) fn identifier(field: &mut Field<String>, at: &Location<'_>, log: &mut ChangeLog) {
+    if let Field::Value(value) = field {
+        let clean: String = value
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '.' && *c != '-')
+            .collect();
+        if clean != *value {
+            *value = clean;
+            log.push(at, Rewrite::Identifier);
+        }
+    }
+}
+
+/// Writes a date as ISO 8601 when it parses.
+pub(crate) fn date(field: &mut Field<String>, at: &Location<'_>, log: &mut ChangeLog) {
+    if let Field::Value(value) = field {
+        let mut scratch = IssueSink::new(crate::Lang::Vi);
+        if let Some(parsed) = crate::vn::date::parse(value, at, &mut scratch) {
+            let iso = parsed.date.format("%Y-%m-%d").to_string();
+            if *value != iso {
+                *value = iso;
+                log.push(at, Rewrite::DateIso);
+            }
+        }
+    }
+}
+
+/// Writes a coded value as its code when it is a known spelling.
+pub(crate) fn code(
+    field: &mut Field<String>,
+    list: &[Entry],
+    at: &Location<'_>,
+    log: &mut ChangeLog,
+) {
+    if let Field::Value(value) = field {
+        if let Some(entry) = lookup(list, value) {
+            set_code(value, entry.code, at, log);
+        }
+    }
+}
+
+fn set_code(value: &mut String, code: &str, at: &Location<'_>, log: &mut ChangeLog) {
+    if value != code {
+        *value = code.to_owned();
+        log.push(at, Rewrite::CanonicalCode);
+    }
+}
+
+/// Turns an integer written as text (`"5"`) into the number.
+pub(crate) fn integer(field: &mut Field<i64>, at: &Location<'_>, log: &mut ChangeLog) {
+    if let Field::Invalid(serde_json::Value::String(text)) = field {
+        if let Ok(n) = text.trim().parse::<i64>() {
+            *field = Field::Value(n);
+            log.push(at, Rewrite::CanonicalCode);
+        }
+    }
+}
+
+/// Rewrites `draft` into canonical form, logging each change.
+pub(crate) fn normalize(draft: &mut ChildDraft, log: &mut ChangeLog) {
+    let root = Location::root();
+    text(&mut draft.id, &root.key("id"), log);
+    person_name(&mut draft.full_name, &root.key("full_name"), log);
+    date(&mut draft.date_of_birth, &root.key("date_of_birth"), log);
+    if let Field::Value(value) = &mut draft.sex {
+        if let Some(sex) = Sex::parse(value) {
+            set_code(value, sex.code(), &root.key("sex"), log);
+        }
+    }
+    text(&mut draft.ethnic_group, &root.key("ethnic_group"), log);
+    identifier(&mut draft.personal_id, &root.key("personal_id"), log);
+    date(
+        &mut draft.birth_registration_date,
+        &root.key("birth_registration_date"),
+        log,
+    );
+    if let Field::Value(residence) = &mut draft.residence {
+        let at = root.key("residence");
+        text(&mut residence.edition, &at.key("edition"), log);
+        identifier(&mut residence.province_code, &at.key("province_code"), log);
+        identifier(&mut residence.district_code, &at.key("district_code"), log);
+        identifier(&mut residence.commune_code, &at.key("commune_code"), log);
+        text(&mut residence.address, &at.key("address"), log);
+    }
+    if let Field::Value(guardians) = &mut draft.guardians {
+        let list_at = root.key("guardians");
+        for (i, item) in guardians.iter_mut().enumerate() {
+            let Field::Value(g) = item else { continue };
+            let at = list_at.index(i);
+            person_name(&mut g.full_name, &at.key("full_name"), log);
+            code(
+                &mut g.relationship,
+                RELATIONSHIPS,
+                &at.key("relationship"),
+                log,
+            );
+            code(&mut g.status, PERSON_STATUSES, &at.key("status"), log);
+            identifier(&mut g.phone, &at.key("phone"), log);
+        }
+    }
+    if let Field::Value(s) = &mut draft.schooling {
+        let at = root.key("schooling");
+        identifier(&mut s.school_code, &at.key("school_code"), log);
+        code(&mut s.level, SCHOOL_LEVELS, &at.key("level"), log);
+        integer(&mut s.grade, &at.key("grade"), log);
+        if let Field::Value(year) = &mut s.school_year {
+            if let Some(start) = super::schooling::school_year_start(year) {
+                set_code(
+                    year,
+                    &format!("{start}-{}", start + 1),
+                    &at.key("school_year"),
+                    log,
+                );
+            }
+        }
+    }
+    if let Field::Value(items) = &mut draft.special_circumstances {
+        let list_at = root.key("special_circumstances");
+        for (i, item) in items.iter_mut().enumerate() {
+            let Field::Value(c) = item else { continue };
+            let at = list_at.index(i);
+            if let Field::Value(group) = &mut c.group {
+                if let Some(found) = special_circumstance(group) {
+                    set_code(group, found.entry.code, &at.key("group"), log);
+                }
+            }
+            integer(&mut c.sub_category, &at.key("sub_category"), log);
+            date(&mut c.identified_on, &at.key("identified_on"), log);
+        }
+    }
+    if let Field::Value(d) = &mut draft.disability {
+        let at = root.key("disability");
+        if let Field::Value(types) = &mut d.types {
+            let types_at = at.key("types");
+            for (i, t) in types.iter_mut().enumerate() {
+                code(t, DISABILITY_TYPES, &types_at.index(i), log);
+            }
+        }
+        code(&mut d.level, DISABILITY_LEVELS, &at.key("level"), log);
+    }
+    if let Field::Value(a) = &mut draft.social_assistance {
+        let at = root.key("social_assistance");
+        code(
+            &mut a.category,
+            SOCIAL_ASSISTANCE_CATEGORIES,
+            &at.key("category"),
+            log,
+        );
+        date(&mut a.since, &at.key("since"), log);
+    }
+    code(
+        &mut draft.protection_level,
+        PROTECTION_LEVELS,
+        &root.key("protection_level"),
+        log,
+    );
+}

@@ -1,0 +1,116 @@
+//! Coded select lists: the fixed lists a field takes its value from (forms of abuse, types of
+//! disability, ...), each entry with its stable code, labels in both languages, the legal
+//! source, and the other spellings people type for it.
+//!
+//! A rule reads a value with [`lookup`], which accepts the code and every alias (any case,
+//! any spacing), so `"Nữ"` and `"female"` are the same value; `normalize` rewrites an alias
+//! into the code. The `catalog` entry point lists the entries for select boxes.
+
+use crate::i18n::Lang;
+
+/// One value of a coded list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    /// Stable code (snake_case ASCII): what records store and the API returns.
+    pub code: &'static str,
+    /// Label in Vietnamese (the law's wording where the value comes from law).
+    pub vi: &'static str,
+    /// Label in English.
+    pub en: &'static str,
+    /// Where the value comes from: document and article (or `treem` for a list of ours).
+    pub source: &'static str,
+    /// Other spellings accepted on input (compared case-insensitively, spaces collapsed).
+    pub aliases: &'static [&'static str],
+}
+
+impl Entry {
+    /// The label in `lang`.
+    pub const fn label(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Vi => self.vi,
+            Lang::En => self.en,
+        }
+    }
+
+    /// The entry as a catalog item `{code, label, source}`.
+    pub fn to_item(&self, lang: Lang) -> serde_json::Value {
+        serde_json::json!({"code": self.code, "label": self.label(lang), "source": self.source})
+    }
+}
+
+/// Lower-cases and collapses whitespace, for comparing what a person typed with a code.
+fn fold(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Finds the entry whose code, Vietnamese label or alias is `text` (any case, any spacing).
+///
+/// ```
+/// use treem::code_list::{lookup, Entry};
+/// const LIST: &[Entry] = &[Entry { code: "violence", vi: "Bạo lực", en: "Violence",
+///     source: "Luật Trẻ em 2016, Điều 4", aliases: &["bao luc"] }];
+/// assert_eq!(lookup(LIST, " BẠO  LỰC ").map(|e| e.code), Some("violence"));
+/// assert_eq!(lookup(LIST, "bao luc").map(|e| e.code), Some("violence"));
+/// assert!(lookup(LIST, "x").is_none());
+/// ```
+pub fn lookup<'a>(entries: &'a [Entry], text: &str) -> Option<&'a Entry> {
+    if let Some(exact) = entries.iter().find(|e| e.code == text) {
+        return Some(exact);
+    }
+    let folded = fold(text);
+    entries.iter().find(|e| {
+        e.code == folded
+            || fold(e.vi) == folded
+            || fold(e.en) == folded
+            || e.aliases.iter().any(|a| fold(a) == folded)
+    })
+}
+
+/// Every entry as catalog items, in list order.
+pub fn items(entries: &[Entry], lang: Lang) -> Vec<serde_json::Value> {
+    entries.iter().map(|e| e.to_item(lang)).collect()
+}
+
+/// The codes of a list, for messages that say what is expected.
+pub fn codes(entries: &[Entry]) -> String {
+    entries
+        .iter()
+        .map(|e| e.code)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LIST: &[Entry] = &[
+        Entry {
+            code: "a",
+            vi: "Một",
+            en: "One",
+            source: "treem",
+            aliases: &["mot"],
+        },
+        Entry {
+            code: "b",
+            vi: "Hai",
+            en: "Two",
+            source: "treem",
+            aliases: &[],
+        },
+    ];
+
+    #[test]
+    fn lookup_accepts_code_labels_and_aliases() {
+        assert_eq!(lookup(LIST, "a").map(|e| e.code), Some("a"));
+        assert_eq!(lookup(LIST, "  MỘT ").map(|e| e.code), Some("a"));
+        assert_eq!(lookup(LIST, "two").map(|e| e.code), Some("b"));
+        assert_eq!(lookup(LIST, "Mot").map(|e| e.code), Some("a"));
+        assert!(lookup(LIST, "c").is_none());
+        assert_eq!(codes(LIST), "a, b");
+    }
+}

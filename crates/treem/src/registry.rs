@@ -9,6 +9,7 @@ pub(crate) const CODE_TABLES: &[&[CodeDef]] = &[
     crate::normalize::CODES,
     crate::vn::date::CODES,
     crate::child::CODES,
+    crate::indicator::CODES,
 ];
 
 /// Every kind, by its stable name.
@@ -32,6 +33,11 @@ pub(crate) const CATALOGS: &[CatalogDef] = &[
         name: "kinds",
         source: "treem",
         build: kinds,
+    },
+    CatalogDef {
+        name: "indicators",
+        source: "Thông tư 13/2021/TT-BLĐTBXH (Công báo 933+934, 09-11-2021), Phụ lục I–IV; plus treem's own indicators (namespace treem, not from TT 13/2021)",
+        build: crate::indicator::catalog,
     },
     CatalogDef {
         name: "sexes",

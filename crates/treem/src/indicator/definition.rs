@@ -211,6 +211,7 @@ pub enum Factor {
     Percent,
     /// numerator / denominator × 100 where the numerator is not part of the denominator
     /// (the sex ratio at birth: boys per 100 girls).
+    #[serde(rename = "per_100")]
     Per100,
     /// numerator / denominator × 1,000.
     #[serde(rename = "per_1000")]

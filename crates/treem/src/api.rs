@@ -188,7 +188,7 @@ pub fn catalog(name: &str, options: &[u8]) -> Result<serde_json::Value, Error> {
 /// ([`crate::indicator::facts::Facts`]); until then each record gets the warning
 /// `indicator.record_pending`, so none is lost silently.
 ///
-/// Options: `as_of`, `lang`, `edition`, `period` (default period of values), 
+/// Options: `as_of`, `lang`, `edition`, `period` (default period of values),
 /// `suppression_threshold` (default 5), `output` (`table` or `partial`), `definitions`
 /// (caller definitions, schema `indicator_definition`).
 ///

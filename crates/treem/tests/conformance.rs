@@ -57,6 +57,8 @@ fn answer(case: &Value) -> Value {
         ),
         "catalog" => treem::api::catalog(case["name"].as_str().unwrap(), options.as_bytes()),
         "schema" => treem::api::schema(kind),
+        "indicators" => treem::api::indicators(&input_bytes(), options.as_bytes())
+            .map(|r| serde_json::to_value(r).unwrap()),
         other => panic!("unknown op {other}"),
     };
     match result {

@@ -25,7 +25,10 @@ use treem::report::IssueSink;
 use treem::Lang;
 
 fn shared(file: &str) -> Value {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/domain/data/tt13-2021/");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/domain/data/tt13-2021/"
+    );
     let text = std::fs::read_to_string(format!("{path}{file}"))
         .unwrap_or_else(|e| panic!("{path}{file}: {e} (shared/ must sit beside the repository)"));
     serde_json::from_str(&text).unwrap()
@@ -58,44 +61,101 @@ fn the_84_definitions_match_the_gazette_copy() {
         for entry in entries {
             let code = entry["code"].as_str().unwrap();
             let id = IndicatorId::new(appendix, code);
-            let def = defs.iter().find(|d| d.id == id).unwrap_or_else(|| panic!("{id} missing"));
+            let def = defs
+                .iter()
+                .find(|d| d.id == id)
+                .unwrap_or_else(|| panic!("{id} missing"));
             assert_eq!(def.name_vi, entry["name"].as_str().unwrap(), "{id} name");
             assert_eq!(def.group.as_deref(), entry["group"].as_str(), "{id} group");
-            assert_eq!(u64::from(def.stt.unwrap()), entry["stt"].as_u64().unwrap(), "{id} stt");
+            assert_eq!(
+                u64::from(def.stt.unwrap()),
+                entry["stt"].as_u64().unwrap(),
+                "{id} stt"
+            );
             let nat = entry["nat"].as_str().unwrap();
-            assert_eq!(def.national_code.as_deref().unwrap_or(""), nat, "{id} national code");
+            assert_eq!(
+                def.national_code.as_deref().unwrap_or(""),
+                nat,
+                "{id} national code"
+            );
             assert_eq!(def.namespace, "tt13-2021");
-            assert!(def.name_en_note.as_deref() == Some("our translation"), "{id}");
+            assert!(
+                def.name_en_note.as_deref() == Some("our translation"),
+                "{id}"
+            );
             // Phụ lục II 0201–0212 apply from 1 January 2022 (Điều 3 khoản 2); the rest from
             // 15 November 2021 (Điều 3 khoản 1).
-            let from = if appendix == "II" && code.starts_with("02") { "2022-01-01" } else { "2021-11-15" };
+            let from = if appendix == "II" && code.starts_with("02") {
+                "2022-01-01"
+            } else {
+                "2021-11-15"
+            };
             assert_eq!(def.in_force_from.to_string(), from, "{id} in force");
             // Sections: verbatim, or those of the Phụ lục III code the text refers to.
-            let body = parsed[content].as_array().unwrap().iter().find(|e| e["code"] == code).unwrap();
+            let body = parsed[content]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|e| e["code"] == code)
+                .unwrap();
             let mut sec = &body["sec"];
             if sec.get("Phân tổ chủ yếu").is_none() && appendix == "II" {
-                let referred = match code { "0103" => "0312", "0104" => "0313", "0105" => "0314", _ => panic!("{id} lacks sections") };
-                sec = &parsed["III"].as_array().unwrap().iter().find(|e| e["code"] == referred).unwrap()["sec"];
+                let referred = match code {
+                    "0103" => "0312",
+                    "0104" => "0313",
+                    "0105" => "0314",
+                    _ => panic!("{id} lacks sections"),
+                };
+                sec = &parsed["III"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|e| e["code"] == referred)
+                    .unwrap()["sec"];
             }
-            let agency = squash(sec["Cơ quan chịu trách nhiệm thu thập, tổng hợp"].as_str().unwrap());
-            assert_eq!(def.agency_vi.as_deref(), Some(agency.as_str()), "{id} agency");
+            let agency = squash(
+                sec["Cơ quan chịu trách nhiệm thu thập, tổng hợp"]
+                    .as_str()
+                    .unwrap(),
+            );
+            assert_eq!(
+                def.agency_vi.as_deref(),
+                Some(agency.as_str()),
+                "{id} agency"
+            );
             let sources = squash(sec["Nguồn số liệu"].as_str().unwrap());
             for s in &def.data_sources_vi {
-                assert!(sources.contains(s.as_str()), "{id} source {s:?} not in {sources:?}");
+                assert!(
+                    sources.contains(s.as_str()),
+                    "{id} source {s:?} not in {sources:?}"
+                );
             }
-            let raw = sec.get("Phân tổ chủ yếu").and_then(Value::as_str).unwrap_or("");
+            let raw = sec
+                .get("Phân tổ chủ yếu")
+                .and_then(Value::as_str)
+                .unwrap_or("");
             let dis = squash(raw);
             for d in &def.disaggregations {
-                assert!(dis.contains(&d.text_vi), "{id} disaggregation {:?}", d.text_vi);
+                assert!(
+                    dis.contains(&d.text_vi),
+                    "{id} disaggregation {:?}",
+                    d.text_vi
+                );
             }
             assert_eq!(
                 def.disaggregations.len(),
-                raw.lines().filter(|l| l.trim_start().starts_with("- ")).count().max(usize::from(!dis.is_empty())),
+                raw.lines()
+                    .filter(|l| l.trim_start().starts_with("- "))
+                    .count()
+                    .max(usize::from(!dis.is_empty())),
                 "{id} disaggregation count"
             );
             if let Some(n) = &def.numerator_vi {
                 if !n.contains(':') {
-                    assert!(squash(body["sec"]["Khái niệm"].as_str().unwrap()).contains(n.as_str()), "{id} numerator verbatim");
+                    assert!(
+                        squash(body["sec"]["Khái niệm"].as_str().unwrap()).contains(n.as_str()),
+                        "{id} numerator verbatim"
+                    );
                 }
             }
             checked += 1;
@@ -106,7 +166,13 @@ fn the_84_definitions_match_the_gazette_copy() {
 
 #[test]
 fn factors_and_computability_follow_the_formulas() {
-    let get = |s: &str| builtin().definitions.iter().find(|d| d.id.to_string() == s).unwrap();
+    let get = |s: &str| {
+        builtin()
+            .definitions
+            .iter()
+            .find(|d| d.id.to_string() == s)
+            .unwrap()
+    };
     assert_eq!(get("I:0101").factor, Factor::Number);
     assert_eq!(get("I:0102").factor, Factor::Per100);
     assert_eq!(get("I:0103").factor, Factor::Per1000);
@@ -117,7 +183,13 @@ fn factors_and_computability_follow_the_formulas() {
     assert!(get("II:0101").has_dimension(Dimension::AbuseEnvironment));
     let ours = get("treem:safe_school_pass_rate");
     assert!(ours.source.contains("NOT from Thông tư 13/2021"));
-    assert!(builtin().definitions.iter().all(|d| d.factor != Factor::Unclear), "every factor read");
+    assert!(
+        builtin()
+            .definitions
+            .iter()
+            .all(|d| d.factor != Factor::Unclear),
+        "every factor read"
+    );
 }
 
 #[test]
@@ -134,15 +206,34 @@ fn caller_definitions_are_validated() {
     let text = json!({"format": "treem.indicator_definitions/1", "definitions": [mine, reserved, typo, mine]}).to_string();
     let defs = load_definitions(&text, &mut sink);
     assert_eq!(defs.len(), 1);
-    let codes: Vec<_> = sink.into_issues().into_iter().map(|i| (i.path, i.code)).collect();
-    assert_eq!(codes, vec![
-        ("/definitions/1/id".to_owned(), "indicator.definition_reserved".to_owned()),
-        ("/definitions/2".to_owned(), "indicator.definition_invalid".to_owned()),
-        ("/definitions/3/id".to_owned(), "indicator.definition_duplicate".to_owned()),
-    ]);
+    let codes: Vec<_> = sink
+        .into_issues()
+        .into_iter()
+        .map(|i| (i.path, i.code))
+        .collect();
+    assert_eq!(
+        codes,
+        vec![
+            (
+                "/definitions/1/id".to_owned(),
+                "indicator.definition_reserved".to_owned()
+            ),
+            (
+                "/definitions/2".to_owned(),
+                "indicator.definition_invalid".to_owned()
+            ),
+            (
+                "/definitions/3/id".to_owned(),
+                "indicator.definition_duplicate".to_owned()
+            ),
+        ]
+    );
     let schema = treem::indicator::definition::definition_schema();
     assert!(schema["properties"]["factor"].is_object());
-    assert!(schema["required"].as_array().unwrap().contains(&json!("id")));
+    assert!(schema["required"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("id")));
 }
 
 // ---- a synthetic feeder: the shape phase 2 gives the child and case kinds ----
@@ -171,24 +262,62 @@ impl Facts for SyntheticCase {
             denominator: den,
             categories: cats,
         };
-        out.push(base("0101", true, None, cat(&[(Dimension::Sex, self.sex), (Dimension::AgeGroup, self.age), (Dimension::AbuseEnvironment, self.environment)])));
-        out.push(base("0102", self.violence, Some(1), cat(&[(Dimension::Sex, self.sex)])));
-        out.push(base("0104", self.sexual, Some(1), cat(&[(Dimension::Sex, self.sex)])));
-        out.push(base("0112", self.supported, Some(1), cat(&[(Dimension::Sex, self.sex)])));
+        out.push(base(
+            "0101",
+            true,
+            None,
+            cat(&[
+                (Dimension::Sex, self.sex),
+                (Dimension::AgeGroup, self.age),
+                (Dimension::AbuseEnvironment, self.environment),
+            ]),
+        ));
+        out.push(base(
+            "0102",
+            self.violence,
+            Some(1),
+            cat(&[(Dimension::Sex, self.sex)]),
+        ));
+        out.push(base(
+            "0104",
+            self.sexual,
+            Some(1),
+            cat(&[(Dimension::Sex, self.sex)]),
+        ));
+        out.push(base(
+            "0112",
+            self.supported,
+            Some(1),
+            cat(&[(Dimension::Sex, self.sex)]),
+        ));
     }
 }
 
 fn ctx() -> FactContext {
-    FactContext { as_of: chrono::NaiveDate::from_ymd_opt(2025, 1, 15).unwrap(), period: Period::Year(2024) }
+    FactContext {
+        as_of: chrono::NaiveDate::from_ymd_opt(2025, 1, 15).unwrap(),
+        period: Period::Year(2024),
+    }
 }
 
 fn defs() -> Vec<&'static treem::indicator::definition::Definition> {
     builtin().definitions.iter().collect()
 }
 
-fn cell<'a>(t: &'a Table, ind: &str, unit: &str, dim: Option<(Dimension, &str)>) -> &'a treem::indicator::table::Cell {
-    t.cells.iter().find(|c| c.indicator.to_string() == ind && c.unit == unit
-        && c.dimension == dim.map(|d| d.0) && c.category.as_deref() == dim.map(|d| d.1))
+fn cell<'a>(
+    t: &'a Table,
+    ind: &str,
+    unit: &str,
+    dim: Option<(Dimension, &str)>,
+) -> &'a treem::indicator::table::Cell {
+    t.cells
+        .iter()
+        .find(|c| {
+            c.indicator.to_string() == ind
+                && c.unit == unit
+                && c.dimension == dim.map(|d| d.0)
+                && c.category.as_deref() == dim.map(|d| d.1)
+        })
         .unwrap_or_else(|| panic!("no cell {ind} {unit} {dim:?}"))
 }
 
@@ -196,14 +325,38 @@ fn sample() -> Vec<SyntheticCase> {
     let mut v = Vec::new();
     // Unit 31: 8 girls and 4 boys; 6 girls and 1 boy subjected to violence; 2 girls sexually abused.
     for i in 0..8 {
-        v.push(SyntheticCase { unit: "31", sex: "female", age: if i < 5 { "11_15" } else { "6_10" }, environment: if i < 6 { "family" } else { "school" }, violence: i < 6, sexual: i >= 6, supported: true });
+        v.push(SyntheticCase {
+            unit: "31",
+            sex: "female",
+            age: if i < 5 { "11_15" } else { "6_10" },
+            environment: if i < 6 { "family" } else { "school" },
+            violence: i < 6,
+            sexual: i >= 6,
+            supported: true,
+        });
     }
     for i in 0..4 {
-        v.push(SyntheticCase { unit: "31", sex: "male", age: "11_15", environment: "family", violence: i == 0, sexual: false, supported: i < 3 });
+        v.push(SyntheticCase {
+            unit: "31",
+            sex: "male",
+            age: "11_15",
+            environment: "family",
+            violence: i == 0,
+            sexual: false,
+            supported: i < 3,
+        });
     }
     // Unit 01: 10 boys, all subjected to violence, 5 supported.
     for i in 0..10 {
-        v.push(SyntheticCase { unit: "01", sex: "male", age: "11_15", environment: "community", violence: true, sexual: false, supported: i < 5 });
+        v.push(SyntheticCase {
+            unit: "01",
+            sex: "male",
+            age: "11_15",
+            environment: "community",
+            violence: true,
+            sexual: false,
+            supported: i < 5,
+        });
     }
     v
 }
@@ -217,9 +370,24 @@ fn synthetic_feeder_gives_hand_checked_answers() {
     assert!(sink.is_empty());
     let c = cell(&t, "II:0101", "31", None);
     assert_eq!(c.value, Some(12.0));
-    assert_eq!(cell(&t, "II:0101", "31", Some((Dimension::Sex, "female"))).value, Some(8.0));
-    assert_eq!(cell(&t, "II:0101", "31", Some((Dimension::AbuseEnvironment, "school"))).value, Some(2.0));
-    assert_eq!(cell(&t, "II:0101", "31", Some((Dimension::AgeGroup, "6_10"))).value, Some(3.0));
+    assert_eq!(
+        cell(&t, "II:0101", "31", Some((Dimension::Sex, "female"))).value,
+        Some(8.0)
+    );
+    assert_eq!(
+        cell(
+            &t,
+            "II:0101",
+            "31",
+            Some((Dimension::AbuseEnvironment, "school"))
+        )
+        .value,
+        Some(2.0)
+    );
+    assert_eq!(
+        cell(&t, "II:0101", "31", Some((Dimension::AgeGroup, "6_10"))).value,
+        Some(3.0)
+    );
     // II:0102: 7 of 12 abused children in unit 31 subjected to violence = 58.33 %.
     let v = cell(&t, "II:0102", "31", None);
     assert_eq!(v.numerator, Some(7.into()));
@@ -228,7 +396,10 @@ fn synthetic_feeder_gives_hand_checked_answers() {
     assert_eq!(cell(&t, "II:0102", "01", None).value, Some(100.0));
     // II:0112: 5 of 10 supported in unit 01.
     assert_eq!(cell(&t, "II:0112", "01", None).value, Some(50.0));
-    assert_eq!(cell(&t, "II:0104", "31", Some((Dimension::Sex, "female"))).value, Some(25.0));
+    assert_eq!(
+        cell(&t, "II:0104", "31", Some((Dimension::Sex, "female"))).value,
+        Some(25.0)
+    );
 }
 
 #[test]
@@ -248,18 +419,31 @@ fn small_cells_are_hidden_with_their_complements() {
     assert!(cell(&t, "II:0101", "01", None).suppressed);
     assert!(cell(&t, "II:0101", "31", None).suppressed);
     // Age groups of unit 31 (5 and 3) stand in their own rows: 3 is small, hidden with 5.
-    assert!(cell(&t, "II:0101", "31", Some((Dimension::AgeGroup, "6_10"))).suppression.is_some());
+    assert!(
+        cell(&t, "II:0101", "31", Some((Dimension::AgeGroup, "6_10")))
+            .suppression
+            .is_some()
+    );
     assert_no_lonely_hidden_cell(&t);
     // The CSV says "suppressed", never a bare empty count.
     let csv = to_csv(&t);
-    assert!(csv.lines().any(|l| l.starts_with("II:0101,2024,31,sex,male,,,,number,true,true,primary")), "{csv}");
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("II:0101,2024,31,sex,male,,,,number,true,true,primary")),
+        "{csv}"
+    );
 }
 
 fn assert_no_lonely_hidden_cell(t: &Table) {
     let counted: Vec<bool> = t.cells.iter().map(|c| c.additive && !c.conflict).collect();
     for line in lines(&t.cells, &counted) {
         let hidden = line.iter().filter(|&&i| t.cells[i].suppressed).count();
-        assert_ne!(hidden, 1, "a hidden cell is alone in a line: {:?}", line.iter().map(|&i| t.cells[i].key()).collect::<Vec<_>>());
+        assert_ne!(
+            hidden,
+            1,
+            "a hidden cell is alone in a line: {:?}",
+            line.iter().map(|&i| t.cells[i].key()).collect::<Vec<_>>()
+        );
     }
     for c in &t.cells {
         if c.suppressed {
@@ -271,8 +455,15 @@ fn assert_no_lonely_hidden_cell(t: &Table) {
 // ---- properties ----
 
 fn contribution() -> impl Strategy<Value = Contribution> {
-    (0..3usize, 0..4usize, 0..2u64, proptest::option::of(0..2u64), 0..3usize, 0..2usize).prop_map(
-        |(ind, unit, num, den, cat, sex)| Contribution {
+    (
+        0..3usize,
+        0..4usize,
+        0..2u64,
+        proptest::option::of(0..2u64),
+        0..3usize,
+        0..2usize,
+    )
+        .prop_map(|(ind, unit, num, den, cat, sex)| Contribution {
             indicator: IndicatorId::new("II", ["0101", "0102", "0112"][ind]),
             period: Period::Year(2024),
             unit: format!("u{unit}"),
@@ -280,12 +471,14 @@ fn contribution() -> impl Strategy<Value = Contribution> {
             denominator: den,
             categories: [
                 (Dimension::Sex, ["female", "male"][sex].to_owned()),
-                (Dimension::AgeGroup, ["0_5", "6_10", "11_15"][cat].to_owned()),
+                (
+                    Dimension::AgeGroup,
+                    ["0_5", "6_10", "11_15"][cat].to_owned(),
+                ),
             ]
             .into_iter()
             .collect(),
-        },
-    )
+        })
 }
 
 fn partial_of(cs: &[Contribution]) -> Partial {
@@ -356,17 +549,28 @@ fn caller_values_feed_external_indicators() {
         json!({"kind": "case", "record": {}}),
         json!(17),
     ];
-    let text = input.iter().map(Value::to_string).collect::<Vec<_>>().join("\n");
+    let text = input
+        .iter()
+        .map(Value::to_string)
+        .collect::<Vec<_>>()
+        .join("\n");
     let answer = treem::api::indicators(text.as_bytes(), br#"{"lang": "en"}"#).unwrap();
-    let issues: Vec<_> = answer.issues.iter().map(|i| (i.path.as_str(), i.code.as_str())).collect();
-    assert_eq!(issues, vec![
-        ("/4/indicator", "indicator.value_for_computed"),
-        ("/5/period", "indicator.not_in_force"),
-        ("/6/breakdown", "indicator.breakdown_unknown"),
-        ("/7", "indicator.record_pending"),
-        ("/8", "indicator.item_invalid"),
-        ("", "indicator.value_conflict"),
-    ]);
+    let issues: Vec<_> = answer
+        .issues
+        .iter()
+        .map(|i| (i.path.as_str(), i.code.as_str()))
+        .collect();
+    assert_eq!(
+        issues,
+        vec![
+            ("/4/indicator", "indicator.value_for_computed"),
+            ("/5/period", "indicator.not_in_force"),
+            ("/6/breakdown", "indicator.breakdown_unknown"),
+            ("/7", "indicator.record_pending"),
+            ("/8", "indicator.item_invalid"),
+            ("", "indicator.value_conflict"),
+        ]
+    );
     let t = answer.table.unwrap();
     assert_eq!(cell(&t, "I:0101", "31", None).value, Some(500000.0));
     let conflict = cell(&t, "I:0107", "31", None);
@@ -376,15 +580,22 @@ fn caller_values_feed_external_indicators() {
 
 #[test]
 fn partial_output_round_trips_through_the_entry_point() {
-    let v = br#"[{"kind": "indicator_value", "indicator": "II:0201", "unit": "31", "numerator": 2}]"#;
+    let v =
+        br#"[{"kind": "indicator_value", "indicator": "II:0201", "unit": "31", "numerator": 2}]"#;
     let a = treem::api::indicators(v, br#"{"period": "2024", "output": "partial"}"#).unwrap();
     let p = serde_json::to_vec(&a.partial.unwrap()).unwrap();
     // The same shard twice: 4, below 5, so hidden in the table.
     let both = format!("[{0}, {0}]", String::from_utf8(p).unwrap());
-    let t = treem::api::indicators(both.as_bytes(), b"{}").unwrap().table.unwrap();
+    let t = treem::api::indicators(both.as_bytes(), b"{}")
+        .unwrap()
+        .table
+        .unwrap();
     assert_eq!(t.cells.len(), 1);
     assert!(t.cells[0].suppressed);
-    let t = treem::api::indicators(both.as_bytes(), br#"{"suppression_threshold": 0}"#).unwrap().table.unwrap();
+    let t = treem::api::indicators(both.as_bytes(), br#"{"suppression_threshold": 0}"#)
+        .unwrap()
+        .table
+        .unwrap();
     assert_eq!(t.cells[0].value, Some(4.0));
 }
 
@@ -400,18 +611,36 @@ fn dhis2_export_maps_and_reports_the_rest() {
     })).unwrap();
     let out = to_dhis2(&t, &mapping);
     let values = serde_json::to_value(&out.data_value_set).unwrap();
-    assert_eq!(values, json!({"dataValues": [{"dataElement": "DeAbused001", "period": "2024",
-        "orgUnit": "OuHaNoi0001", "categoryOptionCombo": "HllvX50cXC0", "value": "10"}]}));
+    assert_eq!(
+        values,
+        json!({"dataValues": [{"dataElement": "DeAbused001", "period": "2024",
+        "orgUnit": "OuHaNoi0001", "categoryOptionCombo": "HllvX50cXC0", "value": "10"}]})
+    );
     let exported = 1;
-    assert_eq!(out.not_exported.len() + exported, t.cells.len(), "every cell accounted for");
-    let reasons: std::collections::BTreeSet<_> = out.not_exported.iter().map(|n| n.reason.as_str()).collect();
-    for r in ["suppressed", "indicator_unmapped", "org_unit_unmapped", "category_option_combo_unmapped"] {
+    assert_eq!(
+        out.not_exported.len() + exported,
+        t.cells.len(),
+        "every cell accounted for"
+    );
+    let reasons: std::collections::BTreeSet<_> =
+        out.not_exported.iter().map(|n| n.reason.as_str()).collect();
+    for r in [
+        "suppressed",
+        "indicator_unmapped",
+        "org_unit_unmapped",
+        "category_option_combo_unmapped",
+    ] {
         assert!(reasons.contains(r), "{r}: {reasons:?}");
     }
 }
 
 #[test]
 fn cell_keys_order_deterministically() {
-    let k = |u: &str| CellKey { indicator: IndicatorId::new("I", "0101"), period: Period::Year(2024), unit: u.into(), breakdown: None };
+    let k = |u: &str| CellKey {
+        indicator: IndicatorId::new("I", "0101"),
+        period: Period::Year(2024),
+        unit: u.into(),
+        breakdown: None,
+    };
     assert!(k("01") < k("31"));
 }

@@ -457,10 +457,7 @@ pub fn builtin() -> &'static Builtin {
     BUILTIN.get_or_init(|| {
         let mut definitions = Vec::new();
         let mut problems = Vec::new();
-        for (file, text) in [
-            ("tt13-2021.json", TT13_JSON),
-            ("treem.json", TREEM_JSON),
-        ] {
+        for (file, text) in [("tt13-2021.json", TT13_JSON), ("treem.json", TREEM_JSON)] {
             let mut sink = IssueSink::new(crate::Lang::En);
             let loaded = load_definitions_text(text, &[], true, &mut sink);
             for issue in sink.into_issues() {
@@ -485,11 +482,7 @@ pub fn find_builtin(id: &IndicatorId) -> Option<&'static Definition> {
 /// are returned. Callers may not define into the reserved namespaces (`I`, `II`, `treem`),
 /// nor repeat an id.
 pub fn load_definitions(text: &str, sink: &mut IssueSink) -> Vec<Definition> {
-    let existing: Vec<IndicatorId> = builtin()
-        .definitions
-        .iter()
-        .map(|d| d.id.clone())
-        .collect();
+    let existing: Vec<IndicatorId> = builtin().definitions.iter().map(|d| d.id.clone()).collect();
     load_definitions_text(text, &existing, false, sink)
 }
 
@@ -532,7 +525,10 @@ pub fn load_definitions_value(
                 _ => sink.push(
                     &super::INDICATOR_DEFINITION_INVALID,
                     &root.key("format"),
-                    [("reason", format!("expected \"{DEFINITIONS_FORMAT}\"").into())],
+                    [(
+                        "reason",
+                        format!("expected \"{DEFINITIONS_FORMAT}\"").into(),
+                    )],
                 ),
             }
             match map.get("definitions") {
@@ -562,7 +558,10 @@ pub fn load_definitions_value(
                 sink.push(
                     &super::INDICATOR_DEFINITION_INVALID,
                     &at,
-                    [("reason", crate::privacy::truncate(&e.to_string(), 200).into())],
+                    [(
+                        "reason",
+                        crate::privacy::truncate(&e.to_string(), 200).into(),
+                    )],
                 );
                 continue;
             }

@@ -36,10 +36,18 @@ pub fn to_csv(table: &Table) -> String {
             c.indicator.to_string(),
             c.period.to_string(),
             c.unit.clone(),
-            c.dimension.map(|d| d.as_str().to_owned()).unwrap_or_default(),
+            c.dimension
+                .map(|d| d.as_str().to_owned())
+                .unwrap_or_default(),
             c.category.clone().unwrap_or_default(),
-            c.numerator.as_ref().map(ToString::to_string).unwrap_or_default(),
-            c.denominator.as_ref().map(ToString::to_string).unwrap_or_default(),
+            c.numerator
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+            c.denominator
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
             c.value.map(|v| v.to_string()).unwrap_or_default(),
             factor,
             c.additive.to_string(),
@@ -62,7 +70,9 @@ pub fn to_csv(table: &Table) -> String {
 }
 
 /// Which figure of a cell a DHIS2 data element receives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Figure {
     /// The numerator (DHIS2 usually stores counts and computes rates itself).

@@ -195,34 +195,22 @@ pub fn check_builtin(sink: &mut IssueSink) {
 }
 
 /// Splits the input into items: one JSON value (an array of items, a partial, or one item),
-/// or NDJSON (one item per line, blank lines skipped). A line that is not JSON is reported
-/// in its place.
-fn items(text: &str, sink: &mut IssueSink) -> Vec<Option<serde_json::Value>> {
+/// or NDJSON (one item per line, blank lines skipped). A line that is not JSON stays in its
+/// place as `Err(column)`, reported in input order with the others.
+fn items(text: &str) -> Vec<Result<serde_json::Value, usize>> {
     if text.trim().is_empty() {
         return Vec::new();
     }
     if let Ok(value) = serde_json::from_str::<serde_json::Value>(text) {
         return match value {
-            serde_json::Value::Array(items) => items.into_iter().map(Some).collect(),
-            other => vec![Some(other)],
+            serde_json::Value::Array(items) => items.into_iter().map(Ok).collect(),
+            other => vec![Ok(other)],
         };
     }
-    let root = Location::root();
-    let mut out = Vec::new();
-    for line in text.lines().filter(|l| !l.trim().is_empty()) {
-        match serde_json::from_str(line) {
-            Ok(v) => out.push(Some(v)),
-            Err(e) => {
-                sink.push(
-                    &INDICATOR_ITEM_INVALID,
-                    &root.index(out.len()),
-                    [("reason", format!("not JSON (column {})", e.column()).into())],
-                );
-                out.push(None);
-            }
-        }
-    }
-    out
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|line| serde_json::from_str(line).map_err(|e| e.column()))
+        .collect()
 }
 
 /// Computes indicators from `input` (records tagged by kind, caller values, partials).
@@ -256,15 +244,27 @@ pub fn compute(input: &[u8], options: &Options) -> Result<Answer, Error> {
         .collect();
     let mut partial = Partial::new();
     let root = Location::root();
-    for (index, item) in items(text, &mut sink).iter().enumerate() {
+    for (index, item) in items(text).iter().enumerate() {
         let at = root.index(index);
-        // `None`: a line that was not JSON, already reported.
-        let Some(item) = item else { continue };
+        let item = match item {
+            Ok(item) => item,
+            Err(column) => {
+                sink.push(
+                    &INDICATOR_ITEM_INVALID,
+                    &at,
+                    [("reason", format!("not JSON (column {column})").into())],
+                );
+                continue;
+            }
+        };
         let serde_json::Value::Object(map) = item else {
             sink.push(
                 &INDICATOR_ITEM_INVALID,
                 &at,
-                [("reason", format!("expected an object, found {}", crate::json::type_name(item)).into())],
+                [(
+                    "reason",
+                    format!("expected an object, found {}", crate::json::type_name(item)).into(),
+                )],
             );
             continue;
         };
@@ -274,7 +274,10 @@ pub fn compute(input: &[u8], options: &Options) -> Result<Answer, Error> {
                 Err(e) => sink.push(
                     &INDICATOR_PARTIAL_INVALID,
                     &at,
-                    [("reason", crate::privacy::truncate(&e.to_string(), 200).into())],
+                    [(
+                        "reason",
+                        crate::privacy::truncate(&e.to_string(), 200).into(),
+                    )],
                 ),
             }
             continue;
@@ -298,7 +301,12 @@ pub fn compute(input: &[u8], options: &Options) -> Result<Answer, Error> {
     }
     let (table, partial) = match options.output {
         OutputForm::Table => (
-            Some(table::build(&partial, &definitions, options.threshold, &mut sink)),
+            Some(table::build(
+                &partial,
+                &definitions,
+                options.threshold,
+                &mut sink,
+            )),
             None,
         ),
         OutputForm::Partial => (None, Some(partial)),

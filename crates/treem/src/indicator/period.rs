@@ -57,7 +57,12 @@ impl FromStr for Period {
 
     fn from_str(s: &str) -> Result<Period, String> {
         let s = s.trim();
-        let bad = || format!("unknown period {:?}: use 2024, 2024Q1, 2024-01, 2024-2025 or 2021/2025", crate::privacy::truncate(s, 20));
+        let bad = || {
+            format!(
+                "unknown period {:?}: use 2024, 2024Q1, 2024-01, 2024-2025 or 2021/2025",
+                crate::privacy::truncate(s, 20)
+            )
+        };
         if let Some(y) = year(s) {
             return Ok(Period::Year(y));
         }
@@ -75,7 +80,11 @@ impl FromStr for Period {
         }
         if let Some((a, b)) = s.split_once('-') {
             if let (Some(a), Some(b)) = (year(a), year(b)) {
-                return if b == a + 1 { Ok(Period::SchoolYear(a)) } else { Err(bad()) };
+                return if b == a + 1 {
+                    Ok(Period::SchoolYear(a))
+                } else {
+                    Err(bad())
+                };
             }
             return match (year(a), small(b, 12)) {
                 (Some(y), Some(m)) if b.len() == 2 => Ok(Period::Month(y, m)),
@@ -83,7 +92,10 @@ impl FromStr for Period {
             };
         }
         if s.len() == 6 {
-            if let (Some(y), Some(m)) = (s.get(..4).and_then(year), s.get(4..).and_then(|m| small(m, 12))) {
+            if let (Some(y), Some(m)) = (
+                s.get(..4).and_then(year),
+                s.get(4..).and_then(|m| small(m, 12)),
+            ) {
                 return Ok(Period::Month(y, m));
             }
         }
@@ -175,7 +187,16 @@ mod tests {
 
     #[test]
     fn bad_forms_are_rejected() {
-        for text in ["", "24", "2024Q5", "2024-13", "2024-2026", "2025/2021", "2024-1", "x"] {
+        for text in [
+            "",
+            "24",
+            "2024Q5",
+            "2024-13",
+            "2024-2026",
+            "2025/2021",
+            "2024-1",
+            "x",
+        ] {
             assert!(text.parse::<Period>().is_err(), "{text}");
         }
     }
@@ -194,6 +215,9 @@ mod tests {
         let p = Period::Quarter(2024, 1);
         assert_eq!(p.start().unwrap().to_string(), "2024-01-01");
         assert_eq!(p.end().unwrap().to_string(), "2024-03-31");
-        assert_eq!(Period::SchoolYear(2024).end().unwrap().to_string(), "2025-08-31");
+        assert_eq!(
+            Period::SchoolYear(2024).end().unwrap().to_string(),
+            "2025-08-31"
+        );
     }
 }

@@ -24,8 +24,10 @@ use super::table::{Cell, Suppression};
 /// counted cells take part: reported values and conflicts are not counts.
 pub fn lines(cells: &[Cell], counted: &[bool]) -> Vec<Vec<usize>> {
     type Group = (IndicatorId, Period);
+    /// (unit, category) → cell index, per (indicator, period, dimension).
+    type Grid<'c> = BTreeMap<(&'c str, &'c str), usize>;
     let mut totals: BTreeMap<Group, BTreeMap<&str, usize>> = BTreeMap::new();
-    let mut grids: BTreeMap<(Group, Dimension), BTreeMap<(&str, &str), usize>> = BTreeMap::new();
+    let mut grids: BTreeMap<(Group, Dimension), Grid<'_>> = BTreeMap::new();
     for (i, cell) in cells.iter().enumerate() {
         if !counted.get(i).copied().unwrap_or(false) {
             continue;
@@ -39,7 +41,10 @@ pub fn lines(cells: &[Cell], counted: &[bool]) -> Vec<Vec<usize>> {
                     .insert((cell.unit.as_str(), cat), i);
             }
             _ => {
-                totals.entry(group).or_default().insert(cell.unit.as_str(), i);
+                totals
+                    .entry(group)
+                    .or_default()
+                    .insert(cell.unit.as_str(), i);
             }
         }
     }
@@ -82,7 +87,8 @@ pub fn suppress(cells: &[Cell], counted: &[bool], sensitive: &[bool]) -> Vec<Opt
             .and_then(serde_json::Number::as_u64)
             .unwrap_or(0)
     };
-    let hidden = |marks: &[Option<Suppression>], i: usize| marks.get(i).is_some_and(Option::is_some);
+    let hidden =
+        |marks: &[Option<Suppression>], i: usize| marks.get(i).is_some_and(Option::is_some);
     loop {
         let mut changed = false;
         for line in &lines {

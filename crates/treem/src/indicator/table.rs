@@ -188,15 +188,20 @@ fn compute(
         }
         ([one], 0) => {
             cell.additive = false;
-            cell.numerator = one.numerator.and_then(|n| serde_json::Number::from_f64(n.0));
+            cell.numerator = one
+                .numerator
+                .and_then(|n| serde_json::Number::from_f64(n.0));
             cell.denominator = one
                 .denominator
                 .and_then(|n| serde_json::Number::from_f64(n.0));
-            cell.value = one.value.map(|v| v.0).or_else(|| match (one.numerator, one.denominator) {
-                (Some(n), Some(d)) => ratio(n.0, d.0, factor),
-                (Some(n), None) if factor == Factor::Number => Some(n.0),
-                _ => None,
-            });
+            cell.value =
+                one.value
+                    .map(|v| v.0)
+                    .or_else(|| match (one.numerator, one.denominator) {
+                        (Some(n), Some(d)) => ratio(n.0, d.0, factor),
+                        (Some(n), None) if factor == Factor::Number => Some(n.0),
+                        _ => None,
+                    });
             (cell, false)
         }
         _ => {

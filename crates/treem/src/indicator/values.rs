@@ -68,7 +68,10 @@ pub(crate) fn add_value(
         sink.push(
             &super::INDICATOR_UNKNOWN,
             &at.key("indicator"),
-            [("indicator", crate::privacy::truncate(&parsed.indicator, 70).into())],
+            [(
+                "indicator",
+                crate::privacy::truncate(&parsed.indicator, 70).into(),
+            )],
         );
         return;
     };
@@ -144,19 +147,25 @@ pub(crate) fn add_value(
         if parsed.value.is_some() {
             return invalid(
                 sink,
-                "give counts or a value, not both: the value is computed from the counts".to_owned(),
+                "give counts or a value, not both: the value is computed from the counts"
+                    .to_owned(),
             );
         }
         let numerator = match parsed.numerator.as_ref().map(count) {
             Some(Some(n)) => n,
             None => 0,
-            Some(None) => return invalid(sink, "numerator must be a non-negative integer".to_owned()),
+            Some(None) => {
+                return invalid(sink, "numerator must be a non-negative integer".to_owned())
+            }
         };
         let denominator = match parsed.denominator.as_ref().map(count) {
             Some(Some(n)) => Some(n),
             None => None,
             Some(None) => {
-                return invalid(sink, "denominator must be a non-negative integer".to_owned())
+                return invalid(
+                    sink,
+                    "denominator must be a non-negative integer".to_owned(),
+                )
             }
         };
         partial.cell_mut(key).add_counts(numerator, denominator);

@@ -644,3 +644,79 @@ fn cell_keys_order_deterministically() {
     };
     assert!(k("01") < k("31"));
 }
+
+/// A synthetic safe-school assessment: the roll-up is ours (namespace `treem`).
+struct SyntheticAssessment {
+    unit: &'static str,
+    authority: &'static str,
+    passed: bool,
+}
+
+impl Facts for SyntheticAssessment {
+    fn contributions(&self, ctx: &FactContext, out: &mut Vec<Contribution>) {
+        out.push(Contribution {
+            indicator: "treem:safe_school_pass_rate".parse().unwrap(),
+            period: ctx.period,
+            unit: self.unit.to_owned(),
+            numerator: u64::from(self.passed),
+            denominator: Some(1),
+            categories: [(Dimension::ManagingAuthority, self.authority.to_owned())]
+                .into_iter()
+                .collect(),
+        });
+    }
+}
+
+#[test]
+fn safe_school_roll_up_by_managing_authority() {
+    let schools: Vec<_> = (0..20)
+        .map(|i| SyntheticAssessment {
+            unit: "31",
+            authority: if i < 12 { "phong_gddt" } else { "so_gddt" },
+            passed: i % 4 != 0,
+        })
+        .collect();
+    let ctx = FactContext {
+        as_of: chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap(),
+        period: Period::SchoolYear(2024),
+    };
+    let mut sink = IssueSink::new(Lang::En);
+    let t = build(&feed(&schools, &ctx), &defs(), 5, &mut sink);
+    // 15 of 20 pass; by authority 9 of 12 and 6 of 8.
+    assert_eq!(
+        cell(&t, "treem:safe_school_pass_rate", "31", None).value,
+        Some(75.0)
+    );
+    assert_eq!(
+        cell(
+            &t,
+            "treem:safe_school_pass_rate",
+            "31",
+            Some((Dimension::ManagingAuthority, "phong_gddt"))
+        )
+        .value,
+        Some(75.0)
+    );
+    assert_eq!(
+        cell(
+            &t,
+            "treem:safe_school_pass_rate",
+            "31",
+            Some((Dimension::ManagingAuthority, "so_gddt"))
+        )
+        .value,
+        Some(75.0)
+    );
+    let catalog = treem::api::catalog("indicators", b"{}").unwrap();
+    let ours = catalog["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["code"] == "treem:safe_school_pass_rate")
+        .unwrap();
+    assert_eq!(ours["namespace"], "treem");
+    assert_eq!(
+        ours["completeness"]["computation"],
+        "records_feeder_pending"
+    );
+}

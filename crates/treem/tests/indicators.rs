@@ -720,3 +720,73 @@ fn safe_school_roll_up_by_managing_authority() {
         "records_feeder_pending"
     );
 }
+
+/// One synthetic record per (indicator, in-numerator) pair: for every indicator records can
+/// feed, 7 records in the numerator and 13 in the denominator only.
+struct Synthetic {
+    indicator: IndicatorId,
+    in_numerator: bool,
+    counted_denominator: bool,
+}
+
+impl Facts for Synthetic {
+    fn contributions(&self, ctx: &FactContext, out: &mut Vec<Contribution>) {
+        out.push(Contribution {
+            indicator: self.indicator.clone(),
+            period: ctx.period,
+            unit: "31".into(),
+            numerator: u64::from(self.in_numerator),
+            denominator: self.counted_denominator.then_some(1),
+            categories: BTreeMap::new(),
+        });
+    }
+}
+
+#[test]
+fn every_computable_indicator_computes_a_known_answer() {
+    use treem::indicator::definition::DenominatorFrom;
+    let computable: Vec<_> = builtin()
+        .definitions
+        .iter()
+        .filter(|d| d.computability == Computability::FromRecords)
+        .collect();
+    assert_eq!(computable.len(), 36, "35 of TT 13/2021 and treem's roll-up");
+    let mut records = Vec::new();
+    for d in &computable {
+        let counted = d.denominator_from == DenominatorFrom::Records;
+        for i in 0..20 {
+            records.push(Synthetic {
+                indicator: d.id.clone(),
+                in_numerator: i < 7,
+                counted_denominator: counted,
+            });
+        }
+    }
+    let mut sink = IssueSink::new(Lang::En);
+    let t = build(&feed(&records, &ctx()), &defs(), 5, &mut sink);
+    assert!(sink.is_empty());
+    for d in &computable {
+        let c = cell(&t, &d.id.to_string(), "31", None);
+        assert_eq!(c.numerator, Some(7.into()), "{}", d.id);
+        let expected = match (d.factor, d.denominator_from) {
+            (Factor::Number, _) => Some(7.0),
+            // 7 of 20 counted: 35 %.
+            (Factor::Percent, DenominatorFrom::Records) => Some(35.0),
+            // A population denominator comes from outside: no value until it is given.
+            (_, DenominatorFrom::External) => None,
+            (f, den) => panic!("{}: unexpected {f:?} {den:?}", d.id),
+        };
+        assert_eq!(c.value, expected, "{}", d.id);
+    }
+    // The outside denominator (the child population) comes from the caller and merges in.
+    let per_100k = br#"[{"kind": "indicator_value", "indicator": "I:0208", "unit": "31", "period": "2024", "denominator": 350000}]"#;
+    let answer = treem::api::indicators(per_100k, br#"{"output": "partial"}"#).unwrap();
+    assert!(answer.ok, "{:?}", answer.issues);
+    let mut p = feed(&records, &ctx());
+    p.merge(&answer.partial.unwrap());
+    let t = build(&p, &defs(), 5, &mut sink);
+    assert_eq!(
+        cell(&t, "I:0208", "31", None).value,
+        Some(7.0 * 100_000.0 / 350_000.0)
+    );
+}

@@ -58,8 +58,8 @@ crate::codes! {
         "Invalid indicator value: {reason}";
     /// Values for indicators computed from records come from the records, not the caller.
     INDICATOR_VALUE_FOR_COMPUTED = "indicator.value_for_computed", Error, "indicator.values", "treem",
-        "Chỉ tiêu {indicator} được tính từ hồ sơ; không nhận giá trị nhập tay",
-        "Indicator {indicator} is computed from records; it takes no caller values";
+        "Chỉ tiêu {indicator} được tính từ hồ sơ; chỉ nhận mẫu số từ bên ngoài (nếu có)",
+        "Indicator {indicator} is computed from records; the caller may give only its outside denominator";
     /// A period that cannot be read.
     INDICATOR_PERIOD_INVALID = "indicator.period_invalid", Error, "indicator.values", "treem",
         "Kỳ không hợp lệ: {reason}",

@@ -8,7 +8,7 @@
 
 use serde::Deserialize;
 
-use super::definition::{Computability, Definition, IndicatorId};
+use super::definition::{Computability, Definition, DenominatorFrom, IndicatorId};
 use super::partial::{Breakdown, CellKey, Num, Partial, Reported};
 use super::period::Period;
 use crate::report::{IssueSink, Location};
@@ -75,7 +75,13 @@ pub(crate) fn add_value(
         );
         return;
     };
-    if def.computability == Computability::FromRecords {
+    // An indicator fed by records takes from the caller only its outside denominator (the
+    // population of a per-100,000 rate, of an enrolment rate).
+    let denominator_only = parsed.numerator.is_none()
+        && parsed.value.is_none()
+        && parsed.denominator.is_some()
+        && def.denominator_from == DenominatorFrom::External;
+    if def.computability == Computability::FromRecords && !denominator_only {
         sink.push(
             &super::INDICATOR_VALUE_FOR_COMPUTED,
             &at.key("indicator"),

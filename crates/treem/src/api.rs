@@ -278,6 +278,37 @@ pub fn case_deadlines(input: &[u8], options: &[u8]) -> Result<serde_json::Value,
     }))
 }
 
+/// Computes statistical indicators (TT 13/2021/TT-BLĐTBXH and treem's own) from `input`:
+/// a JSON array or NDJSON of items, or one partial. Items are caller values
+/// (`{"kind": "indicator_value", "indicator": "I:0101", "unit": "31", "period": "2024",
+/// "numerator": 120, "denominator": 400}`), partials (`{"format":
+/// "treem.indicators.partial/1", "cells": [...]}`, merged), or records tagged by kind
+/// (`{"kind": "case", "record": {...}}`). Records do not feed indicators yet: phase 2 adds
+/// the feeders of the `child`, `case`, `school` and `safe_school_assessment` kinds
+/// ([`crate::indicator::facts::Facts`]); until then each record gets the warning
+/// `indicator.record_pending`, so none is lost silently.
+///
+/// Options: `as_of`, `lang`, `edition`, `period` (default period of values),
+/// `suppression_threshold` (default 5), `output` (`table` or `partial`), `definitions`
+/// (caller definitions, schema `indicator_definition`).
+///
+/// # Errors
+/// `is_not_json()` when the input is not UTF-8 or the options are not JSON;
+/// `is_invalid_option()` for a bad option. Bad items are issues in the answer.
+///
+/// # Example
+/// ```
+/// let input = br#"[{"kind": "indicator_value", "indicator": "I:0101", "unit": "31", "period": "2024", "numerator": 1200}]"#;
+/// let answer = treem::api::indicators(input, b"{}").unwrap();
+/// assert!(answer.ok);
+/// let cell = &answer.table.unwrap().cells[0];
+/// assert_eq!(cell.value, Some(1200.0));
+/// ```
+pub fn indicators(input: &[u8], options: &[u8]) -> Result<crate::indicator::Answer, Error> {
+    let options = crate::indicator::Options::from_json(options)?;
+    crate::indicator::compute(input, &options)
+}
+
 /// The library version and the editions of its data.
 pub fn version() -> serde_json::Value {
     serde_json::json!({

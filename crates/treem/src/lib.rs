@@ -26,6 +26,7 @@ pub mod context;
 mod error;
 pub mod fields;
 pub mod i18n;
+pub mod indicator;
 pub mod json;
 pub mod kind;
 pub mod normalize;

@@ -27,6 +27,7 @@ pub(crate) const CODE_TABLES: &[&[CodeDef]] = &[
     crate::child::circumstances::CODES,
     crate::case::CODES,
     crate::case::moment::CODES,
+    crate::indicator::CODES,
 ];
 
 /// Every kind, by its stable name.
@@ -56,6 +57,11 @@ pub(crate) const CATALOGS: &[CatalogDef] = &[
         name: "kinds",
         source: "treem",
         build: kinds,
+    },
+    CatalogDef {
+        name: "indicators",
+        source: "Thông tư 13/2021/TT-BLĐTBXH (Công báo 933+934, 09-11-2021), Phụ lục I–IV; plus treem's own indicators (namespace treem, not from TT 13/2021)",
+        build: crate::indicator::catalog,
     },
     CatalogDef {
         name: "sexes",

@@ -59,6 +59,8 @@ fn answer(case: &Value) -> Value {
         "schema" => treem::api::schema(kind),
         "safe_school_assess" => treem::api::safe_school_assess(&input_bytes(), options.as_bytes()),
         "safe_school_rollup" => treem::api::safe_school_rollup(&input_bytes(), options.as_bytes()),
+        "indicators" => treem::api::indicators(&input_bytes(), options.as_bytes())
+            .map(|r| serde_json::to_value(r).unwrap()),
         other => panic!("unknown op {other}"),
     };
     match result {

@@ -1,0 +1,81 @@
+//! How records plug into the computation: each record states the contributions it makes.
+//!
+//! Phase 2 (the child, case, school and safe-school engineers' record shapes) implements
+//! [`Facts`] for each checked record kind: for every indicator a record counts towards, one
+//! [`Contribution`] (numerator 0 or 1, denominator 0 or 1, the unit, the period, and the
+//! categories of the indicator's disaggregations). The machinery here does the rest: it adds
+//! each contribution to the unit's total cell and to one cell per disaggregation (one-way
+//! tables, so every category row adds up to the total it is published beside).
+
+use std::collections::BTreeMap;
+
+use super::definition::{Dimension, IndicatorId};
+use super::partial::{Breakdown, CellKey, Partial};
+use super::period::Period;
+
+/// What a record adds to one indicator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contribution {
+    /// The indicator.
+    pub indicator: IndicatorId,
+    /// The period the record counts in.
+    pub period: Period,
+    /// The administrative unit the record counts in.
+    pub unit: String,
+    /// 1 when the record is in the numerator (an abused child, a pupil who dropped out...).
+    pub numerator: u64,
+    /// 1 when the record is in a denominator counted from records, else `None`.
+    pub denominator: Option<u64>,
+    /// The record's category in each disaggregation the feeder knows (`sex` → `female`). A
+    /// dimension the record does not know should be given as `unknown`, so that categories
+    /// still add up to the total.
+    pub categories: BTreeMap<Dimension, String>,
+}
+
+/// The context a feeder judges a record in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FactContext {
+    /// The date ages and states are judged at.
+    pub as_of: chrono::NaiveDate,
+    /// The period being computed.
+    pub period: Period,
+}
+
+/// A record that can feed indicators.
+pub trait Facts {
+    /// Appends the record's contributions.
+    fn contributions(&self, ctx: &FactContext, out: &mut Vec<Contribution>);
+}
+
+/// Adds a contribution to a partial: the unit's total and one cell per category.
+pub fn add_contribution(partial: &mut Partial, c: &Contribution) {
+    let key = CellKey {
+        indicator: c.indicator.clone(),
+        period: c.period,
+        unit: c.unit.clone(),
+        breakdown: None,
+    };
+    for (dimension, category) in &c.categories {
+        let mut k = key.clone();
+        k.breakdown = Some(Breakdown {
+            dimension: *dimension,
+            category: category.clone(),
+        });
+        partial.cell_mut(k).add_counts(c.numerator, c.denominator);
+    }
+    partial.cell_mut(key).add_counts(c.numerator, c.denominator);
+}
+
+/// Feeds every record of `records` into a new partial.
+pub fn feed<F: Facts>(records: &[F], ctx: &FactContext) -> Partial {
+    let mut partial = Partial::new();
+    let mut buf = Vec::new();
+    for record in records {
+        buf.clear();
+        record.contributions(ctx, &mut buf);
+        for c in &buf {
+            add_contribution(&mut partial, c);
+        }
+    }
+    partial
+}

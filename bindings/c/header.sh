@@ -4,7 +4,12 @@
 #   bash bindings/c/header.sh --check  fail when the committed header is stale
 set -euo pipefail
 cd "$(dirname "$0")"
-command -v cbindgen >/dev/null || { echo "cbindgen is missing: run bash scripts/install.sh" >&2; exit 1; }
+want="cbindgen 0.29.4"
+have=$(cbindgen --version 2>/dev/null || true)
+if [[ "$have" != "$want" ]]; then
+  echo "need $want (found: ${have:-none}); run bash scripts/install.sh" >&2
+  exit 1
+fi
 if [[ "${1:-}" == "--check" ]]; then
   tmp=$(mktemp)
   trap 'rm -f "$tmp"' EXIT

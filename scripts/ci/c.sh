@@ -12,7 +12,7 @@ cd "$(dirname "$0")/../.."
 root=$PWD
 
 # A missing tool fails the stage; scripts/install.sh installs them all.
-for tool in cargo cbindgen gcc valgrind python3 pkg-config; do
+for tool in cargo cbindgen gcc valgrind python3 pkg-config ldd; do
   command -v "$tool" >/dev/null || { echo "c stage: $tool is missing (run bash scripts/install.sh)" >&2; exit 1; }
 done
 # Deliberate panics in the tests print one line each, not a backtrace.

@@ -8,3 +8,21 @@ echo "== install: Rust toolchain components and the wasm32 target"
 rustup show active-toolchain >/dev/null
 rustup target add wasm32-unknown-unknown >/dev/null
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
+
+# The C stage (scripts/ci/c.sh): cbindgen at the version that generated the committed header,
+# a C compiler, valgrind, pkg-config and Python 3 (standard library only).
+if [[ "$(cbindgen --version 2>/dev/null)" != "cbindgen 0.29.4" ]]; then
+  echo "== install: cbindgen 0.29.4"
+  cargo install cbindgen --version 0.29.4 --locked
+fi
+apt_missing=()
+command -v gcc >/dev/null || apt_missing+=(gcc libc6-dev)
+command -v valgrind >/dev/null || apt_missing+=(valgrind)
+command -v pkg-config >/dev/null || apt_missing+=(pkg-config)
+command -v python3 >/dev/null || apt_missing+=(python3)
+if (( ${#apt_missing[@]} )); then
+  echo "== install: ${apt_missing[*]}"
+  sudo_cmd=(); [[ $(id -u) -ne 0 ]] && sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -q
+  "${sudo_cmd[@]}" apt-get install -y -q "${apt_missing[@]}"
+fi

@@ -21,6 +21,7 @@
 pub mod api;
 pub mod child;
 pub mod context;
+pub mod directive;
 mod error;
 pub mod fields;
 pub mod i18n;

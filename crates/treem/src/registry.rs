@@ -9,10 +9,11 @@ pub(crate) const CODE_TABLES: &[&[CodeDef]] = &[
     crate::normalize::CODES,
     crate::vn::date::CODES,
     crate::child::CODES,
+    crate::directive::rules::CODES,
 ];
 
 /// Every kind, by its stable name.
-pub(crate) const KINDS: &[crate::kind::KindDef] = &[crate::child::KIND];
+pub(crate) const KINDS: &[crate::kind::KindDef] = &[crate::child::KIND, crate::directive::KIND];
 
 /// A catalog for select boxes and documentation.
 pub(crate) struct CatalogDef {
@@ -37,6 +38,36 @@ pub(crate) const CATALOGS: &[CatalogDef] = &[
         name: "sexes",
         source: "treem",
         build: sexes,
+    },
+    CatalogDef {
+        name: "directives",
+        source: "built-in directives (seed: Sở GD&ĐT Hải Phòng, 2024)",
+        build: crate::directive::catalog_directives,
+    },
+    CatalogDef {
+        name: "directive/hai-phong-2024",
+        source: "Sở GD&ĐT Hải Phòng (2024), thực hiện KH 188/KH-UBND, KH 365-KH/TU, CT 28-CT/TW",
+        build: crate::directive::catalog_hai_phong_2024,
+    },
+    CatalogDef {
+        name: "unit_types",
+        source: "treem (addressees of the seed directive)",
+        build: crate::directive::catalog_unit_types,
+    },
+    CatalogDef {
+        name: "signing_capacities",
+        source: "Nghị định 30/2020/NĐ-CP, Điều 13 và Phụ lục I",
+        build: crate::directive::catalog_signing_capacities,
+    },
+    CatalogDef {
+        name: "occasions",
+        source: "seed directive, mục 1 điểm b (months: treem)",
+        build: crate::directive::catalog_occasions,
+    },
+    CatalogDef {
+        name: "media_types",
+        source: "seed directive, mục 1 điểm b",
+        build: crate::directive::catalog_media_types,
     },
 ];
 

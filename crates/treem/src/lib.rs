@@ -31,6 +31,7 @@ pub mod normalize;
 pub mod privacy;
 mod registry;
 pub mod report;
+pub mod task_report;
 pub mod vn;
 
 pub use context::{Context, Edition};

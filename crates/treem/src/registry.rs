@@ -10,10 +10,15 @@ pub(crate) const CODE_TABLES: &[&[CodeDef]] = &[
     crate::vn::date::CODES,
     crate::child::CODES,
     crate::directive::rules::CODES,
+    crate::task_report::rules::CODES,
 ];
 
 /// Every kind, by its stable name.
-pub(crate) const KINDS: &[crate::kind::KindDef] = &[crate::child::KIND, crate::directive::KIND];
+pub(crate) const KINDS: &[crate::kind::KindDef] = &[
+    crate::child::KIND,
+    crate::directive::KIND,
+    crate::task_report::KIND,
+];
 
 /// A catalog for select boxes and documentation.
 pub(crate) struct CatalogDef {
@@ -63,6 +68,16 @@ pub(crate) const CATALOGS: &[CatalogDef] = &[
         name: "occasions",
         source: "seed directive, mục 1 điểm b (months: treem)",
         build: crate::directive::catalog_occasions,
+    },
+    CatalogDef {
+        name: "task_statuses",
+        source: "treem",
+        build: crate::task_report::catalog_task_statuses,
+    },
+    CatalogDef {
+        name: "activity_kinds",
+        source: "seed directive, mục 1 điểm b",
+        build: crate::task_report::catalog_activity_kinds,
     },
     CatalogDef {
         name: "media_types",

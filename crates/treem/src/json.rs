@@ -56,6 +56,14 @@ impl<T> Field<T> {
         }
     }
 
+    /// The value, mutably, when it had the expected type.
+    pub fn value_mut(&mut self) -> Option<&mut T> {
+        match self {
+            Field::Value(v) => Some(v),
+            _ => None,
+        }
+    }
+
     /// True when the member was absent or null.
     pub fn is_missing(&self) -> bool {
         matches!(self, Field::Absent | Field::Null)

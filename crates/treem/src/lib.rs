@@ -23,6 +23,7 @@ pub mod case;
 pub mod child;
 pub mod code_list;
 pub mod context;
+pub mod directive;
 mod error;
 pub mod fields;
 pub mod i18n;
@@ -35,6 +36,7 @@ mod registry;
 pub mod report;
 pub mod safe_school;
 pub mod school;
+pub mod task_report;
 pub mod vn;
 
 pub use context::{Context, Edition};

@@ -28,6 +28,8 @@ pub(crate) const CODE_TABLES: &[&[CodeDef]] = &[
     crate::case::CODES,
     crate::case::moment::CODES,
     crate::indicator::CODES,
+    crate::directive::rules::CODES,
+    crate::task_report::rules::CODES,
 ];
 
 /// Every kind, by its stable name.
@@ -37,6 +39,8 @@ pub(crate) const KINDS: &[crate::kind::KindDef] = &[
     crate::school::KIND,
     crate::safe_school::assessment::KIND,
     crate::safe_school::set_check::KIND,
+    crate::directive::KIND,
+    crate::task_report::KIND,
 ];
 
 /// A catalog for select boxes and documentation.
@@ -142,6 +146,46 @@ pub(crate) const CATALOGS: &[CatalogDef] = &[
         name: "case_steps",
         source: "Nghị định 56/2017/NĐ-CP, Điều 25–32",
         build: crate::case::catalog::steps_items,
+    },
+    CatalogDef {
+        name: "directives",
+        source: "built-in directives (seed: Sở GD&ĐT Hải Phòng, 2024)",
+        build: crate::directive::catalog_directives,
+    },
+    CatalogDef {
+        name: "directive/hai-phong-2024",
+        source: "Sở GD&ĐT Hải Phòng (2024), thực hiện KH 188/KH-UBND, KH 365-KH/TU, CT 28-CT/TW",
+        build: crate::directive::catalog_hai_phong_2024,
+    },
+    CatalogDef {
+        name: "unit_types",
+        source: "treem (addressees of the seed directive)",
+        build: crate::directive::catalog_unit_types,
+    },
+    CatalogDef {
+        name: "signing_capacities",
+        source: "Nghị định 30/2020/NĐ-CP, Điều 13 và Phụ lục I",
+        build: crate::directive::catalog_signing_capacities,
+    },
+    CatalogDef {
+        name: "occasions",
+        source: "seed directive, mục 1 điểm b (months: treem)",
+        build: crate::directive::catalog_occasions,
+    },
+    CatalogDef {
+        name: "task_statuses",
+        source: "treem",
+        build: crate::task_report::catalog_task_statuses,
+    },
+    CatalogDef {
+        name: "activity_kinds",
+        source: "seed directive, mục 1 điểm b",
+        build: crate::task_report::catalog_activity_kinds,
+    },
+    CatalogDef {
+        name: "media_types",
+        source: "seed directive, mục 1 điểm b",
+        build: crate::directive::catalog_media_types,
     },
 ];
 

@@ -284,6 +284,61 @@ enum TreemStatus treem_parser_names(char **out);
 enum TreemStatus treem_catalog_names(char **out);
 
 /**
+ * Computes statistical indicators (TT 13/2021/TT-BLĐTBXH and treem's own) from `input`, a
+ * JSON array or NDJSON of caller values, tagged records or partials. `options` as in
+ * `treem_validate`, plus `period`, `suppression_threshold`, `output` (`table`|`partial`)
+ * and `definitions`. The answer is `{"ok", "issues", "table" | "partial"}`.
+ *
+ * Ownership: as `treem_validate`.
+ */
+enum TreemStatus treem_indicators(const char *input, const char *options, char **out);
+
+/**
+ * `treem_indicators` with every text as (pointer, length).
+ *
+ * Ownership: as `treem_validate`.
+ */
+enum TreemStatus treem_indicators_n(const char *input,
+                                    size_t input_len,
+                                    const char *options,
+                                    size_t options_len,
+                                    char **out);
+
+/**
+ * Runs a named domain operation (`case_deadlines`, `safe_school_assess`,
+ * `task_report_rollup`, ...; the list comes from `treem_operation_names`) on JSON input and
+ * options. New operations of the core arrive here with no change to the binding.
+ *
+ * Ownership: as `treem_validate`. Statuses: `NULL_ARGUMENT`, `INVALID_UTF8`,
+ * `UNKNOWN_NAME` (operation), `NOT_JSON`, `WRONG_TOP_LEVEL_TYPE`, `INVALID_OPTION`, `PANIC`.
+ */
+enum TreemStatus treem_call(const char *operation,
+                            const char *input,
+                            const char *options,
+                            char **out);
+
+/**
+ * `treem_call` with every text as (pointer, length).
+ *
+ * Ownership: as `treem_validate`.
+ */
+enum TreemStatus treem_call_n(const char *operation,
+                              size_t operation_len,
+                              const char *input,
+                              size_t input_len,
+                              const char *options,
+                              size_t options_len,
+                              char **out);
+
+/**
+ * The names of every operation `treem_call` accepts, as a JSON array of strings.
+ *
+ * Ownership: on return `*out` holds a new string; free it with `treem_string_free`, never
+ * `free()`.
+ */
+enum TreemStatus treem_operation_names(char **out);
+
+/**
  * Test hook: always panics inside the library, so that the tests of a binding (C, Python,
  * PHP, ...) can check that a panic comes back as `TREEM_STATUS_PANIC` with the error JSON
  * in `*out` and leaves the process running. Never useful otherwise. (The panic message is

@@ -333,6 +333,106 @@ pub extern "C" fn treem_catalog_names(out: *mut *mut c_char) -> TreemStatus {
     })
 }
 
+/// Computes statistical indicators (TT 13/2021/TT-BLĐTBXH and treem's own) from `input`, a
+/// JSON array or NDJSON of caller values, tagged records or partials. `options` as in
+/// `treem_validate`, plus `period`, `suppression_threshold`, `output` (`table`|`partial`)
+/// and `definitions`. The answer is `{"ok", "issues", "table" | "partial"}`.
+///
+/// Ownership: as `treem_validate`.
+#[no_mangle]
+pub extern "C" fn treem_indicators(
+    input: *const c_char,
+    options: *const c_char,
+    out: *mut *mut c_char,
+) -> TreemStatus {
+    call(out, || {
+        indicators(c_arg(input, "input")?, c_options(options)?)
+    })
+}
+
+/// `treem_indicators` with every text as (pointer, length).
+///
+/// Ownership: as `treem_validate`.
+#[no_mangle]
+pub extern "C" fn treem_indicators_n(
+    input: *const c_char,
+    input_len: usize,
+    options: *const c_char,
+    options_len: usize,
+    out: *mut *mut c_char,
+) -> TreemStatus {
+    call(out, || {
+        indicators(
+            n_arg(input, input_len, "input")?,
+            n_arg(options, options_len, "options")?,
+        )
+    })
+}
+
+fn indicators(input: &[u8], options: &[u8]) -> Answer {
+    let answer = treem::api::indicators(input, options)?;
+    serde_json::to_string(&answer).map_err(|e| Failure::serialize(&e))
+}
+
+/// Runs a named domain operation (`case_deadlines`, `safe_school_assess`,
+/// `task_report_rollup`, ...; the list comes from `treem_operation_names`) on JSON input and
+/// options. New operations of the core arrive here with no change to the binding.
+///
+/// Ownership: as `treem_validate`. Statuses: `NULL_ARGUMENT`, `INVALID_UTF8`,
+/// `UNKNOWN_NAME` (operation), `NOT_JSON`, `WRONG_TOP_LEVEL_TYPE`, `INVALID_OPTION`, `PANIC`.
+#[no_mangle]
+pub extern "C" fn treem_call(
+    operation: *const c_char,
+    input: *const c_char,
+    options: *const c_char,
+    out: *mut *mut c_char,
+) -> TreemStatus {
+    call(out, || {
+        operation_call(
+            c_arg(operation, "operation")?,
+            c_arg(input, "input")?,
+            c_options(options)?,
+        )
+    })
+}
+
+/// `treem_call` with every text as (pointer, length).
+///
+/// Ownership: as `treem_validate`.
+#[no_mangle]
+pub extern "C" fn treem_call_n(
+    operation: *const c_char,
+    operation_len: usize,
+    input: *const c_char,
+    input_len: usize,
+    options: *const c_char,
+    options_len: usize,
+    out: *mut *mut c_char,
+) -> TreemStatus {
+    call(out, || {
+        operation_call(
+            n_arg(operation, operation_len, "operation")?,
+            n_arg(input, input_len, "input")?,
+            n_arg(options, options_len, "options")?,
+        )
+    })
+}
+
+fn operation_call(operation: &[u8], input: &[u8], options: &[u8]) -> Answer {
+    Ok(treem::api::call(text(operation, "operation")?, input, options)?.to_string())
+}
+
+/// The names of every operation `treem_call` accepts, as a JSON array of strings.
+///
+/// Ownership: on return `*out` holds a new string; free it with `treem_string_free`, never
+/// `free()`.
+#[no_mangle]
+pub extern "C" fn treem_operation_names(out: *mut *mut c_char) -> TreemStatus {
+    call(out, || {
+        serde_json::to_string(&treem::api::operation_names()).map_err(|e| Failure::serialize(&e))
+    })
+}
+
 /// Test hook: always panics inside the library, so that the tests of a binding (C, Python,
 /// PHP, ...) can check that a panic comes back as `TREEM_STATUS_PANIC` with the error JSON
 /// in `*out` and leaves the process running. Never useful otherwise. (The panic message is

@@ -309,6 +309,78 @@ pub fn indicators(input: &[u8], options: &[u8]) -> Result<crate::indicator::Answ
     crate::indicator::compute(input, &options)
 }
 
+/// The roll-up partial of many task reports (kind `task_report`, a JSON array or NDJSON):
+/// one summary per reporting unit, mergeable with others by [`task_report_table`]. A report
+/// with errors is counted under `rejected`, not summed.
+///
+/// # Errors
+/// `is_not_json()` when the input is not UTF-8 or a top-level array is not JSON;
+/// `is_invalid_option()` for a bad option.
+pub fn task_report_rollup(input: &[u8], options: &[u8]) -> Result<serde_json::Value, Error> {
+    let ctx = Context::from_options_json(options)?;
+    let partial = crate::task_report::rollup_partial(input, &ctx)?;
+    serde_json::to_value(partial).map_err(|e| Error::not_json(&e))
+}
+
+/// Merges task-report partials and publishes the table. Input:
+/// `{"partials": [...], "expected": {"<unit code>": "<unit type>", ...}}` (`expected`
+/// optional: the units that should have reported, listed in `not_reported` when absent).
+///
+/// # Errors
+/// `is_not_json()` for text that is not JSON; `is_wrong_top_level_type()` when the input is
+/// not an object of that shape.
+pub fn task_report_table(input: &[u8]) -> Result<serde_json::Value, Error> {
+    let value = crate::json::parse_bytes(input)?;
+    let serde_json::Value::Object(map) = &value else {
+        return Err(Error::wrong_top_level(
+            "object {partials, expected}",
+            &value,
+        ));
+    };
+    let partials = map
+        .get("partials")
+        .cloned()
+        .unwrap_or(serde_json::Value::Array(Vec::new()));
+    let expected = map
+        .get("expected")
+        .cloned()
+        .unwrap_or(serde_json::Value::Object(serde_json::Map::new()));
+    let table = crate::task_report::rollup_table(
+        partials.to_string().as_bytes(),
+        expected.to_string().as_bytes(),
+    )?;
+    serde_json::to_value(table).map_err(|e| Error::not_json(&e))
+}
+
+/// Runs a named domain operation (`case_deadlines`, `indicators`, `safe_school_assess`,
+/// `safe_school_rollup`, `safe_school_rollup_merge`, `task_report_rollup`,
+/// `task_report_table`; the list is [`operation_names`]) on JSON input and options. Each
+/// has its own function in this module, documented there; this entry point lets every
+/// binding carry them all through one call.
+///
+/// # Errors
+/// `is_unknown_name()` for an unknown operation; otherwise as the operation.
+///
+/// # Example
+/// ```
+/// let v = treem::api::call("case_deadlines", br#"{"reported_at": "2026-11-27T09:00"}"#,
+///     br#"{"as_of": "2026-11-28"}"#).unwrap();
+/// assert!(v["steps"].is_array());
+/// assert!(treem::api::call("nope", b"{}", b"").unwrap_err().is_unknown_name());
+/// ```
+pub fn call(operation: &str, input: &[u8], options: &[u8]) -> Result<serde_json::Value, Error> {
+    let op = crate::registry::OPERATIONS
+        .iter()
+        .find(|o| o.name == operation.trim())
+        .ok_or_else(|| Error::unknown_name("operation", operation, &operation_names()))?;
+    (op.run)(input, options)
+}
+
+/// The names of every operation [`call`] accepts.
+pub fn operation_names() -> Vec<&'static str> {
+    crate::registry::OPERATIONS.iter().map(|o| o.name).collect()
+}
+
 /// The library version and the editions of its data.
 pub fn version() -> serde_json::Value {
     serde_json::json!({

@@ -189,6 +189,50 @@ pub(crate) const CATALOGS: &[CatalogDef] = &[
     },
 ];
 
+/// A domain operation beyond the contract's record entry points (deadlines, roll-ups,
+/// indicators), reachable by name through [`crate::api::call`], so every binding carries it
+/// with no code of its own.
+pub(crate) struct OperationDef {
+    pub(crate) name: &'static str,
+    pub(crate) run: fn(&[u8], &[u8]) -> Result<serde_json::Value, crate::Error>,
+}
+
+/// Every operation, by its stable name.
+pub(crate) const OPERATIONS: &[OperationDef] = &[
+    OperationDef {
+        name: "case_deadlines",
+        run: crate::api::case_deadlines,
+    },
+    OperationDef {
+        name: "indicators",
+        run: |input, options| crate::api::indicators(input, options).and_then(to_json),
+    },
+    OperationDef {
+        name: "safe_school_assess",
+        run: crate::api::safe_school_assess,
+    },
+    OperationDef {
+        name: "safe_school_rollup",
+        run: crate::api::safe_school_rollup,
+    },
+    OperationDef {
+        name: "safe_school_rollup_merge",
+        run: |input, _options| crate::api::safe_school_rollup_merge(input),
+    },
+    OperationDef {
+        name: "task_report_rollup",
+        run: crate::api::task_report_rollup,
+    },
+    OperationDef {
+        name: "task_report_table",
+        run: |input, _options| crate::api::task_report_table(input),
+    },
+];
+
+fn to_json<T: serde::Serialize>(value: T) -> Result<serde_json::Value, crate::Error> {
+    serde_json::to_value(value).map_err(|e| crate::Error::not_json(&e))
+}
+
 /// A parser of one primitive, reachable through the `parse` entry point.
 pub(crate) struct ParserDef {
     pub(crate) name: &'static str,
@@ -334,6 +378,12 @@ mod tests {
             assert!(
                 seen.insert(("parser", name)),
                 "parser {name} registered twice"
+            );
+        }
+        for name in OPERATIONS.iter().map(|o| o.name) {
+            assert!(
+                seen.insert(("operation", name)),
+                "operation {name} registered twice"
             );
         }
         for name in crate::Kind::names() {

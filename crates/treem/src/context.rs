@@ -77,6 +77,12 @@ pub struct Context {
     /// The administrative-geography edition, when fixed by the caller; otherwise chosen from
     /// `as_of` (see [`Context::edition`]).
     pub edition: Option<Edition>,
+    /// Catalog filter (option `province`): only units inside this province, given by code or
+    /// name in the edition of the context. Used by the `districts` and `communes` catalogs.
+    pub province: Option<String>,
+    /// Catalog filter (option `district`): only units inside this district-level unit
+    /// (edition 2024), given by code or name.
+    pub district: Option<String>,
 }
 
 impl Context {
@@ -85,7 +91,7 @@ impl Context {
         Context {
             as_of: Some(as_of),
             lang: Lang::Vi,
-            edition: None,
+            ..Context::default()
         }
     }
 
@@ -111,7 +117,8 @@ impl Context {
         }
     }
 
-    /// Reads options given as JSON: `{"as_of": "2026-11-28", "lang": "vi", "edition": "2025"}`.
+    /// Reads options given as JSON: `{"as_of": "2026-11-28", "lang": "vi", "edition": "2025"}`,
+    /// plus the catalog filters `province` and `district` (`{"edition": "2025", "province": "31"}`).
     /// Empty input, `null` and `{}` give the default context. Unknown option names are
     /// rejected so that a misspelt option does not silently change nothing.
     ///
@@ -173,10 +180,12 @@ impl Context {
                         }
                     }
                 }
+                "province" => ctx.province = option_filter("province", value)?,
+                "district" => ctx.district = option_filter("district", value)?,
                 other => {
                     return Err(Error::invalid_option(
                         &crate::privacy::truncate(other, 40),
-                        "unknown option; expected as_of, lang or edition",
+                        "unknown option; expected as_of, lang, edition, province or district",
                     ))
                 }
             }
@@ -194,7 +203,25 @@ impl Context {
         if let Some(edition) = self.edition {
             map.insert("edition".into(), edition.as_str().into());
         }
+        for (name, filter) in [("province", &self.province), ("district", &self.district)] {
+            if let Some(filter) = filter {
+                map.insert(name.into(), filter.clone().into());
+            }
+        }
         serde_json::Value::Object(map)
+    }
+}
+
+/// A catalog filter option: a code or name as a string (`null` or blank = no filter).
+fn option_filter(name: &str, value: &serde_json::Value) -> Result<Option<String>, Error> {
+    match value {
+        serde_json::Value::Null => Ok(None),
+        serde_json::Value::String(s) if s.trim().is_empty() => Ok(None),
+        serde_json::Value::String(s) => Ok(Some(s.trim().to_owned())),
+        _ => Err(Error::invalid_option(
+            name,
+            "expected a code or a name as a string, such as \"31\"",
+        )),
     }
 }
 
@@ -226,7 +253,7 @@ mod tests {
     #[test]
     fn options_round_trip() {
         let ctx =
-            Context::from_options_json(br#"{"as_of":"2024-08-13","lang":"en","edition":"2024"}"#)
+            Context::from_options_json(br#"{"as_of":"2024-08-13","lang":"en","edition":"2024","province":"31","district":"304"}"#)
                 .unwrap();
         assert_eq!(ctx.lang, Lang::En);
         assert_eq!(ctx.edition(), Edition::E2024);
@@ -240,6 +267,7 @@ mod tests {
             &br#"{"as_of":"13/8/2024"}"#[..],
             br#"{"lang":"fr"}"#,
             br#"{"edition":"2023"}"#,
+            br#"{"province":31}"#,
             br#"{"asof":"2024-01-01"}"#,
             br#"[1]"#,
         ] {

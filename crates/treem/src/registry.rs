@@ -8,6 +8,7 @@ pub(crate) const CODE_TABLES: &[&[CodeDef]] = &[
     crate::fields::CODES,
     crate::normalize::CODES,
     crate::vn::date::CODES,
+    crate::vn::admin::CODES,
     crate::child::CODES,
 ];
 
@@ -34,6 +35,21 @@ pub(crate) const CATALOGS: &[CatalogDef] = &[
         build: kinds,
     },
     CatalogDef {
+        name: "provinces",
+        source: crate::vn::admin::CATALOG_SOURCE,
+        build: crate::vn::admin::provinces,
+    },
+    CatalogDef {
+        name: "districts",
+        source: crate::vn::admin::CATALOG_SOURCE,
+        build: crate::vn::admin::districts,
+    },
+    CatalogDef {
+        name: "communes",
+        source: crate::vn::admin::CATALOG_SOURCE,
+        build: crate::vn::admin::communes,
+    },
+    CatalogDef {
         name: "sexes",
         source: "treem",
         build: sexes,
@@ -48,10 +64,16 @@ pub(crate) struct ParserDef {
 }
 
 /// Every parser, by its stable name.
-pub(crate) const PARSERS: &[ParserDef] = &[ParserDef {
-    name: "date",
-    parse: parse_date,
-}];
+pub(crate) const PARSERS: &[ParserDef] = &[
+    ParserDef {
+        name: "date",
+        parse: parse_date,
+    },
+    ParserDef {
+        name: "admin_unit",
+        parse: crate::vn::admin::parse_admin_unit,
+    },
+];
 
 fn issue_codes(ctx: &crate::Context) -> Vec<serde_json::Value> {
     crate::i18n::all_codes()

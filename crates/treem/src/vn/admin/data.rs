@@ -3,20 +3,22 @@
 //! One format serves the tables compiled into the library and the national file a browser
 //! loads at run time (`crates/treem/data/admin/national.tsv`, generated from
 //! `../shared/domain/data/admin-units/` by `crates/treem/tests/admin_data.rs`). UTF-8 lines,
-//! fields separated by a tab:
+//! fields separated by a tab (`→` below):
 //!
 //! ```text
-//! treem-geography	1
-//! scope	national                  (or hai_phong)
-//! [2024]                            one line per unit: code, official name; the level is
-//! 31	Thành phố Hải Phòng           the code length (2 province, 3 district, 5 commune) and
-//! 304	Quận Ngô Quyền                the parent is the nearest line above of the level above
-//! 11338	Phường Lạch Tray
+//! treem-geography→1
+//! scope→national                    (or hai_phong)
+//! [2024]                            one line per unit: code→official name; the level is
+//! 31→Thành phố Hải Phòng            the code length (2 province, 3 district, 5 commune) and
+//! 304→Quận Ngô Quyền                the parent is the nearest line above of the level above
+//! 11365→Phường Lạch Tray
 //! [2025]                            provinces and communes only
-//! [notes]                           relation, note of the statistics office (numbered from 0)
-//! [map]                             old commune (or district) code, new unit code, note number
-//! [province-map]                    old province code, new province code
+//! [notes]                           relation→note of the statistics office (numbered from 0)
+//! [map]                             old commune (or district) code→new unit code→note number
+//! [province-map]                    old province code→new province code
 //! ```
+//!
+//! (`→` stands for a tab.)
 
 use std::fmt;
 

@@ -68,11 +68,16 @@ static BUILT_IN: OnceLock<GeographyData> = OnceLock::new();
 /// every later lookup in the process.
 ///
 /// # Errors
-/// Gives the tables back when tables were already installed: they can be set once, so that
+/// [`AlreadyInstalled`] when tables were already installed: they can be set once, so that
 /// answers cannot change under a running batch.
-pub fn install(data: GeographyData) -> Result<(), GeographyData> {
-    INSTALLED.set(data)
+pub fn install(data: GeographyData) -> Result<(), AlreadyInstalled> {
+    INSTALLED.set(data).map_err(|_| AlreadyInstalled)
 }
+
+/// Tables were already installed in this process.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("geography tables were already installed")]
+pub struct AlreadyInstalled;
 
 /// The tables in use: the installed ones, else the compiled-in ones.
 pub fn tables() -> &'static GeographyData {

@@ -43,15 +43,25 @@ const PREFIXES: &[(&str, &[UnitType])] = &[
     ("dac khu", &[UnitType::DacKhu]),
 ];
 
+/// Short forms people write for a whole name, folded.
+const ALIASES: &[(&str, &str)] = &[("hcm", "ho chi minh"), ("tphcm", "ho chi minh")];
+
 /// The ways to read one folded part: the whole text as a bare name (any type), or a type word
 /// and the bare name after it.
 fn readings(folded: &str) -> Vec<(&str, Option<&'static [UnitType]>)> {
-    let mut out = vec![(folded, None)];
+    let mut out: Vec<(&str, Option<&'static [UnitType]>)> = vec![(folded, None)];
+    if let Some((_, full)) = ALIASES.iter().find(|(short, _)| *short == folded) {
+        out.push((full, Some(&[UnitType::ThanhPho])));
+    }
     for (prefix, types) in PREFIXES {
         if let Some(rest) = folded
             .strip_prefix(prefix)
             .and_then(|r| r.strip_prefix(' '))
         {
+            let rest = ALIASES
+                .iter()
+                .find(|(short, _)| *short == rest)
+                .map_or(rest, |(_, full)| *full);
             out.push((rest, Some(*types)));
         }
     }

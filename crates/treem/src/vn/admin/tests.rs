@@ -355,3 +355,17 @@ proptest! {
         let _ = GeographyData::from_text(&text);
     }
 }
+
+#[cfg(not(feature = "national-geography"))]
+#[test]
+fn without_the_national_tables_the_issue_says_so() {
+    let v = crate::api::parse(
+        "admin_unit",
+        "Phường Ba Đình, Hà Nội",
+        br#"{"edition":"2025"}"#,
+    )
+    .unwrap();
+    assert_eq!(v["issues"][0]["code"], "admin_unit.tables_not_loaded");
+    let v = crate::api::parse("admin_unit", "Phường Lạch Tray", br#"{"edition":"2024"}"#).unwrap();
+    assert_eq!(v["value"]["code"], "11365");
+}

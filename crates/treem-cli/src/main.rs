@@ -35,22 +35,28 @@ enum Command {
         #[arg(long, default_value = "child")]
         kind: String,
     },
-    /// Parse one primitive: date, ...
+    /// Parse one primitive: date, admin_unit, ...
     Parse {
-        /// What to parse (date, ...).
+        /// What to parse (date, admin_unit, ...).
         what: String,
         /// The text to parse.
         text: String,
         #[command(flatten)]
         common: CommonArgs,
     },
-    /// Print a catalog (issue_codes, kinds, sexes, ...).
+    /// Print a catalog (issue_codes, kinds, sexes, provinces, districts, communes, ...).
     Catalog {
         /// The catalog name.
         name: String,
         /// Output format: json, or markdown for issue_codes.
         #[arg(long, default_value = "json")]
         format: String,
+        /// Only units inside this province (code or name), for districts and communes.
+        #[arg(long)]
+        province: Option<String>,
+        /// Only units inside this district-level unit (code or name; edition 2024).
+        #[arg(long)]
+        district: Option<String>,
         #[command(flatten)]
         common: CommonArgs,
     },
@@ -188,13 +194,23 @@ fn run(cli: Cli) -> Result<u8, String> {
         Command::Catalog {
             name,
             format,
+            province,
+            district,
             common,
         } => {
             if format == "markdown" && name == "issue_codes" {
                 let _ = write!(out, "{}", treem::i18n::codes_markdown());
                 return Ok(0);
             }
-            let value = treem::api::catalog(&name, &options(&common)).map_err(|e| misuse(&e))?;
+            let mut opts: serde_json::Map<String, serde_json::Value> =
+                serde_json::from_slice(&options(&common)).unwrap_or_default();
+            for (key, filter) in [("province", province), ("district", district)] {
+                if let Some(filter) = filter {
+                    opts.insert(key.into(), filter.into());
+                }
+            }
+            let opts = serde_json::Value::Object(opts).to_string();
+            let value = treem::api::catalog(&name, opts.as_bytes()).map_err(|e| misuse(&e))?;
             print_json(&mut out, &value);
             Ok(0)
         }

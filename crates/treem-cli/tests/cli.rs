@@ -132,3 +132,54 @@ fn vietnamese_primitives_parse_from_the_command_line() {
     assert!(out.status.success());
     assert_eq!(stdout_json(&out)["items"].as_array().unwrap().len(), 56);
 }
+
+#[test]
+fn province_catalog_by_edition_and_commune_filter() {
+    let out = treem(&["catalog", "provinces", "--edition", "2025"], "");
+    assert_eq!(out.status.code(), Some(0));
+    let v = stdout_json(&out);
+    assert_eq!(v["items"].as_array().unwrap().len(), 34);
+    let out = treem(
+        &[
+            "catalog",
+            "communes",
+            "--edition",
+            "2025",
+            "--province",
+            "31",
+        ],
+        "",
+    );
+    let v = stdout_json(&out);
+    assert_eq!(v["items"].as_array().unwrap().len(), 114);
+    let out = treem(
+        &[
+            "catalog",
+            "communes",
+            "--edition",
+            "2024",
+            "--province",
+            "Hải Phòng",
+            "--district",
+            "Q. Ngô Quyền",
+        ],
+        "",
+    );
+    let v = stdout_json(&out);
+    let items = v["items"].as_array().unwrap();
+    assert!(!items.is_empty());
+    assert!(items.iter().all(|i| i["district_code"] == "304"));
+}
+
+#[test]
+fn parse_admin_unit_from_the_command_line() {
+    let out = treem(
+        &["parse", "admin_unit", "tp hai phong", "--edition", "2025"],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout_json(&out)["value"]["code"], "31");
+    let out = treem(&["parse", "admin_unit", "Nowhere", "--edition", "2025"], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stdout_json(&out)["issues"][0]["code"], "admin_unit.unknown");
+}

@@ -82,6 +82,12 @@ pub struct Context {
     /// year (Bộ luật Lao động 2019, Điều 112 khoản 3), which no fixed table can know.
     /// Working-day deadlines skip them (see [`crate::case::calendar`]). Kept sorted, no repeats.
     pub days_off: Vec<NaiveDate>,
+    /// Catalog filter (option `province`): only units inside this province, given by code or
+    /// name in the edition of the context. Used by the `districts` and `communes` catalogs.
+    pub province: Option<String>,
+    /// Catalog filter (option `district`): only units inside this district-level unit
+    /// (edition 2024), given by code or name.
+    pub district: Option<String>,
 }
 
 impl Context {
@@ -90,8 +96,7 @@ impl Context {
         Context {
             as_of: Some(as_of),
             lang: Lang::Vi,
-            edition: None,
-            days_off: Vec::new(),
+            ..Context::default()
         }
     }
 
@@ -120,6 +125,7 @@ impl Context {
     /// Reads options given as JSON: `{"as_of": "2026-11-28", "lang": "vi", "edition": "2025",
     /// "days_off": ["2026-02-16"]}`. `days_off` lists extra non-working days (ISO dates) for
     /// working-day deadlines, beyond the weekends and the holidays in the library's table.
+    /// Also the catalog filters `province` and `district` (`{"edition": "2025", "province": "31"}`).
     /// Empty input, `null` and `{}` give the default context. Unknown option names are
     /// rejected so that a misspelt option does not silently change nothing.
     ///
@@ -182,12 +188,12 @@ impl Context {
                     }
                 }
                 "days_off" => ctx.days_off = option_days_off(value)?,
-                other => {
-                    return Err(Error::invalid_option(
-                        &crate::privacy::truncate(other, 40),
-                        "unknown option; expected as_of, lang, edition or days_off",
-                    ))
-                }
+                "province" => ctx.province = option_filter("province", value)?,
+                "district" => ctx.district = option_filter("district", value)?,
+                other => return Err(Error::invalid_option(
+                    &crate::privacy::truncate(other, 40),
+                    "unknown option; expected as_of, lang, edition, days_off, province or district",
+                )),
             }
         }
         Ok(ctx)
@@ -210,6 +216,11 @@ impl Context {
                 .map(|d| d.format("%Y-%m-%d").to_string().into())
                 .collect();
             map.insert("days_off".into(), days.into());
+        }
+        for (name, filter) in [("province", &self.province), ("district", &self.district)] {
+            if let Some(filter) = filter {
+                map.insert(name.into(), filter.clone().into());
+            }
         }
         serde_json::Value::Object(map)
     }
@@ -234,6 +245,19 @@ fn option_days_off(value: &serde_json::Value) -> Result<Vec<NaiveDate>, Error> {
     days.sort_unstable();
     days.dedup();
     Ok(days)
+}
+
+/// A catalog filter option: a code or name as a string (`null` or blank = no filter).
+fn option_filter(name: &str, value: &serde_json::Value) -> Result<Option<String>, Error> {
+    match value {
+        serde_json::Value::Null => Ok(None),
+        serde_json::Value::String(s) if s.trim().is_empty() => Ok(None),
+        serde_json::Value::String(s) => Ok(Some(s.trim().to_owned())),
+        _ => Err(Error::invalid_option(
+            name,
+            "expected a code or a name as a string, such as \"31\"",
+        )),
+    }
 }
 
 fn option_date(value: &serde_json::Value) -> Result<Option<NaiveDate>, Error> {
@@ -264,7 +288,7 @@ mod tests {
     #[test]
     fn options_round_trip() {
         let ctx =
-            Context::from_options_json(br#"{"as_of":"2024-08-13","lang":"en","edition":"2024"}"#)
+            Context::from_options_json(br#"{"as_of":"2024-08-13","lang":"en","edition":"2024","province":"31","district":"304"}"#)
                 .unwrap();
         assert_eq!(ctx.lang, Lang::En);
         assert_eq!(ctx.edition(), Edition::E2024);
@@ -294,6 +318,7 @@ mod tests {
             &br#"{"as_of":"13/8/2024"}"#[..],
             br#"{"lang":"fr"}"#,
             br#"{"edition":"2023"}"#,
+            br#"{"province":31}"#,
             br#"{"asof":"2024-01-01"}"#,
             br#"{"days_off":"2026-02-16"}"#,
             br#"{"days_off":["16/2/2026"]}"#,

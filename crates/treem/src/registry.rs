@@ -13,6 +13,7 @@ pub(crate) const CODE_TABLES: &[&[CodeDef]] = &[
     crate::vn::name::CODES,
     crate::vn::ethnic::CODES,
     crate::vn::document_number::CODES,
+    crate::vn::admin::CODES,
     crate::child::CODES,
     crate::school::CODES,
     crate::school::address::CODES,
@@ -66,6 +67,21 @@ pub(crate) const CATALOGS: &[CatalogDef] = &[
         name: "indicators",
         source: "Thông tư 13/2021/TT-BLĐTBXH (Công báo 933+934, 09-11-2021), Phụ lục I–IV; plus treem's own indicators (namespace treem, not from TT 13/2021)",
         build: crate::indicator::catalog,
+    },
+    CatalogDef {
+        name: "provinces",
+        source: crate::vn::admin::CATALOG_SOURCE,
+        build: crate::vn::admin::provinces,
+    },
+    CatalogDef {
+        name: "districts",
+        source: crate::vn::admin::CATALOG_SOURCE,
+        build: crate::vn::admin::districts,
+    },
+    CatalogDef {
+        name: "communes",
+        source: crate::vn::admin::CATALOG_SOURCE,
+        build: crate::vn::admin::communes,
     },
     CatalogDef {
         name: "sexes",
@@ -265,6 +281,10 @@ pub(crate) const PARSERS: &[ParserDef] = &[
     ParserDef {
         name: "document_number",
         parse: |text, _ctx, sink| to_value(crate::vn::document_number::parse(text, &ROOT, sink)),
+    },
+    ParserDef {
+        name: "admin_unit",
+        parse: crate::vn::admin::parse_admin_unit,
     },
 ];
 

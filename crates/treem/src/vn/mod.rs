@@ -4,6 +4,7 @@
 //! the value or raises issues at a location, and is reachable through the `parse` entry point
 //! ([`crate::api::parse`]). Each module's docs name its legal source.
 
+pub mod admin;
 pub mod date;
 pub mod document_number;
 pub mod ethnic;

@@ -26,3 +26,24 @@ if (( ${#apt_missing[@]} )); then
   "${sudo_cmd[@]}" apt-get update -q
   "${sudo_cmd[@]}" apt-get install -y -q "${apt_missing[@]}"
 fi
+
+echo "== install: wasm-bindgen CLI (pinned to the wasm-bindgen crate of bindings/wasm)"
+wasm_bindgen_version=0.2.130
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $wasm_bindgen_version\$"; then
+  cargo install wasm-bindgen-cli --version "$wasm_bindgen_version"
+fi
+
+echo "== install: Node tools of the WebAssembly package (binaryen, playwright-core, ajv)"
+command -v node >/dev/null || { echo "node (>= 20) and npm are required" >&2; exit 1; }
+lock_stamp=bindings/wasm/node_modules/.treem-lock
+if ! cmp -s bindings/wasm/package-lock.json "$lock_stamp" 2>/dev/null; then
+  # playwright-core never downloads a browser; the variable makes sure nothing else does.
+  (cd bindings/wasm && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
+  cp bindings/wasm/package-lock.json "$lock_stamp"
+fi
+
+echo "== install: Chromium for the browser form test (Debian's package)"
+if [ ! -x /usr/bin/chromium ]; then
+  apt-get update
+  DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+fi

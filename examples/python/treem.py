@@ -113,6 +113,8 @@ _parse = _declare("treem_parse_n", *_TEXT, *_TEXT, *_TEXT, _OUT)
 _catalog = _declare("treem_catalog_n", *_TEXT, *_TEXT, _OUT)
 _parser_names = _declare("treem_parser_names", _OUT)
 _catalog_names = _declare("treem_catalog_names", _OUT)
+_call_op = _declare("treem_call_n", *_TEXT, *_TEXT, *_TEXT, _OUT)
+_operation_names = _declare("treem_operation_names", _OUT)
 _test_panic = _declare("treem_test_panic", _OUT)
 
 Text = Union[str, bytes]
@@ -246,6 +248,26 @@ def catalog(
 ) -> dict:
     """A catalog for select boxes: ``{"name", "source", "lang", "items": [...]}``."""
     return _call(_catalog, *_text_args(name, _options(options, None, lang, None)))
+
+
+def call(
+    operation: str,
+    data: Record,
+    *,
+    as_of: Optional[str] = None,
+    lang: Optional[str] = None,
+    edition: Optional[str] = None,
+    options: Optional[Options] = None,
+) -> Any:
+    """Runs a named domain operation (``"case_deadlines"``, ``"indicators"``,
+    ``"task_report_rollup"``, ...; see :func:`operation_names`) on JSON input."""
+    opts = _options(options, as_of, lang, edition)
+    return _call(_call_op, *_text_args(operation, _json_bytes(data), opts))
+
+
+def operation_names() -> list:
+    """The names ``call`` accepts."""
+    return _call(_operation_names)
 
 
 def parser_names() -> list:

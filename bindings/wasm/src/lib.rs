@@ -1,10 +1,106 @@
 //! WebAssembly binding of treem: marshaling only, every rule lives in the core.
+//!
+//! Each export takes JSON text and answers JSON text; the JS wrapper of the npm package
+//! (`js/core.js`) turns JS objects into text with `JSON.stringify` and answers back into
+//! plain objects with `JSON.parse`. Both are native in every JS engine, and measured faster
+//! than building the objects field by field across the boundary (see `README.md`).
+//!
+//! Misuse (unknown kind, catalog or parser, input that is not JSON, a bad option) is thrown
+//! as a string holding the core's error JSON `{"error": code, "message": text}`; the wrapper
+//! turns it into an `Error` whose `code` is that code. Invalid data is never thrown: it is
+//! the report.
+//!
+//! Every export is generic over names: kinds, catalogs and parsers are looked up by the core
+//! in its registry, so a kind added to the core is available here with no change.
 
 use wasm_bindgen::prelude::*;
 
-/// The library version and the editions of its data, as a JSON string.
-#[wasm_bindgen]
-pub fn version() -> String {
+#[cfg(not(target_arch = "wasm32"))]
+pub mod typescript;
+
+/// Turns the answer of a core entry point into JSON text, or the thrown error JSON.
+fn answer<T: serde::Serialize>(result: Result<T, treem::Error>) -> Result<String, JsValue> {
+    match result {
+        Ok(value) => serde_json::to_string(&value).map_err(|e| {
+            // Serialising our own report types cannot fail; if it ever did, say so as misuse
+            // rather than trap.
+            JsValue::from_str(
+                &serde_json::json!({"error": "internal", "message": e.to_string()}).to_string(),
+            )
+        }),
+        Err(err) => Err(JsValue::from_str(&err.to_json().to_string())),
+    }
+}
+
+/// Validates one record of `kind` (JSON text); answers the report as JSON text.
+#[wasm_bindgen(js_name = validateJson)]
+pub fn validate_json(kind: &str, record: &str, options: &str) -> Result<String, JsValue> {
+    answer(treem::api::validate(
+        kind,
+        record.as_bytes(),
+        options.as_bytes(),
+    ))
+}
+
+/// Validates many records (a JSON array or NDJSON); answers the array of reports as JSON text.
+#[wasm_bindgen(js_name = validateManyJson)]
+pub fn validate_many_json(kind: &str, records: &str, options: &str) -> Result<String, JsValue> {
+    answer(treem::api::validate_many(
+        kind,
+        records.as_bytes(),
+        options.as_bytes(),
+    ))
+}
+
+/// Normalises one record; answers `{record, changes, report}` as JSON text.
+#[wasm_bindgen(js_name = normalizeJson)]
+pub fn normalize_json(kind: &str, record: &str, options: &str) -> Result<String, JsValue> {
+    answer(treem::api::normalize(
+        kind,
+        record.as_bytes(),
+        options.as_bytes(),
+    ))
+}
+
+/// The JSON Schema (draft 2020-12) of the lenient input form of `kind`, as JSON text.
+#[wasm_bindgen(js_name = schemaJson)]
+pub fn schema_json(kind: &str) -> Result<String, JsValue> {
+    answer(treem::api::schema(kind))
+}
+
+/// Parses one primitive (`date`, ...) from text; answers `{ok, value}` or `{ok, issues}`.
+#[wasm_bindgen(js_name = parseJson)]
+pub fn parse_json(what: &str, text: &str, options: &str) -> Result<String, JsValue> {
+    answer(treem::api::parse(what, text, options.as_bytes()))
+}
+
+/// A catalog for select boxes: `{name, source, lang, items: [{code, label, ...}]}`.
+#[wasm_bindgen(js_name = catalogJson)]
+pub fn catalog_json(name: &str, options: &str) -> Result<String, JsValue> {
+    answer(treem::api::catalog(name, options.as_bytes()))
+}
+
+/// Computes indicators from caller values, tagged records or partials (JSON array or
+/// NDJSON); answers `{ok, issues, table | partial}` as JSON text.
+#[wasm_bindgen(js_name = indicatorsJson)]
+pub fn indicators_json(input: &str, options: &str) -> Result<String, JsValue> {
+    answer(treem::api::indicators(input.as_bytes(), options.as_bytes()))
+}
+
+/// Runs a named domain operation of the core (`case_deadlines`, `task_report_rollup`, ...);
+/// answers its JSON. New operations arrive with no change here.
+#[wasm_bindgen(js_name = callJson)]
+pub fn call_json(operation: &str, input: &str, options: &str) -> Result<String, JsValue> {
+    answer(treem::api::call(
+        operation,
+        input.as_bytes(),
+        options.as_bytes(),
+    ))
+}
+
+/// The library version and the editions of its data, as JSON text.
+#[wasm_bindgen(js_name = versionJson)]
+pub fn version_json() -> String {
     treem::api::version().to_string()
 }
 
@@ -13,7 +109,7 @@ pub fn version() -> String {
 /// district and commune; without it only Hải Phòng's are known. Answers
 /// `{"ok": true, "coverage": "national"}` or `{"ok": false, "error": "geography_data" |
 /// "already_loaded", "message": ...}`.
-#[wasm_bindgen]
+#[wasm_bindgen(js_name = loadGeography)]
 pub fn load_geography(text: &str) -> String {
     let answer = match treem::vn::admin::GeographyData::from_text(text) {
         Err(e) => {
@@ -29,4 +125,32 @@ pub fn load_geography(text: &str) -> String {
         }
     };
     answer.to_string()
+}
+
+/// Executes the WebAssembly `unreachable` instruction. Test-only: it lets the npm package's
+/// tests prove that the wrapper recovers from a trap by instantiating the module again.
+/// Never call it otherwise.
+#[wasm_bindgen(js_name = __testTrap)]
+pub fn test_trap() {
+    #[cfg(target_arch = "wasm32")]
+    core::arch::wasm32::unreachable();
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_are_the_core_answers_as_text() {
+        let text = validate_json("child", r#"{"date_of_birth":"30/02/2016"}"#, "").unwrap();
+        let report: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(report["ok"], false);
+        assert_eq!(report["issues"][0]["path"], "/date_of_birth");
+        let many = validate_many_json("child", "[{}, 3]", "{\"lang\":\"en\"}").unwrap();
+        let many: serde_json::Value = serde_json::from_str(&many).unwrap();
+        assert_eq!(many.as_array().unwrap().len(), 2);
+        let version: serde_json::Value = serde_json::from_str(&version_json()).unwrap();
+        assert_eq!(version["name"], "treem");
+    }
 }

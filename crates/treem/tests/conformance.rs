@@ -57,11 +57,8 @@ fn answer(case: &Value) -> Value {
         ),
         "catalog" => treem::api::catalog(case["name"].as_str().unwrap(), options.as_bytes()),
         "schema" => treem::api::schema(kind),
-        "safe_school_assess" => treem::api::safe_school_assess(&input_bytes(), options.as_bytes()),
-        "safe_school_rollup" => treem::api::safe_school_rollup(&input_bytes(), options.as_bytes()),
-        "indicators" => treem::api::indicators(&input_bytes(), options.as_bytes())
-            .map(|r| serde_json::to_value(r).unwrap()),
-        other => panic!("unknown op {other}"),
+        // Every other op is a named domain operation (api::call), in every runner alike.
+        other => treem::api::call(other, &input_bytes(), options.as_bytes()),
     };
     match result {
         Ok(v) => v,

@@ -1,0 +1,105 @@
+// The JS surface of the package: inputs as objects or text, plain objects out, a thrown
+// TreemError (with its code) only for misuse, and recovery after a trap. Both entries.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as node from '../pkg/node.js';
+import initWeb, * as web from '../pkg/web.js';
+
+const wasmBytes = readFileSync(new URL('../pkg/treem_wasm_bg.wasm', import.meta.url));
+const OPTIONS = { as_of: '2026-11-28', lang: 'en' };
+const BAD_DATE = { full_name: 'Nguyễn Văn An', date_of_birth: '30/02/2016', sex: 'nam' };
+
+function throwsCode(fn, code) {
+  assert.throws(fn, (e) => {
+    assert.ok(e instanceof node.TreemError || e instanceof web.TreemError, `not a TreemError: ${e}`);
+    assert.ok(e instanceof Error);
+    assert.equal(e.code, code, e.message);
+    return true;
+  });
+}
+
+test('objects and JSON text give the same plain-object answers', () => {
+  const fromObject = node.validate('child', BAD_DATE, OPTIONS);
+  const fromText = node.validate('child', JSON.stringify(BAD_DATE), JSON.stringify(OPTIONS));
+  assert.deepEqual(fromObject, fromText);
+  assert.equal(Object.getPrototypeOf(fromObject), Object.prototype);
+  assert.equal(fromObject.ok, false);
+  assert.equal(fromObject.issues[0].path, '/date_of_birth');
+  assert.equal(fromObject.issues[0].code, 'date.impossible');
+});
+
+test('validateMany takes an array, JSON text or NDJSON, one report per record', () => {
+  const records = [BAD_DATE, {}, 7, { sex: '?' }];
+  const fromArray = node.validateMany('child', records, OPTIONS);
+  assert.equal(fromArray.length, 4);
+  assert.deepEqual(fromArray.map((r) => r.ok), [false, true, false, false]);
+  assert.deepEqual(node.validateMany('child', JSON.stringify(records), OPTIONS), fromArray);
+  const ndjson = records.map((r) => JSON.stringify(r)).join('\n');
+  assert.deepEqual(node.validateMany('child', ndjson, OPTIONS), fromArray);
+  assert.deepEqual(fromArray[0], node.validate('child', BAD_DATE, OPTIONS));
+});
+
+test('normalize, schema, parse, catalog and version answer plain objects', () => {
+  const n = node.normalize('child', { date_of_birth: '5/9/2018', sex: 'Nữ' }, OPTIONS);
+  assert.deepEqual(n.record, { date_of_birth: '2018-09-05', sex: 'female' });
+  assert.equal(node.schema('child').type, 'object');
+  assert.equal(node.parse('date', '13/8/2024').value.date, '2024-08-13');
+  assert.deepEqual(node.catalog('sexes', { lang: 'vi' }).items.map((i) => i.label), ['Nam', 'Nữ']);
+  const v = node.version();
+  assert.equal(v.name, 'treem');
+  assert.ok(v.kinds.includes('child'));
+});
+
+test('misuse throws a TreemError carrying the core error code', () => {
+  throwsCode(() => node.validate('pupil', {}), 'unknown_kind');
+  throwsCode(() => node.validate('child', '{"full_name": '), 'not_json');
+  throwsCode(() => node.validate('child', [{}]), 'wrong_top_level_type');
+  throwsCode(() => node.validate('child', {}, { asof: '2026-11-28' }), 'invalid_option');
+  throwsCode(() => node.validate('child', {}, { lang: 'fr' }), 'invalid_option');
+  throwsCode(() => node.validateMany('pupil', []), 'unknown_kind');
+  throwsCode(() => node.normalize('child', 5), 'wrong_top_level_type');
+  throwsCode(() => node.schema('pupil'), 'unknown_kind');
+  throwsCode(() => node.parse('shoe_size', '40'), 'unknown_name');
+  throwsCode(() => node.catalog('no_such_catalog'), 'unknown_name');
+  throwsCode(() => node.validate(42, {}), 'invalid_argument');
+  throwsCode(() => node.validate('child'), 'invalid_argument');
+  throwsCode(() => node.parse('date', 20240813), 'invalid_argument');
+  const cyclic = {};
+  cyclic.self = cyclic;
+  throwsCode(() => node.validate('child', cyclic), 'not_json');
+  throwsCode(() => node.validate('child', { n: 1n }), 'not_json');
+  // Invalid data is never thrown.
+  assert.equal(node.validate('child', { full_name: 12 }).ok, false);
+});
+
+test('a trap re-instantiates the module and later calls still work', () => {
+  const before = node.__testing.exports();
+  const count = node.__testing.instances();
+  throwsCode(() => node.__testing.trap(), 'trap');
+  assert.equal(node.__testing.instances(), count + 1);
+  assert.notEqual(node.__testing.exports(), before, 'a new instance is in use');
+  assert.equal(node.validate('child', BAD_DATE, OPTIONS).issues[0].code, 'date.impossible');
+  throwsCode(() => node.__testing.trap(), 'trap');
+  assert.equal(node.validateMany('child', [BAD_DATE, {}], OPTIONS).length, 2);
+  throwsCode(() => node.validate('pupil', {}), 'unknown_kind');
+});
+
+test('the browser entry needs init(), then answers like the Node entry', async () => {
+  throwsCode(() => web.validate('child', {}), 'not_initialised');
+  await initWeb(wasmBytes);
+  assert.deepEqual(web.validate('child', BAD_DATE, OPTIONS), node.validate('child', BAD_DATE, OPTIONS));
+  throwsCode(() => web.__testing.trap(), 'trap');
+  assert.deepEqual(web.catalog('sexes', OPTIONS), node.catalog('sexes', OPTIONS));
+});
+
+test('the package ships its declarations and an exports map', () => {
+  const pkg = JSON.parse(readFileSync(new URL('../pkg/package.json', import.meta.url), 'utf8'));
+  assert.equal(pkg.exports['.'].node, './node.js');
+  assert.equal(pkg.exports['.'].default, './web.js');
+  const dts = readFileSync(new URL('../pkg/treem.d.ts', import.meta.url), 'utf8');
+  for (const name of ['validate', 'validateMany', 'normalize', 'schema', 'parse', 'catalog', 'version', 'indicators', 'call', 'loadGeography']) {
+    assert.match(dts, new RegExp(`export function ${name}\\b`));
+  }
+  for (const kind of node.version().kinds) assert.ok(dts.includes(`${kind}:`), kind);
+});

@@ -223,7 +223,7 @@ def main():
         "number": None,
         "place": "Hải Phòng",
         "date": "ngày tháng năm 2024",
-        "doc_type": "cong_van",
+        "doc_type": "Công văn",
         "summary": None,
         "recipients": [
             {"type": "phong_gddt", "text": "Trưởng phòng Phòng GD&ĐT quận, huyện"},

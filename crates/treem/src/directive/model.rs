@@ -31,7 +31,8 @@ pub struct DirectiveDraft {
     /// month ("ngày tháng năm 2024") is reported as incomplete.
     #[serde(skip_serializing_if = "Field::is_absent")]
     pub date: Field<String>,
-    /// Tên loại văn bản (Điều 7): `cong_van`, `ke_hoach`, `chi_thi`, `huong_dan`, ...
+    /// Tên loại văn bản (Điều 7), by name or abbreviation: `Công văn`, `Kế hoạch` / `KH`,
+    /// `Hướng dẫn` / `HD`, ... (catalog `document_types`, plus Công văn and Thư công).
     #[serde(skip_serializing_if = "Field::is_absent")]
     pub doc_type: Field<String>,
     /// Trích yếu nội dung (Điều 8 khoản 2 điểm đ).

@@ -53,6 +53,21 @@ crate::codes! {
         "Nghị định 30/2020/NĐ-CP, Điều 13 khoản 1",
         "Ký thay (KT.) là cấp phó ký thay cấp trưởng, nhưng chức vụ người ký không phải cấp phó",
         "KT. (signed for) is a deputy signing for the head, but the signer's title is not a deputy's";
+    /// The year in a document's number differs from the year of its date.
+    DIRECTIVE_REFERENCE_YEAR_MISMATCH = "directive.reference_year_mismatch", Warning, "directive.references",
+        "Nghị định 30/2020/NĐ-CP, Điều 15 khoản 1 (số văn bản cấp theo năm)",
+        "Năm trong số, ký hiệu ({number_year}) khác năm ban hành ({date_year})",
+        "The year in the number ({number_year}) differs from the year of issue ({date_year})";
+    /// The type in the number and the declared document type disagree.
+    DIRECTIVE_NUMBER_TYPE_MISMATCH = "directive.number_type_mismatch", Warning, "directive.form",
+        "Nghị định 30/2020/NĐ-CP, Phụ lục III",
+        "Ký hiệu {abbreviation} trong số văn bản không khớp tên loại văn bản đã khai",
+        "The type {abbreviation} in the number does not match the declared document type";
+    /// The indicator named is not one of TT 13/2021.
+    DIRECTIVE_INDICATOR_UNKNOWN = "directive.indicator_unknown", Error, "directive.tasks",
+        "Thông tư 13/2021/TT-BLĐTBXH, Phụ lục I và II",
+        "Không có chỉ tiêu {appendix}:{code} trong Thông tư 13/2021/TT-BLĐTBXH",
+        "TT 13/2021/TT-BLĐTBXH has no indicator {appendix}:{code}";
     /// An indicator reference is not of the form appendix I/II + four digits.
     DIRECTIVE_INDICATOR_INVALID = "directive.indicator_invalid", Error, "directive.tasks",
         "Thông tư 13/2021/TT-BLĐTBXH, Phụ lục I và II",
@@ -144,6 +159,7 @@ pub fn check(draft: &DirectiveDraft, ctx: &Context, sink: &mut IssueSink) {
         }
     }
     let issued = check_date(&draft.date, &root.key("date"), sink);
+    check_own_number(draft, &root, sink);
     check_recipients(draft, &root, sink);
     let mut ids = BTreeSet::new();
     let basis_at = root.key("basis");
@@ -161,6 +177,62 @@ pub fn check(draft: &DirectiveDraft, ctx: &Context, sink: &mut IssueSink) {
         None => {}
     }
     unknown_fields(&draft.unknown, &root, sink);
+}
+
+/// The administrative document types of Nghị định 30/2020/NĐ-CP Điều 7 that have no
+/// abbreviation in its Phụ lục III (their numbers carry none).
+const TYPES_WITHOUT_ABBREVIATION: &[&str] = &["Công văn", "Thư công"];
+
+/// The abbreviation of a declared document type (by name or abbreviation), `Some(None)` for a
+/// type without abbreviation, `None` for an unknown type.
+fn type_abbreviation(declared: &str) -> Option<Option<&'static str>> {
+    let key = crate::vn::name::fold(declared);
+    if TYPES_WITHOUT_ABBREVIATION
+        .iter()
+        .any(|t| crate::vn::name::fold(t) == key)
+    {
+        return Some(None);
+    }
+    crate::vn::document_number::DOCUMENT_TYPES
+        .iter()
+        .find(|t| t.abbreviation == declared.trim() || crate::vn::name::fold(t.name) == key)
+        .map(|t| Some(t.abbreviation))
+}
+
+fn check_own_number(draft: &DirectiveDraft, root: &Location<'_>, sink: &mut IssueSink) {
+    let type_at = root.key("doc_type");
+    let declared = match draft.doc_type.value() {
+        Some(text) if !text.trim().is_empty() => match type_abbreviation(text) {
+            Some(abbreviation) => Some(abbreviation),
+            None => {
+                sink.push(
+                    &DIRECTIVE_CODE_UNKNOWN,
+                    &type_at,
+                    [("catalog", "document_types".into())],
+                );
+                None
+            }
+        },
+        _ => None,
+    };
+    let number_at = root.key("number");
+    let Some(text) = draft.number.value().filter(|t| !t.trim().is_empty()) else {
+        return;
+    };
+    let Some(number) = crate::vn::document_number::parse(text, &number_at, sink) else {
+        return;
+    };
+    if let Some(expected) = declared {
+        let found = number.type_abbreviation.as_deref();
+        if found != expected {
+            let shown = found.unwrap_or("—").to_owned();
+            sink.push(
+                &DIRECTIVE_NUMBER_TYPE_MISMATCH,
+                &number_at,
+                [("abbreviation", shown.into())],
+            );
+        }
+    }
 }
 
 fn check_date(field: &Field<String>, at: &Location<'_>, sink: &mut IssueSink) -> Option<IssueDate> {
@@ -234,11 +306,13 @@ fn check_references(
             }
         }
         let number_at = item.key("number");
-        if is_basis {
-            crate::fields::required_text(&reference.number, &number_at, sink);
+        let number_text = if is_basis {
+            crate::fields::required_text(&reference.number, &number_at, sink)
         } else {
-            typed(&reference.number, &number_at, "string", sink);
-        }
+            typed(&reference.number, &number_at, "string", sink).map(String::as_str)
+        };
+        let number =
+            number_text.and_then(|text| crate::vn::document_number::parse(text, &number_at, sink));
         let date_at = item.key("date");
         let dated = if is_basis {
             crate::fields::required_text(&reference.date, &date_at, sink)
@@ -249,6 +323,19 @@ fn check_references(
             if let Some(parsed) = date::parse(text, &date_at, sink) {
                 if is_basis {
                     check_basis_date(parsed.date, issued, &date_at, sink);
+                }
+                use chrono::Datelike;
+                if let Some(number_year) = number.as_ref().and_then(|n| n.year) {
+                    if number_year != parsed.date.year() {
+                        sink.push(
+                            &DIRECTIVE_REFERENCE_YEAR_MISMATCH,
+                            &number_at,
+                            [
+                                ("number_year", number_year.into()),
+                                ("date_year", parsed.date.year().into()),
+                            ],
+                        );
+                    }
                 }
             }
         }
@@ -517,6 +604,21 @@ fn check_indicator(indicator: &IndicatorRefDraft, at: &Location<'_>, sink: &mut 
         code.is_some_and(|c| c == "*" || (c.len() == 4 && c.bytes().all(|b| b.is_ascii_digit())));
     if !appendix_ok || !code_ok {
         sink.push(&DIRECTIVE_INDICATOR_INVALID, at, []);
+    } else if let (Some(appendix), Some(code)) = (appendix, code) {
+        let id = crate::indicator::definition::IndicatorId {
+            appendix: appendix.clone(),
+            code: code.clone(),
+        };
+        if code != "*" && crate::indicator::definition::find_builtin(&id).is_none() {
+            sink.push(
+                &DIRECTIVE_INDICATOR_UNKNOWN,
+                at,
+                [
+                    ("appendix", appendix.clone().into()),
+                    ("code", code.clone().into()),
+                ],
+            );
+        }
     }
     if let Some(basis) = typed(&indicator.basis, &at.key("basis"), "string", sink) {
         if !matches!(basis.as_str(), "cited" | "implied") {

@@ -2,21 +2,30 @@
 // WebAssembly package), on every keystroke and on submit, offline once loaded.
 import init, { validate, normalize, catalog, version } from './pkg/web.js';
 
-// The fields of the form, in order. A field with `catalog` is a select box filled from the
-// treem catalog of that name (with `catalogOptions` added to the options, e.g. an edition).
-// Adding a select is one line here; a catalog the library does not know shows a visible
-// error beside its field. Catalogs to add when the core has them (field names as the `child`
-// kind defines them):
-//   { name: '<province field>', label: { vi: 'Tỉnh/thành phố', en: 'Province' }, catalog: 'provinces' },
-//   { name: '<commune field>', label: { vi: 'Xã/phường', en: 'Commune' }, catalog: 'communes', catalogOptions: { edition: '2025' } },
-//   { name: '<ethnic group field>', label: { vi: 'Dân tộc', en: 'Ethnic group' }, catalog: 'ethnic_groups' },
-//   { name: '<circumstance field>', label: { vi: 'Hoàn cảnh đặc biệt', en: 'Special circumstance' }, catalog: 'special_circumstances' },
-//   { name: '<disability field>', label: { vi: 'Dạng khuyết tật', en: 'Disability type' }, catalog: 'disability_types' },
+// The fields of the form, in order. `path` is where the value goes in the `child` record (a
+// JSON Pointer; the field name when absent), so each issue's path finds its field. A field
+// with `catalog` is a select box filled from the treem catalog of that name, with
+// `catalogOptions` (an object, or a function of the form's current values) added to the
+// options. Adding a select is one line here; a catalog the library does not know shows a
+// visible error beside its field. The administrative units are those of the 2025 edition;
+// this page carries Hải Phòng's communes (the package's built-in tables).
+const EDITION = '2025';
 const FIELDS = [
   { name: 'full_name', label: { vi: 'Họ và tên', en: 'Full name' }, placeholder: { vi: 'Nguyễn Văn An', en: 'Nguyễn Văn An' } },
   { name: 'date_of_birth', label: { vi: 'Ngày sinh', en: 'Date of birth' }, placeholder: { vi: 'ngày/tháng/năm, ví dụ 05/09/2018', en: 'day/month/year, e.g. 05/09/2018' } },
   { name: 'sex', label: { vi: 'Giới tính', en: 'Sex' }, catalog: 'sexes' },
+  { name: 'ethnic_group', label: { vi: 'Dân tộc', en: 'Ethnic group' }, catalog: 'ethnic_groups' },
+  { name: 'province', path: '/residence/province_code', label: { vi: 'Tỉnh/thành phố', en: 'Province' },
+    catalog: 'provinces', catalogOptions: { edition: EDITION } },
+  { name: 'commune', path: '/residence/commune_code', label: { vi: 'Xã/phường/đặc khu', en: 'Commune' },
+    catalog: 'communes', catalogOptions: (values) => ({ edition: EDITION, province: values.province || '31' }), refillOn: 'province' },
+  { name: 'special_circumstance', path: '/special_circumstances/0/group', label: { vi: 'Hoàn cảnh đặc biệt', en: 'Special circumstance' },
+    catalog: 'special_circumstances' },
+  { name: 'disability_type', path: '/disability/types/0', label: { vi: 'Dạng khuyết tật', en: 'Disability type' },
+    catalog: 'disability_types' },
 ];
+// Members the record carries whenever one of the fields under them is filled.
+const IMPLIED = { '/residence': { edition: EDITION } };
 
 const TEXT = {
   title: { vi: 'Hồ sơ trẻ em', en: 'Child record' },
@@ -73,7 +82,12 @@ function addField(def) {
   const entry = { def, control, label, msg };
   rows.set(def.name, entry);
   control.addEventListener('input', () => { touched.add(def.name); check(); });
-  control.addEventListener('change', () => { touched.add(def.name); check(); });
+  control.addEventListener('change', () => {
+    touched.add(def.name);
+    // A select that depends on this one (communes of a province) is filled again.
+    for (const other of rows.values()) if (other.def.refillOn === def.name) fillSelect(other);
+    check();
+  });
   control.addEventListener('blur', () => { if (control.value) { touched.add(def.name); check(); } });
   localise(entry);
   return entry;
@@ -86,7 +100,8 @@ function fillSelect(entry) {
   control.replaceChildren(new Option(t('choose'), ''));
   msg.classList.remove('catalog-error');
   try {
-    const list = catalog(def.catalog, { ...options(), ...(def.catalogOptions ?? {}) });
+    const extra = typeof def.catalogOptions === 'function' ? def.catalogOptions(values()) : def.catalogOptions ?? {};
+    const list = catalog(def.catalog, { ...options(), ...extra });
     for (const item of list.items) control.append(new Option(item.label, item.code));
     control.value = keep;
     control.disabled = false;
@@ -105,20 +120,47 @@ function localise(entry) {
   if (def.catalog) fillSelect(entry);
 }
 
+/** The raw value of every field, by field name. */
+function values() {
+  const out = {};
+  for (const [name, { control }] of rows) out[name] = control.value;
+  return out;
+}
+
+const pathOf = (def) => def.path ?? `/${def.name}`;
+
+/** Sets `value` at a JSON Pointer inside `target`, creating objects and arrays on the way. */
+function setAt(target, pointer, value) {
+  const keys = pointer.split('/').slice(1);
+  let node = target;
+  keys.forEach((key, i) => {
+    if (i === keys.length - 1) { node[key] = value; return; }
+    if (node[key] === undefined) node[key] = /^\d+$/.test(keys[i + 1]) ? [] : {};
+    node = node[key];
+  });
+}
+
 function record() {
   const out = {};
-  for (const [name, { control }] of rows) {
-    const value = control.value.trim() === '' ? '' : control.value;
-    if (value !== '') out[name] = value;
+  for (const [, { def, control }] of rows) {
+    if (control.value.trim() === '') continue;
+    setAt(out, pathOf(def), control.value);
+    for (const [prefix, members] of Object.entries(IMPLIED)) {
+      if (pathOf(def).startsWith(`${prefix}/`)) for (const [k, v] of Object.entries(members)) setAt(out, `${prefix}/${k}`, v);
+    }
   }
   return out;
 }
 
-// "/date_of_birth" -> "date_of_birth"; deeper paths ("/guardians/0/phone") go to their
-// top-level field, since that is the control the person edits.
+// An issue belongs to the field whose path is the longest prefix of the issue's path
+// ("/residence/commune_code" -> commune; "/guardians/0/phone" -> none: shown for the record).
 function fieldOf(pointer) {
-  const first = pointer.split('/')[1];
-  return first === undefined ? undefined : first.replace(/~1/g, '/').replace(/~0/g, '~');
+  let best;
+  for (const [name, { def }] of rows) {
+    const p = pathOf(def);
+    if ((pointer === p || pointer.startsWith(`${p}/`)) && (best === undefined || p.length > pathOf(rows.get(best).def).length)) best = name;
+  }
+  return best;
 }
 
 function show(report, all) {

@@ -1,6 +1,13 @@
 //! Indicators computed from records (phase 2): a hand-checked data set with known answers
 //! (`tests/fixtures/indicators/records.json`), shards merging to the whole, suppression.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use treem::indicator::partial::Partial;

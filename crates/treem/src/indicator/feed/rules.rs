@@ -101,7 +101,6 @@ impl Out<'_> {
                 }
             }
         }
-        let _ = self.ctx;
         self.out.push(c);
     }
 }

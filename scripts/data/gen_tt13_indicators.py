@@ -116,7 +116,7 @@ EN = {
 FROM_RECORDS = {
     # Group I.III: children in special circumstances (Luật Trẻ em 2016, Điều 10) and support.
     "I:0301": ("external", ["child.special_circumstance"]),
-    "I:0302": ("records", ["child.special_circumstance", "child.support_received"]),
+    "I:0302": ("records", ["child.special_circumstance", "child.social_assistance", "child.protection_level"]),
     "I:0303": ("records", ["child.special_circumstance"]),
     "I:0304": ("records", ["child.special_circumstance"]),
     "I:0305": ("records", ["child.special_circumstance"]),
@@ -125,34 +125,34 @@ FROM_RECORDS = {
     "I:0308": ("records", ["child.special_circumstance"]),
     "I:0309": ("records", ["child.special_circumstance"]),
     "I:0310": ("records", ["child.special_circumstance", "child.schooling"]),
-    "I:0311": ("records", ["child.special_circumstance", "case.abuse_form"]),
-    "I:0312": ("records", ["child.special_circumstance", "case.abuse_form"]),
-    "I:0313": ("records", ["child.special_circumstance", "case.abuse_form"]),
-    "I:0314": ("records", ["child.special_circumstance", "case.abuse_form"]),
+    "I:0311": ("records", ["child.special_circumstance"]),
+    "I:0312": ("records", ["child.special_circumstance"]),
+    "I:0313": ("records", ["child.special_circumstance"]),
+    "I:0314": ("records", ["child.special_circumstance"]),
     "I:0315": ("records", ["child.special_circumstance"]),
     "I:0316": ("records", ["child.special_circumstance"]),
-    "I:0319": ("none", ["child.alternative_care"]),
-    "I:0320": ("none", ["child.alternative_care"]),
+    # I:0319, I:0320 (alternative care) are external: the child record does not say where
+    # or by whom a child is cared for, except for some sub-categories of groups a and b.
     # Group I.II: injuries come from case records; the rates are per 100,000 children.
-    "I:0208": ("external", ["case.injury"]),
-    "I:0209": ("external", ["case.injury"]),
-    "I:0210": ("external", ["case.injury", "case.injury_environment"]),
+    "I:0208": ("external", ["case.injury", "child.sex", "child.date_of_birth", "child.residence"]),
+    # I:0209, I:0210 (deaths) are external: the case record has no outcome (death) and no
+    # environment of the accident.
     # Group I.IV: attendance and dropout from children's schooling.
     "I:0401": ("external", ["child.schooling"]),
     "I:0402": ("external", ["child.schooling"]),
     "I:0403": ("external", ["child.schooling"]),
     "I:0405": ("external", ["child.schooling"]),
     "I:0407": ("external", ["child.schooling"]),
-    "I:0409": ("records", ["child.schooling"]),
+    # I:0409 (dropout) is external: the child record has no dropout fact.
     # Phụ lục II group I: abused children by sex, age group, environment and form.
-    "II:0101": ("none", ["case.abuse_form", "case.abuse_environment"]),
+    "II:0101": ("none", ["case.abuse_form", "child.sex", "child.date_of_birth", "child.residence"]),
     "II:0102": ("records", ["case.abuse_form"]),
     "II:0103": ("records", ["case.abuse_form"]),
     "II:0104": ("records", ["case.abuse_form"]),
     "II:0105": ("records", ["case.abuse_form"]),
     "II:0106": ("records", ["case.abuse_form"]),
     "II:0107": ("records", ["case.abuse_form"]),
-    "II:0112": ("records", ["case.abuse_form", "case.support_received"]),
+    "II:0112": ("records", ["case.abuse_form", "case.steps.implementation", "child.social_assistance"]),
 }
 
 # Factors where the PDF text lost the formula layout; each is read from the definition text,

@@ -283,14 +283,16 @@ pub fn case_deadlines(input: &[u8], options: &[u8]) -> Result<serde_json::Value,
 /// (`{"kind": "indicator_value", "indicator": "I:0101", "unit": "31", "period": "2024",
 /// "numerator": 120, "denominator": 400}`), partials (`{"format":
 /// "treem.indicators.partial/1", "cells": [...]}`, merged), or records tagged by kind
-/// (`{"kind": "case", "record": {...}}`). Records do not feed indicators yet: phase 2 adds
-/// the feeders of the `child`, `case`, `school` and `safe_school_assessment` kinds
-/// ([`crate::indicator::facts::Facts`]); until then each record gets the warning
-/// `indicator.record_pending`, so none is lost silently.
+/// (`{"kind": "child" | "case" | "safe_school_assessment", "record": {...}}`): each record is
+/// checked by its kind's rules, cases are joined to their child by `child_id`, and records
+/// with errors are excluded and reported (`indicator.record_invalid`); see
+/// [`crate::indicator::feed`] and `docs/indicators.md`. `school` records feed nothing and get
+/// `indicator.record_pending`.
 ///
-/// Options: `as_of`, `lang`, `edition`, `period` (default period of values),
-/// `suppression_threshold` (default 5), `output` (`table` or `partial`), `definitions`
-/// (caller definitions, schema `indicator_definition`).
+/// Options: `as_of` (needed by records), `lang`, `edition` (of the cells' provinces),
+/// `period` (default: the year of `as_of`), `suppression_threshold` (default 5), `output`
+/// (`table` or `partial`), `definitions` (caller definitions, schema `indicator_definition`),
+/// `age_groups` (lower bounds of the age groups).
 ///
 /// # Errors
 /// `is_not_json()` when the input is not UTF-8 or the options are not JSON;

@@ -29,6 +29,7 @@ pub(crate) const CODE_TABLES: &[&[CodeDef]] = &[
     crate::case::CODES,
     crate::case::moment::CODES,
     crate::indicator::CODES,
+    crate::indicator::feed::CODES,
     crate::directive::rules::CODES,
     crate::task_report::rules::CODES,
 ];

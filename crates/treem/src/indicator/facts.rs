@@ -7,7 +7,7 @@
 //! each contribution to the unit's total cell and to one cell per disaggregation (one-way
 //! tables, so every category row adds up to the total it is published beside).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::definition::{Dimension, IndicatorId};
 use super::partial::{Breakdown, CellKey, Partial};
@@ -30,15 +30,51 @@ pub struct Contribution {
     /// dimension the record does not know should be given as `unknown`, so that categories
     /// still add up to the total.
     pub categories: BTreeMap<Dimension, String>,
+    /// Dimensions in which the record falls in several categories at once (a child in two
+    /// groups of special circumstances, a pupil counted both "all" and "right age"): each
+    /// category's cell gets the contribution. Rows of such a dimension may add up to more
+    /// than the total; the table does not claim they add up.
+    pub multi: BTreeMap<Dimension, Vec<String>>,
+    /// Dimensions that break down the numerator only (forms of exploitation of exploited
+    /// children): their cells get the numerator, never the denominator, and nothing is added
+    /// when the numerator is 0.
+    pub numerator_only: BTreeSet<Dimension>,
+}
+
+impl Contribution {
+    /// A contribution with no breakdown.
+    pub fn new(
+        indicator: IndicatorId,
+        period: Period,
+        unit: String,
+        numerator: u64,
+        denominator: Option<u64>,
+    ) -> Contribution {
+        Contribution {
+            indicator,
+            period,
+            unit,
+            numerator,
+            denominator,
+            categories: BTreeMap::new(),
+            multi: BTreeMap::new(),
+            numerator_only: BTreeSet::new(),
+        }
+    }
 }
 
 /// The context a feeder judges a record in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FactContext {
     /// The date ages and states are judged at.
     pub as_of: chrono::NaiveDate,
-    /// The period being computed.
+    /// The period being computed: events (cases) count when their date falls in it and is not
+    /// after `as_of`; states (special circumstances) are judged at `as_of` and labelled with it.
     pub period: Period,
+    /// The school year the education indicators are computed over ("năm học t").
+    pub school_year: Period,
+    /// The groups of the `age_group` disaggregation.
+    pub age_groups: super::feed::age::AgeGroups,
 }
 
 /// A record that can feed indicators.
@@ -55,13 +91,24 @@ pub fn add_contribution(partial: &mut Partial, c: &Contribution) {
         unit: c.unit.clone(),
         breakdown: None,
     };
-    for (dimension, category) in &c.categories {
-        let mut k = key.clone();
-        k.breakdown = Some(Breakdown {
-            dimension: *dimension,
-            category: category.clone(),
-        });
-        partial.cell_mut(k).add_counts(c.numerator, c.denominator);
+    let single = c
+        .categories
+        .iter()
+        .map(|(d, cat)| (d, std::slice::from_ref(cat)));
+    for (dimension, categories) in single.chain(c.multi.iter().map(|(d, v)| (d, v.as_slice()))) {
+        let numerator_only = c.numerator_only.contains(dimension);
+        if numerator_only && c.numerator == 0 {
+            continue;
+        }
+        let denominator = if numerator_only { None } else { c.denominator };
+        for category in categories {
+            let mut k = key.clone();
+            k.breakdown = Some(Breakdown {
+                dimension: *dimension,
+                category: category.clone(),
+            });
+            partial.cell_mut(k).add_counts(c.numerator, denominator);
+        }
     }
     partial.cell_mut(key).add_counts(c.numerator, c.denominator);
 }

@@ -4,9 +4,9 @@
 //!
 //! - [`definition`]: the definitions as data, their schema and loader.
 //! - [`facts`]: how records plug in ([`facts::Facts`]: each record states its
-//!   contributions). Phase 2 implements it for the `child`, `case`, `school` and
-//!   `safe_school_assessment` kinds; until then only caller-supplied values ([`values`]) and
-//!   feeders written against the trait feed a table.
+//!   contributions); [`feed`]: the feeders of `child` records (with their `case` records,
+//!   joined by `child_id`) and `safe_school_assessment` records. Caller-supplied values
+//!   ([`values`]) feed the external indicators and outside denominators.
 //! - [`partial`]: mergeable partial aggregates; [`table`] and [`suppress`]: the published
 //!   table with small-cell suppression; [`export`]: CSV and DHIS2.
 //!
@@ -15,6 +15,7 @@
 pub mod definition;
 pub mod export;
 pub mod facts;
+pub mod feed;
 pub mod partial;
 pub mod period;
 pub mod suppress;
@@ -86,10 +87,11 @@ crate::codes! {
     INDICATOR_PARTIAL_INVALID = "indicator.partial_invalid", Error, "indicator.input", "treem",
         "Tổng hợp từng phần không hợp lệ: {reason}",
         "Invalid partial aggregate: {reason}";
-    /// Records of this kind do not feed indicators yet (phase 2 of the indicators work).
+    /// Records of this kind feed no indicator (`school`: the safe-school roll-up reads the
+    /// school embedded in each assessment).
     INDICATOR_RECORD_PENDING = "indicator.record_pending", Warning, "indicator.input", "treem",
-        "Hồ sơ loại {kind} chưa được dùng để tính chỉ tiêu trong phiên bản này",
-        "Records of kind {kind} do not feed indicators in this version yet";
+        "Hồ sơ loại {kind} không được dùng để tính chỉ tiêu nào trong phiên bản này",
+        "Records of kind {kind} feed no indicator in this version";
 }
 
 /// Which answer `indicators` gives.
@@ -116,11 +118,15 @@ pub struct Options {
     pub output: OutputForm,
     /// Definitions the caller adds (schema `indicator_definition`), as JSON.
     pub definitions: Option<serde_json::Value>,
+    /// The groups of the `age_group` disaggregation (option `age_groups`: lower bounds).
+    pub age_groups: feed::age::AgeGroups,
 }
 
 impl Options {
     /// Reads `{"as_of", "lang", "edition", "period", "suppression_threshold", "output",
-    /// "definitions"}`.
+    /// "definitions", "age_groups"}`. Records count in `period` (default: the calendar year
+    /// of `as_of`); the education indicators in its school year (a `2024-2025` period, else
+    /// the school year `as_of` falls in).
     ///
     /// # Errors
     /// `is_invalid_option()` for an unknown option or a bad value; `is_not_json()` /
@@ -156,6 +162,16 @@ impl Options {
             })?,
         };
         let definitions = map.remove("definitions");
+        let age_groups = match map.remove("age_groups") {
+            None | Some(serde_json::Value::Null) => feed::age::AgeGroups::default(),
+            Some(v) => {
+                let bounds: Vec<u32> = serde_json::from_value(v).map_err(|_| {
+                    Error::invalid_option("age_groups", "expected an array of ages (lower bounds)")
+                })?;
+                feed::age::AgeGroups::from_bounds(bounds)
+                    .map_err(|e| Error::invalid_option("age_groups", e))?
+            }
+        };
         let ctx = Context::from_options_value(&serde_json::Value::Object(map))?;
         Ok(Options {
             ctx,
@@ -163,6 +179,7 @@ impl Options {
             threshold,
             output,
             definitions,
+            age_groups,
         })
     }
 }
@@ -243,6 +260,7 @@ pub fn compute(input: &[u8], options: &Options) -> Result<Answer, Error> {
         .chain(caller_defs.iter())
         .collect();
     let mut partial = Partial::new();
+    let mut records = Vec::new();
     let root = Location::root();
     for (index, item) in items(text).iter().enumerate() {
         let at = root.index(index);
@@ -286,8 +304,33 @@ pub fn compute(input: &[u8], options: &Options) -> Result<Answer, Error> {
             Some("indicator_value") => {
                 values::add_value(item, &at, &definitions, options.period, &mut partial, &mut sink);
             }
-            Some(kind @ ("child" | "case" | "school" | "safe_school_assessment")) => {
-                sink.push(&INDICATOR_RECORD_PENDING, &at, [("kind", kind.into())]);
+            Some("school") => {
+                sink.push(&INDICATOR_RECORD_PENDING, &at, [("kind", "school".into())]);
+            }
+            Some(kind @ ("child" | "case" | "safe_school_assessment")) => {
+                match map.get("record") {
+                    Some(record @ serde_json::Value::Object(_)) => records.push(feed::RecordItem {
+                        index,
+                        kind: match kind {
+                            "child" => "child",
+                            "case" => "case",
+                            _ => "safe_school_assessment",
+                        },
+                        record: record.clone(),
+                    }),
+                    other => sink.push(
+                        &INDICATOR_ITEM_INVALID,
+                        &at.key("record"),
+                        [(
+                            "reason",
+                            format!(
+                                "expected the record as an object, found {}",
+                                other.map_or("nothing", crate::json::type_name)
+                            )
+                            .into(),
+                        )],
+                    ),
+                }
             }
             _ => sink.push(
                 &INDICATOR_ITEM_INVALID,
@@ -296,6 +339,31 @@ pub fn compute(input: &[u8], options: &Options) -> Result<Answer, Error> {
                     "reason",
                     "expected kind indicator_value, child, case, school, safe_school_assessment, or a partial".into(),
                 )],
+            ),
+        }
+    }
+    if !records.is_empty() {
+        match options.ctx.as_of {
+            Some(as_of) => {
+                let period = options
+                    .period
+                    .unwrap_or(Period::Year(chrono::Datelike::year(&as_of)));
+                let settings = feed::FeedSettings {
+                    ctx: options.ctx.clone(),
+                    facts: facts::FactContext {
+                        as_of,
+                        period,
+                        school_year: feed::rules::school_year_of(period, as_of),
+                        age_groups: options.age_groups.clone(),
+                    },
+                    edition: options.ctx.edition(),
+                };
+                feed::feed_records(&records, &settings, &mut partial, &mut sink);
+            }
+            None => sink.push(
+                &feed::INDICATOR_RECORDS_NEED_AS_OF,
+                &root,
+                [("count", records.len().into())],
             ),
         }
     }
@@ -351,8 +419,7 @@ fn catalog_item(d: &Definition, ctx: &Context) -> serde_json::Value {
         gaps.push("numerator_not_extracted");
     }
     let computation = match d.computability {
-        // Phase 1: the record feeders are not built yet.
-        Computability::FromRecords => "records_feeder_pending",
+        Computability::FromRecords => "records",
         Computability::External => "caller_values",
     };
     serde_json::json!({

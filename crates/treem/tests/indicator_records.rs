@@ -1,0 +1,409 @@
+//! Indicators computed from records (phase 2): a hand-checked data set with known answers
+//! (`tests/fixtures/indicators/records.json`), shards merging to the whole, suppression.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use proptest::prelude::*;
+use serde_json::{json, Value};
+use treem::indicator::partial::Partial;
+use treem::indicator::table::{Cell, Table};
+
+fn fixture() -> Vec<Value> {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/indicators/records.json"
+    );
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+const OPTIONS: &str =
+    r#"{"as_of": "2025-12-31", "lang": "en", "edition": "2025", "suppression_threshold": 0}"#;
+
+fn run(items: &[Value], options: &str) -> treem::indicator::Answer {
+    treem::api::indicators(
+        Value::Array(items.to_vec()).to_string().as_bytes(),
+        options.as_bytes(),
+    )
+    .unwrap()
+}
+
+fn partial(items: &[Value]) -> Partial {
+    let opts = OPTIONS.replace('}', r#", "output": "partial"}"#);
+    run(items, &opts).partial.unwrap()
+}
+
+fn cell<'a>(
+    t: &'a Table,
+    ind: &str,
+    unit: &str,
+    period: &str,
+    b: Option<(&str, &str)>,
+) -> &'a Cell {
+    t.cells
+        .iter()
+        .find(|c| {
+            c.indicator.to_string() == ind
+                && c.unit == unit
+                && c.period.to_string() == period
+                && match b {
+                    None => c.dimension.is_none(),
+                    Some((d, cat)) => {
+                        c.dimension.map(|x| x.as_str()) == Some(d)
+                            && c.category.as_deref() == Some(cat)
+                    }
+                }
+        })
+        .unwrap_or_else(|| panic!("no cell {ind} {unit} {period} {b:?}"))
+}
+
+/// (numerator, denominator, value) of a cell.
+fn ndv(c: &Cell) -> (Option<u64>, Option<u64>, Option<f64>) {
+    (
+        c.numerator.as_ref().and_then(serde_json::Number::as_u64),
+        c.denominator.as_ref().and_then(serde_json::Number::as_u64),
+        c.value.map(|v| (v * 100.0).round() / 100.0),
+    )
+}
+
+#[test]
+fn hand_checked_data_set() {
+    let answer = run(&fixture(), OPTIONS);
+    let issues: Vec<(&str, &str)> = answer
+        .issues
+        .iter()
+        .filter(|i| i.code.starts_with("indicator."))
+        .map(|i| (i.path.as_str(), i.code.as_str()))
+        .collect();
+    // C6 has an impossible birth date; K4 names no child; C4 is 16 at as_of.
+    assert_eq!(
+        issues,
+        vec![
+            ("/5", "indicator.record_invalid"),
+            ("/9/record/child_id", "indicator.case_child_missing"),
+            ("/3", "indicator.not_a_child"),
+        ]
+    );
+    assert!(!answer.ok);
+    let t = answer.table.unwrap();
+    let y = "2025";
+    // Group III at as_of: C1 (exploited), C2 (orphan, Hải Dương 30 of 2024 → Hải Phòng 31 of
+    // 2025), C7 (disabled). C4 is not a child.
+    assert_eq!(
+        ndv(cell(&t, "I:0301", "31", y, None)),
+        (Some(3), None, None)
+    );
+    assert_eq!(
+        ndv(cell(&t, "I:0301", "31", y, Some(("sex", "male")))),
+        (Some(2), None, None)
+    );
+    // Supported: C1 (protection level support), C2 (monthly social assistance).
+    assert_eq!(
+        ndv(cell(&t, "I:0302", "31", y, None)),
+        (Some(2), Some(3), Some(66.67))
+    );
+    assert_eq!(
+        ndv(cell(
+            &t,
+            "I:0302",
+            "31",
+            y,
+            Some(("special_circumstance_group", "disabled"))
+        )),
+        (Some(0), Some(1), Some(0.0))
+    );
+    assert_eq!(
+        ndv(cell(
+            &t,
+            "I:0302",
+            "31",
+            y,
+            Some(("support_type", "social_assistance"))
+        )),
+        (Some(1), None, None)
+    );
+    assert_eq!(
+        ndv(cell(&t, "I:0303", "31", y, None)),
+        (Some(1), Some(3), Some(33.33))
+    );
+    assert_eq!(
+        ndv(cell(&t, "I:0306", "31", y, None)),
+        (Some(1), Some(3), Some(33.33))
+    );
+    assert_eq!(
+        ndv(cell(
+            &t,
+            "I:0306",
+            "31",
+            y,
+            Some(("disability_type", "mobility"))
+        )),
+        (Some(1), None, None)
+    );
+    // C1 is 10, C2 13, C7 11 at as_of.
+    assert_eq!(
+        ndv(cell(&t, "I:0306", "31", y, Some(("age_group", "10_14")))).1,
+        Some(3)
+    );
+    assert_eq!(
+        ndv(cell(&t, "I:0312", "31", y, None)),
+        (Some(1), Some(3), Some(33.33))
+    );
+    assert_eq!(
+        ndv(cell(
+            &t,
+            "I:0312",
+            "31",
+            y,
+            Some(("abuse_form", "sub_category_1"))
+        )),
+        (Some(1), None, None)
+    );
+    assert_eq!(
+        ndv(cell(&t, "I:0308", "31", y, None)),
+        (Some(0), Some(3), Some(0.0))
+    );
+    // Phụ lục II in 2025: C1 (K1: exploitation, violence), C7 (K6: sexual abuse, supported).
+    // K5 (C2, neglect) is dated 2024.
+    assert_eq!(
+        ndv(cell(&t, "II:0101", "31", y, None)),
+        (Some(2), None, Some(2.0))
+    );
+    assert_eq!(
+        ndv(cell(&t, "II:0101", "31", y, Some(("age_group", "10_14")))),
+        (Some(2), None, Some(2.0))
+    );
+    assert_eq!(
+        ndv(cell(&t, "II:0101", "31", y, Some(("sex", "female")))),
+        (Some(1), None, Some(1.0))
+    );
+    assert_eq!(
+        ndv(cell(&t, "II:0102", "31", y, None)),
+        (Some(1), Some(2), Some(50.0))
+    );
+    assert_eq!(
+        ndv(cell(&t, "II:0103", "31", y, None)),
+        (Some(1), Some(2), Some(50.0))
+    );
+    assert_eq!(
+        ndv(cell(
+            &t,
+            "II:0103",
+            "31",
+            y,
+            Some(("abuse_form", "sub_category_1"))
+        )),
+        (Some(1), None, None)
+    );
+    assert_eq!(
+        ndv(cell(&t, "II:0104", "31", y, None)),
+        (Some(1), Some(2), Some(50.0))
+    );
+    assert_eq!(
+        ndv(cell(
+            &t,
+            "II:0104",
+            "31",
+            y,
+            Some(("abuse_form", "unknown"))
+        )),
+        (Some(1), None, None)
+    );
+    assert_eq!(
+        ndv(cell(&t, "II:0105", "31", y, None)),
+        (Some(0), Some(2), Some(0.0))
+    );
+    assert_eq!(
+        ndv(cell(&t, "II:0106", "31", y, None)),
+        (Some(0), Some(2), Some(0.0))
+    );
+    assert_eq!(
+        ndv(cell(&t, "II:0107", "31", y, None)),
+        (Some(0), Some(2), Some(0.0))
+    );
+    assert_eq!(
+        ndv(cell(&t, "II:0112", "31", y, None)),
+        (Some(1), Some(2), Some(50.0))
+    );
+    // Injuries: C3 (K3, drowning); the rate waits for the caller's population.
+    assert_eq!(
+        ndv(cell(&t, "I:0208", "31", y, None)),
+        (Some(1), None, None)
+    );
+    // School year 2025-2026: C3 in grade 1 at 6 (by year), C5 in kindergarten at 4, Hà Nội.
+    let sy = "2025-2026";
+    assert_eq!(
+        ndv(cell(&t, "I:0405", "31", sy, None)),
+        (Some(1), None, None)
+    );
+    assert_eq!(
+        ndv(cell(
+            &t,
+            "I:0405",
+            "31",
+            sy,
+            Some(("age_appropriateness", "right_age"))
+        )),
+        (Some(1), None, None)
+    );
+    assert_eq!(
+        ndv(cell(&t, "I:0402", "01", sy, None)),
+        (Some(1), None, None)
+    );
+    assert!(t.cells.iter().all(|c| c.indicator.to_string() != "I:0403"));
+    // Safe schools: one "Đạt", one "Chưa đạt" (mandatory criterion 1 not met).
+    assert_eq!(
+        ndv(cell(&t, "treem:safe_school_pass_rate", "31", sy, None)),
+        (Some(1), Some(2), Some(50.0))
+    );
+    assert_eq!(
+        ndv(cell(
+            &t,
+            "treem:safe_school_pass_rate",
+            "31",
+            sy,
+            Some(("managing_authority", "ubnd_xa"))
+        )),
+        (Some(1), Some(2), Some(50.0))
+    );
+    // Every computable indicator of TT 13/2021 the data set touches has a cell.
+    for id in [
+        "I:0301", "I:0302", "I:0303", "I:0304", "I:0305", "I:0306", "I:0307", "I:0308", "I:0309",
+        "I:0310", "I:0311", "I:0312", "I:0313", "I:0314", "I:0315", "I:0316", "II:0101", "II:0102",
+        "II:0103", "II:0104", "II:0105", "II:0106", "II:0107", "II:0112", "I:0208",
+    ] {
+        assert!(
+            t.cells.iter().any(|c| c.indicator.to_string() == id),
+            "{id}"
+        );
+    }
+    // Only dimensions of each definition are filled.
+    for c in &t.cells {
+        if let Some(d) = c.dimension {
+            let def = treem::indicator::definition::find_builtin(&c.indicator).unwrap();
+            assert!(def.has_dimension(d), "{} {:?}", c.indicator, d);
+        }
+    }
+}
+
+#[test]
+fn outside_denominator_merges_with_records() {
+    let mut items = fixture();
+    items.push(json!({"kind": "indicator_value", "indicator": "I:0208", "unit": "31", "period": "2025", "denominator": 400000}));
+    items.push(json!({"kind": "indicator_value", "indicator": "I:0405", "unit": "31", "period": "2025-2026", "denominator": 4}));
+    let t = run(&items, OPTIONS).table.unwrap();
+    assert_eq!(
+        ndv(cell(&t, "I:0208", "31", "2025", None)),
+        (Some(1), Some(400000), Some(0.25))
+    );
+    assert_eq!(
+        ndv(cell(&t, "I:0405", "31", "2025-2026", None)),
+        (Some(1), Some(4), Some(25.0))
+    );
+}
+
+#[test]
+fn small_counts_from_records_are_hidden() {
+    let t = run(&fixture(), r#"{"as_of": "2025-12-31", "edition": "2025"}"#)
+        .table
+        .unwrap();
+    for c in &t.cells {
+        let small = c
+            .numerator
+            .as_ref()
+            .and_then(serde_json::Number::as_u64)
+            .is_some_and(|n| n > 0 && n < 5);
+        assert!(!small, "published small cell {:?}", c.key());
+        if c.suppressed {
+            assert!(c.numerator.is_none() && c.denominator.is_none() && c.value.is_none());
+        }
+    }
+    assert!(t.cells.iter().any(|c| c.suppressed));
+}
+
+#[test]
+fn a_child_in_two_shards_is_counted_twice_by_merge() {
+    // Merge adds contributions; removing duplicates is the caller's job before computing.
+    let items = fixture();
+    let c2 = vec![items[1].clone()];
+    let twice = partial(&c2).merged(&partial(&c2));
+    let t = treem::indicator::table::build(
+        &twice,
+        &treem::indicator::definition::builtin()
+            .definitions
+            .iter()
+            .collect::<Vec<_>>(),
+        0,
+        &mut treem::report::IssueSink::new(treem::Lang::En),
+    );
+    assert_eq!(ndv(cell(&t, "I:0301", "31", "2025", None)).0, Some(2));
+    // In one input, the repeated id is refused (the join with cases would be ambiguous).
+    let answer = run(&[items[1].clone(), items[1].clone()], OPTIONS);
+    assert!(answer
+        .issues
+        .iter()
+        .any(|i| i.code == "indicator.child_id_repeated" && i.path == "/1"));
+    // Without an id, there is no join: A + B equals A ∪ B.
+    let mut anonymous = items[1].clone();
+    anonymous["record"].as_object_mut().unwrap().remove("id");
+    let one = vec![anonymous.clone()];
+    assert_eq!(
+        partial(&one).merged(&partial(&one)),
+        partial(&[anonymous.clone(), anonymous])
+    );
+}
+
+/// The fixture as shard units: each child with its cases, and each other record alone.
+fn units() -> Vec<Vec<Value>> {
+    let items = fixture();
+    let mut out: Vec<Vec<Value>> = Vec::new();
+    for item in &items {
+        match item["kind"].as_str() {
+            Some("child") => {
+                let id = item["record"]["id"].clone();
+                let mut unit = vec![item.clone()];
+                unit.extend(
+                    items
+                        .iter()
+                        .filter(|c| c["kind"] == "case" && c["record"]["child_id"] == id)
+                        .cloned(),
+                );
+                out.push(unit);
+            }
+            Some("case")
+                if items.iter().any(|c| {
+                    c["kind"] == "child" && c["record"]["id"] == item["record"]["child_id"]
+                }) => {}
+            _ => out.push(vec![item.clone()]),
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// Any split of the records into shards (a child stays with its cases), merged in any
+    /// order, equals the partial of the whole.
+    #[test]
+    fn shards_of_records_merge_to_the_whole(
+        assignment in proptest::collection::vec(0..3usize, 14),
+        order in Just(vec![0usize, 1, 2]).prop_shuffle(),
+    ) {
+        let units = units();
+        let mut shards: Vec<Vec<Value>> = vec![Vec::new(); 3];
+        for (unit, shard) in units.iter().zip(assignment.iter().cycle()) {
+            shards[*shard].extend(unit.iter().cloned());
+        }
+        let whole = partial(&units.concat());
+        let mut merged = Partial::new();
+        for s in order {
+            merged.merge(&partial(&shards[s]));
+        }
+        prop_assert_eq!(merged, whole);
+    }
+}

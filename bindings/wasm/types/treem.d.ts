@@ -355,7 +355,8 @@ export interface DirectiveInput {
    */
   date?: string | null;
   /**
-   * Tên loại văn bản (Điều 7): `cong_van`, `ke_hoach`, `chi_thi`, `huong_dan`, ...
+   * Tên loại văn bản (Điều 7), by name or abbreviation: `Công văn`, `Kế hoạch` / `KH`,
+   * `Hướng dẫn` / `HD`, ... (catalog `document_types`, plus Công văn and Thư công).
    */
   doc_type?: string | null;
   /**

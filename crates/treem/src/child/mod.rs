@@ -23,6 +23,7 @@
 pub mod catalog;
 pub mod circumstances;
 pub mod dates;
+pub mod dedup;
 pub mod draft;
 pub mod family;
 pub mod identity;
@@ -70,7 +71,7 @@ pub fn check(draft: &ChildDraft, ctx: &Context, sink: &mut IssueSink) {
 
     let residence_at = root.key("residence");
     if let Some(residence) = read::object(&draft.residence, &residence_at, sink) {
-        residence::check(residence, ctx, &residence_at, sink);
+        residence::check(residence, ctx, &mut dates, &residence_at, sink);
     }
 
     let guardians_at = root.key("guardians");

@@ -274,6 +274,12 @@ fn residence_edition_and_levels() {
         )
     );
     r["residence"]["edition"] = json!("2024");
+    // In the 2024 list, 11311 (Phường Minh Khai) lies in Quận Hồng Bàng (303), not 311.
+    assert_eq!(
+        issues(&r),
+        one("/residence/commune_code", "admin_unit.commune_outside_district")
+    );
+    r["residence"]["district_code"] = json!("303");
     assert_eq!(issues(&r), vec![]);
     r["residence"]["edition"] = json!("2023");
     assert_eq!(
@@ -334,7 +340,7 @@ fn normalize_cleans_without_dropping() {
     assert_eq!(r["guardians"][1], 7);
     assert_eq!(
         r["schooling"],
-        json!({"level": "primary", "grade": 3, "school_year": "2026-2027"})
+        json!({"level": "tieu_hoc", "grade": 3, "school_year": "2026-2027"})
     );
     assert_eq!(
         r["special_circumstances"][0],
@@ -362,8 +368,54 @@ mod properties {
     use super::*;
     use proptest::prelude::*;
 
+    /// A personal ID consistent with `birth` and `sex`: Hải Phòng (031), the century/sex digit
+    /// of Thông tư 07/2016/TT-BCA Phụ lục III, the year, a random part.
+    fn personal_id(birth: chrono::NaiveDate, male: bool, random: u32) -> String {
+        let year = chrono::Datelike::year(&birth);
+        let century = (year / 100 - 19) * 2 + i32::from(!male);
+        format!("031{century}{:02}{:06}", year % 100, random % 1_000_000)
+    }
+
+    /// A valid mobile number: a prefix of the source tables and seven digits.
+    fn phone(prefix: usize, rest: u32) -> String {
+        const PREFIXES: [&str; 8] = ["032", "038", "070", "079", "086", "091", "096", "098"];
+        format!("{}{:07}", PREFIXES[prefix % PREFIXES.len()], rest % 10_000_000)
+    }
+
+    /// A real place: a commune of Hải Phòng in the 2025 list (two levels), or a 2024 commune
+    /// with its district and province.
+    fn residence(pick: usize, old: bool) -> Value {
+        use treem::vn::admin::{tables, Level};
+        let edition = if old { treem::Edition::E2024 } else { treem::Edition::E2025 };
+        let communes: Vec<_> = tables()
+            .edition(edition)
+            .units(Level::Commune)
+            .iter()
+            .filter(|u| &*u.province_code == "31")
+            .collect();
+        let c = communes[pick % communes.len()];
+        let mut r = json!({"edition": edition.as_str(), "province_code": &*c.province_code,
+            "commune_code": &*c.code, "address": "Thôn 3"});
+        if let Some(d) = c.district_code.as_deref() {
+            r["district_code"] = json!(d);
+        }
+        r
+    }
+
     /// A valid record for a child born `age_days` days before as_of (0–15 years).
     fn record(age_days: i64, sex: bool, group: usize, sub: i64, relation: usize) -> Value {
+        record_with(age_days, sex, group, sub, relation, (0, 0, 0, false))
+    }
+
+    /// As [`record`], with the personal ID's random part, the phone and the place chosen.
+    fn record_with(
+        age_days: i64,
+        sex: bool,
+        group: usize,
+        sub: i64,
+        relation: usize,
+        (random, prefix, pick, old): (u32, usize, usize, bool),
+    ) -> Value {
         let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
         let birth = as_of - chrono::Duration::days(age_days);
         let identified = birth + chrono::Duration::days(age_days / 2);
@@ -372,6 +424,9 @@ mod properties {
         r["birth_registration_date"] = json!(identified.to_string());
         r["social_assistance"]["since"] = json!(identified.to_string());
         r["sex"] = json!(if sex { "nam" } else { "nữ" });
+        r["personal_id"] = json!(personal_id(birth, sex, random));
+        r["guardians"][1]["phone"] = json!(phone(prefix, random));
+        r["residence"] = residence(pick, old);
         let groups = treem::child::catalog::SPECIAL_CIRCUMSTANCES;
         let g = &groups[group % groups.len()];
         let mut item = json!({"group": g.letter, "identified_on": identified.to_string()});
@@ -422,6 +477,13 @@ mod properties {
         ("/sex", || json!("x")),
         ("/ethnic_group", || json!(["Kinh"])),
         ("/personal_id", || json!(31316000123_i64)),
+        ("/personal_id", || json!("031 0")),
+        ("/ethnic_group", || json!("Kinh Thượng")),
+        ("/full_name", || json!("Nguyễn Văn 2")),
+        ("/guardians/0/full_name", || json!("Trần\u{200B}Thị")),
+        ("/guardians/1/phone", || json!("0212345678")),
+        ("/residence/commune_code", || json!("99999")),
+        ("/residence/province_code", || json!("99")),
         ("/birth_registered", || json!("yes")),
         ("/birth_registration_date", || json!("2016-13-01")),
         ("/residence/edition", || json!("2019")),
@@ -456,14 +518,16 @@ mod properties {
         #![proptest_config(ProptestConfig::with_cases(128))]
 
         #[test]
-        fn valid_parts_validate_clean(age in 0i64..(16 * 365 - 5), sex: bool, group in 0usize..14, sub in 0i64..12, relation in 0usize..5) {
-            let r = record(age, sex, group, sub, relation);
+        fn valid_parts_validate_clean(age in 0i64..(16 * 365 - 5), sex: bool, group in 0usize..14, sub in 0i64..12, relation in 0usize..5,
+                random: u32, prefix in 0usize..8, pick: usize, old: bool) {
+            let r = record_with(age, sex, group, sub, relation, (random, prefix, pick, old));
             prop_assert_eq!(issues(&r), vec![], "{}", r);
         }
 
         #[test]
-        fn one_mutation_one_path(age in 400i64..(16 * 365 - 5), group in 0usize..14, which in 0usize..MUTATIONS.len()) {
-            let mut r = record(age, true, group, 0, 0);
+        fn one_mutation_one_path(age in 400i64..(16 * 365 - 5), group in 0usize..14, which in 0usize..MUTATIONS.len(),
+                sex: bool, random: u32, pick: usize, old: bool) {
+            let mut r = record_with(age, sex, group, 0, 0, (random, 0, pick, old));
             let (path, bad) = MUTATIONS[which];
             set(&mut r, path, bad());
             let found = issues(&r);

@@ -58,8 +58,8 @@ impl crate::kind::Document for ChildDraft {
         check(self, ctx, sink);
     }
 
-    fn normalize(&mut self, _ctx: &Context, log: &mut crate::normalize::ChangeLog) {
-        normalize::normalize(self, log);
+    fn normalize(&mut self, ctx: &Context, log: &mut crate::normalize::ChangeLog) {
+        normalize::normalize(self, ctx, log);
     }
 }
 

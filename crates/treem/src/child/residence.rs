@@ -106,14 +106,7 @@ fn code_text<'f>(field: &'f Field<String>, at: &Location<'_>, sink: &mut IssueSi
 pub fn successors(residence: &ResidenceDraft, ctx: &Context) -> Option<serde_json::Value> {
     use crate::vn::admin;
     let text = |f: &Field<String>| f.value().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
-    let edition = match text(&residence.edition) {
-        Some(e) => Edition::parse(&e).ok()?,
-        None => match (ctx.edition, ctx.as_of) {
-            (Some(edition), _) => edition,
-            (None, Some(date)) => Edition::in_force_on(date),
-            (None, None) => return None,
-        },
-    };
+    let edition = edition_of(residence, ctx)?;
     let province = text(&residence.province_code);
     let district = text(&residence.district_code);
     let commune = text(&residence.commune_code);
@@ -166,4 +159,75 @@ pub fn successors(residence: &ResidenceDraft, ctx: &Context) -> Option<serde_jso
         "communes": communes,
         "unique": communes.len() == 1,
     }))
+}
+
+/// The edition a residence's codes belong to (see [`check`]); `None` when it cannot be known.
+fn edition_of(residence: &ResidenceDraft, ctx: &Context) -> Option<Edition> {
+    match residence.edition.value().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        Some(text) => Edition::parse(text).ok(),
+        None => match (ctx.edition, ctx.as_of) {
+            (Some(edition), _) => Some(edition),
+            (None, Some(date)) => Some(Edition::in_force_on(date)),
+            (None, None) => None,
+        },
+    }
+}
+
+/// `normalize` for a residence: codes without spaces or dots; a code that lost its leading
+/// zeros (a spreadsheet reads `01` as `1`) padded to its level's length; and, when the
+/// edition is known, a unit's name written instead of its code (`Hải Phòng`, `Phường Lạch
+/// Tray`) replaced by the code when it names exactly one unit of that level (inside the
+/// province or district given). A name that names none or several is kept as written.
+pub(crate) fn normalize(
+    residence: &mut ResidenceDraft,
+    ctx: &Context,
+    at: &Location<'_>,
+    log: &mut crate::normalize::ChangeLog,
+) {
+    use crate::normalize::Rewrite;
+    use crate::vn::admin::Level;
+    super::normalize::text(&mut residence.edition, &at.key("edition"), log);
+    let edition = edition_of(residence, ctx);
+    let mut parent: Option<String> = None;
+    let members = [
+        (&mut residence.province_code, "province_code", Level::Province),
+        (&mut residence.district_code, "district_code", Level::District),
+        (&mut residence.commune_code, "commune_code", Level::Commune),
+    ];
+    for (field, key, level) in members {
+        let here = at.key(key);
+        let Field::Value(value) = field else {
+            continue;
+        };
+        let compact: String = value
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '.' && *c != '-')
+            .collect();
+        let width = level.code_len();
+        let rewritten = if compact.is_empty() {
+            None
+        } else if compact.bytes().all(|b| b.is_ascii_digit()) {
+            let padded = format!("{compact:0>width$}");
+            (padded != *value).then(|| {
+                let how = if padded == compact {
+                    Rewrite::Identifier
+                } else {
+                    Rewrite::CanonicalCode
+                };
+                (padded, how)
+            })
+        } else {
+            edition
+                .and_then(|e| place::code_for_name(value, level, e, parent.as_deref()))
+                .map(|code| (code.to_owned(), Rewrite::CanonicalCode))
+        };
+        if let Some((code, how)) = rewritten {
+            *value = code;
+            log.push(&here, how);
+        }
+        if !value.trim().is_empty() {
+            parent = Some(value.trim().to_owned());
+        }
+    }
+    super::normalize::text(&mut residence.address, &at.key("address"), log);
 }

@@ -85,8 +85,9 @@ fn lookup(
 
 /// Checks `codes` against the `edition` list, reporting at `at.key("province_code")`,
 /// `"district_code"` and `"commune_code"`: an unknown code, a district outside its province,
-/// a commune outside its district or province. A containment issue is raised at the lower
-/// unit, once (outside the district, else outside the province).
+/// a commune outside its district or province. Each link is judged once: the commune against
+/// the district when one is given (and the district against the province), else against
+/// the province.
 pub fn check(
     codes: PlaceCodes<'_>,
     edition: Edition,
@@ -129,7 +130,9 @@ pub fn check(
                     ("district", (&*d.code).into()),
                 ],
             );
-        } else if let (Some(false), Some(p)) = (in_province, province) {
+        } else if let (None, Some(false), Some(p)) = (in_district, in_province, province) {
+            // With a district given, the commune is judged against it, and the district
+            // against the province: one issue per wrong link.
             sink.push(
                 &ADMIN_COMMUNE_OUTSIDE_PROVINCE,
                 &commune_at,

@@ -1185,7 +1185,7 @@ export type CatalogName = "issue_codes" | "kinds" | "indicators" | "provinces" |
 export type ParserName = "date" | "personal_id" | "phone" | "name" | "ethnic_group" | "document_number" | "admin_unit" | (string & {});
 
 /** A domain operation name; unknown names throw `TreemError` with code `unknown_name`. */
-export type OperationName = "case_deadlines" | "indicators" | "safe_school_assess" | "safe_school_rollup" | "safe_school_rollup_merge" | "task_report_rollup" | "task_report_table" | (string & {});
+export type OperationName = "case_deadlines" | "dedup" | "indicators" | "residence_successors" | "safe_school_assess" | "safe_school_rollup" | "safe_school_rollup_merge" | "task_report_rollup" | "task_report_table" | (string & {});
 
 /** The codes a `TreemError` carries. */
 export type TreemErrorCode =

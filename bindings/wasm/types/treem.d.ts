@@ -162,7 +162,8 @@ export interface ChildInput {
    */
   disability?: DisabilityDraft | null;
   /**
-   * Dân tộc, as written (code or name; checked against the ethnic-group list in phase 2).
+   * Dân tộc: the code (`01`–`54`) or a name of the 54-group list ([`crate::vn::ethnic`]);
+   * `normalize` writes the code.
    */
   ethnic_group?: string | null;
   /**
@@ -178,7 +179,8 @@ export interface ChildInput {
    */
   id?: string | null;
   /**
-   * Số định danh cá nhân (12 digits; its structure is checked in phase 2).
+   * Số định danh cá nhân: 12 digits, consistent with the date of birth and sex
+   * ([`crate::vn::personal_id`]).
    */
   personal_id?: string | null;
   /**
@@ -487,7 +489,8 @@ export interface GuardianDraft {
    */
   full_name?: string | null;
   /**
-   * Phone number as written (checked as a Vietnamese number in phase 2).
+   * Phone number as written, checked as a Vietnamese number ([`crate::vn::phone`]);
+   * `normalize` writes the national form.
    */
   phone?: string | null;
   /**
@@ -685,7 +688,7 @@ export interface ResidenceDraft {
    */
   address?: string | null;
   /**
-   * Commune code (5 digits).
+   * Commune code (5 digits) of the edition's list, inside the province (and district).
    */
   commune_code?: string | null;
   /**
@@ -698,7 +701,7 @@ export interface ResidenceDraft {
    */
   edition?: string | null;
   /**
-   * Province code (2 digits).
+   * Province code (2 digits) of the edition's list; `normalize` resolves a name to it.
    */
   province_code?: string | null;
 }
@@ -874,11 +877,12 @@ export interface SchoolingDraft {
    */
   grade?: number | null;
   /**
-   * School level (catalog `school_levels`).
+   * School level: a code of the catalog `school_levels` (`tieu_hoc`, `thcs`, ...), a
+   * Vietnamese name, or the English codes `primary`, `lower_secondary`, ...
    */
   level?: string | null;
   /**
-   * The school's code in the education database (checked against the school list later).
+   * The school's code in the education database (not checked: treem holds no school list).
    */
   school_code?: string | null;
   /**

@@ -38,17 +38,21 @@ const SURNAMES: &[&str] = &[
     "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
     "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Trịnh", "Mai", "Tô",
 ];
-const MIDDLE_MALE: &[&str] = &["Văn", "Minh", "Đức", "Quốc", "Hữu", "Gia", "Thành", "Anh", "Công", "Xuân"];
-const MIDDLE_FEMALE: &[&str] = &["Thị", "Ngọc", "Thu", "Minh", "Thanh", "Phương", "Bảo", "Khánh", "Hải", "Mai"];
+const MIDDLE_MALE: &[&str] = &[
+    "Văn", "Minh", "Đức", "Quốc", "Hữu", "Gia", "Thành", "Anh", "Công", "Xuân",
+];
+const MIDDLE_FEMALE: &[&str] = &[
+    "Thị", "Ngọc", "Thu", "Minh", "Thanh", "Phương", "Bảo", "Khánh", "Hải", "Mai",
+];
 const GIVEN_MALE: &[&str] = &[
     "An", "Bình", "Cường", "Dũng", "Đạt", "Hải", "Hiếu", "Hoàng", "Hùng", "Huy", "Khang", "Khôi",
-    "Kiên", "Lâm", "Long", "Minh", "Nam", "Nghĩa", "Phong", "Phúc", "Quân", "Quang", "Sơn",
-    "Tài", "Thắng", "Thành", "Thịnh", "Toàn", "Trung", "Tuấn", "Tùng", "Việt", "Vinh", "Vũ",
+    "Kiên", "Lâm", "Long", "Minh", "Nam", "Nghĩa", "Phong", "Phúc", "Quân", "Quang", "Sơn", "Tài",
+    "Thắng", "Thành", "Thịnh", "Toàn", "Trung", "Tuấn", "Tùng", "Việt", "Vinh", "Vũ",
 ];
 const GIVEN_FEMALE: &[&str] = &[
-    "Anh", "Chi", "Dung", "Giang", "Hà", "Hạnh", "Hằng", "Hoa", "Hồng", "Huyền", "Hương",
-    "Lan", "Linh", "Loan", "Mai", "My", "Nga", "Ngân", "Nhung", "Oanh", "Phương", "Quỳnh",
-    "Tâm", "Thảo", "Thư", "Trang", "Trâm", "Uyên", "Vân", "Vy", "Xuân", "Yến",
+    "Anh", "Chi", "Dung", "Giang", "Hà", "Hạnh", "Hằng", "Hoa", "Hồng", "Huyền", "Hương", "Lan",
+    "Linh", "Loan", "Mai", "My", "Nga", "Ngân", "Nhung", "Oanh", "Phương", "Quỳnh", "Tâm", "Thảo",
+    "Thư", "Trang", "Trâm", "Uyên", "Vân", "Vy", "Xuân", "Yến",
 ];
 
 fn communes() -> Vec<String> {
@@ -219,7 +223,10 @@ fn planted_duplicates_are_found() {
     );
     assert!(recall_exact >= 0.95, "recall exact {recall_exact}");
     assert!(recall_near >= 0.95, "recall near {recall_near}");
-    assert!(precision_likely >= 0.95, "precision likely {precision_likely}");
+    assert!(
+        precision_likely >= 0.95,
+        "precision likely {precision_likely}"
+    );
     assert!(precision >= 0.95, "precision {precision}");
     // Bounded work: far fewer comparisons than all pairs.
     let n = data.records.len() as u64;
@@ -227,7 +234,13 @@ fn planted_duplicates_are_found() {
     assert_eq!(answer["capped_blocks"], 0);
     // The evidence names fields, never values: every pair has only these members, and every
     // evidence entry only a field name and a kind of match.
-    let fields = ["personal_id", "full_name", "date_of_birth", "residence.commune_code", "sex"];
+    let fields = [
+        "personal_id",
+        "full_name",
+        "date_of_birth",
+        "residence.commune_code",
+        "sex",
+    ];
     for p in pairs {
         let mut keys: Vec<&str> = p.as_object().unwrap().keys().map(String::as_str).collect();
         keys.sort_unstable();

@@ -277,7 +277,10 @@ fn residence_edition_and_levels() {
     // In the 2024 list, 11311 (Phường Minh Khai) lies in Quận Hồng Bàng (303), not 311.
     assert_eq!(
         issues(&r),
-        one("/residence/commune_code", "admin_unit.commune_outside_district")
+        one(
+            "/residence/commune_code",
+            "admin_unit.commune_outside_district"
+        )
     );
     r["residence"]["district_code"] = json!("303");
     assert_eq!(issues(&r), vec![]);
@@ -309,17 +312,27 @@ fn personal_id_structure_and_consistency() {
     r["personal_id"] = json!("031216000123");
     assert_eq!(issues(&r), one("/personal_id", "personal_id.sex_mismatch"));
     r["personal_id"] = json!("031315000123");
-    assert_eq!(issues(&r), one("/personal_id", "personal_id.birth_year_mismatch"));
+    assert_eq!(
+        issues(&r),
+        one("/personal_id", "personal_id.birth_year_mismatch")
+    );
     r["personal_id"] = json!("031 316 000 123");
     assert_eq!(issues(&r), vec![]);
     // With no date of birth, the sex is still compared; the message masks the number.
     let bad = json!({"personal_id": "031216000123", "sex": "nữ"});
-    let report =
-        treem::api::validate("child", bad.to_string().as_bytes(), br#"{"as_of": "2026-11-28", "lang": "en"}"#)
-            .unwrap();
+    let report = treem::api::validate(
+        "child",
+        bad.to_string().as_bytes(),
+        br#"{"as_of": "2026-11-28", "lang": "en"}"#,
+    )
+    .unwrap();
     assert_eq!(report.issues.len(), 1);
     assert_eq!(report.issues[0].code, "personal_id.sex_mismatch");
-    assert!(!report.issues[0].message.contains("031216000123"), "{}", report.issues[0].message);
+    assert!(
+        !report.issues[0].message.contains("031216000123"),
+        "{}",
+        report.issues[0].message
+    );
 }
 
 #[test]
@@ -360,7 +373,10 @@ fn guardian_phones_are_vietnamese_numbers() {
     r["guardians"][1]["phone"] = json!("091234567");
     assert_eq!(issues(&r), one("/guardians/1/phone", "phone.wrong_length"));
     r["guardians"][1]["phone"] = json!("01212345678");
-    assert_eq!(issues(&r), one("/guardians/1/phone", "phone.old_mobile_prefix"));
+    assert_eq!(
+        issues(&r),
+        one("/guardians/1/phone", "phone.old_mobile_prefix")
+    );
     r["guardians"][1]["phone"] = json!("0912-345-67x");
     assert_eq!(issues(&r), one("/guardians/1/phone", "phone.non_digit"));
 }
@@ -379,21 +395,33 @@ fn duplicate_guardians_match_on_folded_names_and_national_phones() {
 fn residence_codes_exist_in_their_edition_and_nest() {
     let mut r = valid();
     r["residence"]["commune_code"] = json!("99999");
-    assert_eq!(issues(&r), one("/residence/commune_code", "admin_unit.unknown"));
+    assert_eq!(
+        issues(&r),
+        one("/residence/commune_code", "admin_unit.unknown")
+    );
     r["residence"]["commune_code"] = json!("00004"); // Phường Ba Đình, Hà Nội (01)
     assert_eq!(
         issues(&r),
-        one("/residence/commune_code", "admin_unit.commune_outside_province")
+        one(
+            "/residence/commune_code",
+            "admin_unit.commune_outside_province"
+        )
     );
     r["residence"]["province_code"] = json!("01");
     assert_eq!(issues(&r), vec![]);
     r["residence"]["province_code"] = json!("64"); // not a province of the 2025 list
-    assert_eq!(issues(&r), one("/residence/province_code", "admin_unit.unknown"));
+    assert_eq!(
+        issues(&r),
+        one("/residence/province_code", "admin_unit.unknown")
+    );
     // 2024: a district outside its province.
     let r = json!({"residence": {"edition": "2024", "province_code": "30", "district_code": "303", "commune_code": "11311"}});
     assert_eq!(
         issues(&r),
-        one("/residence/district_code", "admin_unit.district_outside_province")
+        one(
+            "/residence/district_code",
+            "admin_unit.district_outside_province"
+        )
     );
     // No edition in the record, the options or as_of: the codes cannot be judged.
     let r = json!({"residence": {"commune_code": "11311"}});
@@ -405,8 +433,12 @@ fn normalize_resolves_unit_names_and_pads_codes() {
     let input = json!({"ethnic_group": "mèo",
         "residence": {"edition": "2025", "province_code": "Hải Phòng", "commune_code": "Phường Lê Chân"},
         "guardians": [{"phone": "+84 912 345 678"}]});
-    let out = treem::api::normalize("child", input.to_string().as_bytes(), br#"{"as_of": "2026-11-28"}"#)
-        .unwrap();
+    let out = treem::api::normalize(
+        "child",
+        input.to_string().as_bytes(),
+        br#"{"as_of": "2026-11-28"}"#,
+    )
+    .unwrap();
     assert_eq!(out.record["ethnic_group"], "08");
     assert_eq!(out.record["residence"]["province_code"], "31");
     assert_eq!(out.record["residence"]["commune_code"], "11383");
@@ -447,7 +479,9 @@ fn a_2024_residence_converts_to_its_2025_units() {
         .unwrap();
     let v = treem::api::call(
         "residence_successors",
-        json!({"edition": "2024", "commune_code": &*split.code}).to_string().as_bytes(),
+        json!({"edition": "2024", "commune_code": &*split.code})
+            .to_string()
+            .as_bytes(),
         b"",
     )
     .unwrap();
@@ -554,14 +588,22 @@ mod properties {
     /// A valid mobile number: a prefix of the source tables and seven digits.
     fn phone(prefix: usize, rest: u32) -> String {
         const PREFIXES: [&str; 8] = ["032", "038", "070", "079", "086", "091", "096", "098"];
-        format!("{}{:07}", PREFIXES[prefix % PREFIXES.len()], rest % 10_000_000)
+        format!(
+            "{}{:07}",
+            PREFIXES[prefix % PREFIXES.len()],
+            rest % 10_000_000
+        )
     }
 
     /// A real place: a commune of Hải Phòng in the 2025 list (two levels), or a 2024 commune
     /// with its district and province.
     fn residence(pick: usize, old: bool) -> Value {
         use treem::vn::admin::{tables, Level};
-        let edition = if old { treem::Edition::E2024 } else { treem::Edition::E2025 };
+        let edition = if old {
+            treem::Edition::E2024
+        } else {
+            treem::Edition::E2025
+        };
         let communes: Vec<_> = tables()
             .edition(edition)
             .units(Level::Commune)
@@ -577,12 +619,8 @@ mod properties {
         r
     }
 
-    /// A valid record for a child born `age_days` days before as_of (0–15 years).
-    fn record(age_days: i64, sex: bool, group: usize, sub: i64, relation: usize) -> Value {
-        record_with(age_days, sex, group, sub, relation, (0, 0, 0, false))
-    }
-
-    /// As [`record`], with the personal ID's random part, the phone and the place chosen.
+    /// A valid record for a child born `age_days` days before as_of (0–15 years), with the
+    /// personal ID's random part, the phone and the place chosen.
     fn record_with(
         age_days: i64,
         sex: bool,

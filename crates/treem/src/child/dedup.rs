@@ -196,7 +196,11 @@ fn compare_commune(a: &Option<(Edition, String)>, b: &Option<(Edition, String)>)
         return Match::Missing;
     };
     if ea == eb {
-        return if ca == cb { Match::Equal } else { Match::Differs };
+        return if ca == cb {
+            Match::Equal
+        } else {
+            Match::Differs
+        };
     }
     let (old, new) = if *ea == Edition::E2024 {
         (ca, cb)
@@ -255,12 +259,11 @@ pub fn judge(a: &Key, b: &Key) -> Option<(Level, Vec<Evidence>)> {
         } else {
             Level::Possible
         })
-    } else if name == Match::OneEdit && birth == Match::Equal && sex != Match::Differs {
-        Some(Level::Possible)
-    } else if same_name && birth == Match::DayMonthSwapped && commune != Match::Differs {
-        Some(Level::Possible)
     } else {
-        None
+        let near_name = name == Match::OneEdit && birth == Match::Equal && sex != Match::Differs;
+        let swapped_birth =
+            same_name && birth == Match::DayMonthSwapped && commune != Match::Differs;
+        (near_name || swapped_birth).then_some(Level::Possible)
     }?;
     let evidence = vec![
         Evidence {
@@ -385,7 +388,8 @@ pub fn find(keys: &[Option<Key>]) -> (Vec<Pair>, u64, usize) {
 /// `is_not_json()` when the input is not UTF-8 or a top-level array is not JSON. A single
 /// bad item is listed in `unreadable`, never dropped silently.
 pub fn run(input: &[u8], ctx: &Context) -> Result<Answer, crate::Error> {
-    let text = std::str::from_utf8(input).map_err(|e| crate::Error::invalid_utf8(e.valid_up_to()))?;
+    let text =
+        std::str::from_utf8(input).map_err(|e| crate::Error::invalid_utf8(e.valid_up_to()))?;
     let items: Vec<Option<serde_json::Value>> = if text.trim_start().starts_with('[') {
         let value: serde_json::Value =
             serde_json::from_str(text).map_err(|e| crate::Error::not_json(&e))?;

@@ -42,7 +42,11 @@ impl Person {
 
 /// The phone in national form when it is a valid number (issues at `at` otherwise); empty
 /// text counts as absent.
-fn phone_key(field: &crate::json::Field<String>, at: &Location<'_>, sink: &mut IssueSink) -> Option<String> {
+fn phone_key(
+    field: &crate::json::Field<String>,
+    at: &Location<'_>,
+    sink: &mut IssueSink,
+) -> Option<String> {
     let text = read::text(field, at, sink)?;
     if text.trim().is_empty() {
         return None;

@@ -12,8 +12,8 @@ use super::draft::ResidenceDraft;
 use super::read;
 use crate::context::{Context, Edition};
 use crate::json::Field;
-use crate::vn::admin::place::{self, PlaceCodes};
 use crate::report::{IssueSink, Location};
+use crate::vn::admin::place::{self, PlaceCodes};
 
 crate::codes! {
     /// The edition is neither `2024` nor `2025`.
@@ -81,7 +81,11 @@ pub(crate) fn check(
 }
 
 /// A code member: its type checked, trimmed, `None` when absent or empty.
-fn code_text<'f>(field: &'f Field<String>, at: &Location<'_>, sink: &mut IssueSink) -> Option<&'f str> {
+fn code_text<'f>(
+    field: &'f Field<String>,
+    at: &Location<'_>,
+    sink: &mut IssueSink,
+) -> Option<&'f str> {
     read::text(field, at, sink)
         .map(str::trim)
         .filter(|t| !t.is_empty())
@@ -105,54 +109,62 @@ fn code_text<'f>(field: &'f Field<String>, at: &Location<'_>, sink: &mut IssueSi
 /// ```
 pub fn successors(residence: &ResidenceDraft, ctx: &Context) -> Option<serde_json::Value> {
     use crate::vn::admin;
-    let text = |f: &Field<String>| f.value().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty());
+    let text = |f: &Field<String>| {
+        f.value()
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+    };
     let edition = edition_of(residence, ctx)?;
     let province = text(&residence.province_code);
     let district = text(&residence.district_code);
     let commune = text(&residence.commune_code);
     let unit_json = |u: &admin::Unit| serde_json::json!({"code": &*u.code, "name": &*u.name});
-    let (new_province, communes): (Option<serde_json::Value>, Vec<serde_json::Value>) = match edition {
-        Edition::E2025 => (
-            province.as_deref().and_then(|p| admin::find_province(edition, p)).map(unit_json),
-            commune
-                .as_deref()
-                .and_then(|c| admin::find_commune(edition, c))
-                .map(|u| {
-                    serde_json::json!({"code": &*u.code, "name": &*u.name,
-                        "province_code": &*u.province_code, "relation": "unchanged"})
-                })
-                .into_iter()
-                .collect(),
-        ),
-        Edition::E2024 => {
-            let old = commune.as_deref().or(district.as_deref());
-            let links = old.map_or(&[][..], admin::successors);
-            let communes = links
-                .iter()
-                .map(|s| {
-                    let unit = admin::find(Edition::E2025, &s.new_code);
-                    serde_json::json!({
-                        "code": &*s.new_code,
-                        "name": unit.map(|u| &*u.name),
-                        "province_code": unit.map(|u| &*u.province_code),
-                        "relation": s.relation,
-                        "note_vi": &*s.note_vi,
-                    })
-                })
-                .collect();
-            let old_province = province.clone().or_else(|| {
-                old.and_then(|c| admin::find(Edition::E2024, c))
-                    .map(|u| u.province_code.to_string())
-            });
-            (
-                old_province
+    let (new_province, communes): (Option<serde_json::Value>, Vec<serde_json::Value>) =
+        match edition {
+            Edition::E2025 => (
+                province
                     .as_deref()
-                    .and_then(admin::new_province_of)
+                    .and_then(|p| admin::find_province(edition, p))
                     .map(unit_json),
-                communes,
-            )
-        }
-    };
+                commune
+                    .as_deref()
+                    .and_then(|c| admin::find_commune(edition, c))
+                    .map(|u| {
+                        serde_json::json!({"code": &*u.code, "name": &*u.name,
+                        "province_code": &*u.province_code, "relation": "unchanged"})
+                    })
+                    .into_iter()
+                    .collect(),
+            ),
+            Edition::E2024 => {
+                let old = commune.as_deref().or(district.as_deref());
+                let links = old.map_or(&[][..], admin::successors);
+                let communes = links
+                    .iter()
+                    .map(|s| {
+                        let unit = admin::find(Edition::E2025, &s.new_code);
+                        serde_json::json!({
+                            "code": &*s.new_code,
+                            "name": unit.map(|u| &*u.name),
+                            "province_code": unit.map(|u| &*u.province_code),
+                            "relation": s.relation,
+                            "note_vi": &*s.note_vi,
+                        })
+                    })
+                    .collect();
+                let old_province = province.clone().or_else(|| {
+                    old.and_then(|c| admin::find(Edition::E2024, c))
+                        .map(|u| u.province_code.to_string())
+                });
+                (
+                    old_province
+                        .as_deref()
+                        .and_then(admin::new_province_of)
+                        .map(unit_json),
+                    communes,
+                )
+            }
+        };
     Some(serde_json::json!({
         "edition": edition.as_str(),
         "province": new_province,
@@ -163,7 +175,12 @@ pub fn successors(residence: &ResidenceDraft, ctx: &Context) -> Option<serde_jso
 
 /// The edition a residence's codes belong to (see [`check`]); `None` when it cannot be known.
 fn edition_of(residence: &ResidenceDraft, ctx: &Context) -> Option<Edition> {
-    match residence.edition.value().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+    match residence
+        .edition
+        .value()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+    {
         Some(text) => Edition::parse(text).ok(),
         None => match (ctx.edition, ctx.as_of) {
             (Some(edition), _) => Some(edition),
@@ -190,8 +207,16 @@ pub(crate) fn normalize(
     let edition = edition_of(residence, ctx);
     let mut parent: Option<String> = None;
     let members = [
-        (&mut residence.province_code, "province_code", Level::Province),
-        (&mut residence.district_code, "district_code", Level::District),
+        (
+            &mut residence.province_code,
+            "province_code",
+            Level::Province,
+        ),
+        (
+            &mut residence.district_code,
+            "district_code",
+            Level::District,
+        ),
         (&mut residence.commune_code, "commune_code", Level::Commune),
     ];
     for (field, key, level) in members {

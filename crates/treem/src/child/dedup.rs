@@ -14,6 +14,9 @@
 //! A `likely` pair by name, birth and commune becomes `possible` when both records carry valid
 //! personal IDs that differ, or when their sexes differ (twins, a mistyped ID): the evidence
 //! says which. The folded name is [`crate::vn::name::fold`] (case, tones and marks ignored).
+//! A commune code belongs to the record's `residence.edition`, else the context's edition
+//! (option `edition`, else the one in force at `as_of`, else 2025); a 2024 and a 2025 code
+//! match when the 2025 unit is a successor of the 2024 one.
 //!
 //! # Scale
 //! Never all pairs. Candidates come from blocks: records with the same personal ID; records

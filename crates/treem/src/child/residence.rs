@@ -96,7 +96,7 @@ fn code_text<'f>(
 /// candidates, each with its relation and note, and the caller or a person picks), and the
 /// new province (Nghị quyết 202/2025/QH15); for a 2025 residence its own units. Without a
 /// commune code, an island district without communes maps through its own code. The edition
-/// is read as in [`check`]; `None` when it cannot be known or is not 2024/2025.
+/// is read as for the rules (record, option `edition`, `as_of`); `None` when it cannot be known or is not 2024/2025.
 ///
 /// ```
 /// use treem::child::ResidenceDraft;

@@ -162,7 +162,8 @@ export interface ChildInput {
    */
   disability?: DisabilityDraft | null;
   /**
-   * Dân tộc, as written (code or name; checked against the ethnic-group list in phase 2).
+   * Dân tộc: the code (`01`–`54`) or a name of the 54-group list ([`crate::vn::ethnic`]);
+   * `normalize` writes the code.
    */
   ethnic_group?: string | null;
   /**
@@ -178,7 +179,8 @@ export interface ChildInput {
    */
   id?: string | null;
   /**
-   * Số định danh cá nhân (12 digits; its structure is checked in phase 2).
+   * Số định danh cá nhân: 12 digits, consistent with the date of birth and sex
+   * ([`crate::vn::personal_id`]).
    */
   personal_id?: string | null;
   /**
@@ -488,7 +490,8 @@ export interface GuardianDraft {
    */
   full_name?: string | null;
   /**
-   * Phone number as written (checked as a Vietnamese number in phase 2).
+   * Phone number as written, checked as a Vietnamese number ([`crate::vn::phone`]);
+   * `normalize` writes the national form.
    */
   phone?: string | null;
   /**
@@ -686,7 +689,7 @@ export interface ResidenceDraft {
    */
   address?: string | null;
   /**
-   * Commune code (5 digits).
+   * Commune code (5 digits) of the edition's list, inside the province (and district).
    */
   commune_code?: string | null;
   /**
@@ -699,7 +702,7 @@ export interface ResidenceDraft {
    */
   edition?: string | null;
   /**
-   * Province code (2 digits).
+   * Province code (2 digits) of the edition's list; `normalize` resolves a name to it.
    */
   province_code?: string | null;
 }
@@ -875,11 +878,12 @@ export interface SchoolingDraft {
    */
   grade?: number | null;
   /**
-   * School level (catalog `school_levels`).
+   * School level: a code of the catalog `school_levels` (`tieu_hoc`, `thcs`, ...), a
+   * Vietnamese name, or the English codes `primary`, `lower_secondary`, ...
    */
   level?: string | null;
   /**
-   * The school's code in the education database (checked against the school list later).
+   * The school's code in the education database (not checked: treem holds no school list).
    */
   school_code?: string | null;
   /**
@@ -1186,7 +1190,7 @@ export type CatalogName = "issue_codes" | "kinds" | "indicators" | "provinces" |
 export type ParserName = "date" | "personal_id" | "phone" | "name" | "ethnic_group" | "document_number" | "admin_unit" | (string & {});
 
 /** A domain operation name; unknown names throw `TreemError` with code `unknown_name`. */
-export type OperationName = "case_deadlines" | "indicators" | "safe_school_assess" | "safe_school_rollup" | "safe_school_rollup_merge" | "task_report_rollup" | "task_report_table" | (string & {});
+export type OperationName = "case_deadlines" | "dedup" | "indicators" | "residence_successors" | "safe_school_assess" | "safe_school_rollup" | "safe_school_rollup_merge" | "task_report_rollup" | "task_report_table" | (string & {});
 
 /** The codes a `TreemError` carries. */
 export type TreemErrorCode =

@@ -278,6 +278,43 @@ pub fn case_deadlines(input: &[u8], options: &[u8]) -> Result<serde_json::Value,
     }))
 }
 
+/// Likely and possible duplicate pairs in a set of child records (a JSON array or NDJSON):
+/// `{"pairs": [{"a", "b", "level", "evidence": [{"field", "match"}]}], "records",
+/// "unreadable", "comparisons", "capped_blocks"}`, with `a`, `b` the records' indices in the
+/// input. The evidence names the members compared and how they matched, never their values.
+/// Criteria and blocking: [`crate::child::dedup`]. Nothing is merged.
+///
+/// # Errors
+/// `is_not_json()` when the input is not UTF-8 or an array that is not JSON;
+/// `is_invalid_option()` for a bad option.
+pub fn dedup(input: &[u8], options: &[u8]) -> Result<serde_json::Value, Error> {
+    let ctx = Context::from_options_json(options)?;
+    let answer = crate::child::dedup::run(input, &ctx)?;
+    serde_json::to_value(answer).map_err(|e| Error::not_json(&e))
+}
+
+/// The 2025 unit(s) a child's residence lies in ([`crate::child::residence::successors`]).
+/// Input: a child record (its `residence` is read) or a residence object
+/// (`{"edition": "2024", "province_code": "31", "district_code": "311", "commune_code":
+/// "11311"}`). Output: `{"edition", "province": {code, name} | null, "communes": [{code,
+/// name, province_code, relation, note_vi}], "unique"}`; for a 2024 commune split between
+/// several new units `communes` lists each candidate and `unique` is false. `null` when the
+/// edition cannot be known (no `edition` in the record or the options, no `as_of`).
+///
+/// # Errors
+/// `is_not_json()` for input that is not JSON; `is_wrong_top_level_type()` when it is not an
+/// object; `is_invalid_option()` for a bad option.
+pub fn residence_successors(input: &[u8], options: &[u8]) -> Result<serde_json::Value, Error> {
+    let ctx = Context::from_options_json(options)?;
+    let record = crate::json::parse_bytes(input)?;
+    let residence = match &record {
+        serde_json::Value::Object(map) => map.get("residence").unwrap_or(&record),
+        other => return Err(Error::wrong_top_level("object", other)),
+    };
+    let draft: crate::child::ResidenceDraft = crate::kind::draft_of(residence)?;
+    Ok(crate::child::residence::successors(&draft, &ctx).unwrap_or(serde_json::Value::Null))
+}
+
 /// Computes statistical indicators (TT 13/2021/TT-BLĐTBXH and treem's own) from `input`:
 /// a JSON array or NDJSON of items, or one partial. Items are caller values
 /// (`{"kind": "indicator_value", "indicator": "I:0101", "unit": "31", "period": "2024",
@@ -354,7 +391,7 @@ pub fn task_report_table(input: &[u8]) -> Result<serde_json::Value, Error> {
     serde_json::to_value(table).map_err(|e| Error::not_json(&e))
 }
 
-/// Runs a named domain operation (`case_deadlines`, `indicators`, `safe_school_assess`,
+/// Runs a named domain operation (`case_deadlines`, `dedup`, `indicators`, `residence_successors`, `safe_school_assess`,
 /// `safe_school_rollup`, `safe_school_rollup_merge`, `task_report_rollup`,
 /// `task_report_table`; the list is [`operation_names`]) on JSON input and options. Each
 /// has its own function in this module, documented there; this entry point lets every

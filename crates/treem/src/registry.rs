@@ -14,6 +14,7 @@ pub(crate) const CODE_TABLES: &[&[CodeDef]] = &[
     crate::vn::ethnic::CODES,
     crate::vn::document_number::CODES,
     crate::vn::admin::CODES,
+    crate::vn::admin::place::CODES,
     crate::child::CODES,
     crate::school::CODES,
     crate::school::address::CODES,
@@ -221,8 +222,16 @@ pub(crate) const OPERATIONS: &[OperationDef] = &[
         run: crate::api::case_deadlines,
     },
     OperationDef {
+        name: "dedup",
+        run: crate::api::dedup,
+    },
+    OperationDef {
         name: "indicators",
         run: |input, options| crate::api::indicators(input, options).and_then(to_json),
+    },
+    OperationDef {
+        name: "residence_successors",
+        run: crate::api::residence_successors,
     },
     OperationDef {
         name: "safe_school_assess",

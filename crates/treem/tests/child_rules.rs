@@ -274,6 +274,15 @@ fn residence_edition_and_levels() {
         )
     );
     r["residence"]["edition"] = json!("2024");
+    // In the 2024 list, 11311 (Phường Minh Khai) lies in Quận Hồng Bàng (303), not 311.
+    assert_eq!(
+        issues(&r),
+        one(
+            "/residence/commune_code",
+            "admin_unit.commune_outside_district"
+        )
+    );
+    r["residence"]["district_code"] = json!("303");
     assert_eq!(issues(&r), vec![]);
     r["residence"]["edition"] = json!("2023");
     assert_eq!(
@@ -290,6 +299,212 @@ fn residence_edition_and_levels() {
             "child.district_in_two_level_edition"
         )
     );
+}
+
+#[test]
+fn personal_id_structure_and_consistency() {
+    let mut r = valid();
+    r["personal_id"] = json!("03131600012");
+    assert_eq!(issues(&r), one("/personal_id", "personal_id.wrong_length"));
+    r["personal_id"] = json!("0313160001A3");
+    assert_eq!(issues(&r), one("/personal_id", "personal_id.non_digit"));
+    // Born 2016, female: the fourth digit must be 3 (2000s, female) and digits 5–6 "16".
+    r["personal_id"] = json!("031216000123");
+    assert_eq!(issues(&r), one("/personal_id", "personal_id.sex_mismatch"));
+    r["personal_id"] = json!("031315000123");
+    assert_eq!(
+        issues(&r),
+        one("/personal_id", "personal_id.birth_year_mismatch")
+    );
+    r["personal_id"] = json!("031 316 000 123");
+    assert_eq!(issues(&r), vec![]);
+    // With no date of birth, the sex is still compared; the message masks the number.
+    let bad = json!({"personal_id": "031216000123", "sex": "nữ"});
+    let report = treem::api::validate(
+        "child",
+        bad.to_string().as_bytes(),
+        br#"{"as_of": "2026-11-28", "lang": "en"}"#,
+    )
+    .unwrap();
+    assert_eq!(report.issues.len(), 1);
+    assert_eq!(report.issues[0].code, "personal_id.sex_mismatch");
+    assert!(
+        !report.issues[0].message.contains("031216000123"),
+        "{}",
+        report.issues[0].message
+    );
+}
+
+#[test]
+fn ethnic_group_by_code_or_name() {
+    let mut r = valid();
+    for ok in ["01", "1", "kinh", "Hmông", "Mèo", "dân tộc Tày"] {
+        r["ethnic_group"] = json!(ok);
+        assert_eq!(issues(&r), vec![], "{ok}");
+    }
+    r["ethnic_group"] = json!("Kinh Thượng");
+    assert_eq!(issues(&r), one("/ethnic_group", "ethnic_group.unknown"));
+    r["ethnic_group"] = json!("99");
+    assert_eq!(issues(&r), one("/ethnic_group", "ethnic_group.unknown"));
+}
+
+#[test]
+fn names_reject_digits_symbols_and_invisible_characters() {
+    let mut r = valid();
+    r["full_name"] = json!("Nguyễn Thị Hoa 2");
+    assert_eq!(issues(&r), one("/full_name", "name.digit"));
+    r["full_name"] = json!("Nguyễn Thị @Hoa");
+    assert_eq!(issues(&r), one("/full_name", "name.symbol"));
+    r["full_name"] = json!("Nguyễn Thị\u{200B}Hoa");
+    assert_eq!(issues(&r), one("/full_name", "name.invisible_character"));
+    r["full_name"] = json!("H'Hen Niê");
+    assert_eq!(issues(&r), vec![]);
+    r["guardians"][0]["full_name"] = json!("Nguyễn Văn Nam1");
+    assert_eq!(issues(&r), one("/guardians/0/full_name", "name.digit"));
+}
+
+#[test]
+fn guardian_phones_are_vietnamese_numbers() {
+    let mut r = valid();
+    for ok in ["0912 345 678", "+84 912 345 678", "02253 123 456"] {
+        r["guardians"][1]["phone"] = json!(ok);
+        assert_eq!(issues(&r), vec![], "{ok}");
+    }
+    r["guardians"][1]["phone"] = json!("091234567");
+    assert_eq!(issues(&r), one("/guardians/1/phone", "phone.wrong_length"));
+    r["guardians"][1]["phone"] = json!("01212345678");
+    assert_eq!(
+        issues(&r),
+        one("/guardians/1/phone", "phone.old_mobile_prefix")
+    );
+    r["guardians"][1]["phone"] = json!("0912-345-67x");
+    assert_eq!(issues(&r), one("/guardians/1/phone", "phone.non_digit"));
+}
+
+#[test]
+fn duplicate_guardians_match_on_folded_names_and_national_phones() {
+    let mut r = valid();
+    r["guardians"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"full_name": "TRAN THI LAN", "relationship": "grandparent", "phone": "+84912345678"}));
+    assert_eq!(issues(&r), one("/guardians/2", "child.guardian_duplicate"));
+}
+
+#[test]
+fn residence_codes_exist_in_their_edition_and_nest() {
+    let mut r = valid();
+    r["residence"]["commune_code"] = json!("99999");
+    assert_eq!(
+        issues(&r),
+        one("/residence/commune_code", "admin_unit.unknown")
+    );
+    r["residence"]["commune_code"] = json!("00004"); // Phường Ba Đình, Hà Nội (01)
+    assert_eq!(
+        issues(&r),
+        one(
+            "/residence/commune_code",
+            "admin_unit.commune_outside_province"
+        )
+    );
+    r["residence"]["province_code"] = json!("01");
+    assert_eq!(issues(&r), vec![]);
+    r["residence"]["province_code"] = json!("64"); // not a province of the 2025 list
+    assert_eq!(
+        issues(&r),
+        one("/residence/province_code", "admin_unit.unknown")
+    );
+    // 2024: a district outside its province.
+    let r = json!({"residence": {"edition": "2024", "province_code": "30", "district_code": "303", "commune_code": "11311"}});
+    assert_eq!(
+        issues(&r),
+        one(
+            "/residence/district_code",
+            "admin_unit.district_outside_province"
+        )
+    );
+    // No edition in the record, the options or as_of: the codes cannot be judged.
+    let r = json!({"residence": {"commune_code": "11311"}});
+    assert_eq!(issues_at(&r, None), one("", "context.as_of_missing"));
+}
+
+#[test]
+fn normalize_resolves_unit_names_and_pads_codes() {
+    let input = json!({"ethnic_group": "mèo",
+        "residence": {"edition": "2025", "province_code": "Hải Phòng", "commune_code": "Phường Lê Chân"},
+        "guardians": [{"phone": "+84 912 345 678"}]});
+    let out = treem::api::normalize(
+        "child",
+        input.to_string().as_bytes(),
+        br#"{"as_of": "2026-11-28"}"#,
+    )
+    .unwrap();
+    assert_eq!(out.record["ethnic_group"], "08");
+    assert_eq!(out.record["residence"]["province_code"], "31");
+    assert_eq!(out.record["residence"]["commune_code"], "11383");
+    assert_eq!(out.record["guardians"][0]["phone"], "0912345678");
+    let input = json!({"residence": {"edition": "2024", "province_code": "1", "district_code": "1", "commune_code": "4"}});
+    let out = treem::api::normalize("child", input.to_string().as_bytes(), b"").unwrap();
+    assert_eq!(
+        out.record["residence"],
+        json!({"edition": "2024", "province_code": "01", "district_code": "001", "commune_code": "00004"})
+    );
+    // A name that fits no unit is kept as written.
+    let input = json!({"residence": {"edition": "2025", "commune_code": "Xã Không Có"}});
+    let out = treem::api::normalize("child", input.to_string().as_bytes(), b"").unwrap();
+    assert_eq!(out.record["residence"]["commune_code"], "Xã Không Có");
+}
+
+#[test]
+fn a_2024_residence_converts_to_its_2025_units() {
+    let v = treem::api::call(
+        "residence_successors",
+        json!({"residence": {"edition": "2024", "province_code": "31", "district_code": "303", "commune_code": "11311"}})
+            .to_string()
+            .as_bytes(),
+        b"",
+    )
+    .unwrap();
+    assert_eq!(v["province"]["code"], "31");
+    let communes = v["communes"].as_array().unwrap();
+    assert!(!communes.is_empty());
+    assert!(communes.iter().all(|c| c["province_code"] == "31"));
+    assert_eq!(v["unique"], communes.len() == 1);
+    // One-to-many: an old commune split between several new units lists them all.
+    let split = treem::vn::admin::tables()
+        .edition(treem::Edition::E2024)
+        .units(treem::vn::admin::Level::Commune)
+        .iter()
+        .find(|u| treem::vn::admin::successors(&u.code).len() > 1)
+        .unwrap();
+    let v = treem::api::call(
+        "residence_successors",
+        json!({"edition": "2024", "commune_code": &*split.code})
+            .to_string()
+            .as_bytes(),
+        b"",
+    )
+    .unwrap();
+    assert_eq!(v["unique"], false);
+    assert_eq!(
+        v["communes"].as_array().unwrap().len(),
+        treem::vn::admin::successors(&split.code).len()
+    );
+    // No edition known: null.
+    let v = treem::api::call("residence_successors", br#"{"commune_code": "11311"}"#, b"").unwrap();
+    assert!(v.is_null());
+}
+
+#[test]
+fn school_level_is_the_school_modules_level() {
+    let mut r = valid();
+    for ok in ["tieu_hoc", "Tiểu học", "primary"] {
+        r["schooling"]["level"] = json!(ok);
+        assert_eq!(issues(&r), vec![], "{ok}");
+    }
+    // GDTX has no verified grade range: its grades are not judged.
+    r["schooling"] = json!({"level": "gdtx", "grade": 9});
+    assert_eq!(issues(&r), vec![]);
 }
 
 #[test]
@@ -334,7 +549,7 @@ fn normalize_cleans_without_dropping() {
     assert_eq!(r["guardians"][1], 7);
     assert_eq!(
         r["schooling"],
-        json!({"level": "primary", "grade": 3, "school_year": "2026-2027"})
+        json!({"level": "tieu_hoc", "grade": 3, "school_year": "2026-2027"})
     );
     assert_eq!(
         r["special_circumstances"][0],
@@ -362,8 +577,58 @@ mod properties {
     use super::*;
     use proptest::prelude::*;
 
-    /// A valid record for a child born `age_days` days before as_of (0–15 years).
-    fn record(age_days: i64, sex: bool, group: usize, sub: i64, relation: usize) -> Value {
+    /// A personal ID consistent with `birth` and `sex`: Hải Phòng (031), the century/sex digit
+    /// of Thông tư 07/2016/TT-BCA Phụ lục III, the year, a random part.
+    fn personal_id(birth: chrono::NaiveDate, male: bool, random: u32) -> String {
+        let year = chrono::Datelike::year(&birth);
+        let century = (year / 100 - 19) * 2 + i32::from(!male);
+        format!("031{century}{:02}{:06}", year % 100, random % 1_000_000)
+    }
+
+    /// A valid mobile number: a prefix of the source tables and seven digits.
+    fn phone(prefix: usize, rest: u32) -> String {
+        const PREFIXES: [&str; 8] = ["032", "038", "070", "079", "086", "091", "096", "098"];
+        format!(
+            "{}{:07}",
+            PREFIXES[prefix % PREFIXES.len()],
+            rest % 10_000_000
+        )
+    }
+
+    /// A real place: a commune of Hải Phòng in the 2025 list (two levels), or a 2024 commune
+    /// with its district and province.
+    fn residence(pick: usize, old: bool) -> Value {
+        use treem::vn::admin::{tables, Level};
+        let edition = if old {
+            treem::Edition::E2024
+        } else {
+            treem::Edition::E2025
+        };
+        let communes: Vec<_> = tables()
+            .edition(edition)
+            .units(Level::Commune)
+            .iter()
+            .filter(|u| &*u.province_code == "31")
+            .collect();
+        let c = communes[pick % communes.len()];
+        let mut r = json!({"edition": edition.as_str(), "province_code": &*c.province_code,
+            "commune_code": &*c.code, "address": "Thôn 3"});
+        if let Some(d) = c.district_code.as_deref() {
+            r["district_code"] = json!(d);
+        }
+        r
+    }
+
+    /// A valid record for a child born `age_days` days before as_of (0–15 years), with the
+    /// personal ID's random part, the phone and the place chosen.
+    fn record_with(
+        age_days: i64,
+        sex: bool,
+        group: usize,
+        sub: i64,
+        relation: usize,
+        (random, prefix, pick, old): (u32, usize, usize, bool),
+    ) -> Value {
         let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
         let birth = as_of - chrono::Duration::days(age_days);
         let identified = birth + chrono::Duration::days(age_days / 2);
@@ -372,6 +637,9 @@ mod properties {
         r["birth_registration_date"] = json!(identified.to_string());
         r["social_assistance"]["since"] = json!(identified.to_string());
         r["sex"] = json!(if sex { "nam" } else { "nữ" });
+        r["personal_id"] = json!(personal_id(birth, sex, random));
+        r["guardians"][1]["phone"] = json!(phone(prefix, random));
+        r["residence"] = residence(pick, old);
         let groups = treem::child::catalog::SPECIAL_CIRCUMSTANCES;
         let g = &groups[group % groups.len()];
         let mut item = json!({"group": g.letter, "identified_on": identified.to_string()});
@@ -422,6 +690,13 @@ mod properties {
         ("/sex", || json!("x")),
         ("/ethnic_group", || json!(["Kinh"])),
         ("/personal_id", || json!(31316000123_i64)),
+        ("/personal_id", || json!("031 0")),
+        ("/ethnic_group", || json!("Kinh Thượng")),
+        ("/full_name", || json!("Nguyễn Văn 2")),
+        ("/guardians/0/full_name", || json!("Trần\u{200B}Thị")),
+        ("/guardians/1/phone", || json!("0212345678")),
+        ("/residence/commune_code", || json!("99999")),
+        ("/residence/province_code", || json!("99")),
         ("/birth_registered", || json!("yes")),
         ("/birth_registration_date", || json!("2016-13-01")),
         ("/residence/edition", || json!("2019")),
@@ -456,14 +731,16 @@ mod properties {
         #![proptest_config(ProptestConfig::with_cases(128))]
 
         #[test]
-        fn valid_parts_validate_clean(age in 0i64..(16 * 365 - 5), sex: bool, group in 0usize..14, sub in 0i64..12, relation in 0usize..5) {
-            let r = record(age, sex, group, sub, relation);
+        fn valid_parts_validate_clean(age in 0i64..(16 * 365 - 5), sex: bool, group in 0usize..14, sub in 0i64..12, relation in 0usize..5,
+                random: u32, prefix in 0usize..8, pick: usize, old: bool) {
+            let r = record_with(age, sex, group, sub, relation, (random, prefix, pick, old));
             prop_assert_eq!(issues(&r), vec![], "{}", r);
         }
 
         #[test]
-        fn one_mutation_one_path(age in 400i64..(16 * 365 - 5), group in 0usize..14, which in 0usize..MUTATIONS.len()) {
-            let mut r = record(age, true, group, 0, 0);
+        fn one_mutation_one_path(age in 400i64..(16 * 365 - 5), group in 0usize..14, which in 0usize..MUTATIONS.len(),
+                sex: bool, random: u32, pick: usize, old: bool) {
+            let mut r = record_with(age, sex, group, 0, 0, (random, 0, pick, old));
             let (path, bad) = MUTATIONS[which];
             set(&mut r, path, bad());
             let found = issues(&r);

@@ -1,7 +1,8 @@
 //! The coded lists of the child record, each from its law: the 14 groups of children in
 //! special circumstances with their sub-categories, types and levels of disability, monthly
-//! social assistance categories, the three protection levels, school levels, and the lists
-//! of relationship and living status that are ours (no law enumerates them).
+//! social assistance categories, the three protection levels, and the lists of relationship
+//! and living status that are ours (no law enumerates them). School levels are the school
+//! module's ([`crate::school::types::Level`], catalog `school_levels`): one list.
 
 use crate::code_list::Entry;
 
@@ -431,56 +432,6 @@ pub const PROTECTION_LEVELS: &[Entry] = &[
     },
 ];
 
-/// School levels (Luật Giáo dục 2019, Điều 6 khoản 2, Điều 26, Điều 28 khoản 1).
-pub const SCHOOL_LEVELS: &[Entry] = &[
-    Entry {
-        code: "nursery",
-        vi: "Nhà trẻ",
-        en: "Nursery (3 months to 3 years)",
-        source: "Luật Giáo dục 2019, Điều 26 khoản 1",
-        aliases: &["nha_tre"],
-    },
-    Entry {
-        code: "kindergarten",
-        vi: "Mẫu giáo",
-        en: "Kindergarten (3 to 6 years)",
-        source: "Luật Giáo dục 2019, Điều 26 khoản 2",
-        aliases: &["mau_giao"],
-    },
-    Entry {
-        code: "primary",
-        vi: "Tiểu học",
-        en: "Primary (grades 1–5)",
-        source: "Luật Giáo dục 2019, Điều 28 khoản 1 điểm a",
-        aliases: &["tieu_hoc"],
-    },
-    Entry {
-        code: "lower_secondary",
-        vi: "Trung học cơ sở",
-        en: "Lower secondary (grades 6–9)",
-        source: "Luật Giáo dục 2019, Điều 28 khoản 1 điểm b",
-        aliases: &["thcs"],
-    },
-    Entry {
-        code: "upper_secondary",
-        vi: "Trung học phổ thông",
-        en: "Upper secondary (grades 10–12)",
-        source: "Luật Giáo dục 2019, Điều 28 khoản 1 điểm c",
-        aliases: &["thpt"],
-    },
-];
-
-/// The grades of each general-education level (Luật Giáo dục 2019, Điều 28 khoản 1), `None`
-/// for the preschool levels, which have no grades.
-pub fn grades_of_level(code: &str) -> Option<std::ops::RangeInclusive<i64>> {
-    match code {
-        "primary" => Some(1..=5),
-        "lower_secondary" => Some(6..=9),
-        "upper_secondary" => Some(10..=12),
-        _ => None,
-    }
-}
-
 /// How a person is related to the child. Ours: no law enumerates relationships; the terms
 /// come from Luật Trẻ em 2016, Điều 4 khoản 3–4 (người chăm sóc, người giám hộ, chăm sóc thay thế).
 pub const RELATIONSHIPS: &[Entry] = &[
@@ -611,7 +562,6 @@ mod tests {
             DISABILITY_LEVELS,
             SOCIAL_ASSISTANCE_CATEGORIES,
             PROTECTION_LEVELS,
-            SCHOOL_LEVELS,
             RELATIONSHIPS,
             PERSON_STATUSES,
         ] {

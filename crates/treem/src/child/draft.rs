@@ -28,10 +28,12 @@ pub struct ChildDraft {
     /// Giới tính: `male`/`nam` or `female`/`nữ`.
     #[serde(skip_serializing_if = "Field::is_absent")]
     pub sex: Field<String>,
-    /// Dân tộc, as written (code or name; checked against the ethnic-group list in phase 2).
+    /// Dân tộc: the code (`01`–`54`) or a name of the 54-group list ([`crate::vn::ethnic`]);
+    /// `normalize` writes the code.
     #[serde(skip_serializing_if = "Field::is_absent")]
     pub ethnic_group: Field<String>,
-    /// Số định danh cá nhân (12 digits; its structure is checked in phase 2).
+    /// Số định danh cá nhân: 12 digits, consistent with the date of birth and sex
+    /// ([`crate::vn::personal_id`]).
     #[serde(skip_serializing_if = "Field::is_absent")]
     pub personal_id: Field<String>,
     /// Whether the birth has been registered (đăng ký khai sinh).
@@ -75,13 +77,13 @@ pub struct ResidenceDraft {
     /// When absent, the edition of the context.
     #[serde(skip_serializing_if = "Field::is_absent")]
     pub edition: Field<String>,
-    /// Province code (2 digits).
+    /// Province code (2 digits) of the edition's list; `normalize` resolves a name to it.
     #[serde(skip_serializing_if = "Field::is_absent")]
     pub province_code: Field<String>,
     /// District code (3 digits; edition 2024 only).
     #[serde(skip_serializing_if = "Field::is_absent")]
     pub district_code: Field<String>,
-    /// Commune code (5 digits).
+    /// Commune code (5 digits) of the edition's list, inside the province (and district).
     #[serde(skip_serializing_if = "Field::is_absent")]
     pub commune_code: Field<String>,
     /// Street address, village, hamlet (free text).
@@ -106,7 +108,8 @@ pub struct GuardianDraft {
     /// Living, deceased or declared missing (catalog `person_statuses`).
     #[serde(skip_serializing_if = "Field::is_absent")]
     pub status: Field<String>,
-    /// Phone number as written (checked as a Vietnamese number in phase 2).
+    /// Phone number as written, checked as a Vietnamese number ([`crate::vn::phone`]);
+    /// `normalize` writes the national form.
     #[serde(skip_serializing_if = "Field::is_absent")]
     pub phone: Field<String>,
     /// Members this kind does not know, kept as they were.
@@ -119,10 +122,11 @@ pub struct GuardianDraft {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(default)]
 pub struct SchoolingDraft {
-    /// The school's code in the education database (checked against the school list later).
+    /// The school's code in the education database (not checked: treem holds no school list).
     #[serde(skip_serializing_if = "Field::is_absent")]
     pub school_code: Field<String>,
-    /// School level (catalog `school_levels`).
+    /// School level: a code of the catalog `school_levels` (`tieu_hoc`, `thcs`, ...), a
+    /// Vietnamese name, or the English codes `primary`, `lower_secondary`, ...
     #[serde(skip_serializing_if = "Field::is_absent")]
     pub level: Field<String>,
     /// Grade (lớp) 1–12; none for preschool.

@@ -1,9 +1,10 @@
 //! Parents, caregivers and guardians (Luật Trẻ em 2016, Điều 4 khoản 4: người chăm sóc trẻ
 //! em includes the guardian and the alternative caregiver).
 //!
-//! Phase 2: each phone number checked as a Vietnamese number, and duplicate detection on
-//! folded names (diacritics, spelling variants). Until then phones are type-checked only and
-//! duplicates are found on exact (case- and space-insensitive) names.
+//! Each name is read by [`crate::vn::name`] and each phone by [`crate::vn::phone`] (mobile
+//! prefixes and the 2017 landline area codes; codes `phone.*`). Duplicate guardians are found
+//! on the folded name (case, tones and marks ignored: `Hoà` = `Hòa`) and the phone in
+//! national form (`+84 912…` = `0912…`).
 
 use super::catalog::{PERSON_STATUSES, RELATIONSHIPS};
 use super::draft::GuardianDraft;
@@ -39,18 +40,18 @@ impl Person {
     }
 }
 
-fn key(text: &str) -> Option<String> {
-    let folded = text
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
-    (!folded.is_empty()).then_some(folded)
-}
-
-fn digits(text: &str) -> Option<String> {
-    let d: String = text.chars().filter(char::is_ascii_digit).collect();
-    (!d.is_empty()).then_some(d)
+/// The phone in national form when it is a valid number (issues at `at` otherwise); empty
+/// text counts as absent.
+fn phone_key(
+    field: &crate::json::Field<String>,
+    at: &Location<'_>,
+    sink: &mut IssueSink,
+) -> Option<String> {
+    let text = read::text(field, at, sink)?;
+    if text.trim().is_empty() {
+        return None;
+    }
+    crate::vn::phone::parse(text, at, sink).map(|p| p.national)
 }
 
 /// Checks each guardian and the list as a whole; returns what the cross-field rules need.
@@ -65,7 +66,7 @@ pub(crate) fn check(
         let Some(guardian) = read::object(item, &here, sink) else {
             continue;
         };
-        let name = read::text(&guardian.full_name, &here.key("full_name"), sink);
+        let name_key = read::person_name(&guardian.full_name, &here.key("full_name"), sink);
         let relationship = read::code(
             &guardian.relationship,
             &here.key("relationship"),
@@ -80,14 +81,14 @@ pub(crate) fn check(
             "person_statuses",
             sink,
         );
-        let phone = read::text(&guardian.phone, &here.key("phone"), sink);
+        let phone_key = phone_key(&guardian.phone, &here.key("phone"), sink);
         crate::fields::unknown_fields(&guardian.unknown, &here, sink);
         let person = Person {
             index,
             relationship: relationship.map(|e| e.code),
             status: status.map(|e| e.code),
-            name_key: name.and_then(key),
-            phone_key: phone.and_then(digits),
+            name_key,
+            phone_key,
         };
         if let Some(first) = people.iter().find(|p| same_person(p, &person)) {
             sink.push(

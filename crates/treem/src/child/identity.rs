@@ -1,9 +1,11 @@
 //! Identity: name, date of birth, sex, ethnic group, personal ID, birth registration; and the
 //! age rules of Luật Trẻ em 2016, Điều 1.
 //!
-//! Phase 2 (when the Vietnamese primitives land): the personal ID's 12-digit structure and
-//! its consistency with the date of birth and sex (century/sex digit), the ethnic group
-//! against the 54-group list, name normalisation. Until then these are type-checked only.
+//! The primitives of [`crate::vn`] do the reading: the name ([`crate::vn::name`]: no digits,
+//! symbols or invisible characters; data-quality rules of treem, no law read), the ethnic
+//! group ([`crate::vn::ethnic`]: the 54 groups of Quyết định 121-TCTK/PPCĐ, by code or
+//! name), the personal ID ([`crate::vn::personal_id`]: Nghị định 137/2015/NĐ-CP, Điều 13) and
+//! its consistency with the date of birth and sex. An empty text member counts as absent.
 
 use chrono::NaiveDate;
 
@@ -32,46 +34,8 @@ crate::codes! {
         "This person is {age} at the as-of date, no longer a child under the Law on Children (under 16)";
 }
 
-/// Sex as recorded in the population database.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    schemars::JsonSchema,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Sex {
-    /// Nam.
-    Male,
-    /// Nữ.
-    Female,
-}
-
-impl Sex {
-    /// Reads `male`, `nam`, `m`, `female`, `nữ`, `nu`, `f` (any case).
-    pub fn parse(text: &str) -> Option<Sex> {
-        match text.trim().to_lowercase().as_str() {
-            "male" | "nam" | "m" => Some(Sex::Male),
-            "female" | "nữ" | "nu" | "f" => Some(Sex::Female),
-            _ => None,
-        }
-    }
-
-    /// The code (`male`, `female`).
-    pub const fn code(self) -> &'static str {
-        match self {
-            Sex::Male => "male",
-            Sex::Female => "female",
-        }
-    }
-}
+/// Sex: the one type of [`crate::vn::sex`], shared with the personal ID.
+pub use crate::vn::sex::Sex;
 
 /// The age limit of Luật Trẻ em 2016, Điều 1.
 pub const CHILD_AGE_LIMIT: u32 = 16;
@@ -80,20 +44,32 @@ pub const CHILD_AGE_LIMIT: u32 = 16;
 pub(crate) fn check(draft: &ChildDraft, ctx: &Context, dates: &mut Dates, sink: &mut IssueSink) {
     let root = Location::root();
     read::text(&draft.id, &root.key("id"), sink);
-    read::text(&draft.full_name, &root.key("full_name"), sink);
+    read::person_name(&draft.full_name, &root.key("full_name"), sink);
     let dob_at = root.key("date_of_birth");
     dates.birth = read::date(&draft.date_of_birth, &dob_at, sink);
     if let Some(birth) = dates.birth {
         check_age(birth, ctx, dates, &dob_at, sink);
     }
     let sex_at = root.key("sex");
+    let mut sex = None;
     if let Some(text) = read::text(&draft.sex, &sex_at, sink) {
-        if Sex::parse(text).is_none() {
+        sex = Sex::parse(text);
+        if sex.is_none() {
             sink.push(&CHILD_SEX_UNKNOWN, &sex_at, []);
         }
     }
-    read::text(&draft.ethnic_group, &root.key("ethnic_group"), sink);
-    read::text(&draft.personal_id, &root.key("personal_id"), sink);
+    let ethnic_at = root.key("ethnic_group");
+    if let Some(text) = read::text(&draft.ethnic_group, &ethnic_at, sink) {
+        if !text.trim().is_empty() {
+            crate::vn::ethnic::parse(text, &ethnic_at, sink);
+        }
+    }
+    let id_at = root.key("personal_id");
+    if let Some(text) = read::text(&draft.personal_id, &id_at, sink) {
+        if !text.trim().is_empty() {
+            check_personal_id(text, dates.birth, sex, ctx, &id_at, sink);
+        }
+    }
     typed(
         &draft.birth_registered,
         &root.key("birth_registered"),
@@ -103,6 +79,40 @@ pub(crate) fn check(draft: &ChildDraft, ctx: &Context, dates: &mut Dates, sink: 
     let reg_at = root.key("birth_registration_date");
     if let Some(date) = read::date(&draft.birth_registration_date, &reg_at, sink) {
         dates.event(date, &reg_at, sink);
+    }
+}
+
+/// The personal ID's structure (Nghị định 137/2015/NĐ-CP, Điều 13; Thông tư 07/2016/TT-BCA,
+/// Phụ lục I, III), its birth year not after `as_of`, and its consistency with the record's
+/// date of birth and sex (the century/sex digit and the year digits). Each issue is at
+/// `/personal_id`: the number is what disagrees with the rest of the record; the messages
+/// mask it ([`crate::privacy::mask_digits`]).
+fn check_personal_id(
+    text: &str,
+    birth: Option<NaiveDate>,
+    sex: Option<Sex>,
+    ctx: &Context,
+    at: &Location<'_>,
+    sink: &mut IssueSink,
+) {
+    let Some(id) = crate::vn::personal_id::parse(text, at, sink) else {
+        return;
+    };
+    if let Some(as_of) = ctx.as_of {
+        id.check_as_of(as_of, at, sink);
+    }
+    match (birth, sex) {
+        (Some(birth), Some(sex)) => id.report_mismatches(birth, sex, at, sink),
+        // With one of the two, check that one: a mismatch needs both to hold a value only
+        // for the member it compares.
+        (Some(birth), None) => id.report_mismatches(birth, id.sex, at, sink),
+        (None, Some(sex)) => {
+            let year_ok = NaiveDate::from_ymd_opt(id.birth_year, 1, 1);
+            if let Some(date) = year_ok {
+                id.report_mismatches(date, sex, at, sink);
+            }
+        }
+        (None, None) => {}
     }
 }
 

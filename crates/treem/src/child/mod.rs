@@ -7,22 +7,25 @@
 //! per group of rules: [`identity`], [`residence`], [`family`], [`schooling`],
 //! [`circumstances`]; `dates` holds the rules on dates relative to birth and `as_of`.
 //!
-//! # What arrives in phase 2
-//! These members are checked for their JSON type only until the Vietnamese primitives and
-//! the administrative units are wired in:
+//! # The Vietnamese primitives in the rules
 //! - `personal_id`: the 12-digit structure, the province/century/sex digits, and their
-//!   consistency with `date_of_birth` and `sex`;
-//! - `ethnic_group`: membership of the 54-group list (code or name);
-//! - `guardians[].phone`: a valid Vietnamese number (mobile prefixes, 2017 landline codes);
-//! - `residence.province_code`, `district_code`, `commune_code`: membership of the list of
-//!   the record's edition, the commune inside its province, conversion between editions;
-//! - `full_name` and guardian names: normalisation (NFC, title case) and folded comparison,
-//!   and with it deduplication over a set of child records (not in this phase);
-//! - `schooling.school_code`: membership of the school list.
+//!   consistency with `date_of_birth` and `sex` ([`crate::vn::personal_id`], messages masked);
+//! - `ethnic_group`: membership of the 54-group list by code or name ([`crate::vn::ethnic`]);
+//! - `full_name`, `guardians[].full_name`: [`crate::vn::name`] (no digits, symbols or
+//!   invisible characters; NFC and title case in `normalize`; folded key for matching);
+//! - `guardians[].phone`: a Vietnamese number ([`crate::vn::phone`]);
+//! - `residence.*_code`: membership of the list of the record's edition and nesting
+//!   ([`crate::vn::admin::place`]); [`residence::successors`] converts a 2024 residence to its
+//!   2025 unit(s) (operation `residence_successors`);
+//! - `schooling.level`: the school module's levels ([`crate::school::types::Level`]);
+//! - [`dedup`]: likely and possible duplicates over a set of records (operation `dedup`).
+//!
+//! Not done: `schooling.school_code` against a list of schools (treem holds none).
 
 pub mod catalog;
 pub mod circumstances;
 pub mod dates;
+pub mod dedup;
 pub mod draft;
 pub mod family;
 pub mod identity;
@@ -57,8 +60,8 @@ impl crate::kind::Document for ChildDraft {
         check(self, ctx, sink);
     }
 
-    fn normalize(&mut self, _ctx: &Context, log: &mut crate::normalize::ChangeLog) {
-        normalize::normalize(self, log);
+    fn normalize(&mut self, ctx: &Context, log: &mut crate::normalize::ChangeLog) {
+        normalize::normalize(self, ctx, log);
     }
 }
 
@@ -70,7 +73,7 @@ pub fn check(draft: &ChildDraft, ctx: &Context, sink: &mut IssueSink) {
 
     let residence_at = root.key("residence");
     if let Some(residence) = read::object(&draft.residence, &residence_at, sink) {
-        residence::check(residence, ctx, &residence_at, sink);
+        residence::check(residence, ctx, &mut dates, &residence_at, sink);
     }
 
     let guardians_at = root.key("guardians");

@@ -9,7 +9,7 @@ use crate::report::{IssueSink, Location};
 
 use super::catalog::{
     special_circumstance, DISABILITY_LEVELS, DISABILITY_TYPES, PERSON_STATUSES, PROTECTION_LEVELS,
-    RELATIONSHIPS, SCHOOL_LEVELS, SOCIAL_ASSISTANCE_CATEGORIES,
+    RELATIONSHIPS, SOCIAL_ASSISTANCE_CATEGORIES,
 };
 use super::draft::ChildDraft;
 use super::identity::Sex;
@@ -52,6 +52,19 @@ pub(crate) fn identifier(field: &mut Field<String>, at: &Location<'_>, log: &mut
         if clean != *value {
             *value = clean;
             log.push(at, Rewrite::Identifier);
+        }
+    }
+}
+
+/// Writes a phone number in national form ([`crate::vn::phone::normalize`]: `+84 912 345
+/// 678` → `0912345678`) when it reads as one; otherwise keeps it.
+pub(crate) fn phone(field: &mut Field<String>, at: &Location<'_>, log: &mut ChangeLog) {
+    if let Field::Value(value) = field {
+        if let Some(national) = crate::vn::phone::normalize(value) {
+            if national != *value {
+                *value = national;
+                log.push(at, Rewrite::Phone);
+            }
         }
     }
 }
@@ -102,7 +115,7 @@ pub(crate) fn integer(field: &mut Field<i64>, at: &Location<'_>, log: &mut Chang
 }
 
 /// Rewrites `draft` into canonical form, logging each change.
-pub(crate) fn normalize(draft: &mut ChildDraft, log: &mut ChangeLog) {
+pub(crate) fn normalize(draft: &mut ChildDraft, ctx: &crate::Context, log: &mut ChangeLog) {
     let root = Location::root();
     text(&mut draft.id, &root.key("id"), log);
     person_name(&mut draft.full_name, &root.key("full_name"), log);
@@ -112,7 +125,13 @@ pub(crate) fn normalize(draft: &mut ChildDraft, log: &mut ChangeLog) {
             set_code(value, sex.code(), &root.key("sex"), log);
         }
     }
-    text(&mut draft.ethnic_group, &root.key("ethnic_group"), log);
+    if let Field::Value(value) = &mut draft.ethnic_group {
+        let at = root.key("ethnic_group");
+        match crate::vn::ethnic::lookup(value) {
+            Some(group) => set_code(value, group.code, &at, log),
+            None => text(&mut draft.ethnic_group, &at, log),
+        }
+    }
     identifier(&mut draft.personal_id, &root.key("personal_id"), log);
     date(
         &mut draft.birth_registration_date,
@@ -120,12 +139,7 @@ pub(crate) fn normalize(draft: &mut ChildDraft, log: &mut ChangeLog) {
         log,
     );
     if let Field::Value(residence) = &mut draft.residence {
-        let at = root.key("residence");
-        text(&mut residence.edition, &at.key("edition"), log);
-        identifier(&mut residence.province_code, &at.key("province_code"), log);
-        identifier(&mut residence.district_code, &at.key("district_code"), log);
-        identifier(&mut residence.commune_code, &at.key("commune_code"), log);
-        text(&mut residence.address, &at.key("address"), log);
+        super::residence::normalize(residence, ctx, &root.key("residence"), log);
     }
     if let Field::Value(guardians) = &mut draft.guardians {
         let list_at = root.key("guardians");
@@ -140,13 +154,17 @@ pub(crate) fn normalize(draft: &mut ChildDraft, log: &mut ChangeLog) {
                 log,
             );
             code(&mut g.status, PERSON_STATUSES, &at.key("status"), log);
-            identifier(&mut g.phone, &at.key("phone"), log);
+            phone(&mut g.phone, &at.key("phone"), log);
         }
     }
     if let Field::Value(s) = &mut draft.schooling {
         let at = root.key("schooling");
         identifier(&mut s.school_code, &at.key("school_code"), log);
-        code(&mut s.level, SCHOOL_LEVELS, &at.key("level"), log);
+        if let Field::Value(level) = &mut s.level {
+            if let Some(found) = crate::school::types::Level::parse(level) {
+                set_code(level, found.code(), &at.key("level"), log);
+            }
+        }
         integer(&mut s.grade, &at.key("grade"), log);
         if let Field::Value(year) = &mut s.school_year {
             if let Some(start) = super::schooling::school_year_start(year) {

@@ -76,3 +76,18 @@ pub(crate) fn elements<'f, T>(
 ) -> &'f [Field<T>] {
     typed(field, at, "array", sink).map_or(&[], Vec::as_slice)
 }
+
+/// A person's name (the child's or a guardian's), read by [`crate::vn::name::parse`]: a
+/// wrong type, or digits, symbols, invisible characters, stray combining marks or an
+/// over-long name reported at `at` (codes `name.*`). Empty text counts as absent.
+pub(crate) fn person_name(
+    field: &Field<String>,
+    at: &Location<'_>,
+    sink: &mut IssueSink,
+) -> Option<String> {
+    let text = typed(field, at, "string", sink)?;
+    if text.trim().is_empty() {
+        return None;
+    }
+    crate::vn::name::parse(text, at, sink).map(|n| n.key)
+}

@@ -1,14 +1,19 @@
 //! Residence: the administrative units the child lives in, in either edition of the list.
 //!
-//! Phase 2 (when the administrative-unit tables land): each code checked against the list
-//! of its edition, the commune within its province (and district), and conversion between
-//! editions. Until then the codes are type-checked only; the edition and the two-level
-//! rule below need no table.
+//! The edition is the record's own (`edition`), else the caller's (option `edition`), else
+//! the one in force at `as_of`; with none of them the codes cannot be judged (codes are
+//! reused across editions with other meanings) and the record says `context.as_of_missing`.
+//! Each code is checked against the list of its edition by [`crate::vn::admin::place`]
+//! (exists at its level; the commune inside its district and province; 2024 list of Quyết
+//! định 124/2004/QĐ-TTg, 2025 list of Quyết định 19/2025/QĐ-TTg). A 2024 residence converts
+//! to its 2025 unit(s) with [`successors`] (operation `residence_successors`).
 
 use super::draft::ResidenceDraft;
 use super::read;
 use crate::context::{Context, Edition};
+use crate::json::Field;
 use crate::report::{IssueSink, Location};
+use crate::vn::admin::place::{self, PlaceCodes};
 
 crate::codes! {
     /// The edition is neither `2024` nor `2025`.
@@ -27,15 +32,18 @@ crate::codes! {
 pub(crate) fn check(
     residence: &ResidenceDraft,
     ctx: &Context,
+    dates: &mut super::dates::Dates,
     at: &Location<'_>,
     sink: &mut IssueSink,
 ) {
+    let mut edition_known = true;
     let edition_at = at.key("edition");
     let edition = match read::text(&residence.edition, &edition_at, sink) {
         Some(text) => match Edition::parse(text) {
             Ok(edition) => Some(edition),
             Err(_) => {
                 sink.push(&CHILD_EDITION_UNKNOWN, &edition_at, []);
+                edition_known = false;
                 None
             }
         },
@@ -47,14 +55,204 @@ pub(crate) fn check(
             (None, None) => None,
         },
     };
-    read::text(&residence.province_code, &at.key("province_code"), sink);
+    let province = code_text(&residence.province_code, &at.key("province_code"), sink);
     let district_at = at.key("district_code");
-    if let Some(district) = read::text(&residence.district_code, &district_at, sink) {
-        if edition == Some(Edition::E2025) && !district.trim().is_empty() {
-            sink.push(&CHILD_DISTRICT_IN_TWO_LEVEL_EDITION, &district_at, []);
+    let district = code_text(&residence.district_code, &district_at, sink);
+    if district.is_some() && edition == Some(Edition::E2025) {
+        sink.push(&CHILD_DISTRICT_IN_TWO_LEVEL_EDITION, &district_at, []);
+    }
+    let commune = code_text(&residence.commune_code, &at.key("commune_code"), sink);
+    let codes = PlaceCodes {
+        province,
+        district,
+        commune,
+    };
+    if codes != PlaceCodes::default() {
+        match edition {
+            Some(edition) => {
+                place::check(codes, edition, at, sink);
+            }
+            None if edition_known => dates.needed_as_of = true,
+            None => {}
         }
     }
-    read::text(&residence.commune_code, &at.key("commune_code"), sink);
     read::text(&residence.address, &at.key("address"), sink);
     crate::fields::unknown_fields(&residence.unknown, at, sink);
+}
+
+/// A code member: its type checked, trimmed, `None` when absent or empty.
+fn code_text<'f>(
+    field: &'f Field<String>,
+    at: &Location<'_>,
+    sink: &mut IssueSink,
+) -> Option<&'f str> {
+    read::text(field, at, sink)
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+}
+
+/// The 2025 unit(s) a residence lies in: for a 2024 residence the statistics office's
+/// old → new map (one-to-many: 440 old communes were split, so a commune may give several
+/// candidates, each with its relation and note, and the caller or a person picks), and the
+/// new province (Nghị quyết 202/2025/QH15); for a 2025 residence its own units. Without a
+/// commune code, an island district without communes maps through its own code. The edition
+/// is read as for the rules (record, option `edition`, `as_of`); `None` when it cannot be known or is not 2024/2025.
+///
+/// ```
+/// use treem::child::ResidenceDraft;
+/// use treem::json::Field;
+/// let r = ResidenceDraft { edition: Field::Value("2024".into()),
+///     commune_code: Field::Value("11311".into()), ..Default::default() };
+/// let v = treem::child::residence::successors(&r, &treem::Context::default()).unwrap();
+/// assert_eq!(v["edition"], "2024");
+/// assert!(v["communes"].as_array().is_some_and(|c| !c.is_empty()));
+/// ```
+pub fn successors(residence: &ResidenceDraft, ctx: &Context) -> Option<serde_json::Value> {
+    use crate::vn::admin;
+    let text = |f: &Field<String>| {
+        f.value()
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+    };
+    let edition = edition_of(residence, ctx)?;
+    let province = text(&residence.province_code);
+    let district = text(&residence.district_code);
+    let commune = text(&residence.commune_code);
+    let unit_json = |u: &admin::Unit| serde_json::json!({"code": &*u.code, "name": &*u.name});
+    let (new_province, communes): (Option<serde_json::Value>, Vec<serde_json::Value>) =
+        match edition {
+            Edition::E2025 => (
+                province
+                    .as_deref()
+                    .and_then(|p| admin::find_province(edition, p))
+                    .map(unit_json),
+                commune
+                    .as_deref()
+                    .and_then(|c| admin::find_commune(edition, c))
+                    .map(|u| {
+                        serde_json::json!({"code": &*u.code, "name": &*u.name,
+                        "province_code": &*u.province_code, "relation": "unchanged"})
+                    })
+                    .into_iter()
+                    .collect(),
+            ),
+            Edition::E2024 => {
+                let old = commune.as_deref().or(district.as_deref());
+                let links = old.map_or(&[][..], admin::successors);
+                let communes = links
+                    .iter()
+                    .map(|s| {
+                        let unit = admin::find(Edition::E2025, &s.new_code);
+                        serde_json::json!({
+                            "code": &*s.new_code,
+                            "name": unit.map(|u| &*u.name),
+                            "province_code": unit.map(|u| &*u.province_code),
+                            "relation": s.relation,
+                            "note_vi": &*s.note_vi,
+                        })
+                    })
+                    .collect();
+                let old_province = province.clone().or_else(|| {
+                    old.and_then(|c| admin::find(Edition::E2024, c))
+                        .map(|u| u.province_code.to_string())
+                });
+                (
+                    old_province
+                        .as_deref()
+                        .and_then(admin::new_province_of)
+                        .map(unit_json),
+                    communes,
+                )
+            }
+        };
+    Some(serde_json::json!({
+        "edition": edition.as_str(),
+        "province": new_province,
+        "communes": communes,
+        "unique": communes.len() == 1,
+    }))
+}
+
+/// The edition a residence's codes belong to (see [`check`]); `None` when it cannot be known.
+fn edition_of(residence: &ResidenceDraft, ctx: &Context) -> Option<Edition> {
+    match residence
+        .edition
+        .value()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+    {
+        Some(text) => Edition::parse(text).ok(),
+        None => match (ctx.edition, ctx.as_of) {
+            (Some(edition), _) => Some(edition),
+            (None, Some(date)) => Some(Edition::in_force_on(date)),
+            (None, None) => None,
+        },
+    }
+}
+
+/// `normalize` for a residence: codes without spaces or dots; a code that lost its leading
+/// zeros (a spreadsheet reads `01` as `1`) padded to its level's length; and, when the
+/// edition is known, a unit's name written instead of its code (`Hải Phòng`, `Phường Lạch
+/// Tray`) replaced by the code when it names exactly one unit of that level (inside the
+/// province or district given). A name that names none or several is kept as written.
+pub(crate) fn normalize(
+    residence: &mut ResidenceDraft,
+    ctx: &Context,
+    at: &Location<'_>,
+    log: &mut crate::normalize::ChangeLog,
+) {
+    use crate::normalize::Rewrite;
+    use crate::vn::admin::Level;
+    super::normalize::text(&mut residence.edition, &at.key("edition"), log);
+    let edition = edition_of(residence, ctx);
+    let mut parent: Option<String> = None;
+    let members = [
+        (
+            &mut residence.province_code,
+            "province_code",
+            Level::Province,
+        ),
+        (
+            &mut residence.district_code,
+            "district_code",
+            Level::District,
+        ),
+        (&mut residence.commune_code, "commune_code", Level::Commune),
+    ];
+    for (field, key, level) in members {
+        let here = at.key(key);
+        let Field::Value(value) = field else {
+            continue;
+        };
+        let compact: String = value
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '.' && *c != '-')
+            .collect();
+        let width = level.code_len();
+        let rewritten = if compact.is_empty() {
+            None
+        } else if compact.bytes().all(|b| b.is_ascii_digit()) {
+            let padded = format!("{compact:0>width$}");
+            (padded != *value).then(|| {
+                let how = if padded == compact {
+                    Rewrite::Identifier
+                } else {
+                    Rewrite::CanonicalCode
+                };
+                (padded, how)
+            })
+        } else {
+            edition
+                .and_then(|e| place::code_for_name(value, level, e, parent.as_deref()))
+                .map(|code| (code.to_owned(), Rewrite::CanonicalCode))
+        };
+        if let Some((code, how)) = rewritten {
+            *value = code;
+            log.push(&here, how);
+        }
+        if !value.trim().is_empty() {
+            parent = Some(value.trim().to_owned());
+        }
+    }
+    super::normalize::text(&mut residence.address, &at.key("address"), log);
 }

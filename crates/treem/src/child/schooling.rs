@@ -7,17 +7,21 @@
 //! minority, disability, orphans, poor households, return from abroad, ...): a mismatch is a
 //! warning, never an error.
 //!
-//! Phase 2 (with the school list): the school code checked against the schools of the
-//! province and the level against the school's type.
+//! The level is one of the school module's levels ([`Level`], catalog `school_levels`; the
+//! English codes `primary`, `lower_secondary`, ... are read too). Continuing education
+//! (GDTX) has no verified grade range, so its grades are not judged.
+//!
+//! Not done: the school code checked against a school list (treem holds no list of schools;
+//! a caller with one can validate records of kind `school`).
 
 use chrono::Datelike;
 
-use super::catalog::{grades_of_level, SCHOOL_LEVELS};
 use super::dates::Dates;
 use super::draft::SchoolingDraft;
 use super::read;
 use crate::fields::typed;
 use crate::report::{IssueSink, Location};
+use crate::school::types::Level;
 
 crate::codes! {
     /// The grade does not exist at the school level (primary 1–5, lower secondary 6–9, upper
@@ -65,13 +69,20 @@ pub(crate) fn check(
     sink: &mut IssueSink,
 ) {
     read::text(&schooling.school_code, &at.key("school_code"), sink);
-    let level = read::code(
-        &schooling.level,
-        &at.key("level"),
-        SCHOOL_LEVELS,
-        "school_levels",
-        sink,
-    );
+    let level_at = at.key("level");
+    let mut level = None;
+    if let Some(text) = read::text(&schooling.level, &level_at, sink) {
+        if !text.trim().is_empty() {
+            level = Level::parse(text);
+            if level.is_none() {
+                sink.push(
+                    &super::read::CHILD_CODE_UNKNOWN,
+                    &level_at,
+                    [("catalog", "school_levels".into())],
+                );
+            }
+        }
+    }
     let grade_at = at.key("grade");
     let grade = typed(&schooling.grade, &grade_at, "integer", sink).copied();
     let year_at = at.key("school_year");
@@ -84,9 +95,14 @@ pub(crate) fn check(
     }
     crate::fields::unknown_fields(&schooling.unknown, at, sink);
     let Some(grade) = grade else { return };
-    let range = level.map_or(Some(1..=12), |l| grades_of_level(l.code));
-    if !range.is_some_and(|r| r.contains(&grade)) {
-        let (vi, en) = level.map_or(("phổ thông", "general education"), |l| (l.vi, l.en));
+    if level == Some(Level::Gdtx) {
+        return;
+    }
+    let range = level.map_or(Some((1, 12)), Level::grades);
+    if !range.is_some_and(|(low, high)| (i64::from(low)..=i64::from(high)).contains(&grade)) {
+        let (vi, en) = level.map_or(("phổ thông", "general education"), |l| {
+            (l.label(crate::Lang::Vi), l.label(crate::Lang::En))
+        });
         sink.push(
             &CHILD_GRADE_NOT_IN_LEVEL,
             &grade_at,

@@ -301,9 +301,11 @@ fn supplied_set() -> Value {
 }
 
 fn school(i: usize, authority: &str) -> Value {
+    // Real 2025 communes of Hải Phòng: the address codes are checked against the list.
+    let commune = ["11311", "11329", "11359", "11383"][i % 4];
     json!({"code": format!("S{i}"), "name": format!("Trường {i}"), "school_type": "truong_thcs",
            "managing_authority": authority,
-           "address": {"province_code": "31", "commune_code": format!("1131{}", i % 10), "edition": "2025"}})
+           "address": {"province_code": "31", "commune_code": commune, "edition": "2025"}})
 }
 
 fn record(i: usize, auth: usize, fail: usize, valid: bool) -> Value {

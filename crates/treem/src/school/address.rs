@@ -1,9 +1,10 @@
 //! The address of a school as administrative-unit codes, in either geography edition.
 //!
-//! Only the form of the codes is checked here: province 2 digits, district 3 digits, commune
-//! 5 digits (Quyết định 124/2004/QĐ-TTg; Quyết định 19/2025/QĐ-TTg: "Mã số của đơn vị hành
-//! chính cấp xã được xác định bằng 05 chữ số"). Whether a code exists in its edition is
-//! checked by the administrative-units module once it is merged (lookup not done here).
+//! The form of the codes first: province 2 digits, district 3 digits, commune 5 digits
+//! (Quyết định 124/2004/QĐ-TTg; Quyết định 19/2025/QĐ-TTg: "Mã số của đơn vị hành chính cấp
+//! xã được xác định bằng 05 chữ số"). Codes of the right form are then checked against the
+//! list of their edition by [`crate::vn::admin::place`] (the unit exists; the commune lies in
+//! its district and province), the same rule as the child's residence.
 
 use std::collections::BTreeMap;
 
@@ -87,10 +88,13 @@ pub fn check(draft: &AddressDraft, ctx: &Context, at: &Location<'_>, sink: &mut 
         ),
         (&draft.commune_code, "commune_code", 5, "xã", "commune"),
     ];
-    for (field, key, digits, vi, en) in levels {
+    let mut well_formed: [Option<&str>; 3] = [None; 3];
+    for (slot, (field, key, digits, vi, en)) in well_formed.iter_mut().zip(levels) {
         let field_at = at.key(key);
         if let Some(code) = typed(field, &field_at, "string", sink) {
-            if !all_digits(code.trim(), digits) {
+            if all_digits(code.trim(), digits) {
+                *slot = Some(code.trim());
+            } else {
                 sink.push(
                     &SCHOOL_ADDRESS_CODE_FORM,
                     &field_at,
@@ -103,12 +107,22 @@ pub fn check(draft: &AddressDraft, ctx: &Context, at: &Location<'_>, sink: &mut 
             }
         }
     }
-    if draft.edition(ctx) == Some(Edition::E2025) && draft.district_code.value().is_some() {
+    let edition = draft.edition(ctx);
+    if edition == Some(Edition::E2025) && draft.district_code.value().is_some() {
         sink.push(
             &SCHOOL_ADDRESS_DISTRICT_IN_2025,
             &at.key("district_code"),
             [],
         );
+    }
+    if let Some(edition) = edition {
+        let [province, district, commune] = well_formed;
+        let codes = crate::vn::admin::place::PlaceCodes {
+            province,
+            district,
+            commune,
+        };
+        crate::vn::admin::place::check(codes, edition, at, sink);
     }
     unknown_fields(&draft.unknown, at, sink);
 }

@@ -93,7 +93,8 @@ impl Level {
         matches!(self, Level::NhaTre | Level::MauGiao)
     }
 
-    /// Reads a code or a Vietnamese name (any case).
+    /// Reads a code, a Vietnamese name (any case), or the English codes `nursery`,
+    /// `kindergarten`, `primary`, `lower_secondary`, `upper_secondary`, `continuing_education`.
     pub fn parse(text: &str) -> Option<Level> {
         let folded = fold(text);
         LEVELS.into_iter().find(|l| {
@@ -106,6 +107,14 @@ impl Level {
                         | (Level::Gdtx, "gdtx")
                         | (Level::NhaTre, "nhà trẻ")
                         | (Level::MauGiao, "mẫu giáo")
+                        // English codes, as the child record spelt levels before the
+                        // school list became the one list.
+                        | (Level::NhaTre, "nursery")
+                        | (Level::MauGiao, "kindergarten")
+                        | (Level::TieuHoc, "primary")
+                        | (Level::Thcs, "lower_secondary")
+                        | (Level::Thpt, "upper_secondary")
+                        | (Level::Gdtx, "continuing_education")
                 )
         })
     }

@@ -36,6 +36,7 @@ mod data;
 mod fold;
 mod lookup;
 mod parser;
+pub mod place;
 mod unit;
 
 use std::sync::OnceLock;

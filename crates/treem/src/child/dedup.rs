@@ -1,0 +1,530 @@
+//! Duplicate child records in a set: pairs that are likely or possibly the same child, each
+//! with the evidence (which members matched, and how). Nothing is merged: a person decides.
+//!
+//! No law sets these criteria; they are treem's (the seed's "làm sạch dữ liệu trẻ em").
+//!
+//! | level      | when                                                                        |
+//! |------------|-----------------------------------------------------------------------------|
+//! | `likely`   | same personal ID (valid structure, Nghị định 137/2015/NĐ-CP, Điều 13)        |
+//! | `likely`   | same folded name + same date of birth + same commune (or its 2025 successor) |
+//! | `possible` | same folded name + same date of birth, commune different or missing          |
+//! | `possible` | folded names one edit apart + same date of birth (sex not different)         |
+//! | `possible` | same folded name + date of birth with day and month swapped, commune same or missing |
+//!
+//! A `likely` pair by name, birth and commune becomes `possible` when both records carry valid
+//! personal IDs that differ, or when their sexes differ (twins, a mistyped ID): the evidence
+//! says which. The folded name is [`crate::vn::name::fold`] (case, tones and marks ignored).
+//! A commune code belongs to the record's `residence.edition`, else the context's edition
+//! (option `edition`, else the one in force at `as_of`, else 2025); a 2024 and a 2025 code
+//! match when the 2025 unit is a successor of the 2024 one.
+//!
+//! # Scale
+//! Never all pairs. Candidates come from blocks: records with the same personal ID; records
+//! with the same date of birth (then compared in full: same or one-edit names); and, for the
+//! day/month swap, an index on (folded name, date of birth). A date-of-birth block larger than
+//! [`MAX_BLOCK`] records (a placeholder date such as 01/01 typed for unknown births) is split
+//! by folded surname + initial of the given name, and any block still larger is compared only
+//! over its first [`MAX_BLOCK`] records; `capped_blocks` in the answer counts those, so no
+//! limit is silent. The output is sorted by record indices (deterministic).
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use super::draft::ChildDraft;
+use crate::context::{Context, Edition};
+use crate::json::Field;
+use crate::report::{IssueSink, Location};
+use crate::vn::sex::Sex;
+
+/// The largest block compared pair by pair.
+pub const MAX_BLOCK: usize = 2000;
+
+/// How sure a pair is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// Worth a look: near matches.
+    Possible,
+    /// Very probably the same child.
+    Likely,
+}
+
+/// How one member of the two records compares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Match {
+    /// The same value (after normalisation).
+    Equal,
+    /// Names equal once folded (case, tones, marks), not as written.
+    Folded,
+    /// Folded names one edit apart (one letter inserted, removed or replaced).
+    OneEdit,
+    /// Dates of birth equal once day and month are swapped.
+    DayMonthSwapped,
+    /// A 2024 commune and a 2025 commune it went into.
+    Successor,
+    /// Both present and different.
+    Differs,
+    /// Absent (or unreadable) in one record or both.
+    Missing,
+}
+
+/// One member's comparison: which member, and how it matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Evidence {
+    /// The member (`personal_id`, `full_name`, `date_of_birth`, `residence.commune_code`, `sex`).
+    pub field: &'static str,
+    /// How it compares.
+    #[serde(rename = "match")]
+    pub how: Match,
+}
+
+/// A pair of records (indices in the input, `a < b`) that may be one child.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Pair {
+    /// The first record's index.
+    pub a: usize,
+    /// The second record's index.
+    pub b: usize,
+    /// Likely or possible.
+    pub level: Level,
+    /// Every member compared, in a fixed order.
+    pub evidence: Vec<Evidence>,
+}
+
+/// The answer: the pairs, how many records were read, and how the blocks went.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Answer {
+    /// Pairs sorted by `(a, b)`.
+    pub pairs: Vec<Pair>,
+    /// The number of records in the input (readable or not).
+    pub records: usize,
+    /// Indices of input items that are not child records (not an object, not JSON).
+    pub unreadable: Vec<usize>,
+    /// Candidate pairs compared.
+    pub comparisons: u64,
+    /// Blocks compared over their first [`MAX_BLOCK`] records only.
+    pub capped_blocks: usize,
+}
+
+/// What the comparison reads of one record.
+#[derive(Debug, Clone, Default)]
+pub struct Key {
+    personal_id: Option<String>,
+    written_name: Option<String>,
+    name: Option<Box<[char]>>,
+    birth: Option<NaiveDate>,
+    sex: Option<Sex>,
+    commune: Option<(Edition, String)>,
+}
+
+fn text(field: &Field<String>) -> Option<&str> {
+    field.value().map(|s| s.trim()).filter(|s| !s.is_empty())
+}
+
+impl Key {
+    /// Reads the members dedup compares; unreadable members count as absent.
+    pub fn of(draft: &ChildDraft, ctx: &Context) -> Key {
+        let mut scratch = IssueSink::new(ctx.lang);
+        let root = Location::root();
+        let personal_id = text(&draft.personal_id)
+            .and_then(|t| crate::vn::personal_id::parse(t, &root, &mut scratch))
+            .map(|id| id.number);
+        let written_name = text(&draft.full_name).map(crate::vn::name::normalize);
+        let name = written_name
+            .as_deref()
+            .map(crate::vn::name::fold)
+            .filter(|n| !n.is_empty())
+            .map(|n| n.chars().collect());
+        let birth = text(&draft.date_of_birth)
+            .and_then(|t| crate::vn::date::parse(t, &root, &mut scratch))
+            .map(|p| p.date);
+        let sex = text(&draft.sex).and_then(Sex::parse);
+        let commune = draft.residence.value().and_then(|r| {
+            let code = text(&r.commune_code)?;
+            let edition = match text(&r.edition) {
+                Some(e) => Edition::parse(e).ok()?,
+                None => ctx.edition(),
+            };
+            Some((edition, code.to_owned()))
+        });
+        Key {
+            personal_id,
+            written_name,
+            name,
+            birth,
+            sex,
+            commune,
+        }
+    }
+
+    /// Folded surname + initial of the last syllable: the sub-block of an oversized block.
+    fn initials(&self) -> String {
+        let name: String = self.name.as_deref().unwrap_or_default().iter().collect();
+        let surname = name.split(' ').next().unwrap_or_default();
+        let given = name.rsplit(' ').next().and_then(|g| g.chars().next());
+        format!("{surname}/{}", given.unwrap_or(' '))
+    }
+}
+
+/// True when `a` and `b` are one insertion, deletion or substitution apart (not equal).
+pub fn one_edit(a: &[char], b: &[char]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let prefix = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    let (Some(short_rest), Some(long_rest)) = (short.get(prefix..), long.get(prefix..)) else {
+        return false;
+    };
+    if short.len() == long.len() {
+        // One substitution: everything after the first difference equal.
+        short_rest.get(1..) == long_rest.get(1..) && !short_rest.is_empty()
+    } else {
+        // One insertion into the shorter.
+        long_rest.get(1..) == Some(short_rest)
+    }
+}
+
+fn swapped(date: NaiveDate) -> Option<NaiveDate> {
+    (date.day() != date.month())
+        .then(|| NaiveDate::from_ymd_opt(date.year(), date.day(), date.month()))
+        .flatten()
+}
+
+fn compare_commune(a: &Option<(Edition, String)>, b: &Option<(Edition, String)>) -> Match {
+    let (Some((ea, ca)), Some((eb, cb))) = (a, b) else {
+        return Match::Missing;
+    };
+    if ea == eb {
+        return if ca == cb {
+            Match::Equal
+        } else {
+            Match::Differs
+        };
+    }
+    let (old, new) = if *ea == Edition::E2024 {
+        (ca, cb)
+    } else {
+        (cb, ca)
+    };
+    if crate::vn::admin::successors(old)
+        .iter()
+        .any(|s| &*s.new_code == new.as_str())
+    {
+        Match::Successor
+    } else {
+        Match::Differs
+    }
+}
+
+fn compare<T: PartialEq>(a: &Option<T>, b: &Option<T>) -> Match {
+    match (a, b) {
+        (Some(x), Some(y)) if x == y => Match::Equal,
+        (Some(_), Some(_)) => Match::Differs,
+        _ => Match::Missing,
+    }
+}
+
+/// Compares two records; `Some` when they are likely or possibly one child.
+pub fn judge(a: &Key, b: &Key) -> Option<(Level, Vec<Evidence>)> {
+    let id = compare(&a.personal_id, &b.personal_id);
+    let name = match (&a.name, &b.name) {
+        (Some(x), Some(y)) if x == y => {
+            if a.written_name == b.written_name {
+                Match::Equal
+            } else {
+                Match::Folded
+            }
+        }
+        (Some(x), Some(y)) if one_edit(x, y) => Match::OneEdit,
+        (Some(_), Some(_)) => Match::Differs,
+        _ => Match::Missing,
+    };
+    let birth = match (a.birth, b.birth) {
+        (Some(x), Some(y)) if x == y => Match::Equal,
+        (Some(x), Some(y)) if swapped(x) == Some(y) => Match::DayMonthSwapped,
+        (Some(_), Some(_)) => Match::Differs,
+        _ => Match::Missing,
+    };
+    let commune = compare_commune(&a.commune, &b.commune);
+    let sex = compare(&a.sex, &b.sex);
+    let same_name = matches!(name, Match::Equal | Match::Folded);
+    let same_place = matches!(commune, Match::Equal | Match::Successor);
+    let level = if id == Match::Equal {
+        Some(Level::Likely)
+    } else if same_name && birth == Match::Equal {
+        let doubt = id == Match::Differs || sex == Match::Differs;
+        Some(if same_place && !doubt {
+            Level::Likely
+        } else {
+            Level::Possible
+        })
+    } else {
+        let near_name = name == Match::OneEdit && birth == Match::Equal && sex != Match::Differs;
+        let swapped_birth =
+            same_name && birth == Match::DayMonthSwapped && commune != Match::Differs;
+        (near_name || swapped_birth).then_some(Level::Possible)
+    }?;
+    let evidence = vec![
+        Evidence {
+            field: "personal_id",
+            how: id,
+        },
+        Evidence {
+            field: "full_name",
+            how: name,
+        },
+        Evidence {
+            field: "date_of_birth",
+            how: birth,
+        },
+        Evidence {
+            field: "residence.commune_code",
+            how: commune,
+        },
+        Evidence {
+            field: "sex",
+            how: sex,
+        },
+    ];
+    Some((level, evidence))
+}
+
+/// Collects candidate pairs of a block (indices ascending), at most [`MAX_BLOCK`] records.
+fn pairs_of(block: &[usize], out: &mut Vec<(usize, usize)>, capped: &mut usize) {
+    let block = match block.get(..MAX_BLOCK) {
+        Some(head) if block.len() > MAX_BLOCK => {
+            *capped += 1;
+            head
+        }
+        _ => block,
+    };
+    for (i, &a) in block.iter().enumerate() {
+        for &b in block.iter().skip(i + 1) {
+            out.push((a.min(b), a.max(b)));
+        }
+    }
+}
+
+/// Finds the likely and possible duplicate pairs among `keys` (see the module docs).
+pub fn find(keys: &[Option<Key>]) -> (Vec<Pair>, u64, usize) {
+    let mut by_id: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_birth: HashMap<NaiveDate, Vec<usize>> = HashMap::new();
+    let mut by_name_birth: HashMap<(&[char], NaiveDate), Vec<usize>> = HashMap::new();
+    for (i, key) in keys.iter().enumerate() {
+        let Some(key) = key else { continue };
+        if let Some(id) = key.personal_id.as_deref() {
+            by_id.entry(id).or_default().push(i);
+        }
+        if let Some(birth) = key.birth {
+            if key.name.is_some() {
+                by_birth.entry(birth).or_default().push(i);
+            }
+            if let Some(name) = key.name.as_deref() {
+                by_name_birth.entry((name, birth)).or_default().push(i);
+            }
+        }
+    }
+    let mut candidates: Vec<(usize, usize)> = Vec::new();
+    let mut capped = 0;
+    for block in by_id.values().filter(|b| b.len() > 1) {
+        pairs_of(block, &mut candidates, &mut capped);
+    }
+    for block in by_birth.values().filter(|b| b.len() > 1) {
+        if block.len() <= MAX_BLOCK {
+            pairs_of(block, &mut candidates, &mut capped);
+            continue;
+        }
+        let mut sub: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for &i in block {
+            if let Some(Some(key)) = keys.get(i) {
+                sub.entry(key.initials()).or_default().push(i);
+            }
+        }
+        for part in sub.values().filter(|b| b.len() > 1) {
+            pairs_of(part, &mut candidates, &mut capped);
+        }
+    }
+    for ((name, birth), block) in &by_name_birth {
+        let Some(other) = swapped(*birth) else {
+            continue;
+        };
+        // Each swapped pair is seen from both sides; take it from the earlier date.
+        if other < *birth {
+            continue;
+        }
+        if let Some(partners) = by_name_birth.get(&(*name, other)) {
+            for &a in block.iter().take(MAX_BLOCK) {
+                for &b in partners.iter().take(MAX_BLOCK) {
+                    candidates.push((a.min(b), a.max(b)));
+                }
+            }
+        }
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    let comparisons = candidates.len() as u64;
+    let pairs = candidates
+        .into_iter()
+        .filter_map(|(a, b)| {
+            let (Some(Some(ka)), Some(Some(kb))) = (keys.get(a), keys.get(b)) else {
+                return None;
+            };
+            let (level, evidence) = judge(ka, kb)?;
+            Some(Pair {
+                a,
+                b,
+                level,
+                evidence,
+            })
+        })
+        .collect();
+    (pairs, comparisons, capped)
+}
+
+/// Reads the input (a JSON array of child records, or NDJSON) and finds the pairs.
+///
+/// # Errors
+/// `is_not_json()` when the input is not UTF-8 or a top-level array is not JSON. A single
+/// bad item is listed in `unreadable`, never dropped silently.
+pub fn run(input: &[u8], ctx: &Context) -> Result<Answer, crate::Error> {
+    let text =
+        std::str::from_utf8(input).map_err(|e| crate::Error::invalid_utf8(e.valid_up_to()))?;
+    let items: Vec<Option<serde_json::Value>> = if text.trim_start().starts_with('[') {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| crate::Error::not_json(&e))?;
+        match value {
+            serde_json::Value::Array(items) => items.into_iter().map(Some).collect(),
+            other => return Err(crate::Error::wrong_top_level("array", &other)),
+        }
+    } else {
+        text.lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| serde_json::from_str(l).ok())
+            .collect()
+    };
+    let mut unreadable = Vec::new();
+    let keys: Vec<Option<Key>> = items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let draft = item
+                .filter(serde_json::Value::is_object)
+                .and_then(|v| serde_json::from_value::<ChildDraft>(v).ok());
+            if draft.is_none() {
+                unreadable.push(i);
+            }
+            draft.map(|d| Key::of(&d, ctx))
+        })
+        .collect();
+    let (pairs, comparisons, capped_blocks) = find(&keys);
+    Ok(Answer {
+        pairs,
+        records: keys.len(),
+        unreadable,
+        comparisons,
+        capped_blocks,
+    })
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn one_edit_distance() {
+        assert!(one_edit(&chars("nguyen van an"), &chars("nguyen van anh")));
+        assert!(one_edit(&chars("nguyen van anh"), &chars("nguyen van an")));
+        assert!(one_edit(&chars("tran thi lan"), &chars("tran thi lam")));
+        assert!(one_edit(&chars("le hoa"), &chars("le hoaa")));
+        assert!(!one_edit(&chars("le hoa"), &chars("le hoa")));
+        assert!(!one_edit(&chars("le hoa"), &chars("le hao")));
+        assert!(!one_edit(&chars("an"), &chars("anh2")));
+        assert!(one_edit(&chars(""), &chars("a")));
+    }
+
+    fn key(value: serde_json::Value) -> Option<Key> {
+        let draft: ChildDraft = serde_json::from_value(value).unwrap();
+        Some(Key::of(&draft, &Context::default()))
+    }
+
+    fn level(a: serde_json::Value, b: serde_json::Value) -> Option<Level> {
+        judge(&key(a).unwrap(), &key(b).unwrap()).map(|(l, _)| l)
+    }
+
+    #[test]
+    fn levels_follow_the_table() {
+        use serde_json::json;
+        let base = json!({"full_name": "Nguyễn Thị Hoà", "date_of_birth": "2016-05-20", "sex": "female",
+            "residence": {"edition": "2025", "commune_code": "11311"}});
+        let mut spelled = base.clone();
+        spelled["full_name"] = json!("NGUYỄN THỊ HÒA");
+        assert_eq!(level(base.clone(), spelled.clone()), Some(Level::Likely));
+        let mut elsewhere = spelled.clone();
+        elsewhere["residence"]["commune_code"] = json!("11320");
+        assert_eq!(level(base.clone(), elsewhere), Some(Level::Possible));
+        let mut twin = spelled.clone();
+        twin["sex"] = json!("male");
+        assert_eq!(level(base.clone(), twin), Some(Level::Possible));
+        let mut typo = base.clone();
+        typo["full_name"] = json!("Nguyễn Thị Hoan");
+        assert_eq!(level(base.clone(), typo.clone()), Some(Level::Possible));
+        typo["date_of_birth"] = json!("2016-05-21");
+        assert_eq!(level(base.clone(), typo), None);
+        let mut swap = base.clone();
+        swap["date_of_birth"] = json!("2016-02-05");
+        let mut early = base.clone();
+        early["date_of_birth"] = json!("2016-05-02");
+        assert_eq!(level(early, swap), Some(Level::Possible));
+        let a = json!({"personal_id": "031316000123", "full_name": "A"});
+        let b = json!({"personal_id": "031 316 000 123", "full_name": "B"});
+        assert_eq!(level(a, b), Some(Level::Likely));
+        let mut other_id = spelled;
+        other_id["personal_id"] = json!("031316000999");
+        let mut with_id = base;
+        with_id["personal_id"] = json!("031316000123");
+        assert_eq!(level(with_id, other_id), Some(Level::Possible));
+    }
+
+    #[test]
+    fn evidence_names_fields_never_values() {
+        let input = r#"[{"full_name": "Lê Văn Tám", "date_of_birth": "2015-01-02", "personal_id": "031215000777"},
+            {"full_name": "Le Van Tam", "date_of_birth": "02/01/2015", "personal_id": "031215000777"}, 7]"#;
+        let answer = run(input.as_bytes(), &Context::default()).unwrap();
+        assert_eq!(answer.records, 3);
+        assert_eq!(answer.unreadable, vec![2]);
+        assert_eq!(answer.pairs.len(), 1);
+        let text = serde_json::to_string(&answer).unwrap();
+        assert!(!text.contains("031215000777") && !text.contains("Tám") && !text.contains("Tam"));
+        assert_eq!(answer.pairs[0].evidence[1].how, Match::Folded);
+    }
+
+    #[test]
+    fn an_oversized_block_is_split_and_counted() {
+        // One placeholder birth date for all: split by surname + initial, then compared.
+        let mut lines = String::new();
+        for i in 0..(MAX_BLOCK + 10) {
+            lines.push_str(&format!(
+                "{{\"full_name\": \"Ho{i} Van Nam\", \"date_of_birth\": \"2015-01-01\"}}\n"
+            ));
+        }
+        lines.push_str("{\"full_name\": \"Ho7 Van Nam\", \"date_of_birth\": \"2015-01-01\"}\n");
+        let answer = run(lines.as_bytes(), &Context::default()).unwrap();
+        assert_eq!(answer.capped_blocks, 0);
+        assert_eq!(answer.comparisons, 1);
+        let found: Vec<(usize, usize)> = answer.pairs.iter().map(|p| (p.a, p.b)).collect();
+        assert_eq!(found, vec![(7, MAX_BLOCK + 10)]);
+        // The same initials for all: the sub-block is still too large, and that is said.
+        let same = lines.replace("Ho", "Ho Y");
+        let answer = run(same.as_bytes(), &Context::default()).unwrap();
+        assert_eq!(answer.capped_blocks, 1);
+    }
+}

@@ -4,9 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::case::CaseDraft;
-use crate::child::catalog::{
-    special_circumstance, DISABILITY_TYPES, PROTECTION_LEVELS, SCHOOL_LEVELS,
-};
+use crate::child::catalog::{special_circumstance, DISABILITY_TYPES, PROTECTION_LEVELS};
 use crate::child::ChildDraft;
 use crate::context::Edition;
 use crate::report::{IssueSink, Location};
@@ -113,7 +111,7 @@ impl ChildFacts {
         });
         let schooling = draft.schooling.value().and_then(|s| {
             Some(SchoolingFact {
-                level: crate::code_list::lookup(SCHOOL_LEVELS, s.level.value()?)?.code,
+                level: crate::school::types::Level::parse(s.level.value()?)?.code(),
                 school_year: s
                     .school_year
                     .value()

@@ -290,17 +290,8 @@ pub(crate) fn feed_records(
     }
 }
 
-/// The school's level in the codes of the child record's `school_levels` (the same
-/// categories across indicators), `continuing_education` for a GDTX centre.
+/// The school's level as its code in the catalog `school_levels` (the one list of levels,
+/// shared by schools and the child record's schooling).
 fn level_code(level: crate::school::types::Level) -> String {
-    use crate::school::types::Level;
-    match level {
-        Level::NhaTre => "nursery",
-        Level::MauGiao => "kindergarten",
-        Level::TieuHoc => "primary",
-        Level::Thcs => "lower_secondary",
-        Level::Thpt => "upper_secondary",
-        Level::Gdtx => "continuing_education",
-    }
-    .to_owned()
+    level.code().to_owned()
 }

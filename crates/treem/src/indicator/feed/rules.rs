@@ -264,19 +264,19 @@ impl Dossier {
         ));
         cats.push((Dimension::SchoolLevel, s.level.to_owned()));
         let p = ctx.school_year;
-        if s.level == "nursery" && months.is_some_and(|m| (3..=36).contains(&m)) {
+        if s.level == "nha_tre" && months.is_some_and(|m| (3..=36).contains(&m)) {
             o.push(i("0401"), p, true, None, &cats, &[]);
         }
-        let preschool = matches!(s.level, "nursery" | "kindergarten");
+        let preschool = matches!(s.level, "nha_tre" | "mau_giao");
         if preschool && age_year.is_some_and(|a| (3..=5).contains(&a)) {
             o.push(i("0402"), p, true, None, &cats, &[]);
         }
-        if s.level == "kindergarten" && age_year == Some(5) {
+        if s.level == "mau_giao" && age_year == Some(5) {
             o.push(i("0403"), p, true, None, &cats, &[]);
         }
         for (code, level, ages) in [
-            ("0405", "primary", 6..=10),
-            ("0407", "lower_secondary", 11..=14),
+            ("0405", "tieu_hoc", 6..=10),
+            ("0407", "thcs", 11..=14),
         ] {
             if s.level == level {
                 // "Chung/đúng tuổi": every pupil is in `all`, pupils of the level's ages also

@@ -30,6 +30,7 @@ pub mod normalize;
 pub mod privacy;
 mod registry;
 pub mod report;
+pub mod row;
 pub mod vn;
 
 pub use context::{Context, Edition};

@@ -9,6 +9,7 @@ pub(crate) const CODE_TABLES: &[&[CodeDef]] = &[
     crate::normalize::CODES,
     crate::vn::date::CODES,
     crate::child::CODES,
+    crate::row::CODES,
 ];
 
 /// Every kind, by its stable name.

@@ -47,8 +47,10 @@ pub(crate) struct Outcome {
 /// A cleaned record, ready to write in the input's format.
 #[derive(Debug)]
 pub(crate) enum Cleaned {
-    /// One JSON value (NDJSON line or array element), or a bad line as it was written.
+    /// One JSON value (NDJSON line or array element).
     Json(String),
+    /// A line or element that is not JSON, as it was written.
+    Verbatim(String),
     /// The cells of a table row.
     Cells(Vec<String>),
 }
@@ -59,13 +61,19 @@ impl Checker {
         let row = record.row;
         match record.body {
             Body::Text(text) => match serde_json::from_str::<serde_json::Value>(&text) {
-                Ok(value) => self.judge(row, &value, || Cleaned::Json(text.clone()), |v| {
-                    Cleaned::Json(v.to_string())
-                }),
+                Ok(value) => self.judge(
+                    row,
+                    &value,
+                    || Cleaned::Json(text.clone()),
+                    |v| Cleaned::Json(v.to_string()),
+                ),
                 Err(e) => self.unreadable(
                     row,
-                    not_object_issue(self.ctx.lang, format!("invalid JSON (column {})", e.column())),
-                    Cleaned::Json(text),
+                    not_object_issue(
+                        self.ctx.lang,
+                        format!("invalid JSON (column {})", e.column()),
+                    ),
+                    Cleaned::Verbatim(text),
                 ),
             },
             Body::Row { cells, record } => {
@@ -80,7 +88,7 @@ impl Checker {
             Body::Bad(bad) => {
                 let issue = bad_row_issue(self.ctx.lang, &bad);
                 let kept = match bad.kept {
-                    Kept::Line(line) => Cleaned::Json(line),
+                    Kept::Line(line) => Cleaned::Verbatim(line),
                     Kept::Cells(cells) => Cleaned::Cells(cells),
                 };
                 self.unreadable(row, issue, kept)
@@ -96,9 +104,8 @@ impl Checker {
         as_written: impl FnOnce() -> Cleaned,
         rewritten: impl FnOnce(&serde_json::Value) -> Cleaned,
     ) -> Outcome {
-        let not_object = || {
-            not_object_issue(self.ctx.lang, treem::json::type_name(value).to_owned())
-        };
+        let not_object =
+            || not_object_issue(self.ctx.lang, treem::json::type_name(value).to_owned());
         match self.mode {
             Mode::Validate => match self.kind.validate(value, &self.ctx) {
                 Ok(report) => Outcome {
@@ -140,14 +147,20 @@ impl Checker {
 
 /// The cells of a row with each field's cleaned value put back into the column that
 /// supplied it (the first non-blank cell of that field); other cells stay as written.
-fn rewrite_cells(columns: Option<&Columns>, cells: &[String], cleaned: &serde_json::Value) -> Vec<String> {
+fn rewrite_cells(
+    columns: Option<&Columns>,
+    cells: &[String],
+    cleaned: &serde_json::Value,
+) -> Vec<String> {
     let mut out = cells.to_vec();
     let Some(columns) = columns else {
         return out;
     };
     let mut done: Vec<&str> = Vec::new();
     for ((field, cell), slot) in columns.fields.iter().zip(cells).zip(out.iter_mut()) {
-        let Some(field) = field.as_deref() else { continue };
+        let Some(field) = field.as_deref() else {
+            continue;
+        };
         if cell.trim().is_empty() || done.contains(&field) {
             continue;
         }
@@ -178,7 +191,11 @@ fn bad_row_issue(lang: treem::Lang, bad: &BadRow) -> Issue {
     let root = Location::root();
     match &bad.problem {
         Problem::NotUtf8 { offset } => {
-            sink.push(&treem::row::ROW_NOT_UTF8, &root, [("offset", (*offset).into())]);
+            sink.push(
+                &treem::row::ROW_NOT_UTF8,
+                &root,
+                [("offset", (*offset).into())],
+            );
         }
         Problem::ColumnCount { found, expected } => sink.push(
             &treem::row::ROW_COLUMN_COUNT,

@@ -29,7 +29,7 @@ pub(crate) fn from_args(common: &CommonArgs) -> Result<RunOptions, Failure> {
         map.insert("edition".into(), edition.clone().into());
     }
     let value = serde_json::Value::Object(map);
-    let ctx = treem::Context::from_options_value(&value).map_err(|e| Failure::Core(e))?;
+    let ctx = treem::Context::from_options_value(&value).map_err(Failure::Core)?;
     Ok(RunOptions {
         json: value.to_string().into_bytes(),
         echo: ctx.to_options_value(),

@@ -18,9 +18,9 @@ impl Progress {
     pub(crate) fn new() -> Progress {
         let bar = if std::io::stderr().is_terminal() {
             let bar = ProgressBar::new_spinner();
-            if let Ok(style) =
-                ProgressStyle::with_template("{spinner} {pos} bản ghi / records · {per_sec} · {elapsed}")
-            {
+            if let Ok(style) = ProgressStyle::with_template(
+                "{spinner} {pos} bản ghi / records · {per_sec} · {elapsed}",
+            ) {
                 bar.set_style(style);
             }
             bar

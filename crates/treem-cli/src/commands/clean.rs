@@ -26,26 +26,41 @@ pub(crate) fn run(args: &CleanArgs) -> Result<u8, Failure> {
         let text = serde_json::to_string_pretty(&normalized).unwrap_or_default();
         writeln!(out, "{text}").map_err(write_failed)?;
         out.flush().map_err(write_failed)?;
-        return Ok(if normalized.report.ok { EXIT_OK } else { EXIT_ISSUES });
+        return Ok(if normalized.report.ok {
+            EXIT_OK
+        } else {
+            EXIT_ISSUES
+        });
     }
     let checker = data.checker(Mode::Clean);
     let header = data.header();
-    let mut writer = CleanWriter::new(&data.opened.layout, output::create(args.output.as_deref())?)?;
-    let mut issues_file = args.issues.as_deref().map(IssueWriter::for_path).transpose()?;
+    let mut writer =
+        CleanWriter::new(&data.opened.layout, output::create(args.output.as_deref())?)?;
+    let mut issues_file = args
+        .issues
+        .as_deref()
+        .map(IssueWriter::for_path)
+        .transpose()?;
     let mut tally = Tally::default();
     let progress = Progress::new();
     let threads = pipeline::threads(args.input.threads);
-    pipeline::run(data.opened.reader, data.first, threads, &checker, |outcome| {
-        tally.add(&outcome);
-        progress.update(tally.records);
-        if let Some(file) = issues_file.as_mut() {
-            file.write(outcome.row, &outcome.issues)?;
-        }
-        match &outcome.cleaned {
-            Some(cleaned) => writer.write(cleaned),
-            None => Ok(()),
-        }
-    })?;
+    pipeline::run(
+        data.opened.reader,
+        data.first,
+        threads,
+        &checker,
+        |outcome| {
+            tally.add(&outcome);
+            progress.update(tally.records);
+            if let Some(file) = issues_file.as_mut() {
+                file.write(outcome.row, &outcome.issues)?;
+            }
+            match &outcome.cleaned {
+                Some(cleaned) => writer.write(cleaned),
+                None => Ok(()),
+            }
+        },
+    )?;
     progress.finish();
     writer.finish()?;
     if let Some(file) = issues_file {
@@ -63,5 +78,9 @@ pub(crate) fn run(args: &CleanArgs) -> Result<u8, Failure> {
         }
         OutputFormat::Ndjson | OutputFormat::Csv => {}
     }
-    Ok(if tally.all_valid() { EXIT_OK } else { EXIT_ISSUES })
+    Ok(if tally.all_valid() {
+        EXIT_OK
+    } else {
+        EXIT_ISSUES
+    })
 }

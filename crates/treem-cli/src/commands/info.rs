@@ -34,7 +34,12 @@ pub(crate) fn parse(what: &str, text: &str, common: &CommonArgs) -> Result<u8, F
 /// `treem catalog NAME [--format markdown]`.
 pub(crate) fn catalog(name: &str, format: &str, common: &CommonArgs) -> Result<u8, Failure> {
     if format == "markdown" && name == "issue_codes" {
-        write!(std::io::stdout().lock(), "{}", treem::i18n::codes_markdown()).map_err(write_failed)?;
+        write!(
+            std::io::stdout().lock(),
+            "{}",
+            treem::i18n::codes_markdown()
+        )
+        .map_err(write_failed)?;
         return Ok(EXIT_OK);
     }
     if format != "json" {

@@ -22,7 +22,7 @@ enum Answer {
         first: bool,
     },
     /// One line per issue.
-    Issues(IssueWriter),
+    Issues(Box<IssueWriter>),
 }
 
 /// Runs `validate`; returns the exit code.
@@ -31,8 +31,9 @@ pub(crate) fn run(args: &DatasetArgs) -> Result<u8, Failure> {
     if args.format == OutputFormat::Json {
         if let Some(text) = data.single_json(&args.input) {
             // One record: the answer is exactly the core's report for it.
-            let report = treem::api::validate(data.kind.name(), text.as_bytes(), &data.options.json)
-                .map_err(Failure::Core)?;
+            let report =
+                treem::api::validate(data.kind.name(), text.as_bytes(), &data.options.json)
+                    .map_err(Failure::Core)?;
             let mut out = output::create(None)?;
             let line = serde_json::to_string(&report).unwrap_or_default();
             writeln!(out, "{line}").map_err(write_failed)?;
@@ -45,8 +46,8 @@ pub(crate) fn run(args: &DatasetArgs) -> Result<u8, Failure> {
     let out = output::create(None)?;
     let mut answer = match args.format {
         OutputFormat::Table => Answer::Table(out),
-        OutputFormat::Csv => Answer::Issues(IssueWriter::csv(out)?),
-        OutputFormat::Ndjson => Answer::Issues(IssueWriter::ndjson(out)),
+        OutputFormat::Csv => Answer::Issues(Box::new(IssueWriter::csv(out)?)),
+        OutputFormat::Ndjson => Answer::Issues(Box::new(IssueWriter::ndjson(out))),
         OutputFormat::Json => {
             let mut out = out;
             let head = serde_json::json!({
@@ -62,34 +63,44 @@ pub(crate) fn run(args: &DatasetArgs) -> Result<u8, Failure> {
             Answer::Json { out, first: true }
         }
     };
-    let mut issues_file = args.issues.as_deref().map(IssueWriter::for_path).transpose()?;
+    let mut issues_file = args
+        .issues
+        .as_deref()
+        .map(IssueWriter::for_path)
+        .transpose()?;
     let mut tally = Tally::default();
     let progress = Progress::new();
     let threads = pipeline::threads(args.input.threads);
-    pipeline::run(data.opened.reader, data.first, threads, &checker, |outcome| {
-        tally.add(&outcome);
-        progress.update(tally.records);
-        if let Some(file) = issues_file.as_mut() {
-            file.write(outcome.row, &outcome.issues)?;
-        }
-        match &mut answer {
-            Answer::Table(_) => Ok(()),
-            Answer::Issues(writer) => writer.write(outcome.row, &outcome.issues),
-            Answer::Json { out, first } => {
-                if outcome.issues.is_empty() {
-                    return Ok(());
-                }
-                let item = serde_json::json!({
-                    "row": outcome.row,
-                    "ok": outcome.ok,
-                    "issues": outcome.issues,
-                });
-                let sep = if *first { "\n" } else { ",\n" };
-                *first = false;
-                write!(out, "{sep}{item}").map_err(write_failed)
+    pipeline::run(
+        data.opened.reader,
+        data.first,
+        threads,
+        &checker,
+        |outcome| {
+            tally.add(&outcome);
+            progress.update(tally.records);
+            if let Some(file) = issues_file.as_mut() {
+                file.write(outcome.row, &outcome.issues)?;
             }
-        }
-    })?;
+            match &mut answer {
+                Answer::Table(_) => Ok(()),
+                Answer::Issues(writer) => writer.write(outcome.row, &outcome.issues),
+                Answer::Json { out, first } => {
+                    if outcome.issues.is_empty() {
+                        return Ok(());
+                    }
+                    let item = serde_json::json!({
+                        "row": outcome.row,
+                        "ok": outcome.ok,
+                        "issues": outcome.issues,
+                    });
+                    let sep = if *first { "\n" } else { ",\n" };
+                    *first = false;
+                    write!(out, "{sep}{item}").map_err(write_failed)
+                }
+            }
+        },
+    )?;
     progress.finish();
     if let Some(file) = issues_file {
         file.finish()?;
@@ -107,5 +118,9 @@ pub(crate) fn run(args: &DatasetArgs) -> Result<u8, Failure> {
             out.flush().map_err(write_failed)?;
         }
     }
-    Ok(if tally.all_valid() { EXIT_OK } else { EXIT_ISSUES })
+    Ok(if tally.all_valid() {
+        EXIT_OK
+    } else {
+        EXIT_ISSUES
+    })
 }

@@ -80,7 +80,7 @@ impl<R: BufRead + Send> ArrayReader<R> {
                         b'"' => scan.in_string = true,
                         b'{' | b'[' => scan.depth += 1,
                         b'}' | b']' if scan.depth > 0 => scan.depth -= 1,
-                        b',' | b']' => {
+                        b',' | b']' if scan.depth == 0 => {
                             finished = true;
                             break;
                         }

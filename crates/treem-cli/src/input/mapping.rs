@@ -118,7 +118,9 @@ fn names_of(text: &str, kind: &str) -> Result<FieldNames, String> {
         return Ok(out);
     };
     let Some(fields) = entry.as_object() else {
-        return Err(format!("{kind}: expected an object {{field: [column names]}}"));
+        return Err(format!(
+            "{kind}: expected an object {{field: [column names]}}"
+        ));
     };
     for (field, names) in fields {
         let list = match names {

@@ -200,7 +200,10 @@ pub(crate) fn open(
 }
 
 /// A JSON source: an array (streamed element by element), NDJSON, or one document.
-fn open_json(source: String, mut stream: BufReader<Box<dyn Read + Send>>) -> Result<Opened, Failure> {
+fn open_json(
+    source: String,
+    mut stream: BufReader<Box<dyn Read + Send>>,
+) -> Result<Opened, Failure> {
     sniff::skip_bom(&mut stream).map_err(|e| Failure::io(&source, e))?;
     match sniff::json_shape(&mut stream).map_err(|e| Failure::io(&source, e))? {
         sniff::JsonShape::Array => Ok(Opened {
@@ -221,9 +224,10 @@ fn open_json(source: String, mut stream: BufReader<Box<dyn Read + Send>>) -> Res
         sniff::JsonShape::Buffered(bytes) => Ok(Opened {
             source,
             layout: Layout::Ndjson,
-            reader: Box::new(ndjson::NdjsonReader::new(BufReader::new(
-                Box::new(std::io::Cursor::new(bytes)) as Box<dyn Read + Send>,
-            ))),
+            reader: Box::new(ndjson::NdjsonReader::new(BufReader::new(Box::new(
+                std::io::Cursor::new(bytes),
+            )
+                as Box<dyn Read + Send>))),
         }),
     }
 }

@@ -55,7 +55,10 @@ pub(crate) struct CsvReader<R> {
 
 impl<R: BufRead + Send> CsvReader<R> {
     /// Reads the header row and matches it against `mapping`.
-    pub(crate) fn open(mut stream: R, mapping: &Mapping) -> Result<(Columns, CsvReader<R>), Failure> {
+    pub(crate) fn open(
+        mut stream: R,
+        mapping: &Mapping,
+    ) -> Result<(Columns, CsvReader<R>), Failure> {
         let delimiter = sniff_delimiter(&mut stream);
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
@@ -67,7 +70,9 @@ impl<R: BufRead + Send> CsvReader<R> {
             .read_byte_record(&mut header)
             .map_err(|e| Failure::Usage(format!("cannot read the CSV header: {e}")))?;
         if !found {
-            return Err(Failure::Usage("the CSV input is empty (no header row)".into()));
+            return Err(Failure::Usage(
+                "the CSV input is empty (no header row)".into(),
+            ));
         }
         let headers = header
             .iter()
@@ -102,7 +107,11 @@ impl<R: BufRead + Send> RecordReader for CsvReader<R> {
                 },
             }
             let row = self.record.position().map_or(0, csv::Position::line);
-            if self.record.iter().all(|c| c.iter().all(u8::is_ascii_whitespace)) {
+            if self
+                .record
+                .iter()
+                .all(|c| c.iter().all(u8::is_ascii_whitespace))
+            {
                 continue;
             }
             chunk.push(self.decode(row));

@@ -56,7 +56,12 @@ impl XlsxReader {
         let headers = range
             .rows()
             .next()
-            .map(|cells| cells.iter().map(|c| cell_text(c).unwrap_or_default().trim().to_owned()).collect())
+            .map(|cells| {
+                cells
+                    .iter()
+                    .map(|c| cell_text(c).unwrap_or_default().trim().to_owned())
+                    .collect()
+            })
             .unwrap_or_default();
         let columns = mapping.columns(headers);
         Ok((
@@ -127,9 +132,16 @@ fn cell_text(cell: &Data) -> Result<String, (&'static str, &'static str)> {
         Data::Float(f) => f.to_string(),
         Data::Bool(b) => b.to_string(),
         Data::DateTime(dt) => match dt.as_datetime() {
-            Some(at) if at.time() == chrono::NaiveTime::MIN => at.date().format("%Y-%m-%d").to_string(),
+            Some(at) if at.time() == chrono::NaiveTime::MIN => {
+                at.date().format("%Y-%m-%d").to_string()
+            }
             Some(at) => at.format("%Y-%m-%d %H:%M:%S").to_string(),
-            None => return Err(("ngày giờ của Excel ngoài phạm vi", "an Excel date out of range")),
+            None => {
+                return Err((
+                    "ngày giờ của Excel ngoài phạm vi",
+                    "an Excel date out of range",
+                ))
+            }
         },
         Data::Error(_) => {
             return Err((

@@ -21,12 +21,15 @@ pub(crate) enum CleanWriter {
         first: bool,
     },
     /// CSV rows.
-    Table(csv::Writer<Box<dyn Write + Send>>),
+    Table(Box<csv::Writer<Box<dyn Write + Send>>>),
 }
 
 impl CleanWriter {
     /// A writer for data of `layout`; tables get their header row (and BOM) first.
-    pub(crate) fn new(layout: &Layout, mut out: Box<dyn Write + Send>) -> Result<CleanWriter, Failure> {
+    pub(crate) fn new(
+        layout: &Layout,
+        mut out: Box<dyn Write + Send>,
+    ) -> Result<CleanWriter, Failure> {
         Ok(match layout {
             Layout::Ndjson | Layout::Document => CleanWriter::Ndjson(out),
             Layout::JsonArray => {
@@ -39,7 +42,7 @@ impl CleanWriter {
                 }
                 let mut writer = csv::WriterBuilder::new().flexible(true).from_writer(out);
                 writer.write_record(&columns.headers).map_err(csv_failed)?;
-                CleanWriter::Table(writer)
+                CleanWriter::Table(Box::new(writer))
             }
         })
     }
@@ -47,7 +50,7 @@ impl CleanWriter {
     /// Writes one record.
     pub(crate) fn write(&mut self, cleaned: &Cleaned) -> Result<(), Failure> {
         match (self, cleaned) {
-            (CleanWriter::Ndjson(out), Cleaned::Json(text)) => {
+            (CleanWriter::Ndjson(out), Cleaned::Json(text) | Cleaned::Verbatim(text)) => {
                 writeln!(out, "{text}").map_err(write_failed)
             }
             (CleanWriter::Array { out, first }, Cleaned::Json(text)) => {
@@ -60,7 +63,15 @@ impl CleanWriter {
             }
             // A table row reaches a table writer and a JSON value a JSON writer: the layout
             // and the reader come from the same input. Anything else is written as text.
-            (CleanWriter::Table(w), Cleaned::Json(text)) => {
+            // An element that is not JSON stays in the array as a string, so the array
+            // still parses and nothing is lost.
+            (CleanWriter::Array { out, first }, Cleaned::Verbatim(text)) => {
+                let sep = if *first { "\n" } else { ",\n" };
+                *first = false;
+                write!(out, "{sep}{}", serde_json::Value::String(text.clone()))
+                    .map_err(write_failed)
+            }
+            (CleanWriter::Table(w), Cleaned::Json(text) | Cleaned::Verbatim(text)) => {
                 w.write_record([text]).map_err(csv_failed)
             }
             (CleanWriter::Ndjson(out) | CleanWriter::Array { out, .. }, Cleaned::Cells(cells)) => {

@@ -12,7 +12,7 @@ const COLUMNS: [&str; 5] = ["row", "path", "code", "severity", "message"];
 /// Writes issues as they come, in input order.
 pub(crate) enum IssueWriter {
     /// CSV with a header row.
-    Csv(csv::Writer<Box<dyn Write + Send>>),
+    Csv(Box<csv::Writer<Box<dyn Write + Send>>>),
     /// One JSON object per line.
     Ndjson(Box<dyn Write + Send>),
 }
@@ -23,7 +23,7 @@ impl IssueWriter {
         out.write_all(BOM).map_err(write_failed)?;
         let mut writer = csv::Writer::from_writer(out);
         writer.write_record(COLUMNS).map_err(csv_failed)?;
-        Ok(IssueWriter::Csv(writer))
+        Ok(IssueWriter::Csv(Box::new(writer)))
     }
 
     /// An NDJSON writer.

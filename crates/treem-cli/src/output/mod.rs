@@ -22,7 +22,10 @@ pub(crate) fn create(path: Option<&Path>) -> Result<Box<dyn Write + Send>, Failu
             std::fs::File::create(path)
                 .map_err(|e| Failure::io(format!("cannot write {}", path.display()), e))?,
         )),
-        _ => Box::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout())),
+        _ => Box::new(std::io::BufWriter::with_capacity(
+            1 << 16,
+            std::io::stdout(),
+        )),
     })
 }
 

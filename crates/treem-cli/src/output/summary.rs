@@ -67,7 +67,11 @@ impl Tally {
                 .entry(issue.code.clone())
                 .or_insert((issue.severity, 0));
             entry.1 += 1;
-            let path = if issue.path.is_empty() { "/" } else { issue.path.as_str() };
+            let path = if issue.path.is_empty() {
+                "/"
+            } else {
+                issue.path.as_str()
+            };
             *self.by_path.entry(path.to_owned()).or_insert(0) += 1;
         }
     }
@@ -100,7 +104,11 @@ impl Tally {
             .map(|c| c.lang)
             .unwrap_or_default();
         let l = Labels::of(lang);
-        let as_of = header.options.get("as_of").and_then(|v| v.as_str()).unwrap_or("-");
+        let as_of = header
+            .options
+            .get("as_of")
+            .and_then(|v| v.as_str())
+            .unwrap_or("-");
         let mut text = String::new();
         text.push_str(&format!(
             "treem · {} ({}) · {}: {}\n",
@@ -255,7 +263,10 @@ mod tests {
 
     #[test]
     fn placeholders_are_blanked() {
-        assert_eq!(blank_placeholders("Năm {year} nằm ngoài"), "Năm … nằm ngoài");
+        assert_eq!(
+            blank_placeholders("Năm {year} nằm ngoài"),
+            "Năm … nằm ngoài"
+        );
         assert_eq!(blank_placeholders("no params"), "no params");
     }
 }

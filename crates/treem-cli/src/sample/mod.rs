@@ -98,9 +98,14 @@ fn child(rng: &mut Rng, as_of: NaiveDate, pending: &[&pending::Pending]) -> Map<
     let middle = rng.pick(middle).copied().unwrap_or("Văn");
     let given = rng.pick(given).copied().unwrap_or("An");
     let days_back = 1 + rng.below(18 * 365);
-    let birth = as_of.checked_sub_days(Days::new(days_back)).unwrap_or(as_of);
+    let birth = as_of
+        .checked_sub_days(Days::new(days_back))
+        .unwrap_or(as_of);
     let mut record = Map::new();
-    record.insert("full_name".into(), format!("{family} {middle} {given}").into());
+    record.insert(
+        "full_name".into(),
+        format!("{family} {middle} {given}").into(),
+    );
     record.insert("date_of_birth".into(), written_date(rng, birth).into());
     record.insert("sex".into(), written_sex(rng, female).into());
     let child = Child {
@@ -155,7 +160,10 @@ fn plant_error(rng: &mut Rng, record: &mut Map<String, Value>, as_of: NaiveDate)
             let future = as_of
                 .checked_add_days(Days::new(1 + rng.below(3650)))
                 .unwrap_or(as_of);
-            record.insert("date_of_birth".into(), future.format("%Y-%m-%d").to_string().into());
+            record.insert(
+                "date_of_birth".into(),
+                future.format("%Y-%m-%d").to_string().into(),
+            );
         }
         2 => {
             let bad = ["x", "?", "3", "không rõ", "N"];
@@ -167,14 +175,23 @@ fn plant_error(rng: &mut Rng, record: &mut Map<String, Value>, as_of: NaiveDate)
                 record.insert("full_name".into(), (10_000 + rng.below(90_000)).into());
             }
             1 => {
-                record.insert("date_of_birth".into(), (20_150_314 + rng.below(1000)).into());
+                record.insert(
+                    "date_of_birth".into(),
+                    (20_150_314 + rng.below(1000)).into(),
+                );
             }
             _ => {
                 record.insert("sex".into(), Value::Bool(rng.chance(500_000)));
             }
         },
         _ => {
-            let bad = ["15-3-15", "1/1", "mười hai tháng ba", "2015/3/14/1", "??/??/2016"];
+            let bad = [
+                "15-3-15",
+                "1/1",
+                "mười hai tháng ba",
+                "2015/3/14/1",
+                "??/??/2016",
+            ];
             let text = rng.pick(&bad).copied().unwrap_or("1/1");
             record.insert("date_of_birth".into(), text.into());
         }

@@ -60,21 +60,24 @@ impl Checker {
     pub(crate) fn check(&self, record: RawRecord) -> Outcome {
         let row = record.row;
         match record.body {
-            Body::Text(text) => match serde_json::from_str::<serde_json::Value>(&text) {
+            Body::Json(bytes) => match serde_json::from_slice::<serde_json::Value>(&bytes) {
                 Ok(value) => self.judge(
                     row,
                     &value,
-                    || Cleaned::Json(text.clone()),
+                    || Cleaned::Json(String::from_utf8_lossy(&bytes).into_owned()),
                     |v| Cleaned::Json(v.to_string()),
                 ),
-                Err(e) => self.unreadable(
-                    row,
-                    not_object_issue(
-                        self.ctx.lang,
-                        format!("invalid JSON (column {})", e.column()),
-                    ),
-                    Cleaned::Verbatim(text),
-                ),
+                Err(e) => {
+                    let issue = match std::str::from_utf8(&bytes) {
+                        Ok(_) => not_object_issue(
+                            self.ctx.lang,
+                            format!("invalid JSON (column {})", e.column()),
+                        ),
+                        Err(bad) => not_utf8_issue(self.ctx.lang, bad.valid_up_to()),
+                    };
+                    let kept = String::from_utf8_lossy(&bytes).into_owned();
+                    self.unreadable(row, issue, Cleaned::Verbatim(kept))
+                }
             },
             Body::Row { cells, record } => {
                 let columns = self.columns.as_ref();
@@ -87,10 +90,8 @@ impl Checker {
             }
             Body::Bad(bad) => {
                 let issue = bad_row_issue(self.ctx.lang, &bad);
-                let kept = match bad.kept {
-                    Kept::Line(line) => Cleaned::Verbatim(line),
-                    Kept::Cells(cells) => Cleaned::Cells(cells),
-                };
+                let Kept::Cells(cells) = bad.kept;
+                let kept = Cleaned::Cells(cells);
                 self.unreadable(row, issue, kept)
             }
         }
@@ -185,18 +186,22 @@ fn not_object_issue(lang: treem::Lang, found: String) -> Issue {
     first_issue(sink)
 }
 
+/// `row.not_utf8` at the root.
+fn not_utf8_issue(lang: treem::Lang, offset: usize) -> Issue {
+    let mut sink = IssueSink::new(lang);
+    sink.push(
+        &treem::row::ROW_NOT_UTF8,
+        &Location::root(),
+        [("offset", offset.into())],
+    );
+    first_issue(sink)
+}
+
 /// The issue for a row that could not be read.
 fn bad_row_issue(lang: treem::Lang, bad: &BadRow) -> Issue {
     let mut sink = IssueSink::new(lang);
     let root = Location::root();
     match &bad.problem {
-        Problem::NotUtf8 { offset } => {
-            sink.push(
-                &treem::row::ROW_NOT_UTF8,
-                &root,
-                [("offset", (*offset).into())],
-            );
-        }
         Problem::ColumnCount { found, expected } => sink.push(
             &treem::row::ROW_COLUMN_COUNT,
             &root,

@@ -19,9 +19,8 @@ pub(crate) fn run(args: &CleanArgs) -> Result<u8, Failure> {
     let data = Dataset::open(&args.input)?;
     if let Some(text) = data.single_json(&args.input) {
         // One record: the answer is the core's own (record, changes, report).
-        let normalized =
-            treem::api::normalize(data.kind.name(), text.as_bytes(), &data.options.json)
-                .map_err(Failure::Core)?;
+        let normalized = treem::api::normalize(data.kind.name(), text, &data.options.json)
+            .map_err(Failure::Core)?;
         let mut out = output::create(args.output.as_deref())?;
         let text = serde_json::to_string_pretty(&normalized).unwrap_or_default();
         writeln!(out, "{text}").map_err(write_failed)?;

@@ -48,14 +48,14 @@ impl Dataset {
 
     /// The JSON text of the only record, when the input is one JSON record (one document or
     /// one line) given as JSON: the answer is then the core's own answer for it.
-    pub(crate) fn single_json(&self, args: &InputArgs) -> Option<&str> {
+    pub(crate) fn single_json(&self, args: &InputArgs) -> Option<&[u8]> {
         if args.input_format == Some(InputFormat::Ndjson) || args.input.is_none() {
             return None;
         }
         let json_like = matches!(self.opened.layout, Layout::Ndjson | Layout::Document);
         match self.first.as_slice() {
             [RawRecord {
-                body: Body::Text(text),
+                body: Body::Json(text),
                 ..
             }] if json_like => Some(text),
             _ => None,

@@ -31,9 +31,8 @@ pub(crate) fn run(args: &DatasetArgs) -> Result<u8, Failure> {
     if args.format == OutputFormat::Json {
         if let Some(text) = data.single_json(&args.input) {
             // One record: the answer is exactly the core's report for it.
-            let report =
-                treem::api::validate(data.kind.name(), text.as_bytes(), &data.options.json)
-                    .map_err(Failure::Core)?;
+            let report = treem::api::validate(data.kind.name(), text, &data.options.json)
+                .map_err(Failure::Core)?;
             let mut out = output::create(None)?;
             let line = serde_json::to_string(&report).unwrap_or_default();
             writeln!(out, "{line}").map_err(write_failed)?;

@@ -7,7 +7,7 @@
 
 use std::io::BufRead;
 
-use super::{BadRow, Body, Kept, Problem, RawRecord, RecordReader};
+use super::{Body, RawRecord, RecordReader};
 use crate::failure::Failure;
 
 /// Scans a JSON array whose first non-blank byte is `[`.
@@ -122,15 +122,7 @@ impl<R: BufRead + Send> RecordReader for ArrayReader<R> {
                     while bytes.last().is_some_and(u8::is_ascii_whitespace) {
                         bytes.pop();
                     }
-                    let body = match String::from_utf8(bytes) {
-                        Ok(text) => Body::Text(text),
-                        Err(e) => Body::Bad(BadRow {
-                            problem: Problem::NotUtf8 {
-                                offset: e.utf8_error().valid_up_to(),
-                            },
-                            kept: Kept::Line(String::from_utf8_lossy(e.as_bytes()).into_owned()),
-                        }),
-                    };
+                    let body = Body::Json(bytes);
                     chunk.push(RawRecord { row, body });
                 }
             }
@@ -154,7 +146,7 @@ mod tests {
             }
             for r in chunk {
                 match r.body {
-                    Body::Text(t) => out.push((r.row, t)),
+                    Body::Json(t) => out.push((r.row, String::from_utf8(t).unwrap())),
                     other => panic!("{other:?}"),
                 }
             }

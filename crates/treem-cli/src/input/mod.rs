@@ -35,8 +35,9 @@ pub(crate) struct RawRecord {
 /// The content of a row.
 #[derive(Debug)]
 pub(crate) enum Body {
-    /// JSON text not yet parsed (an NDJSON line or an array element): parsed on a worker.
-    Text(String),
+    /// JSON bytes not yet parsed (an NDJSON line or an array element): parsed on a worker,
+    /// where serde_json checks UTF-8 as it goes (no separate pass over the bytes).
+    Json(Vec<u8>),
     /// A row of a table: its cells as written and the record built from the mapped columns.
     Row {
         /// Every cell, as text, in column order.
@@ -53,18 +54,13 @@ pub(crate) enum Body {
 pub(crate) struct BadRow {
     /// The issue raised for it.
     pub(crate) problem: Problem,
-    /// The row as written, for cleaned output: a line's text (bytes decoded lossily) or cells.
+    /// The row as written, for cleaned output.
     pub(crate) kept: Kept,
 }
 
 /// What was wrong with an unreadable row.
 #[derive(Debug)]
 pub(crate) enum Problem {
-    /// Bytes that are not UTF-8, at this offset in the line.
-    NotUtf8 {
-        /// Offset of the first bad byte.
-        offset: usize,
-    },
     /// A table row with another number of cells than the header.
     ColumnCount {
         /// Cells in the row.
@@ -84,8 +80,6 @@ pub(crate) enum Problem {
 /// The row as written.
 #[derive(Debug)]
 pub(crate) enum Kept {
-    /// A line of text.
-    Line(String),
     /// The cells of a table row.
     Cells(Vec<String>),
 }

@@ -2,7 +2,7 @@
 
 use std::io::BufRead;
 
-use super::{read_line, BadRow, Body, Kept, Problem, RawRecord, RecordReader};
+use super::{read_line, Body, RawRecord, RecordReader};
 use crate::failure::Failure;
 
 /// Reads NDJSON line by line; blank lines are skipped but still counted in line numbers.
@@ -41,16 +41,7 @@ impl<R: BufRead + Send> RecordReader for NdjsonReader<R> {
                 self.buf = bytes;
                 continue;
             }
-            let body = match String::from_utf8(bytes) {
-                Ok(text) => Body::Text(text),
-                Err(e) => {
-                    let offset = e.utf8_error().valid_up_to();
-                    Body::Bad(BadRow {
-                        problem: Problem::NotUtf8 { offset },
-                        kept: Kept::Line(String::from_utf8_lossy(e.as_bytes()).into_owned()),
-                    })
-                }
-            };
+            let body = Body::Json(bytes);
             chunk.push(RawRecord {
                 row: self.line,
                 body,
@@ -79,7 +70,7 @@ impl RecordReader for OneDocument {
             .take()
             .map(|text| RawRecord {
                 row: 1,
-                body: Body::Text(text),
+                body: Body::Json(text.into_bytes()),
             })
             .into_iter()
             .collect())

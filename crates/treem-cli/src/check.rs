@@ -60,25 +60,22 @@ impl Checker {
     pub(crate) fn check(&self, record: RawRecord) -> Outcome {
         let row = record.row;
         match record.body {
-            Body::Json(bytes) => match serde_json::from_slice::<serde_json::Value>(&bytes) {
-                Ok(value) => self.judge(
-                    row,
-                    &value,
-                    || Cleaned::Json(String::from_utf8_lossy(&bytes).into_owned()),
-                    |v| Cleaned::Json(v.to_string()),
-                ),
-                Err(e) => {
-                    let issue = match std::str::from_utf8(&bytes) {
-                        Ok(_) => not_object_issue(
-                            self.ctx.lang,
-                            format!("invalid JSON (column {})", e.column()),
-                        ),
-                        Err(bad) => not_utf8_issue(self.ctx.lang, bad.valid_up_to()),
-                    };
-                    let kept = String::from_utf8_lossy(&bytes).into_owned();
-                    self.unreadable(row, issue, Cleaned::Verbatim(kept))
+            Body::Json(bytes) if self.mode == Mode::Validate => {
+                // The fast path reads the draft straight from the bytes; anything it refuses
+                // (not JSON, not an object) takes the path below, which names the problem.
+                match self.kind.validate_json(&bytes, &self.ctx) {
+                    Ok(report) => Outcome {
+                        row,
+                        ok: report.ok,
+                        unreadable: false,
+                        issues: report.issues,
+                        changes: 0,
+                        cleaned: None,
+                    },
+                    Err(_) => self.parsed(row, bytes),
                 }
-            },
+            }
+            Body::Json(bytes) => self.parsed(row, bytes),
             Body::Row { cells, record } => {
                 let columns = self.columns.as_ref();
                 self.judge(
@@ -93,6 +90,30 @@ impl Checker {
                 let Kept::Cells(cells) = bad.kept;
                 let kept = Cleaned::Cells(cells);
                 self.unreadable(row, issue, kept)
+            }
+        }
+    }
+
+    /// Parses JSON bytes into a value, then validates or cleans it; bytes that are not a JSON
+    /// value (or not UTF-8) are reported and kept as written.
+    fn parsed(&self, row: u64, bytes: Vec<u8>) -> Outcome {
+        match serde_json::from_slice::<serde_json::Value>(&bytes) {
+            Ok(value) => self.judge(
+                row,
+                &value,
+                || Cleaned::Json(String::from_utf8_lossy(&bytes).into_owned()),
+                |v| Cleaned::Json(v.to_string()),
+            ),
+            Err(e) => {
+                let issue = match std::str::from_utf8(&bytes) {
+                    Ok(_) => not_object_issue(
+                        self.ctx.lang,
+                        format!("invalid JSON (column {})", e.column()),
+                    ),
+                    Err(bad) => not_utf8_issue(self.ctx.lang, bad.valid_up_to()),
+                };
+                let kept = String::from_utf8_lossy(&bytes).into_owned();
+                self.unreadable(row, issue, Cleaned::Verbatim(kept))
             }
         }
     }

@@ -18,12 +18,8 @@ fn treem(args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
+    // A command that fails before reading its input closes the pipe: not the test's concern.
+    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
     child.wait_with_output().unwrap()
 }
 
@@ -101,9 +97,16 @@ fn parse_and_catalog_print_json() {
 }
 
 #[test]
-fn clean_rewrites_ndjson_records() {
+fn clean_rewrites_ndjson_records_in_ndjson() {
     let out = treem(
-        &["clean", "--as-of", "2026-11-28", "-"],
+        &[
+            "clean",
+            "--as-of",
+            "2026-11-28",
+            "--input-format",
+            "ndjson",
+            "-",
+        ],
         "{\"date_of_birth\": \"5/9/2018\"}\n{\"sex\": \"Nữ\"}\n",
     );
     assert_eq!(out.status.code(), Some(0));
@@ -112,8 +115,81 @@ fn clean_rewrites_ndjson_records() {
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     assert_eq!(lines.len(), 2);
-    assert_eq!(lines[0]["value"]["date_of_birth"], "2018-09-05");
-    assert_eq!(lines[1]["value"]["sex"], "female");
+    assert_eq!(lines[0]["date_of_birth"], "2018-09-05");
+    assert_eq!(lines[1]["sex"], "female");
+    // The summary goes to stderr, in Vietnamese, with the as-of date echoed.
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("Số giá trị đã chuẩn hoá: 2"), "{err}");
+    assert!(err.contains("2026-11-28"), "{err}");
+}
+
+/// The number of records in the bundled sample, read from the file the binary embeds.
+fn sample_records() -> usize {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/data/children.ndjson"
+    );
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .count()
+}
+
+#[test]
+fn table_summary_is_readable_and_echoes_the_date() {
+    let out = treem(
+        &["validate", "--format", "table", "--as-of", "2026-11-28"],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Ngày tính: 2026-11-28"), "{text}");
+    let records = sample_records();
+    assert!(text.contains(&format!("Số bản ghi: {records}")), "{text}");
+    assert!(text.contains("date.impossible"), "{text}");
+    assert!(
+        text.contains("Các dòng có lỗi đầu tiên: 4, 5, 7, 8, 10, 11"),
+        "{text}"
+    );
+    let out = treem(
+        &[
+            "validate",
+            "--format",
+            "table",
+            "--as-of",
+            "2026-11-28",
+            "--lang",
+            "en",
+        ],
+        "",
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains(&format!("Records: {records}")));
+}
+
+#[test]
+fn schema_lists_the_fields() {
+    let out = treem(&["schema", "--kind", "child"], "");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout_json(&out)["properties"]["full_name"].is_object());
+    assert_eq!(
+        treem(&["schema", "--kind", "nope"], "").status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn misuse_exits_2() {
+    let bad_date = treem(&["validate", "--as-of", "28/11/2026", "-"], "{}");
+    assert_eq!(bad_date.status.code(), Some(2));
+    assert_eq!(stdout_json(&bad_date)["error"], "invalid_option");
+    let missing = treem(&["validate", "/nonexistent/file.ndjson"], "");
+    assert_eq!(missing.status.code(), Some(2));
+    assert_eq!(stdout_json(&missing)["error"], "io");
+    let bad_flag = treem(&["validate", "--input-format", "xml", "-"], "");
+    assert_eq!(bad_flag.status.code(), Some(2));
+    let bad_catalog_format = treem(&["catalog", "kinds", "--format", "yaml"], "");
+    assert_eq!(bad_catalog_format.status.code(), Some(2));
 }
 
 #[test]

@@ -25,8 +25,7 @@ use crate::{Error, Kind};
 pub fn validate(kind: &str, input: &[u8], options: &[u8]) -> Result<Report, Error> {
     let kind: Kind = kind.parse()?;
     let ctx = Context::from_options_json(options)?;
-    let record = crate::json::parse_bytes(input)?;
-    kind.validate(&record, &ctx)
+    kind.validate_json(input, &ctx)
 }
 
 /// Validates many records at once: a JSON array, or NDJSON (one record per line, blank lines

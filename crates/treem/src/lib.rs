@@ -34,6 +34,7 @@ pub mod normalize;
 pub mod privacy;
 mod registry;
 pub mod report;
+pub mod row;
 pub mod safe_school;
 pub mod school;
 pub mod task_report;

@@ -33,6 +33,7 @@ pub(crate) const CODE_TABLES: &[&[CodeDef]] = &[
     crate::indicator::feed::CODES,
     crate::directive::rules::CODES,
     crate::task_report::rules::CODES,
+    crate::row::CODES,
 ];
 
 /// Every kind, by its stable name.

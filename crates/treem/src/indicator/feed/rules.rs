@@ -274,10 +274,7 @@ impl Dossier {
         if s.level == "mau_giao" && age_year == Some(5) {
             o.push(i("0403"), p, true, None, &cats, &[]);
         }
-        for (code, level, ages) in [
-            ("0405", "tieu_hoc", 6..=10),
-            ("0407", "thcs", 11..=14),
-        ] {
+        for (code, level, ages) in [("0405", "tieu_hoc", 6..=10), ("0407", "thcs", 11..=14)] {
             if s.level == level {
                 // "Chung/đúng tuổi": every pupil is in `all`, pupils of the level's ages also
                 // in `right_age`.

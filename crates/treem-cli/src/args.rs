@@ -1,0 +1,188 @@
+//! The command line as clap sees it: subcommands and the flags they share.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// The top-level command line.
+#[derive(Parser)]
+#[command(
+    name = "treem",
+    version,
+    about = "Validate, clean and report on child care, education and protection data (Viet Nam)",
+    long_about = "Validate, clean and report on child care, education and protection data (Viet Nam).\n\n\
+Reads NDJSON, JSON arrays, CSV (UTF-8, with or without BOM, Vietnamese column names) and Excel .xlsx.\n\
+Exit codes: 0 no invalid record, 1 invalid records or unreadable rows found, 2 misuse."
+)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+/// The subcommands.
+#[derive(Subcommand)]
+pub(crate) enum Command {
+    /// Validate every record of a dataset; the bundled sample when no input is given.
+    Validate(DatasetArgs),
+    /// Rewrite records into canonical form, written in the input's format; summary on stderr.
+    Clean(CleanArgs),
+    /// Print the JSON Schema of a kind's input form.
+    Schema {
+        /// The kind (child, ...).
+        #[arg(long, default_value = "child")]
+        kind: String,
+    },
+    /// Parse one primitive: date, ...
+    Parse {
+        /// What to parse (date, ...).
+        what: String,
+        /// The text to parse.
+        text: String,
+        #[command(flatten)]
+        common: CommonArgs,
+    },
+    /// Print a catalog (issue_codes, kinds, sexes, ...).
+    Catalog {
+        /// The catalog name.
+        name: String,
+        /// Output format: json, or markdown for issue_codes.
+        #[arg(long, default_value = "json")]
+        format: String,
+        /// Only units inside this province (code or name), for districts and communes.
+        #[arg(long)]
+        province: Option<String>,
+        /// Only units inside this district-level unit (edition 2024), for communes.
+        #[arg(long)]
+        district: Option<String>,
+        #[command(flatten)]
+        common: CommonArgs,
+    },
+    /// Generate a deterministic synthetic dataset of Hải Phòng children (NDJSON).
+    Sample(SampleArgs),
+}
+
+/// Flags every command that judges records shares.
+#[derive(Args, Clone)]
+pub(crate) struct CommonArgs {
+    /// The date rules are judged at (YYYY-MM-DD); default today. Echoed in the output.
+    #[arg(long = "as-of")]
+    pub(crate) as_of: Option<String>,
+    /// Language of messages and labels: vi or en.
+    #[arg(long, default_value = "vi")]
+    pub(crate) lang: String,
+    /// Administrative-geography edition: 2024 or 2025 (default: by --as-of).
+    #[arg(long)]
+    pub(crate) edition: Option<String>,
+}
+
+/// Where records come from and how they are read.
+#[derive(Args, Clone)]
+pub(crate) struct InputArgs {
+    /// Input file, or - for standard input; the bundled sample when absent.
+    pub(crate) input: Option<PathBuf>,
+    /// The kind of record (child, ...).
+    #[arg(long, default_value = "child")]
+    pub(crate) kind: String,
+    /// Input format; by default from the file extension (.ndjson .jsonl .json .csv .xlsx),
+    /// else sniffed (JSON array or NDJSON).
+    #[arg(long = "input-format", value_enum)]
+    pub(crate) input_format: Option<InputFormat>,
+    /// A JSON file mapping column names to fields, {"child": {"full_name": ["Họ và tên"]}};
+    /// its names are tried before the built-in map.
+    #[arg(long)]
+    pub(crate) mapping: Option<PathBuf>,
+    /// The worksheet of an .xlsx file (default: the first).
+    #[arg(long)]
+    pub(crate) sheet: Option<String>,
+    /// Worker threads (default: the number of cores).
+    #[arg(long)]
+    pub(crate) threads: Option<usize>,
+    #[command(flatten)]
+    pub(crate) common: CommonArgs,
+}
+
+/// `treem validate`.
+#[derive(Args, Clone)]
+pub(crate) struct DatasetArgs {
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
+    /// Output: table (summary for people), json (one document), ndjson or csv (one line per
+    /// issue: row, path, code, severity, message).
+    #[arg(long, value_enum, default_value_t = OutputFormat::Json)]
+    pub(crate) format: OutputFormat,
+    /// Also write every issue to this file: CSV (UTF-8 with BOM, for Excel) when it ends in
+    /// .csv, else NDJSON.
+    #[arg(long)]
+    pub(crate) issues: Option<PathBuf>,
+}
+
+/// `treem clean`.
+#[derive(Args, Clone)]
+pub(crate) struct CleanArgs {
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
+    /// Where the cleaned records go (default: standard output). CSV and .xlsx input give CSV
+    /// (UTF-8 with BOM, same columns); NDJSON and JSON arrays keep their form.
+    #[arg(long, short = 'o')]
+    pub(crate) output: Option<PathBuf>,
+    /// The summary printed on stderr: table (default), json, or none via ndjson/csv.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    pub(crate) format: OutputFormat,
+    /// Also write every issue still present after cleaning to this file (CSV if .csv, else
+    /// NDJSON).
+    #[arg(long)]
+    pub(crate) issues: Option<PathBuf>,
+}
+
+/// `treem sample`.
+#[derive(Args, Clone)]
+pub(crate) struct SampleArgs {
+    /// Number of records.
+    #[arg(long, default_value_t = 1000)]
+    pub(crate) count: u64,
+    /// Seed: the same seed gives the same file on every platform.
+    #[arg(long, default_value_t = 1)]
+    pub(crate) seed: u64,
+    /// Share of records with one planted error (0 to 1).
+    #[arg(long = "error-rate", default_value_t = 0.05)]
+    pub(crate) error_rate: f64,
+    /// Share of records that repeat an earlier child (0 to 1).
+    #[arg(long = "duplicate-rate", default_value_t = 0.02)]
+    pub(crate) duplicate_rate: f64,
+    /// The kind to generate (child).
+    #[arg(long, default_value = "child")]
+    pub(crate) kind: String,
+    /// Births fall in the 18 years before this date (default 2026-01-01, fixed so that the
+    /// seed alone decides the output).
+    #[arg(long = "as-of", default_value = "2026-01-01")]
+    pub(crate) as_of: String,
+    /// Where to write (default: standard output).
+    #[arg(long, short = 'o')]
+    pub(crate) output: Option<PathBuf>,
+}
+
+/// How the input is read.
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub(crate) enum InputFormat {
+    /// One JSON record per line.
+    Ndjson,
+    /// A JSON array of records, NDJSON, or one JSON object (sniffed).
+    Json,
+    /// Comma-, semicolon- or tab-separated values with a header row.
+    Csv,
+    /// An Excel workbook (first worksheet, header row first).
+    Xlsx,
+}
+
+/// How results are printed.
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub(crate) enum OutputFormat {
+    /// A summary for people: counts by issue code, top problems.
+    Table,
+    /// One JSON document.
+    Json,
+    /// One JSON line per issue.
+    Ndjson,
+    /// One CSV line per issue (UTF-8 with BOM).
+    Csv,
+}

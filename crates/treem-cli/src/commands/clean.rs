@@ -1,0 +1,85 @@
+//! `treem clean`: records rewritten into canonical form, in the input's format; the summary
+//! on stderr so that stdout carries only data.
+
+use std::io::Write;
+
+use super::dataset::Dataset;
+use crate::args::{CleanArgs, OutputFormat};
+use crate::check::Mode;
+use crate::failure::Failure;
+use crate::output::cleaned::CleanWriter;
+use crate::output::issues::IssueWriter;
+use crate::output::summary::Tally;
+use crate::output::{self, write_failed};
+use crate::progress::Progress;
+use crate::{pipeline, EXIT_ISSUES, EXIT_OK};
+
+/// Runs `clean`; returns the exit code.
+pub(crate) fn run(args: &CleanArgs) -> Result<u8, Failure> {
+    let data = Dataset::open(&args.input)?;
+    if let Some(text) = data.single_json(&args.input) {
+        // One record: the answer is the core's own (record, changes, report).
+        let normalized = treem::api::normalize(data.kind.name(), text, &data.options.json)
+            .map_err(Failure::Core)?;
+        let mut out = output::create(args.output.as_deref())?;
+        let text = serde_json::to_string_pretty(&normalized).unwrap_or_default();
+        writeln!(out, "{text}").map_err(write_failed)?;
+        out.flush().map_err(write_failed)?;
+        return Ok(if normalized.report.ok {
+            EXIT_OK
+        } else {
+            EXIT_ISSUES
+        });
+    }
+    let checker = data.checker(Mode::Clean);
+    let header = data.header();
+    let mut writer =
+        CleanWriter::new(&data.opened.layout, output::create(args.output.as_deref())?)?;
+    let mut issues_file = args
+        .issues
+        .as_deref()
+        .map(IssueWriter::for_path)
+        .transpose()?;
+    let mut tally = Tally::default();
+    let progress = Progress::new();
+    let threads = pipeline::threads(args.input.threads);
+    pipeline::run(
+        data.opened.reader,
+        data.first,
+        threads,
+        &checker,
+        |outcome| {
+            tally.add(&outcome);
+            progress.update(tally.records);
+            if let Some(file) = issues_file.as_mut() {
+                file.write(outcome.row, &outcome.issues)?;
+            }
+            match &outcome.cleaned {
+                Some(cleaned) => writer.write(cleaned),
+                None => Ok(()),
+            }
+        },
+    )?;
+    progress.finish();
+    writer.finish()?;
+    if let Some(file) = issues_file {
+        file.finish()?;
+    }
+    let mut err = std::io::stderr().lock();
+    match args.format {
+        OutputFormat::Table => tally.write_table(&header, &mut err)?,
+        OutputFormat::Json => {
+            let mut summary = tally.to_json();
+            summary.insert("source".into(), header.source.clone().into());
+            summary.insert("kind".into(), header.kind.name().into());
+            summary.insert("options".into(), header.options.clone());
+            writeln!(err, "{}", serde_json::Value::Object(summary)).map_err(write_failed)?;
+        }
+        OutputFormat::Ndjson | OutputFormat::Csv => {}
+    }
+    Ok(if tally.all_valid() {
+        EXIT_OK
+    } else {
+        EXIT_ISSUES
+    })
+}

@@ -1,0 +1,51 @@
+//! Misuse: what ends a run with exit code 2 (unknown kind, bad option, unreadable file).
+//! Invalid data is never a failure: it is the report, with exit code 1.
+
+use std::fmt;
+
+/// Why a run could not be carried out.
+#[derive(Debug)]
+pub(crate) enum Failure {
+    /// The core refused the request (unknown kind, bad option, not JSON in single-record mode).
+    Core(treem::Error),
+    /// A file could not be opened, read or written.
+    Io {
+        /// What was being read or written.
+        what: String,
+        /// The operating system's error.
+        error: std::io::Error,
+    },
+    /// A flag or file made no sense (bad mapping file, unsupported combination).
+    Usage(String),
+}
+
+impl Failure {
+    /// An I/O failure on `what`.
+    pub(crate) fn io(what: impl Into<String>, error: std::io::Error) -> Failure {
+        Failure::Io {
+            what: what.into(),
+            error,
+        }
+    }
+
+    /// The structured answer printed on stdout for machines.
+    pub(crate) fn to_json(&self) -> serde_json::Value {
+        match self {
+            Failure::Core(e) => e.to_json(),
+            Failure::Io { .. } => serde_json::json!({"error": "io", "message": self.to_string()}),
+            Failure::Usage(_) => {
+                serde_json::json!({"error": "usage", "message": self.to_string()})
+            }
+        }
+    }
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Failure::Core(e) => write!(f, "{e}"),
+            Failure::Io { what, error } => write!(f, "{what}: {error}"),
+            Failure::Usage(message) => f.write_str(message),
+        }
+    }
+}

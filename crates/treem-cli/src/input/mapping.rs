@@ -1,0 +1,212 @@
+//! Which column of a CSV or spreadsheet holds which field of a kind.
+//!
+//! The built-in map (`data/columns.json`, compiled in) lists, per kind and field, the column
+//! names officers use ("Họ và tên", "Ngày sinh", ...). Headers are matched after folding:
+//! lower case, no diacritics (`đ` as `d`), punctuation and runs of spaces as one space, so
+//! "HỌ VÀ TÊN", "Ho va ten" and "họ_và_tên" all match "Họ và tên". A field's own name always
+//! matches too. Built-in names only count for fields the kind accepts (listed in its JSON
+//! Schema): names for pending fields wait in the file until the kind lands them. Names from a
+//! `--mapping` file are tried first and are used as given.
+
+use std::collections::BTreeMap;
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::failure::Failure;
+
+/// The built-in column map.
+const DEFAULT_MAP: &str = include_str!("../../data/columns.json");
+
+/// Field name -> accepted column names, for one kind.
+type FieldNames = BTreeMap<String, Vec<String>>;
+
+/// The columns of one table and the field each one feeds (if any).
+#[derive(Debug, Clone)]
+pub(crate) struct Columns {
+    /// The header cells as written.
+    pub(crate) headers: Vec<String>,
+    /// For each column, the field it feeds; `None` for a column kept but not validated.
+    pub(crate) fields: Vec<Option<String>>,
+}
+
+impl Columns {
+    /// The headers of columns that feed no field, in column order.
+    pub(crate) fn unmapped(&self) -> Vec<&str> {
+        self.headers
+            .iter()
+            .zip(&self.fields)
+            .filter(|(_, f)| f.is_none())
+            .map(|(h, _)| h.as_str())
+            .collect()
+    }
+}
+
+/// The header matcher for one kind.
+#[derive(Debug, Clone)]
+pub(crate) struct Mapping {
+    /// Folded column name -> field, user names first (first insertion wins).
+    by_folded: Vec<(String, String)>,
+}
+
+impl Mapping {
+    /// The map for `kind`: the user's file (if any) first, then the built-in names of the
+    /// fields the kind accepts, then each accepted field's own name.
+    pub(crate) fn for_kind(kind: treem::Kind, user: Option<&str>) -> Result<Mapping, Failure> {
+        let accepted = accepted_fields(kind);
+        let mut by_folded = Vec::new();
+        if let Some(text) = user {
+            for (field, names) in names_of(text, kind.name())
+                .map_err(|e| Failure::Usage(format!("mapping file: {e}")))?
+            {
+                for name in names {
+                    by_folded.push((fold(&name), field.clone()));
+                }
+            }
+        }
+        let builtin = names_of(DEFAULT_MAP, kind.name())
+            .map_err(|e| Failure::Usage(format!("built-in column map: {e}")))?;
+        for (field, names) in builtin {
+            if accepted.contains(&field) {
+                for name in names {
+                    by_folded.push((fold(&name), field.clone()));
+                }
+            }
+        }
+        for field in accepted {
+            by_folded.push((fold(&field), field));
+        }
+        Ok(Mapping { by_folded })
+    }
+
+    /// The field a header feeds, if any.
+    pub(crate) fn field_of(&self, header: &str) -> Option<&str> {
+        let folded = fold(header);
+        self.by_folded
+            .iter()
+            .find(|(name, _)| *name == folded)
+            .map(|(_, field)| field.as_str())
+    }
+
+    /// Matches a header row. When two columns feed the same field, both are kept and the
+    /// first non-empty cell wins (see [`crate::input::tabular`]).
+    pub(crate) fn columns(&self, headers: Vec<String>) -> Columns {
+        let fields = headers
+            .iter()
+            .map(|h| self.field_of(h).map(str::to_owned))
+            .collect();
+        Columns { headers, fields }
+    }
+}
+
+/// The top-level properties of the kind's JSON Schema: the fields it accepts.
+pub(crate) fn accepted_fields(kind: treem::Kind) -> Vec<String> {
+    kind.schema()
+        .get("properties")
+        .and_then(serde_json::Value::as_object)
+        .map(|props| props.keys().cloned().collect())
+        .unwrap_or_default()
+}
+
+/// Reads `{kind: {field: [names...]}}` and returns the entry of `kind` (empty when absent).
+fn names_of(text: &str, kind: &str) -> Result<FieldNames, String> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    let Some(root) = value.as_object() else {
+        return Err("expected an object {kind: {field: [column names]}}".into());
+    };
+    let mut out = FieldNames::new();
+    let Some(entry) = root.get(kind) else {
+        return Ok(out);
+    };
+    let Some(fields) = entry.as_object() else {
+        return Err(format!(
+            "{kind}: expected an object {{field: [column names]}}"
+        ));
+    };
+    for (field, names) in fields {
+        let list = match names {
+            serde_json::Value::String(one) => vec![one.clone()],
+            serde_json::Value::Array(many) => many
+                .iter()
+                .map(|n| {
+                    n.as_str()
+                        .map(str::to_owned)
+                        .ok_or_else(|| format!("{kind}.{field}: column names must be strings"))
+                })
+                .collect::<Result<_, _>>()?,
+            _ => return Err(format!("{kind}.{field}: expected a list of column names")),
+        };
+        out.insert(field.clone(), list);
+    }
+    Ok(out)
+}
+
+/// Folds a header for matching: no diacritics, lower case, `đ` as `d`, every run of
+/// non-alphanumeric characters as one space, trimmed.
+pub(crate) fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for ch in text.nfd() {
+        if is_combining_mark(ch) {
+            continue;
+        }
+        let ch = match ch {
+            'đ' | 'Đ' => 'd',
+            other => other,
+        };
+        if ch.is_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.extend(ch.to_lowercase());
+        } else {
+            pending_space = true;
+        }
+    }
+    out
+}
+
+/// The combining diacritical marks Vietnamese uses after canonical decomposition.
+fn is_combining_mark(ch: char) -> bool {
+    matches!(ch, '\u{0300}'..='\u{036F}')
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_ignores_case_diacritics_and_punctuation() {
+        assert_eq!(fold("Họ và tên"), "ho va ten");
+        assert_eq!(fold("  HỌ VÀ TÊN "), "ho va ten");
+        assert_eq!(fold("ho_va_ten"), "ho va ten");
+        assert_eq!(fold("Số định danh cá nhân"), "so dinh danh ca nhan");
+        assert_eq!(fold("Ngày, tháng, năm sinh"), "ngay thang nam sinh");
+    }
+
+    #[test]
+    fn builtin_names_apply_only_to_accepted_fields() {
+        let kind: treem::Kind = "child".parse().unwrap();
+        let map = Mapping::for_kind(kind, None).unwrap();
+        assert_eq!(map.field_of("HỌ VÀ TÊN"), Some("full_name"));
+        assert_eq!(map.field_of("Ngày sinh"), Some("date_of_birth"));
+        assert_eq!(map.field_of("gioi tinh"), Some("sex"));
+        assert_eq!(map.field_of("sex"), Some("sex"));
+        let accepted = accepted_fields(kind);
+        assert_eq!(
+            map.field_of("Số định danh cá nhân").is_some(),
+            accepted.iter().any(|f| f == "personal_id")
+        );
+        assert_eq!(map.field_of("STT"), None);
+    }
+
+    #[test]
+    fn user_names_come_first() {
+        let kind: treem::Kind = "child".parse().unwrap();
+        let map = Mapping::for_kind(kind, Some(r#"{"child": {"sex": ["Tên"]}}"#)).unwrap();
+        assert_eq!(map.field_of("Tên"), Some("sex"));
+        assert!(Mapping::for_kind(kind, Some("[1]")).is_err());
+        assert!(Mapping::for_kind(kind, Some(r#"{"child": {"sex": 3}}"#)).is_err());
+    }
+}

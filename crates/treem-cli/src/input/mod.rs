@@ -1,0 +1,245 @@
+//! Reading datasets: NDJSON, JSON arrays, CSV and Excel workbooks, as a stream of rows.
+//!
+//! Every reader hands out records in chunks ([`RecordReader::next_chunk`]) so that the file is
+//! never held whole: only the `.xlsx` reader holds its worksheet (the format is a zip archive
+//! and calamine reads a sheet at once). A row that cannot be read becomes a [`Body::Bad`]
+//! record at its row number: it is reported and kept, never dropped.
+
+pub(crate) mod json_array;
+pub(crate) mod mapping;
+pub(crate) mod ndjson;
+pub(crate) mod sniff;
+pub(crate) mod tabular;
+pub(crate) mod xlsx;
+
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+
+use crate::args::InputFormat;
+use crate::failure::Failure;
+use mapping::{Columns, Mapping};
+
+/// The sample dataset bundled with the binary, used when no input file is given.
+pub(crate) const SAMPLE_CHILDREN: &str = include_str!("../../../../examples/data/children.ndjson");
+
+/// One row of the input, numbered as the source counts it: the line of an NDJSON file or of
+/// the start of a JSON array element, the row of a CSV file or worksheet (header = row 1).
+#[derive(Debug)]
+pub(crate) struct RawRecord {
+    /// 1-based line or row number in the source.
+    pub(crate) row: u64,
+    /// What the row holds.
+    pub(crate) body: Body,
+}
+
+/// The content of a row.
+#[derive(Debug)]
+pub(crate) enum Body {
+    /// JSON bytes not yet parsed (an NDJSON line or an array element): parsed on a worker,
+    /// where serde_json checks UTF-8 as it goes (no separate pass over the bytes).
+    Json(Vec<u8>),
+    /// A row of a table: its cells as written and the record built from the mapped columns.
+    Row {
+        /// Every cell, as text, in column order.
+        cells: Vec<String>,
+        /// The record made of the mapped cells.
+        record: serde_json::Value,
+    },
+    /// A row that could not be read: reported and kept as it was.
+    Bad(BadRow),
+}
+
+/// Why a row could not be read, and what is kept of it.
+#[derive(Debug)]
+pub(crate) struct BadRow {
+    /// The issue raised for it.
+    pub(crate) problem: Problem,
+    /// The row as written, for cleaned output.
+    pub(crate) kept: Kept,
+}
+
+/// What was wrong with an unreadable row.
+#[derive(Debug)]
+pub(crate) enum Problem {
+    /// A table row with another number of cells than the header.
+    ColumnCount {
+        /// Cells in the row.
+        found: usize,
+        /// Columns in the header.
+        expected: usize,
+    },
+    /// A cell that cannot be decoded.
+    Cell {
+        /// The column's header.
+        column: String,
+        /// Why, in Vietnamese and English.
+        reason: (&'static str, &'static str),
+    },
+}
+
+/// The row as written.
+#[derive(Debug)]
+pub(crate) enum Kept {
+    /// The cells of a table row.
+    Cells(Vec<String>),
+}
+
+/// A source of records read chunk by chunk.
+pub(crate) trait RecordReader: Send {
+    /// Up to `max` more records; an empty vector at the end of the input.
+    fn next_chunk(&mut self, max: usize) -> Result<Vec<RawRecord>, Failure>;
+}
+
+/// The shape of the data, which decides the shape of cleaned output.
+#[derive(Debug, Clone)]
+pub(crate) enum Layout {
+    /// One JSON record per line.
+    Ndjson,
+    /// A JSON array.
+    JsonArray,
+    /// A table with these columns; `bom` when the source began with a byte-order mark.
+    Table {
+        /// The header and the field of each column.
+        columns: Columns,
+        /// The source was CSV (false for a workbook).
+        csv: bool,
+        /// The CSV source began with a UTF-8 byte-order mark.
+        bom: bool,
+    },
+    /// One JSON document that is not an array (read whole: one record).
+    Document,
+}
+
+/// An opened input: its name for the report, its layout, and its reader.
+pub(crate) struct Opened {
+    /// `sample: ...`, `stdin` or the path.
+    pub(crate) source: String,
+    /// The shape of the data.
+    pub(crate) layout: Layout,
+    /// The records.
+    pub(crate) reader: Box<dyn RecordReader>,
+}
+
+/// Opens `input` (`None` = the bundled sample, `-` = stdin) in `format` (by default from the
+/// extension, else sniffed).
+pub(crate) fn open(
+    input: Option<&Path>,
+    format: Option<InputFormat>,
+    kind: treem::Kind,
+    mapping_file: Option<&Path>,
+    sheet: Option<&str>,
+) -> Result<Opened, Failure> {
+    let user_map = match mapping_file {
+        Some(path) => Some(
+            std::fs::read_to_string(path)
+                .map_err(|e| Failure::io(format!("cannot read {}", path.display()), e))?,
+        ),
+        None => None,
+    };
+    let mapping = || Mapping::for_kind(kind, user_map.as_deref());
+    let (source, stream): (String, Box<dyn Read + Send>) = match input {
+        None => (
+            "sample: examples/data/children.ndjson".into(),
+            Box::new(SAMPLE_CHILDREN.as_bytes()),
+        ),
+        Some(path) if path.as_os_str() == "-" => ("stdin".into(), Box::new(std::io::stdin())),
+        Some(path) => {
+            let file = std::fs::File::open(path)
+                .map_err(|e| Failure::io(format!("cannot read {}", path.display()), e))?;
+            (path.display().to_string(), Box::new(file))
+        }
+    };
+    let format = format.or_else(|| input.and_then(format_of_extension));
+    let mut stream = BufReader::with_capacity(1 << 16, stream);
+    match format {
+        Some(InputFormat::Xlsx) => {
+            let mut bytes = Vec::new();
+            stream
+                .read_to_end(&mut bytes)
+                .map_err(|e| Failure::io(format!("cannot read {source}"), e))?;
+            let (columns, reader) = xlsx::XlsxReader::open(bytes, &mapping()?, sheet)?;
+            Ok(Opened {
+                source,
+                layout: Layout::Table {
+                    columns,
+                    csv: false,
+                    bom: true,
+                },
+                reader: Box::new(reader),
+            })
+        }
+        Some(InputFormat::Csv) => {
+            let bom = sniff::skip_bom(&mut stream).map_err(|e| Failure::io(&source, e))?;
+            let (columns, reader) = tabular::CsvReader::open(stream, &mapping()?)?;
+            Ok(Opened {
+                source,
+                layout: Layout::Table {
+                    columns,
+                    csv: true,
+                    bom,
+                },
+                reader: Box::new(reader),
+            })
+        }
+        Some(InputFormat::Ndjson) => {
+            sniff::skip_bom(&mut stream).map_err(|e| Failure::io(&source, e))?;
+            Ok(Opened {
+                source,
+                layout: Layout::Ndjson,
+                reader: Box::new(ndjson::NdjsonReader::new(stream)),
+            })
+        }
+        Some(InputFormat::Json) | None => open_json(source, stream),
+    }
+}
+
+/// A JSON source: an array (streamed element by element), NDJSON, or one document.
+fn open_json(
+    source: String,
+    mut stream: BufReader<Box<dyn Read + Send>>,
+) -> Result<Opened, Failure> {
+    sniff::skip_bom(&mut stream).map_err(|e| Failure::io(&source, e))?;
+    match sniff::json_shape(&mut stream).map_err(|e| Failure::io(&source, e))? {
+        sniff::JsonShape::Array => Ok(Opened {
+            source,
+            layout: Layout::JsonArray,
+            reader: Box::new(json_array::ArrayReader::new(stream)),
+        }),
+        sniff::JsonShape::Lines => Ok(Opened {
+            source,
+            layout: Layout::Ndjson,
+            reader: Box::new(ndjson::NdjsonReader::new(stream)),
+        }),
+        sniff::JsonShape::Document(text) => Ok(Opened {
+            source,
+            layout: Layout::Document,
+            reader: Box::new(ndjson::OneDocument::new(text)),
+        }),
+        sniff::JsonShape::Buffered(bytes) => Ok(Opened {
+            source,
+            layout: Layout::Ndjson,
+            reader: Box::new(ndjson::NdjsonReader::new(BufReader::new(Box::new(
+                std::io::Cursor::new(bytes),
+            )
+                as Box<dyn Read + Send>))),
+        }),
+    }
+}
+
+/// The format a file name implies.
+fn format_of_extension(path: &Path) -> Option<InputFormat> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "ndjson" | "jsonl" => Some(InputFormat::Ndjson),
+        "json" => Some(InputFormat::Json),
+        "csv" | "tsv" | "txt" => Some(InputFormat::Csv),
+        "xlsx" | "xlsm" => Some(InputFormat::Xlsx),
+        _ => None,
+    }
+}
+
+/// Reads one line (up to `\n`) into `buf`, returning false at the end of input.
+pub(crate) fn read_line(stream: &mut impl BufRead, buf: &mut Vec<u8>) -> std::io::Result<bool> {
+    buf.clear();
+    Ok(stream.read_until(b'\n', buf)? > 0)
+}

@@ -1,0 +1,78 @@
+//! NDJSON: one JSON record per line. Lines are split here and parsed on the workers.
+
+use std::io::BufRead;
+
+use super::{read_line, Body, RawRecord, RecordReader};
+use crate::failure::Failure;
+
+/// Reads NDJSON line by line; blank lines are skipped but still counted in line numbers.
+pub(crate) struct NdjsonReader<R> {
+    stream: R,
+    line: u64,
+    buf: Vec<u8>,
+}
+
+impl<R: BufRead + Send> NdjsonReader<R> {
+    /// A reader over `stream` (byte-order mark already skipped).
+    pub(crate) fn new(stream: R) -> NdjsonReader<R> {
+        NdjsonReader {
+            stream,
+            line: 0,
+            buf: Vec::with_capacity(256),
+        }
+    }
+}
+
+impl<R: BufRead + Send> RecordReader for NdjsonReader<R> {
+    fn next_chunk(&mut self, max: usize) -> Result<Vec<RawRecord>, Failure> {
+        let mut chunk = Vec::with_capacity(max);
+        while chunk.len() < max {
+            let more = read_line(&mut self.stream, &mut self.buf)
+                .map_err(|e| Failure::io(format!("line {}", self.line + 1), e))?;
+            if !more {
+                break;
+            }
+            self.line += 1;
+            let mut bytes = std::mem::take(&mut self.buf);
+            while bytes.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+                bytes.pop();
+            }
+            if bytes.iter().all(u8::is_ascii_whitespace) {
+                self.buf = bytes;
+                continue;
+            }
+            let body = Body::Json(bytes);
+            chunk.push(RawRecord {
+                row: self.line,
+                body,
+            });
+        }
+        Ok(chunk)
+    }
+}
+
+/// A single JSON document read whole (a pretty-printed record): one record at row 1.
+pub(crate) struct OneDocument {
+    text: Option<String>,
+}
+
+impl OneDocument {
+    /// The document's text.
+    pub(crate) fn new(text: String) -> OneDocument {
+        OneDocument { text: Some(text) }
+    }
+}
+
+impl RecordReader for OneDocument {
+    fn next_chunk(&mut self, _max: usize) -> Result<Vec<RawRecord>, Failure> {
+        Ok(self
+            .text
+            .take()
+            .map(|text| RawRecord {
+                row: 1,
+                body: Body::Json(text.into_bytes()),
+            })
+            .into_iter()
+            .collect())
+    }
+}

@@ -1,0 +1,38 @@
+//! Turning the shared flags into the core's options (the CLI is the only place that reads the
+//! clock: `--as-of` defaults to today and is echoed in every answer).
+
+use crate::args::CommonArgs;
+use crate::failure::Failure;
+
+/// The options of one run, as the core reads them and as they are echoed.
+pub(crate) struct RunOptions {
+    /// The parsed context the rules are judged in.
+    pub(crate) ctx: treem::Context,
+    /// The same options as JSON bytes, for the core's JSON entry points.
+    pub(crate) json: Vec<u8>,
+    /// The same options as a JSON value, echoed in the output.
+    pub(crate) echo: serde_json::Value,
+}
+
+/// Reads the shared flags; `--as-of` defaults to today's local date.
+pub(crate) fn from_args(common: &CommonArgs) -> Result<RunOptions, Failure> {
+    let as_of = common.as_of.clone().unwrap_or_else(|| {
+        chrono::Local::now()
+            .date_naive()
+            .format("%Y-%m-%d")
+            .to_string()
+    });
+    let mut map = serde_json::Map::new();
+    map.insert("as_of".into(), as_of.into());
+    map.insert("lang".into(), common.lang.clone().into());
+    if let Some(edition) = &common.edition {
+        map.insert("edition".into(), edition.clone().into());
+    }
+    let value = serde_json::Value::Object(map);
+    let ctx = treem::Context::from_options_value(&value).map_err(Failure::Core)?;
+    Ok(RunOptions {
+        json: value.to_string().into_bytes(),
+        echo: ctx.to_options_value(),
+        ctx,
+    })
+}

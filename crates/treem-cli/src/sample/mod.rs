@@ -1,0 +1,214 @@
+//! `treem sample`: a deterministic synthetic dataset of Hải Phòng children in NDJSON, with
+//! planted errors and duplicates at chosen rates, for demos, tests and benchmarks.
+//!
+//! Only fields the kind accepts are written (today `full_name`, `date_of_birth`, `sex`);
+//! fields still pending are listed in [`pending`] and appear once the kind accepts them.
+//! The seed alone decides the output: the generator is our own SplitMix64 and rates are
+//! compared in integer millionths.
+
+mod names;
+mod pending;
+mod rng;
+
+use std::collections::VecDeque;
+use std::io::Write;
+
+use chrono::{Datelike, Days, NaiveDate};
+use serde_json::{Map, Value};
+
+use crate::args::SampleArgs;
+use crate::failure::Failure;
+use crate::output::{self, write_failed};
+use rng::Rng;
+
+/// How many recent records a planted duplicate may copy.
+const RECENT: usize = 64;
+
+/// One generated child, before it is written.
+pub(crate) struct Child {
+    /// Female (else male).
+    pub(crate) female: bool,
+    /// Year of birth.
+    pub(crate) birth_year: i32,
+}
+
+/// Runs `sample`.
+pub(crate) fn run(args: &SampleArgs) -> Result<u8, Failure> {
+    let kind: treem::Kind = args.kind.parse().map_err(Failure::Core)?;
+    let as_of = NaiveDate::parse_from_str(args.as_of.trim(), "%Y-%m-%d")
+        .map_err(|_| Failure::Usage(format!("--as-of {:?}: expected YYYY-MM-DD", args.as_of)))?;
+    let errors = per_million("--error-rate", args.error_rate)?;
+    let duplicates = per_million("--duplicate-rate", args.duplicate_rate)?;
+    let accepted = crate::input::mapping::accepted_fields(kind);
+    for needed in ["full_name", "date_of_birth", "sex"] {
+        if !accepted.iter().any(|f| f == needed) {
+            return Err(Failure::Usage(format!(
+                "treem sample generates child records; kind {} has no field {needed}",
+                kind.name()
+            )));
+        }
+    }
+    let pending: Vec<&pending::Pending> = pending::PENDING
+        .iter()
+        .filter(|p| accepted.iter().any(|f| f == p.field))
+        .collect();
+    let mut out = output::create(args.output.as_deref())?;
+    let mut rng = Rng::new(args.seed);
+    let mut recent: VecDeque<Value> = VecDeque::with_capacity(RECENT);
+    for _ in 0..args.count {
+        let record = if !recent.is_empty() && rng.chance(duplicates) {
+            let index = rng.below(recent.len() as u64) as usize;
+            let copy = recent.get(index).cloned().unwrap_or(Value::Null);
+            vary(&mut rng, copy)
+        } else {
+            let mut record = child(&mut rng, as_of, &pending);
+            if rng.chance(errors) {
+                plant_error(&mut rng, &mut record, as_of);
+            }
+            let record = Value::Object(record);
+            if recent.len() == RECENT {
+                recent.pop_front();
+            }
+            recent.push_back(record.clone());
+            record
+        };
+        writeln!(out, "{record}").map_err(write_failed)?;
+    }
+    out.flush().map_err(write_failed)?;
+    Ok(crate::EXIT_OK)
+}
+
+/// A rate in 0..=1 as millionths.
+fn per_million(flag: &str, rate: f64) -> Result<u64, Failure> {
+    if !(0.0..=1.0).contains(&rate) {
+        return Err(Failure::Usage(format!("{flag} must be between 0 and 1")));
+    }
+    Ok((rate * 1_000_000.0).round() as u64)
+}
+
+/// A correct child record born in the 18 years before `as_of`.
+fn child(rng: &mut Rng, as_of: NaiveDate, pending: &[&pending::Pending]) -> Map<String, Value> {
+    let female = rng.chance(486_000);
+    let family = rng.weighted(names::FAMILY).copied().unwrap_or("Nguyễn");
+    let (middle, given) = if female {
+        (names::MIDDLE_FEMALE, names::GIVEN_FEMALE)
+    } else {
+        (names::MIDDLE_MALE, names::GIVEN_MALE)
+    };
+    let middle = rng.pick(middle).copied().unwrap_or("Văn");
+    let given = rng.pick(given).copied().unwrap_or("An");
+    let days_back = 1 + rng.below(18 * 365);
+    let birth = as_of
+        .checked_sub_days(Days::new(days_back))
+        .unwrap_or(as_of);
+    let mut record = Map::new();
+    record.insert(
+        "full_name".into(),
+        format!("{family} {middle} {given}").into(),
+    );
+    record.insert("date_of_birth".into(), written_date(rng, birth).into());
+    record.insert("sex".into(), written_sex(rng, female).into());
+    let child = Child {
+        female,
+        birth_year: birth.year(),
+    };
+    for field in pending {
+        record.insert(field.field.into(), (field.make)(rng, &child));
+    }
+    record
+}
+
+/// A date in one of the forms officers write.
+fn written_date(rng: &mut Rng, date: NaiveDate) -> String {
+    let (d, m, y) = (date.day(), date.month(), date.year());
+    match rng.below(20) {
+        0..=11 => date.format("%Y-%m-%d").to_string(),
+        12..=16 => format!("{d}/{m}/{y}"),
+        17..=18 => format!("{d:02}/{m:02}/{y}"),
+        _ => format!("ngày {d} tháng {m} năm {y}"),
+    }
+}
+
+/// Sex as officers write it.
+fn written_sex(rng: &mut Rng, female: bool) -> &'static str {
+    match (rng.below(10), female) {
+        (0..=5, false) => "male",
+        (0..=5, true) => "female",
+        (6..=8, false) => "nam",
+        (6..=8, true) => "nữ",
+        (_, false) => "Nam",
+        (_, true) => "Nữ",
+    }
+}
+
+/// Plants one error of a kind chosen at random.
+fn plant_error(rng: &mut Rng, record: &mut Map<String, Value>, as_of: NaiveDate) {
+    let year = 2008 + rng.below(17) as i32;
+    match rng.below(5) {
+        0 => {
+            let impossible = [
+                format!("31/2/{year}"),
+                format!("30/02/{year}"),
+                format!("31/4/{year}"),
+                format!("29/2/{}", if year % 4 == 0 { year + 1 } else { year }),
+                format!("{year}-13-05"),
+            ];
+            let text = rng.pick(&impossible).cloned().unwrap_or_default();
+            record.insert("date_of_birth".into(), text.into());
+        }
+        1 => {
+            let future = as_of
+                .checked_add_days(Days::new(1 + rng.below(3650)))
+                .unwrap_or(as_of);
+            record.insert(
+                "date_of_birth".into(),
+                future.format("%Y-%m-%d").to_string().into(),
+            );
+        }
+        2 => {
+            let bad = ["x", "?", "3", "không rõ", "N"];
+            let text = rng.pick(&bad).copied().unwrap_or("x");
+            record.insert("sex".into(), text.into());
+        }
+        3 => match rng.below(3) {
+            0 => {
+                record.insert("full_name".into(), (10_000 + rng.below(90_000)).into());
+            }
+            1 => {
+                record.insert(
+                    "date_of_birth".into(),
+                    (20_150_314 + rng.below(1000)).into(),
+                );
+            }
+            _ => {
+                record.insert("sex".into(), Value::Bool(rng.chance(500_000)));
+            }
+        },
+        _ => {
+            let bad = [
+                "15-3-15",
+                "1/1",
+                "mười hai tháng ba",
+                "2015/3/14/1",
+                "??/??/2016",
+            ];
+            let text = rng.pick(&bad).copied().unwrap_or("1/1");
+            record.insert("date_of_birth".into(), text.into());
+        }
+    }
+}
+
+/// A duplicate as exports make them: an exact copy, or the same child with extra spaces in
+/// the name.
+fn vary(rng: &mut Rng, record: Value) -> Value {
+    let Value::Object(mut map) = record else {
+        return record;
+    };
+    if rng.chance(500_000) {
+        if let Some(Value::String(name)) = map.get("full_name") {
+            let spaced = format!(" {}  ", name.replacen(' ', "  ", 1));
+            map.insert("full_name".into(), spaced.into());
+        }
+    }
+    Value::Object(map)
+}

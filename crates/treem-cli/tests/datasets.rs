@@ -1,0 +1,463 @@
+//! Datasets in every input format, run through the binary as an officer would.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const AS_OF: &str = "2026-11-28";
+
+fn treem(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_treem"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Feed stdin from another thread: the binary streams, so it writes while it reads.
+    let mut pipe = child.stdin.take().unwrap();
+    let input = stdin.to_vec();
+    let feeder = std::thread::spawn(move || {
+        let _ = pipe.write_all(&input);
+    });
+    let out = child.wait_with_output().unwrap();
+    feeder.join().unwrap();
+    out
+}
+
+/// A fresh directory under the target dir for this test's files.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn ndjson_lines(bytes: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8(bytes.to_vec())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// (row, code) of every issue of an NDJSON issue list.
+fn row_codes(bytes: &[u8]) -> Vec<(u64, String)> {
+    ndjson_lines(bytes)
+        .iter()
+        .map(|v| {
+            (
+                v["row"].as_u64().unwrap(),
+                v["code"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn ndjson_with_bad_lines_in_the_middle_keeps_every_row() {
+    let mut input = Vec::new();
+    input.extend_from_slice(b"{\"sex\": \"nam\"}\n");
+    input.extend_from_slice(b"{\"full_name\": \n");
+    input.extend_from_slice(b"\n");
+    input.extend_from_slice(b"{\"full_name\": \"\xff\"}\n");
+    input.extend_from_slice(b"[1]\n");
+    input.extend_from_slice(b"{\"sex\": \"x\"}\n");
+    let out = treem(
+        &[
+            "validate",
+            "--as-of",
+            AS_OF,
+            "--input-format",
+            "ndjson",
+            "--format",
+            "ndjson",
+            "-",
+        ],
+        &input,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        row_codes(&out.stdout),
+        vec![
+            (2, "record.not_object".to_owned()),
+            (4, "row.not_utf8".to_owned()),
+            (5, "record.not_object".to_owned()),
+            (6, "child.sex_unknown".to_owned()),
+        ]
+    );
+    let out = treem(
+        &["clean", "--as-of", AS_OF, "--input-format", "ndjson", "-"],
+        &input,
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 5, "{text}");
+    assert_eq!(lines[0], "{\"sex\":\"male\"}");
+    assert_eq!(lines[1], "{\"full_name\": ");
+}
+
+#[test]
+fn json_array_streams_and_reports_lines() {
+    let input =
+        b"[\n  {\"sex\": \"nam\"},\n  not json,\n  {\"date_of_birth\": \"31/2/2016\"},\n  7\n]\n";
+    let dir = scratch("json_array");
+    let path = dir.join("children.json");
+    std::fs::write(&path, input).unwrap();
+    let out = treem(
+        &[
+            "validate",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "ndjson",
+            path.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        row_codes(&out.stdout),
+        vec![
+            (3, "record.not_object".to_owned()),
+            (4, "date.impossible".to_owned()),
+            (5, "record.not_object".to_owned()),
+        ]
+    );
+    let out = treem(&["clean", "--as-of", AS_OF, path.to_str().unwrap()], b"");
+    let cleaned: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        cleaned,
+        serde_json::json!([{"sex": "male"}, "not json", {"date_of_birth": "31/2/2016"}, 7])
+    );
+}
+
+/// A CSV export as officers make them: BOM, Vietnamese headers in odd case, an extra column,
+/// a short row and an undecodable cell in the middle.
+fn officer_csv() -> Vec<u8> {
+    let mut csv = b"\xEF\xBB\xBF".to_vec();
+    csv.extend_from_slice("STT,HỌ VÀ TÊN,ngay sinh,Giới Tính\n".as_bytes());
+    csv.extend_from_slice("1,Nguyễn Văn An,5/9/2018,Nam\n".as_bytes());
+    csv.extend_from_slice("2,\"Trần Thị\nBình\",31/2/2016,nữ\n".as_bytes());
+    csv.extend_from_slice("3,Lê Hà,1/1/2019\n".as_bytes());
+    csv.extend_from_slice(b"4,\xff\xfe,1/1/2019,nam\n");
+    csv.extend_from_slice("5,  Phạm   Thu  Dung ,2015-03-14,x\n".as_bytes());
+    csv.extend_from_slice(",,,\n".as_bytes());
+    csv
+}
+
+#[test]
+fn csv_with_bom_and_vietnamese_headers() {
+    let dir = scratch("csv");
+    let path = dir.join("tre-em.csv");
+    std::fs::write(&path, officer_csv()).unwrap();
+    let issues = dir.join("loi.csv");
+    let out = treem(
+        &[
+            "validate",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "ndjson",
+            "--issues",
+            issues.to_str().unwrap(),
+            path.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    // Rows are numbered as Excel shows them: header = 1; the quoted name spans two lines.
+    assert_eq!(
+        row_codes(&out.stdout),
+        vec![
+            (3, "date.impossible".to_owned()),
+            (5, "row.column_count".to_owned()),
+            (6, "row.cell_unreadable".to_owned()),
+            (7, "child.sex_unknown".to_owned()),
+        ]
+    );
+    // The issue file opens in Excel with Vietnamese intact: BOM, then the columns.
+    let written = std::fs::read(&issues).unwrap();
+    assert!(written.starts_with(b"\xEF\xBB\xBFrow,path,code,severity,message\n"));
+    let text = String::from_utf8(written).unwrap();
+    assert!(text.contains("3,/date_of_birth,date.impossible,error,Ngày 31/2/2016 không tồn tại"));
+    assert!(text.contains("cột HỌ VÀ TÊN"), "{text}");
+
+    let out = treem(&["clean", "--as-of", AS_OF, path.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let expected = "\u{feff}STT,HỌ VÀ TÊN,ngay sinh,Giới Tính\n\
+                    1,Nguyễn Văn An,2018-09-05,male\n\
+                    2,Trần Thị Bình,31/2/2016,female\n\
+                    3,Lê Hà,1/1/2019\n\
+                    4,\u{fffd}\u{fffd},1/1/2019,nam\n\
+                    5,Phạm Thu Dung,2015-03-14,x\n";
+    assert_eq!(text, expected);
+}
+
+#[test]
+fn csv_from_stdin_with_semicolons_and_a_mapping_file() {
+    let dir = scratch("mapping");
+    let map = dir.join("map.json");
+    std::fs::write(
+        &map,
+        r#"{"child": {"full_name": ["Ten be"], "sex": "Phai tinh"}}"#,
+    )
+    .unwrap();
+    let csv = "Tên bé;Phái tính;Ngày sinh\nAn;x;1/1/2020\n";
+    let out = treem(
+        &[
+            "validate",
+            "--as-of",
+            AS_OF,
+            "--input-format",
+            "csv",
+            "--mapping",
+            map.to_str().unwrap(),
+            "--format",
+            "csv",
+            "-",
+        ],
+        csv.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        text,
+        "\u{feff}row,path,code,severity,message\n\
+         2,/sex,child.sex_unknown,error,Giới tính không hợp lệ (dùng nam hoặc nữ)\n"
+    );
+    let bad_map = dir.join("bad.json");
+    std::fs::write(&bad_map, "[1, 2]").unwrap();
+    let out = treem(
+        &[
+            "validate",
+            "--input-format",
+            "csv",
+            "--mapping",
+            bad_map.to_str().unwrap(),
+            "-",
+        ],
+        csv.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn xlsx_workbook_is_read_with_sheet_row_numbers() {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let dir = scratch("xlsx");
+    let path = dir.join("danh-sach.xlsx");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    for (col, header) in ["Họ và tên", "Ngày sinh", "Giới tính", "Ghi chú"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, col as u16, *header).unwrap();
+    }
+    sheet.write_string(1, 0, "Nguyễn Văn An").unwrap();
+    let born = ExcelDateTime::from_ymd(2018, 9, 5).unwrap();
+    sheet
+        .write_datetime_with_format(1, 1, &born, &date)
+        .unwrap();
+    sheet.write_string(1, 2, "Nam").unwrap();
+    sheet.write_string(2, 0, "Trần Thị Bình").unwrap();
+    sheet.write_string(2, 1, "31/2/2016").unwrap();
+    sheet.write_string(2, 2, "nữ").unwrap();
+    sheet.write_number(3, 0, 12345.0).unwrap();
+    sheet.write_string(3, 1, "2030-01-01").unwrap();
+    sheet.write_string(3, 3, "chuyển trường").unwrap();
+    book.save(&path).unwrap();
+
+    let out = treem(
+        &[
+            "validate",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "ndjson",
+            path.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        row_codes(&out.stdout),
+        vec![
+            (3, "date.impossible".to_owned()),
+            (4, "name.digit".to_owned()),
+            (4, "child.birth_in_future".to_owned()),
+        ]
+    );
+    // Cleaned workbook rows come out as CSV with BOM and the same columns.
+    let out = treem(&["clean", "--as-of", AS_OF, path.to_str().unwrap()], b"");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        text,
+        "\u{feff}Họ và tên,Ngày sinh,Giới tính,Ghi chú\n\
+         Nguyễn Văn An,2018-09-05,male,\n\
+         Trần Thị Bình,31/2/2016,female,\n\
+         12345,2030-01-01,,chuyển trường\n"
+    );
+    let out = treem(
+        &["validate", "--sheet", "Nope", path.to_str().unwrap()],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn output_order_is_the_same_with_any_number_of_threads() {
+    let sample = treem(
+        &[
+            "sample",
+            "--count",
+            "20000",
+            "--seed",
+            "7",
+            "--error-rate",
+            "0.2",
+        ],
+        b"",
+    );
+    assert_eq!(sample.status.code(), Some(0));
+    let run = |threads: &str, command: &str, format: &str| {
+        let out = treem(
+            &[
+                command,
+                "--as-of",
+                AS_OF,
+                "--threads",
+                threads,
+                "--format",
+                format,
+                "--input-format",
+                "ndjson",
+                "-",
+            ],
+            &sample.stdout,
+        );
+        assert_eq!(out.status.code(), Some(1));
+        out.stdout
+    };
+    let one = run("1", "validate", "ndjson");
+    assert!(ndjson_lines(&one).len() > 3000);
+    assert_eq!(one, run("2", "validate", "ndjson"));
+    assert_eq!(one, run("7", "validate", "ndjson"));
+    let rows: Vec<u64> = row_codes(&one).iter().map(|(r, _)| *r).collect();
+    assert!(rows.windows(2).all(|w| w[0] <= w[1]));
+    let cleaned = run("1", "clean", "table");
+    assert_eq!(ndjson_lines(&cleaned).len(), 20000);
+    assert_eq!(cleaned, run("5", "clean", "table"));
+}
+
+#[test]
+fn sample_is_deterministic_and_plants_what_it_is_asked() {
+    let gen = |seed: &str, errors: &str, dups: &str| {
+        let out = treem(
+            &[
+                "sample",
+                "--count",
+                "500",
+                "--seed",
+                seed,
+                "--error-rate",
+                errors,
+                "--duplicate-rate",
+                dups,
+            ],
+            b"",
+        );
+        assert_eq!(out.status.code(), Some(0));
+        out.stdout
+    };
+    let a = gen("42", "0.1", "0.05");
+    assert_eq!(a, gen("42", "0.1", "0.05"));
+    assert_ne!(a, gen("43", "0.1", "0.05"));
+    let records = ndjson_lines(&a);
+    assert_eq!(records.len(), 500);
+    for r in &records {
+        let keys: Vec<&String> = r.as_object().unwrap().keys().collect();
+        assert!(keys.iter().all(|k| [
+            "full_name",
+            "date_of_birth",
+            "sex",
+            "personal_id",
+            "ethnic_group"
+        ]
+        .contains(&k.as_str())));
+    }
+    // No planted error: every record valid. Every record erroneous: none valid.
+    let clean = gen("1", "0", "0");
+    let out = treem(
+        &[
+            "validate",
+            "--as-of",
+            AS_OF,
+            "--input-format",
+            "ndjson",
+            "-",
+        ],
+        &clean,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let names: std::collections::BTreeSet<String> = ndjson_lines(&clean)
+        .iter()
+        .map(|r| r["full_name"].to_string())
+        .collect();
+    assert!(names.len() > 250, "names should vary: {}", names.len());
+    let broken = gen("1", "1", "0");
+    // Judged at the sample's own date, so planted future births are in the future.
+    let out = treem(
+        &[
+            "validate",
+            "--as-of",
+            "2026-01-01",
+            "--input-format",
+            "ndjson",
+            "-",
+        ],
+        &broken,
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["invalid"], 500);
+    // Planted duplicates repeat an earlier child.
+    let dups = ndjson_lines(&gen("3", "0", "0.5"));
+    let distinct: std::collections::BTreeSet<String> = dups
+        .iter()
+        .map(|r| r["date_of_birth"].to_string() + &r["sex"].to_string())
+        .collect();
+    assert!(distinct.len() < 400, "{}", distinct.len());
+    let out = treem(&["sample", "--error-rate", "2"], b"");
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn json_answer_streams_records_then_counts() {
+    let out = treem(&["validate", "--as-of", AS_OF, "--threads", "2"], b"");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let sample = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/data/children.ndjson"
+    );
+    let lines = std::fs::read_to_string(sample)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .count();
+    assert_eq!(v["records"], lines);
+    assert_eq!(v["invalid"], 6);
+    assert_eq!(v["counts"]["date.impossible"], 1);
+    assert_eq!(v["with_issues"][0]["row"], 4);
+    assert_eq!(v["options"]["as_of"], AS_OF);
+    assert_eq!(v["kind"], "child");
+}

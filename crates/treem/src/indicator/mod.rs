@@ -311,8 +311,11 @@ pub fn compute(input: &[u8], options: &Options) -> Result<Answer, Error> {
         ),
         OutputForm::Partial => (None, Some(partial)),
     };
+    // Counted before the issues are taken: past MAX_ISSUES an error may be counted only.
+    let dropped_error = sink.has_errors();
     option_issues.extend(sink.into_issues());
-    let report = crate::report::Report::from_issues(option_issues);
+    let mut report = crate::report::Report::from_issues(option_issues);
+    report.ok &= !dropped_error;
     Ok(Answer {
         ok: report.ok,
         issues: report.issues,

@@ -274,10 +274,7 @@ pub fn compute(input: &[u8], options: &Options) -> Result<Answer, Error> {
                 Err(e) => sink.push(
                     &INDICATOR_PARTIAL_INVALID,
                     &at,
-                    [(
-                        "reason",
-                        crate::privacy::truncate(&e.to_string(), 200).into(),
-                    )],
+                    [("reason", crate::privacy::serde_error(&e).into())],
                 ),
             }
             continue;

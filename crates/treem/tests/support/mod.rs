@@ -14,12 +14,12 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 /// The repository's `tests/` folder.
-pub fn tests_dir() -> PathBuf {
+pub(crate) fn tests_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests")
 }
 
 /// Every conformance case of `tests/vectors/*.json`, with its file name.
-pub fn vector_cases() -> Vec<(String, Value)> {
+pub(crate) fn vector_cases() -> Vec<(String, Value)> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(tests_dir().join("vectors"))
         .expect("tests/vectors exists")
         .map(|e| e.unwrap().path())
@@ -41,7 +41,7 @@ pub fn vector_cases() -> Vec<(String, Value)> {
 }
 
 /// The input bytes of a conformance case.
-pub fn vector_input(case: &Value) -> Vec<u8> {
+pub(crate) fn vector_input(case: &Value) -> Vec<u8> {
     match (case.get("input_text"), case.get("input")) {
         (Some(Value::String(raw)), _) => raw.clone().into_bytes(),
         (_, Some(v)) => v.to_string().into_bytes(),
@@ -50,7 +50,7 @@ pub fn vector_input(case: &Value) -> Vec<u8> {
 }
 
 /// Runs one conformance case and returns the answer in the shape the vectors describe.
-pub fn vector_answer(case: &Value) -> Value {
+pub(crate) fn vector_answer(case: &Value) -> Value {
     let options = case
         .get("options")
         .map(|o| o.to_string())
@@ -82,14 +82,14 @@ pub fn vector_answer(case: &Value) -> Value {
 }
 
 /// The bad-input suite document (`tests/bad-inputs/cases.json`).
-pub fn bad_input_doc() -> Value {
+pub(crate) fn bad_input_doc() -> Value {
     let path = tests_dir().join("bad-inputs/cases.json");
     serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
 }
 
 /// Builds the bytes of a bad-input recipe: `text` parts as UTF-8, `hex` parts as raw bytes,
 /// `repeat` parts `times` times over.
-pub fn build_bytes(parts: &Value) -> Vec<u8> {
+pub(crate) fn build_bytes(parts: &Value) -> Vec<u8> {
     let mut out = Vec::new();
     for part in parts.as_array().unwrap() {
         if let Some(text) = part.get("text").and_then(Value::as_str) {
@@ -111,7 +111,7 @@ pub fn build_bytes(parts: &Value) -> Vec<u8> {
 }
 
 /// The options of a bad-input case as bytes.
-pub fn bad_input_options(case: &Value) -> Vec<u8> {
+pub(crate) fn bad_input_options(case: &Value) -> Vec<u8> {
     if let Some(text) = case.get("options_text").and_then(Value::as_str) {
         return text.as_bytes().to_vec();
     }
@@ -124,7 +124,7 @@ pub fn bad_input_options(case: &Value) -> Vec<u8> {
 ///
 /// `parse` takes `&str`: text that is not UTF-8 cannot reach it in Rust (the type forbids
 /// it), so such a case would be reported by the test as a recipe error.
-pub fn bad_input_answer(case: &Value, input: &[u8]) -> Value {
+pub(crate) fn bad_input_answer(case: &Value, input: &[u8]) -> Value {
     let options = bad_input_options(case);
     let kind = case.get("kind").and_then(Value::as_str).unwrap_or("");
     let result =
@@ -151,7 +151,7 @@ pub fn bad_input_answer(case: &Value, input: &[u8]) -> Value {
 
 /// Checks an answer against a bad-input expectation (format: `tests/bad-inputs/README.md`);
 /// returns what does not match.
-pub fn check_expectation(expect: &Value, answer: &Value) -> Vec<String> {
+pub(crate) fn check_expectation(expect: &Value, answer: &Value) -> Vec<String> {
     let mut errors = Vec::new();
     let error = answer.get("error").and_then(Value::as_str);
     if let Some(allowed) = expect.get("error").and_then(Value::as_array) {
@@ -200,7 +200,7 @@ pub fn check_expectation(expect: &Value, answer: &Value) -> Vec<String> {
 }
 
 /// Every issue code in an answer (objects with `code` and `severity`), in order.
-pub fn collect_codes(value: &Value, out: &mut Vec<String>) {
+pub(crate) fn collect_codes(value: &Value, out: &mut Vec<String>) {
     match value {
         Value::Object(map) => {
             if let (Some(Value::String(code)), Some(_)) = (map.get("code"), map.get("severity")) {

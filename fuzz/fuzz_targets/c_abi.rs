@@ -65,7 +65,10 @@ fn run(input: &[u8]) {
         "indicators" => treem_c::treem_indicators_n(d, dl, o, ol, &mut out),
         _ => treem_c::treem_call_n(n, nl, d, dl, o, ol, &mut out),
     };
-    assert!(!out.is_null(), "{function}: no answer written (status {status:?})");
+    assert!(
+        !out.is_null(),
+        "{function}: no answer written (status {status:?})"
+    );
     // SAFETY: the library wrote a NUL-terminated string to `out`; it is freed below, once.
     let text = unsafe { CStr::from_ptr(out) }.to_bytes().to_vec();
     treem_c::treem_string_free(out);
@@ -76,7 +79,10 @@ fn run(input: &[u8]) {
         "{function}: status {status:?}: {answer}"
     );
     if status != TreemStatus::Ok {
-        assert!(answer.get("error").is_some(), "{function}: error status without error JSON");
+        assert!(
+            answer.get("error").is_some(),
+            "{function}: error status without error JSON"
+        );
     }
 }
 

@@ -21,7 +21,10 @@ fn run(input: &[u8]) {
         let again = treem::api::indicators(text.as_bytes(), br#"{"output": "partial"}"#)
             .expect("a partial is readable");
         assert!(
-            !again.issues.iter().any(|i| i.code == "indicator.partial_invalid"),
+            !again
+                .issues
+                .iter()
+                .any(|i| i.code == "indicator.partial_invalid"),
             "a partial treem wrote is refused: {:?}",
             again.issues
         );

@@ -15,9 +15,16 @@ fn run(input: &[u8]) {
     if let Ok(normalized) = treem::api::normalize(kind, parts.data, parts.options) {
         shim::check_report(&normalized.report);
         // Idempotence: the cleaned record is already clean.
-        let again = treem::api::normalize(kind, normalized.record.to_string().as_bytes(), parts.options)
-            .expect("a normalized record is a valid object");
-        assert_eq!(again.record, normalized.record, "normalize is not idempotent");
+        let again = treem::api::normalize(
+            kind,
+            normalized.record.to_string().as_bytes(),
+            parts.options,
+        )
+        .expect("a normalized record is a valid object");
+        assert_eq!(
+            again.record, normalized.record,
+            "normalize is not idempotent"
+        );
     }
     if let Ok(reports) = treem::api::validate_many(kind, parts.data, parts.options) {
         reports.iter().for_each(shim::check_report);

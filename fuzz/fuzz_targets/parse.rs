@@ -16,7 +16,10 @@ fn run(input: &[u8]) {
         assert!(ok.is_some(), "parse answer without ok: {answer}");
         if ok == Some(false) {
             let issues = answer.get("issues").and_then(serde_json::Value::as_array);
-            assert!(issues.is_some_and(|i| !i.is_empty()), "refused without an issue");
+            assert!(
+                issues.is_some_and(|i| !i.is_empty()),
+                "refused without an issue"
+            );
         }
     }
 }

@@ -84,6 +84,10 @@ pub fn check_report(report: &treem::Report) {
             "path {:?} is not a JSON Pointer",
             issue.path
         );
-        assert!(!issue.message.is_empty(), "issue {} has no message", issue.code);
+        assert!(
+            !issue.message.is_empty(),
+            "issue {} has no message",
+            issue.code
+        );
     }
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The bounded fuzz run: every target of fuzz/ for TREEM_FUZZ_SECONDS (default 15) seconds,
+# The bounded fuzz run: every target of fuzz/ for TREEM_FUZZ_SECONDS (default 12) seconds,
 # seeded from the conformance vectors and the bad-input suite (fuzz/seeds.py), on stable
 # Rust with cargo-fuzz's `-s none` (coverage-guided libFuzzer, no sanitizer). Then the
 # targets, built as plain binaries, replay their whole corpus without the fuzzer, as anyone
@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 cargo fuzz --version >/dev/null 2>&1 || { echo "fuzz stage: cargo-fuzz is missing (run bash scripts/install.sh)" >&2; exit 1; }
-seconds=${TREEM_FUZZ_SECONDS:-15}
+seconds=${TREEM_FUZZ_SECONDS:-12}
 targets=(kinds parse call indicators c_abi)
 export RUST_BACKTRACE=0
 

@@ -18,8 +18,7 @@ fn kinds_normalize_keeps_a_huge_number_exactly() {
     let input = format!(r#"{{"guardians": [1, {digits}, 0]}}"#);
     for kind in treem::Kind::names() {
         let once = treem::api::normalize(kind, input.as_bytes(), b"").unwrap();
-        let twice =
-            treem::api::normalize(kind, once.record.to_string().as_bytes(), b"").unwrap();
+        let twice = treem::api::normalize(kind, once.record.to_string().as_bytes(), b"").unwrap();
         assert_eq!(once.record, twice.record, "{kind}");
     }
     let value: serde_json::Value = serde_json::from_str(&digits).unwrap();

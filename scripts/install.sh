@@ -18,6 +18,8 @@ fi
 apt_missing=()
 command -v gcc >/dev/null || apt_missing+=(gcc libc6-dev)
 command -v valgrind >/dev/null || apt_missing+=(valgrind)
+# g++: libfuzzer-sys compiles libFuzzer (the fuzz stage).
+command -v g++ >/dev/null || apt_missing+=(g++)
 command -v pkg-config >/dev/null || apt_missing+=(pkg-config)
 command -v python3 >/dev/null || apt_missing+=(python3)
 if (( ${#apt_missing[@]} )); then
@@ -25,6 +27,12 @@ if (( ${#apt_missing[@]} )); then
   sudo_cmd=(); [[ $(id -u) -ne 0 ]] && sudo_cmd=(sudo)
   "${sudo_cmd[@]}" apt-get update -q
   "${sudo_cmd[@]}" apt-get install -y -q "${apt_missing[@]}"
+fi
+
+# The fuzz stage (scripts/ci/fuzz.sh): cargo-fuzz, pinned; it runs on stable with `-s none`.
+if [[ "$(cargo fuzz --version 2>/dev/null)" != "cargo-fuzz 0.13.1" ]]; then
+  echo "== install: cargo-fuzz 0.13.1"
+  cargo install cargo-fuzz --version 0.13.1 --locked
 fi
 
 echo "== install: wasm-bindgen CLI (pinned to the wasm-bindgen crate of bindings/wasm)"

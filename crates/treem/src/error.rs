@@ -54,10 +54,10 @@ impl Error {
     }
 
     pub(crate) fn not_json(err: &serde_json::Error) -> Error {
-        // serde_json's messages quote at most a short token, never the whole input.
+        // serde_json's messages quote the value they could not read: taken out (privacy).
         Error {
             inner: ErrorKind::NotJson {
-                detail: err.to_string(),
+                detail: crate::privacy::serde_error(err),
             },
         }
     }

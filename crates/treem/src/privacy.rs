@@ -54,6 +54,56 @@ pub fn truncate(text: &str, max: usize) -> String {
     out
 }
 
+/// The message of a serde error with the input's values taken out, cut to 200 characters.
+///
+/// serde quotes the value it could not read (`invalid type: string "031199000123",
+/// expected u64`; ``unknown variant `Nguyễn Văn An`, expected one of `a`, `b` ``), and that
+/// value may be an ID or a name. Quoted and backticked values before `expected` become `…`;
+/// after it, backticked names are the library's own and stay.
+///
+/// ```
+/// let err = serde_json::from_str::<u64>(r#""031199000123""#).unwrap_err();
+/// let text = treem::privacy::serde_error(&err);
+/// assert!(!text.contains("031199000123"), "{text}");
+/// assert!(text.starts_with("invalid type: string \"…\", expected u64"), "{text}");
+/// ```
+pub fn serde_error(err: &serde_json::Error) -> String {
+    truncate(&redact_values(&err.to_string()), 200)
+}
+
+/// Replaces quoted values of a serde message with `…` (see [`serde_error`]).
+pub fn redact_values(message: &str) -> String {
+    let (head, tail) = match message.find("expected") {
+        Some(at) => message.split_at(at),
+        None => (message, ""),
+    };
+    let mut out = redact_between(head, &['"', '`']);
+    out.push_str(&redact_between(tail, &['"']));
+    out
+}
+
+fn redact_between(text: &str, quotes: &[char]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut open: Option<char> = None;
+    for c in text.chars() {
+        match open {
+            Some(q) if c == q => {
+                out.push('…');
+                out.push(c);
+                open = None;
+            }
+            Some(_) => {}
+            None => {
+                out.push(c);
+                if quotes.contains(&c) {
+                    open = Some(c);
+                }
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -65,5 +115,23 @@ mod tests {
         }
         assert_eq!(truncate("abcdef", 3), "abc…");
         assert_eq!(truncate("abc", 3), "abc");
+    }
+
+    #[test]
+    fn serde_messages_lose_the_values_they_quote() {
+        assert_eq!(
+            redact_values("unknown variant `Trần Thị Bình`, expected one of `a`, `b`"),
+            "unknown variant `…`, expected one of `a`, `b`"
+        );
+        assert_eq!(
+            redact_values(r#"invalid type: string "0912345678", expected u64"#),
+            r#"invalid type: string "…", expected u64"#
+        );
+        // An unclosed quote hides the rest rather than print it.
+        assert_eq!(redact_values(r#"bad "Nguyễn"#), r#"bad ""#);
+        assert_eq!(
+            redact_values("expected value at line 1"),
+            "expected value at line 1"
+        );
     }
 }

@@ -6,6 +6,7 @@ use crate::i18n::{CodeDef, Lang};
 /// Every module's issue codes, in the order the code table lists them.
 pub(crate) const CODE_TABLES: &[&[CodeDef]] = &[
     crate::fields::CODES,
+    crate::report::CODES,
     crate::normalize::CODES,
     crate::vn::date::CODES,
     crate::vn::personal_id::CODES,

@@ -187,11 +187,29 @@ impl<'a> Location<'a> {
 /// A parameter value for a message.
 pub type Param = (&'static str, serde_json::Value);
 
+crate::codes! {
+    /// The report stopped listing issues at [`MAX_ISSUES`]: a record that raises more is
+    /// garbage (a million-element array of the wrong type), and listing each would make the
+    /// answer hundreds of times larger than the input. `ok` still counts every issue.
+    REPORT_TRUNCATED = "report.truncated", Warning, "report", "treem",
+        "Còn {dropped} lỗi khác không được liệt kê (báo cáo chỉ liệt kê tối đa {max} mục)",
+        "{dropped} more issues are not listed (a report lists at most {max})";
+}
+
+/// The most issues one report lists; the rest are counted in one `report.truncated` issue.
+/// Bounds the memory and size of an answer whatever the input (a 4 MB array of a million
+/// wrongly typed elements otherwise made 1,000,000 issues and 2.8 GB of memory).
+pub const MAX_ISSUES: usize = 1000;
+
 /// Collects issues as rules find them, rendering each message in one language.
 #[derive(Debug)]
 pub struct IssueSink {
     lang: Lang,
     issues: Vec<Issue>,
+    /// Issues raised past [`MAX_ISSUES`], counted but not kept.
+    dropped: usize,
+    /// Whether a dropped issue was an error (so `ok` stays truthful).
+    dropped_error: bool,
 }
 
 impl IssueSink {
@@ -200,6 +218,8 @@ impl IssueSink {
         IssueSink {
             lang,
             issues: Vec::new(),
+            dropped: 0,
+            dropped_error: false,
         }
     }
 
@@ -221,6 +241,11 @@ impl IssueSink {
     where
         I: IntoIterator<Item = Param>,
     {
+        if self.issues.len() >= MAX_ISSUES {
+            self.dropped += 1;
+            self.dropped_error |= def.severity == Severity::Error;
+            return;
+        }
         let params: BTreeMap<String, serde_json::Value> =
             params.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
         let message = def.render(self.lang, &params);
@@ -234,33 +259,66 @@ impl IssueSink {
         });
     }
 
-    /// Moves the issues of `other` (rendered in any language) to the end of this sink.
+    /// Moves the issues of `other` (rendered in any language) to the end of this sink,
+    /// within the same limit of [`MAX_ISSUES`].
     pub fn extend(&mut self, other: IssueSink) {
-        self.issues.extend(other.issues);
+        for issue in other.issues {
+            if self.issues.len() >= MAX_ISSUES {
+                self.dropped += 1;
+                self.dropped_error |= issue.severity == Severity::Error;
+            } else {
+                self.issues.push(issue);
+            }
+        }
+        self.dropped += other.dropped;
+        self.dropped_error |= other.dropped_error;
     }
 
     /// True when nothing has been raised.
     pub fn is_empty(&self) -> bool {
-        self.issues.is_empty()
+        self.issues.is_empty() && self.dropped == 0
     }
 
     /// True when an error (not a warning) has been raised.
     pub fn has_errors(&self) -> bool {
-        self.issues.iter().any(|i| i.severity == Severity::Error)
+        self.dropped_error || self.issues.iter().any(|i| i.severity == Severity::Error)
     }
 
-    /// Number of issues raised so far.
+    /// Number of issues raised so far (listed or not).
     pub fn len(&self) -> usize {
-        self.issues.len()
+        self.issues.len() + self.dropped
     }
 
     /// The finished report.
     pub fn finish(self) -> Report {
-        Report::from_issues(self.issues)
+        let errors = self.has_errors();
+        let issues = self.into_issues();
+        Report {
+            ok: !errors,
+            issues,
+        }
     }
 
-    /// The raw issues, for callers that embed them in a larger answer.
-    pub fn into_issues(self) -> Vec<Issue> {
+    /// The raw issues, for callers that embed them in a larger answer; past [`MAX_ISSUES`]
+    /// the last one is `report.truncated`, counting the rest.
+    pub fn into_issues(mut self) -> Vec<Issue> {
+        if self.dropped > 0 {
+            let params: BTreeMap<String, serde_json::Value> = [
+                ("dropped".to_owned(), self.dropped.into()),
+                ("max".to_owned(), MAX_ISSUES.into()),
+            ]
+            .into_iter()
+            .collect();
+            let message = REPORT_TRUNCATED.render(self.lang, &params);
+            self.issues.push(Issue {
+                path: String::new(),
+                code: REPORT_TRUNCATED.code.to_owned(),
+                severity: REPORT_TRUNCATED.severity,
+                params,
+                message,
+                rule: REPORT_TRUNCATED.rule.to_owned(),
+            });
+        }
         self.issues
     }
 }
@@ -268,6 +326,37 @@ impl IssueSink {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_report_lists_at_most_max_issues_and_counts_the_rest() {
+        let mut sink = IssueSink::new(Lang::En);
+        for i in 0..MAX_ISSUES + 5 {
+            let def = if i == MAX_ISSUES + 2 {
+                &crate::fields::FIELD_REQUIRED
+            } else {
+                &crate::fields::RECORD_UNKNOWN_FIELD
+            };
+            sink.push(def, &Location::root().index(i), [("field", "x".into())]);
+        }
+        assert_eq!(sink.len(), MAX_ISSUES + 5);
+        assert!(sink.has_errors());
+        let report = sink.finish();
+        // Only warnings are listed, but a dropped error still makes the record invalid.
+        assert!(!report.ok);
+        assert_eq!(report.issues.len(), MAX_ISSUES + 1);
+        let last = report.issues.last().unwrap();
+        assert_eq!(last.code, "report.truncated");
+        assert_eq!(last.params["dropped"], 5);
+        let mut warnings = IssueSink::new(Lang::Vi);
+        for i in 0..MAX_ISSUES + 1 {
+            warnings.push(
+                &crate::fields::RECORD_UNKNOWN_FIELD,
+                &Location::root().index(i),
+                [("field", "x".into())],
+            );
+        }
+        assert!(warnings.finish().ok);
+    }
 
     #[test]
     fn root_pointer_is_empty() {

@@ -499,7 +499,10 @@ fn load_definitions_text(
             sink.push(
                 &super::INDICATOR_DEFINITION_INVALID,
                 &root,
-                [("reason", format!("not JSON: {e}").into())],
+                [(
+                    "reason",
+                    format!("not JSON: {}", crate::privacy::serde_error(&e)).into(),
+                )],
             );
             return Vec::new();
         }
@@ -558,10 +561,7 @@ pub fn load_definitions_value(
                 sink.push(
                     &super::INDICATOR_DEFINITION_INVALID,
                     &at,
-                    [(
-                        "reason",
-                        crate::privacy::truncate(&e.to_string(), 200).into(),
-                    )],
+                    [("reason", crate::privacy::serde_error(&e).into())],
                 );
                 continue;
             }

@@ -292,10 +292,7 @@ pub fn compute(input: &[u8], options: &Options) -> Result<Answer, Error> {
                 Err(e) => sink.push(
                     &INDICATOR_PARTIAL_INVALID,
                     &at,
-                    [(
-                        "reason",
-                        crate::privacy::truncate(&e.to_string(), 200).into(),
-                    )],
+                    [("reason", crate::privacy::serde_error(&e).into())],
                 ),
             }
             continue;
@@ -379,8 +376,11 @@ pub fn compute(input: &[u8], options: &Options) -> Result<Answer, Error> {
         ),
         OutputForm::Partial => (None, Some(partial)),
     };
+    // Counted before the issues are taken: past MAX_ISSUES an error may be counted only.
+    let dropped_error = sink.has_errors();
     option_issues.extend(sink.into_issues());
-    let report = crate::report::Report::from_issues(option_issues);
+    let mut report = crate::report::Report::from_issues(option_issues);
+    report.ok &= !dropped_error;
     Ok(Answer {
         ok: report.ok,
         issues: report.issues,

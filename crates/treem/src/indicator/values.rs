@@ -58,7 +58,7 @@ pub(crate) fn add_value(
     };
     let parsed: ValueItem = match serde_json::from_value(item.clone()) {
         Ok(v) => v,
-        Err(e) => return invalid(sink, e.to_string()),
+        Err(e) => return invalid(sink, crate::privacy::serde_error(&e)),
     };
     let id: IndicatorId = match parsed.indicator.parse() {
         Ok(id) => id,

@@ -92,7 +92,7 @@ pub fn read(
     let set: CriteriaSet = match serde_json::from_value(value.clone()) {
         Ok(set) => set,
         Err(e) => {
-            let detail = crate::privacy::truncate(&e.to_string(), 160);
+            let detail = crate::privacy::serde_error(&e);
             sink.push(&CRITERIA_SET_SCHEMA, at, [("detail", detail.into())]);
             return None;
         }

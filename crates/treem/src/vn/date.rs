@@ -25,6 +25,10 @@ crate::codes! {
         "Year {year} is outside 1900–2100";
 }
 
+/// The longest text (after trimming) that is read as a date, in bytes: generous room for
+/// extra spaces inside the longest accepted form.
+pub const MAX_DATE_BYTES: usize = 64;
+
 /// The first and last years accepted.
 pub const YEAR_RANGE: std::ops::RangeInclusive<i32> = 1900..=2100;
 
@@ -126,6 +130,11 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
 /// Splits text into (day, month, year) numbers and the form, without judging the calendar.
 fn split(text: &str) -> Option<(u32, u32, i32, DateForm)> {
     let text = text.trim();
+    // No accepted form is longer ("ngày 13 tháng 8 năm 2024" is 28 bytes); longer text is
+    // refused before any scan, so a 100 MB field costs nothing here.
+    if text.len() > MAX_DATE_BYTES {
+        return None;
+    }
     if let Some(words) = strip_words(text) {
         return Some(words);
     }

@@ -158,6 +158,12 @@ pub(crate) struct SampleArgs {
     /// Share of records that repeat an earlier child (0 to 1).
     #[arg(long = "duplicate-rate", default_value_t = 0.02)]
     pub(crate) duplicate_rate: f64,
+    /// Protection cases (kind case) to generate, linked to the children by child_id.
+    #[arg(long, default_value_t = 0)]
+    pub(crate) cases: u64,
+    /// Where the cases go (NDJSON); needed with --cases.
+    #[arg(long = "cases-output")]
+    pub(crate) cases_output: Option<PathBuf>,
     /// The kind to generate (child).
     #[arg(long, default_value = "child")]
     pub(crate) kind: String,

@@ -80,6 +80,7 @@ pub(crate) fn load(source: &Source<'_>, lang: treem::Lang) -> Result<LoadedSet, 
 }
 
 /// Parses one JSON row; text that is not JSON, or not UTF-8, is an issue.
+#[allow(clippy::result_large_err)] // one issue per unreadable row, kept by value in the set
 fn parse(bytes: &[u8], lang: treem::Lang) -> Result<serde_json::Value, treem::Issue> {
     serde_json::from_slice(bytes).map_err(|e| match std::str::from_utf8(bytes) {
         Ok(_) => not_object_issue(lang, format!("invalid JSON (column {})", e.column())),

@@ -176,9 +176,14 @@ pub(crate) fn value_text(cell: &Cell, l: &Labels) -> String {
     }
 }
 
+/// The cells of one unit.
+pub(crate) type UnitCells<'a> = (String, Vec<&'a Cell>);
+/// The units of one (indicator, period), keyed `indicator|period`.
+pub(crate) type Block<'a> = (String, Vec<UnitCells<'a>>);
+
 /// The cells grouped as they are read: by (indicator, period), then unit, in table order.
-pub(crate) fn blocks(table: &Table) -> Vec<(String, Vec<(String, Vec<&Cell>)>)> {
-    let mut out: Vec<(String, Vec<(String, Vec<&Cell>)>)> = Vec::new();
+pub(crate) fn blocks(table: &Table) -> Vec<Block<'_>> {
+    let mut out: Vec<Block<'_>> = Vec::new();
     for cell in &table.cells {
         let head = format!("{}|{}", cell.indicator, cell.period);
         if out.last().map(|(h, _)| h) != Some(&head) {

@@ -55,7 +55,11 @@ pub(crate) fn case(
         "initial_assessment": {"done_at": at((hour + 4).min(23), 0)},
     });
     if emergency {
-        steps["emergency_intervention"] = json!({"done_at": at((hour + 2).min(23), 0)});
+        super::set(
+            &mut steps,
+            "emergency_intervention",
+            json!({"done_at": at((hour + 2).min(23), 0)}),
+        );
     }
     let mut record = json!({
         "id": format!("VV-{:04}-{number:06}", reported.year()),
@@ -67,21 +71,33 @@ pub(crate) fn case(
         "steps": steps,
     });
     if rng.chance(200_000) {
-        record["injuries"] = json!([rng.pick(INJURIES).copied().unwrap_or("fall")]);
-        record["protection_level"] = "prevention".into();
+        super::set(
+            &mut record,
+            "injuries",
+            json!([rng.pick(INJURIES).copied().unwrap_or("fall")]),
+        );
+        super::set(&mut record, "protection_level", "prevention");
     } else {
-        record["abuse_forms"] = json!([rng.weighted(ABUSE).copied().unwrap_or("violence")]);
+        super::set(
+            &mut record,
+            "abuse_forms",
+            json!([rng.weighted(ABUSE).copied().unwrap_or("violence")]),
+        );
     }
     if error {
         match rng.below(3) {
             // A form of abuse no catalog has (as typed in a free-text column).
-            0 => record["abuse_forms"] = json!(["bắt nạt"]),
+            0 => super::set(&mut record, "abuse_forms", json!(["bắt nạt"])),
             // A child id that is in no record of the dataset.
-            1 => record["child_id"] = format!("{}-X", child.id).into(),
+            1 => super::set(&mut record, "child_id", format!("{}-X", child.id)),
             // A report date without a time, and steps before the report.
             _ => {
-                record["reported_at"] = reported.format("%d/%m/%Y").to_string().into();
-                record["protection_level"] = "cao".into();
+                super::set(
+                    &mut record,
+                    "reported_at",
+                    reported.format("%d/%m/%Y").to_string(),
+                );
+                super::set(&mut record, "protection_level", "cao");
             }
         }
     }

@@ -180,7 +180,7 @@ fn schooling(rng: &mut Rng, birth: NaiveDate, as_of: NaiveDate) -> Option<Value>
     }
     let mut schooling = json!({"level": level, "school_year": year});
     if first > 0 {
-        schooling["grade"] = (first + age - from).into();
+        super::set(&mut schooling, "grade", first + age - from);
     }
     Some(schooling)
 }
@@ -224,7 +224,7 @@ fn circumstance(
         }
         2 => {
             for g in guardians.iter_mut() {
-                g["status"] = "deceased".into();
+                super::set(g, "status", "deceased");
                 if let Some(map) = g.as_object_mut() {
                     map.remove("phone");
                 }

@@ -197,14 +197,18 @@ fn plant_error(rng: &mut Rng, record: &mut Map<String, Value>, as_of: NaiveDate)
             // A guardian's phone on a prefix that does not exist.
             if let Some(Value::Array(guardians)) = record.get_mut("guardians") {
                 if let Some(first) = guardians.first_mut() {
-                    first["phone"] = format!("019{:07}", rng.below(10_000_000)).into();
+                    set(first, "phone", format!("019{:07}", rng.below(10_000_000)));
                 }
             }
         }
         7 => {
             // A commune code that is in no edition's list.
             if let Some(residence) = record.get_mut("residence") {
-                residence["commune_code"] = format!("9{:04}", rng.below(10_000)).into();
+                set(
+                    residence,
+                    "commune_code",
+                    format!("9{:04}", rng.below(10_000)),
+                );
             }
         }
         0 => {
@@ -283,4 +287,11 @@ fn vary(rng: &mut Rng, record: Value, id: &str) -> Value {
         _ => {}
     }
     Value::Object(map)
+}
+
+/// Sets `key` of an object (nothing for any other value).
+pub(crate) fn set(value: &mut Value, key: &str, member: impl Into<Value>) {
+    if let Some(map) = value.as_object_mut() {
+        map.insert(key.to_owned(), member.into());
+    }
 }

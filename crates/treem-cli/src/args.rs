@@ -59,6 +59,15 @@ pub(crate) enum Command {
     },
     /// Generate a deterministic synthetic dataset of Hải Phòng children (NDJSON).
     Sample(SampleArgs),
+    /// Compute the indicator table (TT 13/2021/TT-BLĐTBXH) from records; the bundled sample
+    /// (children and their cases) when no input is given.
+    Report(ReportArgs),
+    /// Combine partials written by `report --partial` into the table `report` gives for all
+    /// their records together.
+    Merge(MergeArgs),
+    /// Find likely and possible duplicate children in a dataset (pairs with their evidence,
+    /// as row numbers; never names or IDs). Exit 1 when a likely pair is found.
+    Dedup(DedupArgs),
 }
 
 /// Flags every command that judges records shares.
@@ -149,6 +158,12 @@ pub(crate) struct SampleArgs {
     /// Share of records that repeat an earlier child (0 to 1).
     #[arg(long = "duplicate-rate", default_value_t = 0.02)]
     pub(crate) duplicate_rate: f64,
+    /// Protection cases (kind case) to generate, linked to the children by child_id.
+    #[arg(long, default_value_t = 0)]
+    pub(crate) cases: u64,
+    /// Where the cases go (NDJSON); needed with --cases.
+    #[arg(long = "cases-output")]
+    pub(crate) cases_output: Option<PathBuf>,
     /// The kind to generate (child).
     #[arg(long, default_value = "child")]
     pub(crate) kind: String,
@@ -185,4 +200,89 @@ pub(crate) enum OutputFormat {
     Ndjson,
     /// One CSV line per issue (UTF-8 with BOM).
     Csv,
+}
+
+/// How an indicator table is printed.
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub(crate) enum ReportFormat {
+    /// A readable summary on the terminal (Vietnamese by default).
+    Table,
+    /// Exactly the engine's table (`treem.indicators.table/1`), one line.
+    Json,
+    /// The engine's CSV export (UTF-8 with BOM).
+    Csv,
+    /// A self-contained HTML report: inline CSS, an SVG bar chart per disaggregation.
+    Html,
+    /// The DHIS2 data value set through `--dhis2-mapping` (with what was not exported).
+    Dhis2,
+}
+
+/// What `report` and `merge` share: how the table is built and printed.
+#[derive(Args, Clone)]
+pub(crate) struct TableArgs {
+    /// Output: table, json, csv, html or dhis2.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub(crate) format: ReportFormat,
+    /// Small-cell threshold: counts from 1 to N-1 are hidden (default 5; 0 or 1 hide nothing).
+    #[arg(long)]
+    pub(crate) suppression: Option<u64>,
+    /// DHIS2 mapping file (org units, data elements, category option combos), for
+    /// --format dhis2.
+    #[arg(long = "dhis2-mapping")]
+    pub(crate) dhis2_mapping: Option<PathBuf>,
+    /// Where to write (default: standard output).
+    #[arg(long, short = 'o')]
+    pub(crate) output: Option<PathBuf>,
+}
+
+/// `treem report`.
+#[derive(Args, Clone)]
+pub(crate) struct ReportArgs {
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
+    /// Protection cases (kind case, any input format) of the children in the input, joined by
+    /// the case's child_id = the child's id.
+    #[arg(long)]
+    pub(crate) cases: Option<PathBuf>,
+    /// The period records count in: 2026, 2026Q1, 2026-01, a school year 2025-2026 (default:
+    /// the calendar year of --as-of).
+    #[arg(long)]
+    pub(crate) period: Option<String>,
+    /// Lower bounds of the age groups, e.g. 0,6,11,15 (default 0,5,10,15).
+    #[arg(long = "age-groups")]
+    pub(crate) age_groups: Option<String>,
+    /// Write the mergeable partial (unsuppressed counts: keep it inside the statistics office)
+    /// instead of the table; combine partials with `treem merge`.
+    #[arg(long)]
+    pub(crate) partial: bool,
+    /// Also write the problems with records (excluded records, cases without their child) to
+    /// this file: CSV when it ends in .csv, else NDJSON.
+    #[arg(long)]
+    pub(crate) issues: Option<PathBuf>,
+    #[command(flatten)]
+    pub(crate) table: TableArgs,
+}
+
+/// `treem merge`.
+#[derive(Args, Clone)]
+pub(crate) struct MergeArgs {
+    /// Partial files written by `report --partial` (- for standard input).
+    #[arg(required = true)]
+    pub(crate) partials: Vec<PathBuf>,
+    /// Language of labels: vi or en.
+    #[arg(long, default_value = "vi")]
+    pub(crate) lang: String,
+    #[command(flatten)]
+    pub(crate) table: TableArgs,
+}
+
+/// `treem dedup`.
+#[derive(Args, Clone)]
+pub(crate) struct DedupArgs {
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
+    /// Output: table (summary), json (one document), ndjson (one pair per line) or csv (one
+    /// pair per line, UTF-8 with BOM).
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    pub(crate) format: OutputFormat,
 }

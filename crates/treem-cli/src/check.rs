@@ -197,7 +197,7 @@ fn rewrite_cells(
 }
 
 /// `record.not_object` at the root, as the core's batch entry point reports it.
-fn not_object_issue(lang: treem::Lang, found: String) -> Issue {
+pub(crate) fn not_object_issue(lang: treem::Lang, found: String) -> Issue {
     let mut sink = IssueSink::new(lang);
     sink.push(
         &treem::fields::RECORD_NOT_OBJECT,
@@ -208,7 +208,7 @@ fn not_object_issue(lang: treem::Lang, found: String) -> Issue {
 }
 
 /// `row.not_utf8` at the root.
-fn not_utf8_issue(lang: treem::Lang, offset: usize) -> Issue {
+pub(crate) fn not_utf8_issue(lang: treem::Lang, offset: usize) -> Issue {
     let mut sink = IssueSink::new(lang);
     sink.push(
         &treem::row::ROW_NOT_UTF8,
@@ -219,7 +219,7 @@ fn not_utf8_issue(lang: treem::Lang, offset: usize) -> Issue {
 }
 
 /// The issue for a row that could not be read.
-fn bad_row_issue(lang: treem::Lang, bad: &BadRow) -> Issue {
+pub(crate) fn bad_row_issue(lang: treem::Lang, bad: &BadRow) -> Issue {
     let mut sink = IssueSink::new(lang);
     let root = Location::root();
     match &bad.problem {

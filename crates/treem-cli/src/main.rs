@@ -73,5 +73,8 @@ fn run(cli: &Cli) -> Result<u8, Failure> {
             common,
         ),
         Command::Sample(args) => sample::run(args),
+        Command::Report(args) => commands::report::run(args),
+        Command::Merge(args) => commands::report::merge(args),
+        Command::Dedup(args) => commands::dedup::run(args),
     }
 }

@@ -22,6 +22,9 @@ use mapping::{Columns, Mapping};
 /// The sample dataset bundled with the binary, used when no input file is given.
 pub(crate) const SAMPLE_CHILDREN: &str = include_str!("../../../../examples/data/children.ndjson");
 
+/// The protection cases of the bundled sample's children, used by `report` with no input.
+pub(crate) const SAMPLE_CASES: &str = include_str!("../../../../examples/data/cases.ndjson");
+
 /// One row of the input, numbered as the source counts it: the line of an NDJSON file or of
 /// the start of a JSON array element, the row of a CSV file or worksheet (header = row 1).
 #[derive(Debug)]
@@ -190,6 +193,17 @@ pub(crate) fn open(
             })
         }
         Some(InputFormat::Json) | None => open_json(source, stream),
+    }
+}
+
+/// A bundled NDJSON text, named `sample: NAME`.
+pub(crate) fn open_text(name: &str, text: &'static str) -> Opened {
+    Opened {
+        source: format!("sample: {name}"),
+        layout: Layout::Ndjson,
+        reader: Box::new(ndjson::NdjsonReader::new(BufReader::new(
+            Box::new(text.as_bytes()) as Box<dyn Read + Send>,
+        ))),
     }
 }
 

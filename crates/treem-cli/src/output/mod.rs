@@ -2,7 +2,10 @@
 //! the cleaned records.
 
 pub(crate) mod cleaned;
+pub(crate) mod html;
+pub(crate) mod indicators;
 pub(crate) mod issues;
+pub(crate) mod labels;
 pub(crate) mod summary;
 
 use std::io::Write;

@@ -1,13 +1,17 @@
 //! `treem sample`: a deterministic synthetic dataset of Hải Phòng children in NDJSON, with
 //! planted errors and duplicates at chosen rates, for demos, tests and benchmarks.
 //!
-//! Only fields the kind accepts are written (today `full_name`, `date_of_birth`, `sex`);
-//! fields still pending are listed in [`pending`] and appear once the kind accepts them.
+//! Children carry every field the `child` kind accepts ([`fields`]); `--cases N` adds N
+//! protection cases linked to them ([`cases`]), written to `--cases-output`. A planted
+//! duplicate is an earlier child entered again under a new record id (as two officers would),
+//! sometimes with spacing or marks changed. Fields the kind does not accept are left out.
 //! The seed alone decides the output: the generator is our own SplitMix64 and rates are
-//! compared in integer millionths.
+//! compared in integer millionths; cases draw from their own stream, so asking for cases
+//! leaves the children unchanged.
 
+mod cases;
+mod fields;
 mod names;
-mod pending;
 mod rng;
 
 use std::collections::VecDeque;
@@ -26,11 +30,18 @@ const RECENT: usize = 64;
 
 /// One generated child, before it is written.
 pub(crate) struct Child {
+    /// The record id.
+    pub(crate) id: String,
     /// Female (else male).
     pub(crate) female: bool,
-    /// Year of birth.
-    pub(crate) birth_year: i32,
+    /// Date of birth.
+    pub(crate) birth: NaiveDate,
+    /// Family name.
+    pub(crate) family: &'static str,
 }
+
+/// The seed of the cases' own stream.
+const CASE_STREAM: u64 = 0x6361_7365_7374_7265;
 
 /// Runs `sample`.
 pub(crate) fn run(args: &SampleArgs) -> Result<u8, Failure> {
@@ -48,33 +59,56 @@ pub(crate) fn run(args: &SampleArgs) -> Result<u8, Failure> {
             )));
         }
     }
-    let pending: Vec<&pending::Pending> = pending::PENDING
-        .iter()
-        .filter(|p| accepted.iter().any(|f| f == p.field))
-        .collect();
+    let mut case_out = match (args.cases, &args.cases_output) {
+        (0, _) => None,
+        (_, Some(path)) => Some(output::create(Some(path))?),
+        (_, None) => {
+            return Err(Failure::Usage(
+                "--cases N needs --cases-output FILE (the children go to --output)".into(),
+            ))
+        }
+    };
     let mut out = output::create(args.output.as_deref())?;
     let mut rng = Rng::new(args.seed);
+    let mut case_rng = Rng::new(args.seed ^ CASE_STREAM);
     let mut recent: VecDeque<Value> = VecDeque::with_capacity(RECENT);
-    for _ in 0..args.count {
-        let record = if !recent.is_empty() && rng.chance(duplicates) {
-            let index = rng.below(recent.len() as u64) as usize;
-            let copy = recent.get(index).cloned().unwrap_or(Value::Null);
-            vary(&mut rng, copy)
+    let mut cases_written = 0u64;
+    for index in 0..args.count {
+        let id = format!("HP-{:07}", index + 1);
+        let (record, child) = if !recent.is_empty() && rng.chance(duplicates) {
+            let at = rng.below(recent.len() as u64) as usize;
+            let copy = recent.get(at).cloned().unwrap_or(Value::Null);
+            (vary(&mut rng, copy, &id), None)
         } else {
-            let mut record = child(&mut rng, as_of, &pending);
+            let (mut record, child) = child(&mut rng, as_of, id);
             if rng.chance(errors) {
                 plant_error(&mut rng, &mut record, as_of);
             }
+            record.retain(|field, _| accepted.iter().any(|f| f == field));
             let record = Value::Object(record);
             if recent.len() == RECENT {
                 recent.pop_front();
             }
             recent.push_back(record.clone());
-            record
+            (record, Some(child))
         };
         writeln!(out, "{record}").map_err(write_failed)?;
+        // Case j belongs to child floor(j * count / cases): spread evenly, exactly N.
+        if let (Some(case_out), Some(child)) = (case_out.as_mut(), child) {
+            while cases_written < args.cases
+                && cases_written * args.count / args.cases.max(1) <= index
+            {
+                cases_written += 1;
+                let error = case_rng.chance(errors);
+                let case = cases::case(&mut case_rng, cases_written, &child, as_of, error);
+                writeln!(case_out, "{case}").map_err(write_failed)?;
+            }
+        }
     }
     out.flush().map_err(write_failed)?;
+    if let Some(mut case_out) = case_out {
+        case_out.flush().map_err(write_failed)?;
+    }
     Ok(crate::EXIT_OK)
 }
 
@@ -86,8 +120,8 @@ fn per_million(flag: &str, rate: f64) -> Result<u64, Failure> {
     Ok((rate * 1_000_000.0).round() as u64)
 }
 
-/// A correct child record born in the 18 years before `as_of`.
-fn child(rng: &mut Rng, as_of: NaiveDate, pending: &[&pending::Pending]) -> Map<String, Value> {
+/// A correct child record born in the 18 years before `as_of`, with every field.
+fn child(rng: &mut Rng, as_of: NaiveDate, id: String) -> (Map<String, Value>, Child) {
     let female = rng.chance(486_000);
     let family = rng.weighted(names::FAMILY).copied().unwrap_or("Nguyễn");
     let (middle, given) = if female {
@@ -102,6 +136,7 @@ fn child(rng: &mut Rng, as_of: NaiveDate, pending: &[&pending::Pending]) -> Map<
         .checked_sub_days(Days::new(days_back))
         .unwrap_or(as_of);
     let mut record = Map::new();
+    record.insert("id".into(), id.clone().into());
     record.insert(
         "full_name".into(),
         format!("{family} {middle} {given}").into(),
@@ -109,13 +144,13 @@ fn child(rng: &mut Rng, as_of: NaiveDate, pending: &[&pending::Pending]) -> Map<
     record.insert("date_of_birth".into(), written_date(rng, birth).into());
     record.insert("sex".into(), written_sex(rng, female).into());
     let child = Child {
+        id,
         female,
-        birth_year: birth.year(),
+        birth,
+        family,
     };
-    for field in pending {
-        record.insert(field.field.into(), (field.make)(rng, &child));
-    }
-    record
+    fields::add(rng, &child, as_of, &mut record);
+    (record, child)
 }
 
 /// A date in one of the forms officers write.
@@ -144,7 +179,38 @@ fn written_sex(rng: &mut Rng, female: bool) -> &'static str {
 /// Plants one error of a kind chosen at random.
 fn plant_error(rng: &mut Rng, record: &mut Map<String, Value>, as_of: NaiveDate) {
     let year = 2008 + rng.below(17) as i32;
-    match rng.below(5) {
+    match rng.below(8) {
+        5 => {
+            // A personal ID whose sex digit contradicts the record.
+            if let Some(Value::String(id)) = record.get("personal_id") {
+                let flipped: String = id
+                    .char_indices()
+                    .map(|(i, c)| match (i, c.to_digit(10)) {
+                        (3, Some(d)) => char::from_digit(d ^ 1, 10).unwrap_or(c),
+                        _ => c,
+                    })
+                    .collect();
+                record.insert("personal_id".into(), flipped.into());
+            }
+        }
+        6 => {
+            // A guardian's phone on a prefix that does not exist.
+            if let Some(Value::Array(guardians)) = record.get_mut("guardians") {
+                if let Some(first) = guardians.first_mut() {
+                    set(first, "phone", format!("019{:07}", rng.below(10_000_000)));
+                }
+            }
+        }
+        7 => {
+            // A commune code that is in no edition's list.
+            if let Some(residence) = record.get_mut("residence") {
+                set(
+                    residence,
+                    "commune_code",
+                    format!("9{:04}", rng.below(10_000)),
+                );
+            }
+        }
         0 => {
             let impossible = [
                 format!("31/2/{year}"),
@@ -198,17 +264,34 @@ fn plant_error(rng: &mut Rng, record: &mut Map<String, Value>, as_of: NaiveDate)
     }
 }
 
-/// A duplicate as exports make them: an exact copy, or the same child with extra spaces in
-/// the name.
-fn vary(rng: &mut Rng, record: Value) -> Value {
+/// A duplicate as exports make them: the same child entered again under a new record id,
+/// as written, with extra spaces in the name, or in capitals without marks.
+fn vary(rng: &mut Rng, record: Value, id: &str) -> Value {
     let Value::Object(mut map) = record else {
         return record;
     };
-    if rng.chance(500_000) {
-        if let Some(Value::String(name)) = map.get("full_name") {
-            let spaced = format!(" {}  ", name.replacen(' ', "  ", 1));
-            map.insert("full_name".into(), spaced.into());
+    map.insert("id".into(), id.into());
+    match rng.below(3) {
+        0 => {
+            if let Some(Value::String(name)) = map.get("full_name") {
+                let spaced = format!(" {}  ", name.replacen(' ', "  ", 1));
+                map.insert("full_name".into(), spaced.into());
+            }
         }
+        1 => {
+            if let Some(Value::String(name)) = map.get("full_name") {
+                let folded = treem::vn::name::fold(name).to_uppercase();
+                map.insert("full_name".into(), folded.into());
+            }
+        }
+        _ => {}
     }
     Value::Object(map)
+}
+
+/// Sets `key` of an object (nothing for any other value).
+pub(crate) fn set(value: &mut Value, key: &str, member: impl Into<Value>) {
+    if let Some(map) = value.as_object_mut() {
+        map.insert(key.to_owned(), member.into());
+    }
 }

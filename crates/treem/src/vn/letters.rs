@@ -45,6 +45,18 @@ struct Vowel {
 }
 
 fn vowel_of(c: char) -> Option<Vowel> {
+    // Most letters of a name are ASCII consonants, digits or spaces, which are in no row:
+    // answering them at once avoids scanning the 72 letters of the table for each (the scan
+    // was about a quarter of `treem validate`'s time on full child records). Same answers:
+    // proved against the plain scan for every character up to U+2FFF (test below).
+    if c.is_ascii() && !matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u' | 'y') {
+        return None;
+    }
+    vowel_by_scan(c)
+}
+
+/// The table scan behind [`vowel_of`].
+fn vowel_by_scan(c: char) -> Option<Vowel> {
     let upper = c.is_uppercase();
     let lower = if upper { single_lower(c)? } else { c };
     ROWS.iter().enumerate().find_map(|(row, (_, _, letters))| {
@@ -213,6 +225,16 @@ pub fn decompose_char(c: char) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn ascii_shortcut_answers_as_the_scan() {
+        for code in 0..=0x2FFF_u32 {
+            if let Some(c) = char::from_u32(code) {
+                assert_eq!(super::vowel_of(c), super::vowel_by_scan(c), "{c:?}");
+            }
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -1,0 +1,89 @@
+//! Reading a whole dataset into memory as JSON values, for the operations of the core that
+//! need every record at once (`indicators` joins cases to children, `dedup` compares records
+//! with each other). Rows that cannot be read are kept as issues at their row number.
+
+use std::path::Path;
+
+use crate::args::InputFormat;
+use crate::check::{bad_row_issue, not_object_issue, not_utf8_issue};
+use crate::failure::Failure;
+use crate::input::{self, Body};
+use crate::pipeline::CHUNK;
+
+/// One row of a loaded dataset.
+pub(crate) struct Loaded {
+    /// Line or row number in the source.
+    pub(crate) row: u64,
+    /// The record, or the issue that says why the row is not one.
+    pub(crate) record: Result<serde_json::Value, treem::Issue>,
+}
+
+/// A dataset read whole.
+pub(crate) struct LoadedSet {
+    /// `sample: ...`, `stdin` or the path.
+    pub(crate) source: String,
+    /// Every row, in input order.
+    pub(crate) rows: Vec<Loaded>,
+}
+
+/// Where a dataset comes from and how to read it.
+pub(crate) struct Source<'a> {
+    /// The file (`-` = stdin); `None` = the bundled text `bundled`.
+    pub(crate) path: Option<&'a Path>,
+    /// The format, else from the extension or sniffed.
+    pub(crate) format: Option<InputFormat>,
+    /// The kind (chooses the column map of tables).
+    pub(crate) kind: treem::Kind,
+    /// A mapping file for tables.
+    pub(crate) mapping: Option<&'a Path>,
+    /// The worksheet of a workbook.
+    pub(crate) sheet: Option<&'a str>,
+    /// The bundled dataset used when `path` is `None`: its name and text.
+    pub(crate) bundled: (&'static str, &'static str),
+}
+
+/// Reads every row of `source`, messages of unreadable rows in `lang`.
+pub(crate) fn load(source: &Source<'_>, lang: treem::Lang) -> Result<LoadedSet, Failure> {
+    let opened = match source.path {
+        Some(path) => input::open(
+            Some(path),
+            source.format,
+            source.kind,
+            source.mapping,
+            source.sheet,
+        )?,
+        None => input::open_text(source.bundled.0, source.bundled.1),
+    };
+    let mut reader = opened.reader;
+    let mut rows = Vec::new();
+    loop {
+        let chunk = reader.next_chunk(CHUNK)?;
+        if chunk.is_empty() {
+            break;
+        }
+        for raw in chunk {
+            let record = match raw.body {
+                Body::Json(bytes) => parse(&bytes, lang),
+                Body::Row { record, .. } => Ok(record),
+                Body::Bad(bad) => Err(bad_row_issue(lang, &bad)),
+            };
+            rows.push(Loaded {
+                row: raw.row,
+                record,
+            });
+        }
+    }
+    Ok(LoadedSet {
+        source: opened.source,
+        rows,
+    })
+}
+
+/// Parses one JSON row; text that is not JSON, or not UTF-8, is an issue.
+#[allow(clippy::result_large_err)] // one issue per unreadable row, kept by value in the set
+fn parse(bytes: &[u8], lang: treem::Lang) -> Result<serde_json::Value, treem::Issue> {
+    serde_json::from_slice(bytes).map_err(|e| match std::str::from_utf8(bytes) {
+        Ok(_) => not_object_issue(lang, format!("invalid JSON (column {})", e.column())),
+        Err(bad) => not_utf8_issue(lang, bad.valid_up_to()),
+    })
+}

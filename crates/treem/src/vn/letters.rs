@@ -47,12 +47,42 @@ struct Vowel {
 fn vowel_of(c: char) -> Option<Vowel> {
     // Most letters of a name are ASCII consonants, digits or spaces, which are in no row:
     // answering them at once avoids scanning the 72 letters of the table for each (the scan
-    // was about a quarter of `treem validate`'s time on full child records). Same answers:
-    // proved against the plain scan for every character up to U+2FFF (test below).
+    // was about a quarter of `treem validate`'s time on full child records). Every Vietnamese
+    // letter lies in U+0000–U+01FF or U+1EA0–U+1EFF: those are answered from a table filled
+    // once by the scan itself, so the answers are the scan's by construction (and proved for
+    // every character up to U+2FFF by the test below).
     if c.is_ascii() && !matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u' | 'y') {
         return None;
     }
-    vowel_by_scan(c)
+    let code = c as u32;
+    let tables = vowel_tables();
+    let slot = if code < LATIN_END {
+        tables.0.get(code as usize)
+    } else if (EXTENDED_START..EXTENDED_END).contains(&code) {
+        tables.1.get((code - EXTENDED_START) as usize)
+    } else {
+        return vowel_by_scan(c);
+    };
+    slot.copied().flatten()
+}
+
+const LATIN_END: u32 = 0x200;
+const EXTENDED_START: u32 = 0x1EA0;
+const EXTENDED_END: u32 = 0x1F00;
+
+type VowelTable = Vec<Option<Vowel>>;
+
+/// The scan's answers for the two ranges that hold every Vietnamese letter, computed once.
+fn vowel_tables() -> &'static (VowelTable, VowelTable) {
+    static TABLES: std::sync::OnceLock<(VowelTable, VowelTable)> = std::sync::OnceLock::new();
+    TABLES.get_or_init(|| {
+        let fill = |range: std::ops::Range<u32>| {
+            range
+                .map(|code| char::from_u32(code).and_then(vowel_by_scan))
+                .collect()
+        };
+        (fill(0..LATIN_END), fill(EXTENDED_START..EXTENDED_END))
+    })
 }
 
 /// The table scan behind [`vowel_of`].

@@ -81,9 +81,29 @@ def seeds():
         yield "c_abi", function.encode() + b"\0" + name + b"\0" + options + b"\0" + data
 
 
+def reader_seeds():
+    """Seeds of the `readers` target: the bundled NDJSON samples, a JSON array of them, and
+    CSV files with the officers' Vietnamese headers (with and without BOM, `,` and `;`)."""
+    examples = ROOT / "examples" / "data"
+    for name in ("children.ndjson", "cases.ndjson"):
+        text = (examples / name).read_bytes()
+        yield "readers", b"ndjson\0\0" + text
+        rows = [line for line in text.decode("utf-8").splitlines() if line.strip()]
+        yield "readers", b"json\0\0" + ("[" + ",\n".join(rows) + "]").encode("utf-8")
+    header = "Họ và tên,Ngày sinh,Giới tính,Số định danh cá nhân,Dân tộc"
+    body = ["Nguyễn Văn An,14/03/2015,Nam,031215000101,Kinh", "Trần Thị Bình,31/02/2016,Nữ,,Tày",
+            '"Lê, Minh Châu",2018-09-05,x,12,"Mường\nHòa Bình"', "thiếu cột"]
+    csv = "\r\n".join([header] + body) + "\r\n"
+    yield "readers", b"csv\0\0" + csv.encode("utf-8")
+    yield "readers", b"csv\0\0" + b"\xef\xbb\xbf" + csv.replace(",", ";").encode("utf-8")
+    mapping = json.dumps({"Tên": "full_name", "NS": "date_of_birth"}, ensure_ascii=False).encode()
+    yield "readers", b"csv\0" + mapping + b"\0" + "Tên;NS\nAn;1/1/2015\n".encode("utf-8")
+    yield "readers", b"xlsx\0\0PK\x03\x04"
+
+
 def main():
     counts = {}
-    for target, data in seeds():
+    for target, data in list(seeds()) + list(reader_seeds()):
         folder = CORPUS / target
         folder.mkdir(parents=True, exist_ok=True)
         (folder / ("seed-" + hashlib.sha1(data).hexdigest()[:16])).write_bytes(data)

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/../.."
 
 cargo fuzz --version >/dev/null 2>&1 || { echo "fuzz stage: cargo-fuzz is missing (run bash scripts/install.sh)" >&2; exit 1; }
 seconds=${TREEM_FUZZ_SECONDS:-12}
-targets=(kinds parse call indicators c_abi)
+targets=(kinds parse call indicators c_abi readers)
 export RUST_BACKTRACE=0
 
 echo "== fuzz: seed corpora from tests/vectors and tests/bad-inputs"

@@ -55,6 +55,9 @@ cp "$tmp/treem_wasm.js" "$out/"
 cp "$tmp/treem_wasm_bg.opt.wasm" "$out/treem_wasm_bg.wasm"
 cp "$here"/js/*.js "$out/"
 cp "$here/types/treem.d.ts" "$out/treem.d.ts"
+# The national administrative-unit tables, shipped beside the module: a page fetches this
+# file and hands its text to loadGeography() (the module carries Hải Phòng's units only).
+cp "$root/crates/treem/data/admin/national.tsv" "$out/national.tsv"
 version="$(sed -n 's/^version = "\(.*\)"$/\1/p' "$root/Cargo.toml" | head -1)"
 cat > "$out/package.json" <<JSON
 {
@@ -72,9 +75,10 @@ cat > "$out/package.json" <<JSON
       "default": "./web.js"
     },
     "./treem_wasm_bg.wasm": "./treem_wasm_bg.wasm",
+    "./national.tsv": "./national.tsv",
     "./package.json": "./package.json"
   },
-  "files": ["core.js", "web.js", "node.js", "treem_wasm.js", "treem_wasm_bg.wasm", "treem.d.ts"]
+  "files": ["core.js", "web.js", "node.js", "treem_wasm.js", "treem_wasm_bg.wasm", "treem.d.ts", "national.tsv"]
 }
 JSON
 

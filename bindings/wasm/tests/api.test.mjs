@@ -97,6 +97,7 @@ test('the package ships its declarations and an exports map', () => {
   const pkg = JSON.parse(readFileSync(new URL('../pkg/package.json', import.meta.url), 'utf8'));
   assert.equal(pkg.exports['.'].node, './node.js');
   assert.equal(pkg.exports['.'].default, './web.js');
+  assert.ok(pkg.files.includes('national.tsv'), 'the national geography tables ship with the package');
   const dts = readFileSync(new URL('../pkg/treem.d.ts', import.meta.url), 'utf8');
   for (const name of ['validate', 'validateMany', 'normalize', 'schema', 'parse', 'catalog', 'version', 'indicators', 'call', 'loadGeography']) {
     assert.match(dts, new RegExp(`export function ${name}\\b`));

@@ -12,7 +12,8 @@ const dir = fileURLToPath(new URL('../../../tests/vectors/', import.meta.url));
 
 // The default package holds Hải Phòng's units only; the vectors cover the whole country, so
 // the national tables are loaded as a browser would load them.
-const national = fileURLToPath(new URL('../../../crates/treem/data/admin/national.tsv', import.meta.url));
+// The file the package ships beside the module, as a page would fetch it.
+const national = fileURLToPath(new URL('../pkg/national.tsv', import.meta.url));
 const loaded = treem.loadGeography(readFileSync(national, 'utf8'));
 if (!loaded.ok) throw new Error(`national geography did not load: ${JSON.stringify(loaded)}`);
 

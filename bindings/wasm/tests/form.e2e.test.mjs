@@ -79,10 +79,22 @@ test('the form validates as you type, in Vietnamese, offline, and submits clean'
   await page.fill('#f-date_of_birth', '29/02/2016');
   await page.waitForFunction(() => document.querySelector('#msg-date_of_birth').textContent.trim() === '');
   await page.selectOption('#f-sex', 'female');
+  // Selects filled from catalogs: the 34 provinces of 2025; choosing Hải Phòng (31) fills its
+  // communes, and the chosen commune goes into the nested residence of the record.
+  assert.equal(await page.locator('#f-province option').count(), 35); // 34 + "— chọn —"
+  await page.selectOption('#f-province', '31');
+  await page.waitForFunction(() => document.querySelectorAll('#f-commune option').length === 115);
+  const commune = await page.getAttribute('#f-commune option:nth-child(2)', 'value');
+  await page.selectOption('#f-commune', commune);
+  assert.ok((await page.locator('#f-ethnic_group option').count()) >= 55);
+  await page.selectOption('#f-ethnic_group', '01');
   await page.click('#submit');
   await page.waitForSelector('#result', { state: 'visible' });
   const saved = JSON.parse(await page.textContent('#normalized'));
-  assert.deepEqual(saved, { full_name: 'Nguyễn Văn An', date_of_birth: '2016-02-29', sex: 'female' });
+  assert.deepEqual(saved, {
+    full_name: 'Nguyễn Văn An', date_of_birth: '2016-02-29', sex: 'female', ethnic_group: '01',
+    residence: { edition: '2025', province_code: '31', commune_code: commune },
+  });
   assert.equal(await page.isVisible('#record-messages'), false);
   await page.screenshot({ path: `${ARTIFACTS}browser-form-clean.png`, fullPage: true });
 

@@ -37,28 +37,12 @@ pub fn validate(kind: &str, input: &[u8], options: &[u8]) -> Result<Report, Erro
 pub fn validate_many(kind: &str, input: &[u8], options: &[u8]) -> Result<Vec<Report>, Error> {
     let kind: Kind = kind.parse()?;
     let ctx = Context::from_options_json(options)?;
-    let text = std::str::from_utf8(input).map_err(|e| Error::invalid_utf8(e.valid_up_to()))?;
-    let trimmed = text.trim_start();
-    if trimmed.starts_with('[') {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| Error::not_json(&e))?;
-        let serde_json::Value::Array(items) = value else {
-            return Err(Error::wrong_top_level("array", &value));
-        };
-        return Ok(items
-            .iter()
-            .map(|item| validate_or_report(kind, item, &ctx))
-            .collect());
-    }
-    Ok(text
-        .lines()
-        .filter(|line| !line.trim().is_empty())
-        .map(
-            |line| match serde_json::from_str::<serde_json::Value>(line) {
-                Ok(item) => validate_or_report(kind, &item, &ctx),
-                Err(e) => not_json_report(&e, &ctx),
-            },
-        )
+    Ok(crate::json::batch_items(input)?
+        .iter()
+        .map(|item| match item {
+            Ok(item) => validate_or_report(kind, item, &ctx),
+            Err(e) => not_json_report(e, &ctx),
+        })
         .collect())
 }
 
@@ -170,20 +154,11 @@ pub fn safe_school_assess(input: &[u8], options: &[u8]) -> Result<serde_json::Va
 /// `is_invalid_option()` for a bad option. A line that is not JSON counts as invalid.
 pub fn safe_school_rollup(input: &[u8], options: &[u8]) -> Result<serde_json::Value, Error> {
     let ctx = Context::from_options_json(options)?;
-    let text = std::str::from_utf8(input).map_err(|e| Error::invalid_utf8(e.valid_up_to()))?;
     let mut partial = crate::safe_school::RollupPartial::new();
-    if text.trim_start().starts_with('[') {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| Error::not_json(&e))?;
-        for item in value.as_array().map(Vec::as_slice).unwrap_or(&[]) {
-            partial.add(item, &ctx);
-        }
-    } else {
-        for line in text.lines().filter(|l| !l.trim().is_empty()) {
-            match serde_json::from_str::<serde_json::Value>(line) {
-                Ok(item) => partial.add(&item, &ctx),
-                Err(_) => partial.invalid += 1,
-            }
+    for item in crate::json::batch_items(input)? {
+        match item {
+            Ok(item) => partial.add(&item, &ctx),
+            Err(_) => partial.invalid += 1,
         }
     }
     rollup_answer(&partial)

@@ -20,6 +20,29 @@ pub fn parse_bytes(input: &[u8]) -> Result<serde_json::Value, Error> {
     serde_json::from_str(text).map_err(|e| Error::not_json(&e))
 }
 
+/// Splits a batch into its items: a JSON array (one item per element), or NDJSON (one item
+/// per line, blank lines skipped). An NDJSON line that is not JSON stays in its place as the
+/// parse error, so every caller can report it at its position instead of losing it.
+///
+/// # Errors
+/// An error that `is_not_json()` for invalid UTF-8 or an array that is not JSON.
+pub fn batch_items(
+    input: &[u8],
+) -> Result<Vec<Result<serde_json::Value, serde_json::Error>>, Error> {
+    let text = std::str::from_utf8(input).map_err(|e| Error::invalid_utf8(e.valid_up_to()))?;
+    if text.trim_start().starts_with('[') {
+        return match serde_json::from_str(text).map_err(|e| Error::not_json(&e))? {
+            serde_json::Value::Array(items) => Ok(items.into_iter().map(Ok).collect()),
+            other => Err(Error::wrong_top_level("array", &other)),
+        };
+    }
+    Ok(text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(serde_json::from_str)
+        .collect())
+}
+
 /// The JSON type name of a value (`object`, `array`, `string`, `number`, `boolean`, `null`).
 pub fn type_name(value: &serde_json::Value) -> &'static str {
     match value {

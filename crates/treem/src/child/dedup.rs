@@ -391,21 +391,10 @@ pub fn find(keys: &[Option<Key>]) -> (Vec<Pair>, u64, usize) {
 /// `is_not_json()` when the input is not UTF-8 or a top-level array is not JSON. A single
 /// bad item is listed in `unreadable`, never dropped silently.
 pub fn run(input: &[u8], ctx: &Context) -> Result<Answer, crate::Error> {
-    let text =
-        std::str::from_utf8(input).map_err(|e| crate::Error::invalid_utf8(e.valid_up_to()))?;
-    let items: Vec<Option<serde_json::Value>> = if text.trim_start().starts_with('[') {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| crate::Error::not_json(&e))?;
-        match value {
-            serde_json::Value::Array(items) => items.into_iter().map(Some).collect(),
-            other => return Err(crate::Error::wrong_top_level("array", &other)),
-        }
-    } else {
-        text.lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| serde_json::from_str(l).ok())
-            .collect()
-    };
+    let items: Vec<Option<serde_json::Value>> = crate::json::batch_items(input)?
+        .into_iter()
+        .map(Result::ok)
+        .collect();
     let mut unreadable = Vec::new();
     let keys: Vec<Option<Key>> = items
         .into_iter()

@@ -77,18 +77,9 @@ pub(crate) fn catalog_activity_kinds(ctx: &Context) -> Vec<serde_json::Value> {
 /// Splits a JSON array or NDJSON text into records (a line that is not JSON becomes `null`,
 /// which the roll-up counts as rejected rather than dropping it).
 fn records(input: &[u8]) -> Result<Vec<serde_json::Value>, crate::Error> {
-    let text =
-        std::str::from_utf8(input).map_err(|e| crate::Error::invalid_utf8(e.valid_up_to()))?;
-    if text.trim_start().starts_with('[') {
-        return match crate::json::parse_bytes(input)? {
-            serde_json::Value::Array(items) => Ok(items),
-            other => Err(crate::Error::wrong_top_level("array", &other)),
-        };
-    }
-    Ok(text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).unwrap_or(serde_json::Value::Null))
+    Ok(crate::json::batch_items(input)?
+        .into_iter()
+        .map(|item| item.unwrap_or(serde_json::Value::Null))
         .collect())
 }
 

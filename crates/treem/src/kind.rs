@@ -229,6 +229,11 @@ mod tests {
             b"{\"full_name\": \"\xff\"}",
             b"{\"a\": ",
             b"{} x",
+            br#"{"residence": "Hai Phong", "guardians": {"full_name": "An"}, "schooling": [1]}"#,
+            br#"{"residence": {"province_code": 31, "x": [1]}, "guardians": [1, "a", [2], null, {"phone": true}]}"#,
+            br#"{"guardians": [{"full_name": "An", "full_name": "Binh"}], "disability": {"types": "x"}}"#,
+            br#"{"residence": {"edition": "2025", "edition": "2024"}, "social_assistance": null}"#,
+            br#"{"special_circumstances": [{"group": "a", "sub_category": "2"}, {}], "schooling": {"grade": 2.5}}"#,
         ];
         for kind in Kind::all() {
             for input in inputs {
@@ -238,6 +243,73 @@ mod tests {
                     (Ok(a), Ok(b)) => assert_eq!(a, b, "{}", String::from_utf8_lossy(input)),
                     (Err(a), Err(b)) => assert_eq!(a.to_json(), b.to_json()),
                     (a, b) => unreachable!("{a:?} vs {b:?}"),
+                }
+            }
+        }
+    }
+
+    /// Any JSON value, nested a few levels, with the member names drafts know, so that every
+    /// member and nested draft of every kind meets values of every type (and duplicates).
+    fn any_json() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let names = prop::sample::select(vec![
+            "full_name",
+            "date_of_birth",
+            "sex",
+            "residence",
+            "guardians",
+            "schooling",
+            "disability",
+            "types",
+            "special_circumstances",
+            "social_assistance",
+            "phone",
+            "province_code",
+            "commune_code",
+            "edition",
+            "grade",
+            "group",
+            "level",
+            "id",
+            "x",
+        ]);
+        let leaf = prop_oneof![
+            Just("null".to_owned()),
+            any::<bool>().prop_map(|b| b.to_string()),
+            (-3i64..30).prop_map(|n| n.to_string()),
+            Just("2.5".to_owned()),
+            prop::sample::select(vec!["\"nam\"", "\"31\"", "\"2025\"", "\"An\"", "\"\""])
+                .prop_map(str::to_owned),
+        ];
+        leaf.prop_recursive(3, 24, 4, move |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4)
+                    .prop_map(|items| format!("[{}]", items.join(","))),
+                prop::collection::vec((names.clone(), inner), 0..5).prop_map(|members| {
+                    let members: Vec<String> = members
+                        .iter()
+                        .map(|(k, v)| format!("\"{k}\":{v}"))
+                        .collect();
+                    format!("{{{}}}", members.join(","))
+                }),
+            ]
+        })
+    }
+
+    proptest::proptest! {
+        /// The byte path (drafts read straight from JSON, nested drafts included) gives the
+        /// value path's answer for any input.
+        #[test]
+        fn byte_path_equals_value_path(input in any_json()) {
+            let ctx = Context::at(chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap());
+            for kind in Kind::all() {
+                let fast = kind.validate_json(input.as_bytes(), &ctx);
+                let slow = crate::json::parse_bytes(input.as_bytes())
+                    .and_then(|v| kind.validate(&v, &ctx));
+                match (fast, slow) {
+                    (Ok(a), Ok(b)) => proptest::prop_assert_eq!(a, b, "{}", input),
+                    (Err(a), Err(b)) => proptest::prop_assert_eq!(a.to_json(), b.to_json()),
+                    (a, b) => proptest::prop_assert!(false, "{:?} vs {:?}", a, b),
                 }
             }
         }

@@ -44,21 +44,27 @@ pub struct ChildDraft {
     pub birth_registration_date: Field<String>,
     /// Where the child lives.
     #[serde(skip_serializing_if = "Field::is_absent")]
+    #[serde(deserialize_with = "crate::json::draft_field")]
     pub residence: Field<ResidenceDraft>,
     /// Parents, caregivers and guardians.
     #[serde(skip_serializing_if = "Field::is_absent")]
+    #[serde(deserialize_with = "crate::json::draft_list_field")]
     pub guardians: Field<Vec<Field<GuardianDraft>>>,
     /// Schooling.
     #[serde(skip_serializing_if = "Field::is_absent")]
+    #[serde(deserialize_with = "crate::json::draft_field")]
     pub schooling: Field<SchoolingDraft>,
     /// Groups of special circumstances the child was identified in (Luật Trẻ em, Điều 10).
     #[serde(skip_serializing_if = "Field::is_absent")]
+    #[serde(deserialize_with = "crate::json::draft_list_field")]
     pub special_circumstances: Field<Vec<Field<CircumstanceDraft>>>,
     /// Disability (Luật Người khuyết tật, Điều 3).
     #[serde(skip_serializing_if = "Field::is_absent")]
+    #[serde(deserialize_with = "crate::json::draft_field")]
     pub disability: Field<DisabilityDraft>,
     /// Monthly social assistance (Nghị định 20/2021/NĐ-CP, Điều 5 khoản 1).
     #[serde(skip_serializing_if = "Field::is_absent")]
+    #[serde(deserialize_with = "crate::json::draft_field")]
     pub social_assistance: Field<AssistanceDraft>,
     /// The level of protection the child currently receives (Luật Trẻ em, Điều 47).
     #[serde(skip_serializing_if = "Field::is_absent")]

@@ -209,6 +209,78 @@ pub fn fold_char(c: char) -> char {
     }
 }
 
+/// A letter that a name can hold as it is, with its three forms: capital, small and folded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct PlainLetter {
+    /// The capital form (`Ấ`, `Đ`, `B`).
+    pub(crate) upper: char,
+    /// The small form (`ấ`, `đ`, `b`).
+    pub(crate) lower: char,
+    /// The folded form ([`fold_char`]: `a`, `d`, `b`).
+    pub(crate) folded: char,
+}
+
+/// The forms of an ASCII letter, a precomposed Vietnamese vowel or `đ`/`Đ`; `None` for
+/// every other character. Names are almost always made of these letters alone, and this
+/// answer lets [`crate::vn::name`] read them in one pass without composing, splitting or
+/// case-mapping through the general Unicode tables. The forms are those of `to_uppercase`,
+/// `to_lowercase` and [`fold_char`] (checked for every character by a test).
+pub(crate) fn plain_letter(c: char) -> Option<PlainLetter> {
+    if c.is_ascii_alphabetic() {
+        let lower = c.to_ascii_lowercase();
+        return Some(PlainLetter {
+            upper: c.to_ascii_uppercase(),
+            lower,
+            folded: lower,
+        });
+    }
+    if c.is_ascii() {
+        return None;
+    }
+    let code = c as u32;
+    let tables = plain_tables();
+    let slot = if code < LATIN_END {
+        tables.0.get(code as usize)
+    } else if (EXTENDED_START..EXTENDED_END).contains(&code) {
+        tables.1.get((code - EXTENDED_START) as usize)
+    } else {
+        None
+    };
+    slot.copied().flatten()
+}
+
+type PlainTable = Vec<Option<PlainLetter>>;
+
+/// [`plain_letter`]'s answers outside ASCII, computed once from the vowel table.
+fn plain_tables() -> &'static (PlainTable, PlainTable) {
+    static TABLES: std::sync::OnceLock<(PlainTable, PlainTable)> = std::sync::OnceLock::new();
+    TABLES.get_or_init(|| {
+        let fill = |range: std::ops::Range<u32>| {
+            range
+                .map(|code| char::from_u32(code).and_then(plain_letter_slow))
+                .collect()
+        };
+        (fill(0..LATIN_END), fill(EXTENDED_START..EXTENDED_END))
+    })
+}
+
+/// [`plain_letter`] for one non-ASCII character, from the vowel table.
+fn plain_letter_slow(c: char) -> Option<PlainLetter> {
+    if matches!(c, 'đ' | 'Đ') {
+        return Some(PlainLetter {
+            upper: 'Đ',
+            lower: 'đ',
+            folded: 'd',
+        });
+    }
+    let v = vowel_of(c)?;
+    Some(PlainLetter {
+        upper: letter_of(Vowel { upper: true, ..v })?,
+        lower: letter_of(Vowel { upper: false, ..v })?,
+        folded: fold_char(c),
+    })
+}
+
 /// Every precomposed Vietnamese letter, lower then upper case (for tests and catalogs).
 pub fn all_letters() -> impl Iterator<Item = char> {
     let lower = ROWS
@@ -302,6 +374,38 @@ mod tests {
         assert_eq!(compose("e\u{308}"), "e\u{308}");
         assert_eq!(compose("a\u{300}\u{301}"), "a\u{300}\u{301}");
         assert_eq!(compose("\u{301}x"), "\u{301}x");
+    }
+
+    #[test]
+    fn plain_letters_agree_with_unicode_case_mapping() {
+        let mut count = 0;
+        for code in 0..=0x2FFF_u32 {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            let Some(p) = plain_letter(c) else {
+                assert!(
+                    !(c.is_ascii_alphabetic() || all_letters().any(|l| l == c)),
+                    "{c:?} is a plain letter"
+                );
+                continue;
+            };
+            count += 1;
+            assert_eq!(
+                c.to_uppercase().collect::<String>(),
+                p.upper.to_string(),
+                "{c:?}"
+            );
+            assert_eq!(
+                c.to_lowercase().collect::<String>(),
+                p.lower.to_string(),
+                "{c:?}"
+            );
+            assert_eq!(fold_char(c), p.folded, "{c:?}");
+        }
+        // 52 ASCII letters and the 146 Vietnamese letters of the table, 12 of which (the
+        // toneless a, e, i, o, u, y in both cases) are ASCII.
+        assert_eq!(count, 52 + 146 - 12);
     }
 
     #[test]

@@ -12,10 +12,39 @@ use crate::Lang;
 
 /// Folds a typed value for matching: trimmed, lower case, inner whitespace collapsed.
 pub(crate) fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        // Most values are codes (`tieu_hoc`): one pass and one allocation.
+        let mut out = String::with_capacity(text.len());
+        for word in text.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        }
+        return out;
+    }
     text.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
+}
+
+/// `fold(label) == folded`, without building the folded label: lists are matched against a
+/// typed value on every record. Labels are Vietnamese text, where lower-casing letter by
+/// letter is what `to_lowercase` does (it differs only for a Greek final sigma).
+fn label_folds_to(label: &str, folded: &str) -> bool {
+    let mut expected = folded.chars();
+    for (i, word) in label.split_whitespace().enumerate() {
+        if i > 0 && expected.next() != Some(' ') {
+            return false;
+        }
+        for c in word.chars().flat_map(char::to_lowercase) {
+            if expected.next() != Some(c) {
+                return false;
+            }
+        }
+    }
+    expected.next().is_none()
 }
 
 /// A level (cấp học) of the national education system.
@@ -99,7 +128,7 @@ impl Level {
         let folded = fold(text);
         LEVELS.into_iter().find(|l| {
             l.code() == folded
-                || fold(l.label(Lang::Vi)) == folded
+                || label_folds_to(l.label(Lang::Vi), &folded)
                 || matches!(
                     (l, folded.as_str()),
                     (Level::Thcs, "thcs")
@@ -375,7 +404,7 @@ pub fn school_type(text: &str) -> Option<&'static SchoolType> {
     let folded = fold(text);
     SCHOOL_TYPES
         .iter()
-        .find(|t| t.code == folded || fold(t.label_vi) == folded)
+        .find(|t| t.code == folded || label_folds_to(t.label_vi, &folded))
 }
 
 /// Ownership (loại hình). The three names appear in Nghị quyết 217/2025/QH15 (miễn, hỗ trợ
@@ -419,7 +448,7 @@ impl Ownership {
         let folded = fold(text);
         Ownership::ALL
             .into_iter()
-            .find(|o| o.code() == folded || fold(o.label_vi()) == folded)
+            .find(|o| o.code() == folded || label_folds_to(o.label_vi(), &folded))
     }
 }
 
@@ -469,7 +498,7 @@ impl Authority {
         let squashed: String = folded.split_whitespace().collect();
         Authority::ALL.into_iter().find(|a| {
             a.code() == folded
-                || fold(a.label(Lang::Vi)) == folded
+                || label_folds_to(a.label(Lang::Vi), &folded)
                 || matches!(
                     (a, squashed.as_str()),
                     (Authority::SoGddt, "sởgdđt" | "sởgddt")
@@ -538,6 +567,40 @@ mod tests {
         assert_eq!(Authority::parse("Phòng GDĐT"), Some(Authority::PhongGddt));
         assert_eq!(Authority::parse("UBND xã"), Some(Authority::UbndXa));
         assert_eq!(Authority::parse("Bộ"), None);
+    }
+
+    /// The general fold, as it was before the ASCII fast path.
+    fn fold_general(text: &str) -> String {
+        text.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    }
+
+    #[test]
+    fn label_matching_answers_as_folding_the_label() {
+        let mut labels: Vec<&str> = LEVELS.iter().map(|l| l.label(Lang::Vi)).collect();
+        labels.extend(SCHOOL_TYPES.iter().map(|t| t.label_vi));
+        labels.extend(Ownership::ALL.iter().map(|o| o.label_vi()));
+        labels.extend(Authority::ALL.iter().map(|a| a.label(Lang::Vi)));
+        let mut typed: Vec<String> = labels.iter().map(|l| fold_general(l)).collect();
+        typed.extend(["", " ", "tieu_hoc", "trung học", "trường mầm non x"].map(String::from));
+        for label in &labels {
+            for folded in &typed {
+                assert_eq!(
+                    label_folds_to(label, folded),
+                    fold_general(label) == *folded,
+                    "{label:?} / {folded:?}"
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fold_answers_as_the_general_fold(text in "[ a-zA-Z_\\t\u{b}\u{c}\r\nàÀđĐΣ]{0,12}") {
+            proptest::prop_assert_eq!(fold(&text), fold_general(&text));
+        }
     }
 
     #[test]

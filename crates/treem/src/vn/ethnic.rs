@@ -181,10 +181,26 @@ pub fn lookup(text: &str) -> Option<&'static EthnicGroup> {
     if key.is_empty() {
         return None;
     }
-    all().find(|g| {
-        fold_compact(g.code) == key
-            || fold_compact(g.name) == key
-            || g.other_names.iter().any(|n| fold_compact(n) == key)
+    by_folded_name().get(key).copied()
+}
+
+/// Every code and name of [`all`], folded by [`fold_compact`], to the first entry (in list
+/// order) that has it: folded once, not on every lookup (folding the whole list for each
+/// record was most of the time of an ethnic-group check).
+fn by_folded_name() -> &'static std::collections::BTreeMap<String, &'static EthnicGroup> {
+    static INDEX: std::sync::OnceLock<std::collections::BTreeMap<String, &'static EthnicGroup>> =
+        std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = std::collections::BTreeMap::new();
+        for group in all() {
+            let names = [group.code, group.name]
+                .into_iter()
+                .chain(group.other_names.iter().copied());
+            for name in names {
+                index.entry(fold_compact(name)).or_insert(group);
+            }
+        }
+        index
     })
 }
 
@@ -222,6 +238,33 @@ pub fn format(group: &EthnicGroup) -> &'static str {
 mod tests {
     use super::*;
     use crate::Lang;
+
+    /// The scan `lookup` did before the index: the first entry with a matching code or name.
+    fn scan(key: &str) -> Option<&'static EthnicGroup> {
+        all().find(|g| {
+            fold_compact(g.code) == key
+                || fold_compact(g.name) == key
+                || g.other_names.iter().any(|n| fold_compact(n) == key)
+        })
+    }
+
+    #[test]
+    fn index_answers_as_the_scan() {
+        let mut keys: Vec<String> = Vec::new();
+        for g in all() {
+            keys.push(fold_compact(g.code));
+            keys.push(fold_compact(g.name));
+            keys.extend(g.other_names.iter().map(|n| fold_compact(n)));
+        }
+        keys.extend(["x", "kinhh", "0", "99"].map(String::from));
+        for key in &keys {
+            assert_eq!(
+                by_folded_name().get(key.as_str()).map(|g| g.code),
+                scan(key).map(|g| g.code),
+                "{key}"
+            );
+        }
+    }
 
     #[test]
     fn fifty_four_distinct_codes_and_keys() {

@@ -115,6 +115,27 @@ pub struct EditionTable {
     pub(crate) communes: Vec<Unit>,
     /// (folded bare name, level, index in that level), sorted.
     pub(crate) names: Vec<(Box<str>, Level, u32)>,
+    /// The codes of each level (province, district, commune) as numbers, in the order of
+    /// the units: a search of these compact keys touches no unit (a search of the units'
+    /// boxed codes missed the cache at every step and was the largest part of a residence
+    /// check). Empty for a level whose codes are not all digits, which is searched by text.
+    pub(crate) numeric_codes: [Vec<u32>; 3],
+}
+
+/// A code of digits only, as a number; `None` for anything else (or more than 9 digits).
+fn numeric_code(code: &str) -> Option<u32> {
+    if code.is_empty() || code.len() > 9 || !code.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    code.parse().ok()
+}
+
+const fn level_slot(level: Level) -> usize {
+    match level {
+        Level::Province => 0,
+        Level::District => 1,
+        Level::Commune => 2,
+    }
 }
 
 impl EditionTable {
@@ -129,7 +150,18 @@ impl EditionTable {
 
     /// The unit with `code` (its length gives the level).
     pub fn find(&self, code: &str) -> Option<&Unit> {
-        let units = self.units(Level::of_code_len(code.len())?);
+        let level = Level::of_code_len(code.len())?;
+        let units = self.units(level);
+        let numeric = self
+            .numeric_codes
+            .get(level_slot(level))
+            .map_or(&[][..], Vec::as_slice);
+        if numeric.len() == units.len() && !numeric.is_empty() {
+            // Codes of one level have one length, so the numbers sort as the texts do; a
+            // code that is not all digits is in no such level.
+            let key = numeric_code(code)?;
+            return numeric.binary_search(&key).ok().and_then(|i| units.get(i));
+        }
         units
             .binary_search_by(|u| (*u.code).cmp(code))
             .ok()
@@ -159,6 +191,18 @@ impl EditionTable {
             for (i, unit) in units.iter().enumerate() {
                 self.names
                     .push((fold(unit.bare_name()).into(), level, i as u32));
+            }
+            let same_length = units.windows(2).all(|w| match w {
+                [a, b] => a.code.len() == b.code.len(),
+                _ => true,
+            });
+            let numeric: Option<Vec<u32>> = units.iter().map(|u| numeric_code(&u.code)).collect();
+            if let (true, Some(numeric), Some(slot)) = (
+                same_length,
+                numeric,
+                self.numeric_codes.get_mut(level_slot(level)),
+            ) {
+                *slot = numeric;
             }
         }
         self.names.sort();
@@ -424,5 +468,52 @@ impl GeographyData {
 impl fmt::Display for Coverage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    /// The text search [`EditionTable::find`] did before the numeric keys.
+    fn find_by_text<'a>(table: &'a EditionTable, code: &str) -> Option<&'a Unit> {
+        let units = table.units(Level::of_code_len(code.len())?);
+        units
+            .binary_search_by(|u| (*u.code).cmp(code))
+            .ok()
+            .and_then(|i| units.get(i))
+    }
+
+    #[test]
+    fn numeric_search_finds_what_the_text_search_finds() {
+        let data = GeographyData::from_text(super::super::BUILT_IN_TEXT).unwrap();
+        for edition in [Edition::E2024, Edition::E2025] {
+            let table = data.edition(edition);
+            // The numeric search is the one under test: provinces and communes have keys.
+            assert!(!table.numeric_codes[0].is_empty() && !table.numeric_codes[2].is_empty());
+            let mut probes: Vec<String> = Vec::new();
+            for level in [Level::Province, Level::District, Level::Commune] {
+                for unit in table.units(level) {
+                    probes.push(unit.code.to_string());
+                    let n: u32 = unit.code.parse().unwrap();
+                    let width = unit.code.len();
+                    probes.push(format!("{:0width$}", n + 1));
+                    probes.push(format!("{:0width$}", n.saturating_sub(1)));
+                }
+            }
+            probes.extend(
+                [
+                    "", "3", "31a", "3 1", "+31", "-1", "99999", "00000", "0031", "311",
+                ]
+                .map(String::from),
+            );
+            for code in &probes {
+                assert_eq!(table.find(code), find_by_text(table, code), "{code}");
+            }
+            for unit in table.units(Level::Commune) {
+                assert_eq!(table.find(&unit.code).map(|u| &u.code), Some(&unit.code));
+            }
+        }
     }
 }

@@ -76,7 +76,13 @@ fn validate_json_doc<D: Document>(input: &[u8], ctx: &Context) -> Result<Report,
     if !starts_as_object || cfg!(target_arch = "wasm32") {
         return validate_doc::<D>(&crate::json::parse_bytes(input)?, ctx);
     }
-    match serde_json::from_slice::<D>(input) {
+    // UTF-8 checked once for the whole record: serde_json checks each string of a byte slice
+    // on its own, which cost more than this one pass. Invalid UTF-8 goes to the value path,
+    // which reports where.
+    let Ok(text) = std::str::from_utf8(input) else {
+        return validate_doc::<D>(&crate::json::parse_bytes(input)?, ctx);
+    };
+    match serde_json::from_str::<D>(text) {
         Ok(draft) => {
             let mut sink = IssueSink::new(ctx.lang);
             draft.check(ctx, &mut sink);

@@ -33,15 +33,16 @@ impl<R: BufRead + Send> RecordReader for NdjsonReader<R> {
                 break;
             }
             self.line += 1;
-            let mut bytes = std::mem::take(&mut self.buf);
-            while bytes.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
-                bytes.pop();
+            let mut line = self.buf.as_slice();
+            while let [rest @ .., b'\n' | b'\r'] = line {
+                line = rest;
             }
-            if bytes.iter().all(u8::is_ascii_whitespace) {
-                self.buf = bytes;
+            if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            let body = Body::Json(bytes);
+            // A copy of exactly the line's size; the buffer stays for the next line (taking
+            // it instead left an empty buffer that grew again, in steps, for every line).
+            let body = Body::Json(line.to_vec());
             chunk.push(RawRecord {
                 row: self.line,
                 body,

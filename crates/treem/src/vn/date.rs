@@ -135,12 +135,18 @@ fn split(text: &str) -> Option<(u32, u32, i32, DateForm)> {
     if text.len() > MAX_DATE_BYTES {
         return None;
     }
-    if let Some(words) = strip_words(text) {
-        return Some(words);
+    // The words form has at least four spaces; the numeric forms, typed without spaces,
+    // skip building the lower-cased words.
+    if text.contains(char::is_whitespace) {
+        if let Some(words) = strip_words(text) {
+            return Some(words);
+        }
     }
     let sep = text.chars().find(|c| matches!(c, '-' | '/' | '.'))?;
-    let parts: Vec<&str> = text.split(sep).map(str::trim).collect();
-    let [a, b, c] = parts.as_slice() else {
+    let mut parts = text.split(sep).map(str::trim);
+    let (Some(a), Some(b), Some(c), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
         return None;
     };
     if a.len() == 4 && sep == '-' {

@@ -276,7 +276,7 @@ fn digits(text: &str) -> Result<String, usize> {
 
 /// The national form: `+84…`, `0084…` and `84…` (when 11 or 12 digits long) become `0…`.
 /// Returns the digits unchanged otherwise; a foreign number keeps its `+`.
-fn national(digits: &str) -> String {
+fn national(digits: String) -> String {
     let rest = if let Some(r) = digits.strip_prefix("+84") {
         Some(r)
     } else if let Some(r) = digits.strip_prefix("0084") {
@@ -288,8 +288,8 @@ fn national(digits: &str) -> String {
     };
     match rest {
         // "+84 0912…": the trunk 0 typed after the country code is dropped.
-        Some(r) => format!("0{}", r.trim_start_matches('0')),
-        None => digits.to_owned(),
+        Some(r) => ["0", r.trim_start_matches('0')].concat(),
+        None => digits,
     }
 }
 
@@ -297,7 +297,7 @@ fn national(digits: &str) -> String {
 /// normalisers. Idempotent.
 pub fn normalize(text: &str) -> Option<String> {
     let d = digits(text).ok()?;
-    (!d.is_empty()).then(|| national(&d))
+    (!d.is_empty()).then(|| national(d))
 }
 
 /// Parses a phone number, raising issues at `at`.
@@ -324,7 +324,7 @@ pub fn parse(text: &str, at: &Location<'_>, sink: &mut IssueSink) -> Option<Phon
         sink.push(&PHONE_EMPTY, at, []);
         return None;
     }
-    let number = national(&d);
+    let number = national(d);
     if let Some(foreign) = number.strip_prefix('+') {
         return parse_foreign(foreign, at, sink);
     }
@@ -361,7 +361,7 @@ fn wrong_length(number: &str, at: &Location<'_>, sink: &mut IssueSink) -> Option
 }
 
 fn international(national: &str) -> Option<String> {
-    national.strip_prefix('0').map(|r| format!("+84{r}"))
+    national.strip_prefix('0').map(|r| ["+84", r].concat())
 }
 
 fn parse_mobile(number: String, at: &Location<'_>, sink: &mut IssueSink) -> Option<Phone> {

@@ -89,5 +89,5 @@ pub(crate) fn person_name(
     if text.trim().is_empty() {
         return None;
     }
-    crate::vn::name::parse(text, at, sink).map(|n| n.key)
+    crate::vn::name::key(text, at, sink)
 }

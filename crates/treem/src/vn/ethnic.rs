@@ -176,12 +176,46 @@ pub fn lookup(text: &str) -> Option<&'static EthnicGroup> {
         let code = format!("{trimmed:0>2}");
         return GROUPS.iter().find(|g| g.code == code);
     }
+    // Most records write a name of the list as the list writes it: answered from a table of
+    // those exact spellings, each holding the folded lookup's answer (so it cannot differ).
+    if let Some(group) = by_exact_name().get(trimmed) {
+        return Some(group);
+    }
     let key = fold_compact(trimmed);
     let key = key.strip_prefix("dantoc").unwrap_or(&key);
     if key.is_empty() {
         return None;
     }
     by_folded_name().get(key).copied()
+}
+
+/// Every code and name of [`all`] as written, to the entry the folded lookup finds for it.
+fn by_exact_name() -> &'static std::collections::BTreeMap<&'static str, &'static EthnicGroup> {
+    static INDEX: std::sync::OnceLock<
+        std::collections::BTreeMap<&'static str, &'static EthnicGroup>,
+    > = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = std::collections::BTreeMap::new();
+        for group in all() {
+            let names = [group.code, group.name]
+                .into_iter()
+                .chain(group.other_names.iter().copied());
+            for name in names {
+                let key = fold_compact(name);
+                let key = key.strip_prefix("dantoc").unwrap_or(&key);
+                // A written name is in the table only when it is trimmed, not a bare number
+                // (those take the code path above) and its folded lookup finds an entry.
+                let is_code_like = name.len() <= 2 && name.bytes().all(|b| b.is_ascii_digit());
+                if name.trim() != name || name.is_empty() || is_code_like || key.is_empty() {
+                    continue;
+                }
+                if let Some(found) = by_folded_name().get(key) {
+                    index.entry(name).or_insert(*found);
+                }
+            }
+        }
+        index
+    })
 }
 
 /// Every code and name of [`all`], folded by [`fold_compact`], to the first entry (in list
@@ -246,6 +280,16 @@ mod tests {
                 || fold_compact(g.name) == key
                 || g.other_names.iter().any(|n| fold_compact(n) == key)
         })
+    }
+
+    #[test]
+    fn exact_names_answer_as_the_folded_lookup() {
+        for (name, group) in by_exact_name() {
+            let key = fold_compact(name);
+            let key = key.strip_prefix("dantoc").unwrap_or(&key);
+            assert_eq!(scan(key).map(|g| g.code), Some(group.code), "{name}");
+        }
+        assert!(by_exact_name().contains_key("Kinh"));
     }
 
     #[test]

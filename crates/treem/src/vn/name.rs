@@ -75,7 +75,23 @@ pub struct PersonName {
 /// assert!(treem::vn::name::parse("An2", &Location::root(), &mut sink).is_none());
 /// ```
 pub fn parse(text: &str, at: &Location<'_>, sink: &mut IssueSink) -> Option<PersonName> {
-    read_plain(text).or_else(|| parse_general(text, at, sink))
+    read_plain(text, true).or_else(|| parse_general(text, at, sink))
+}
+
+/// The folded key of a name ([`PersonName::key`]), raising the issues [`parse`] raises:
+/// for rules that only compare names, without building the normal form.
+///
+/// ```
+/// use treem::report::{IssueSink, Location};
+/// let mut sink = IssueSink::new(treem::Lang::Vi);
+/// let key = treem::vn::name::key("  nguyễn   thị  HOÀ ", &Location::root(), &mut sink);
+/// assert_eq!(key.as_deref(), Some("nguyen thi hoa"));
+/// ```
+pub fn key(text: &str, at: &Location<'_>, sink: &mut IssueSink) -> Option<String> {
+    match read_plain(text, false) {
+        Some(plain) => Some(plain.key),
+        None => parse_general(text, at, sink).map(|n| n.key),
+    }
 }
 
 /// [`parse`] for any text: normalise, then judge each character.
@@ -132,9 +148,10 @@ fn parse_general(text: &str, at: &Location<'_>, sink: &mut IssueSink) -> Option<
 /// plain spaces. Such a text needs no composing, has nothing to report, and its normal form
 /// and key are made letter by letter ([`letters::plain_letter`]). `None` for any other text
 /// (another character, an empty or over-long name), which the general path then reads.
+/// Without `with_name` the normal form is left empty (for [`key`]).
 /// A property test checks that both paths agree.
-fn read_plain(text: &str) -> Option<PersonName> {
-    let mut name = String::with_capacity(text.len());
+fn read_plain(text: &str, with_name: bool) -> Option<PersonName> {
+    let mut name = String::with_capacity(if with_name { text.len() } else { 0 });
     let mut key = String::with_capacity(text.len());
     let mut syllables = 0;
     let mut length = 0;
@@ -147,14 +164,18 @@ fn read_plain(text: &str) -> Option<PersonName> {
         let letter = letters::plain_letter(c)?;
         if start_of_word {
             if syllables > 0 {
-                name.push(' ');
+                if with_name {
+                    name.push(' ');
+                }
                 key.push(' ');
                 length += 1;
             }
             syllables += 1;
-            name.push(letter.upper);
+            if with_name {
+                name.push(letter.upper);
+            }
             start_of_word = false;
-        } else {
+        } else if with_name {
             name.push(letter.lower);
         }
         key.push(letter.folded);
@@ -361,14 +382,14 @@ mod tests {
 
     #[test]
     fn plain_path_leaves_empty_long_and_odd_names_to_the_general_path() {
-        assert!(read_plain("").is_none());
-        assert!(read_plain("   ").is_none());
-        assert!(read_plain(&"a".repeat(MAX_CHARS + 1)).is_none());
-        assert!(read_plain(&"a".repeat(MAX_CHARS)).is_some());
-        assert!(read_plain("H'Hen").is_none());
-        assert!(read_plain("An\tBình").is_none());
-        assert!(read_plain("Zoë").is_none());
-        let n = read_plain("  nguyễn   thị  HOÀ ").unwrap();
+        assert!(read_plain("", true).is_none());
+        assert!(read_plain("   ", true).is_none());
+        assert!(read_plain(&"a".repeat(MAX_CHARS + 1), true).is_none());
+        assert!(read_plain(&"a".repeat(MAX_CHARS), true).is_some());
+        assert!(read_plain("H'Hen", true).is_none());
+        assert!(read_plain("An\tBình", true).is_none());
+        assert!(read_plain("Zoë", true).is_none());
+        let n = read_plain("  nguyễn   thị  HOÀ ", true).unwrap();
         assert_eq!(
             (n.name.as_str(), n.key.as_str(), n.syllables),
             ("Nguyễn Thị Hoà", "nguyen thi hoa", 3)
@@ -403,10 +424,14 @@ mod tests {
         fn plain_path_agrees_with_general_path(s in "[ a-zA-ZàáạăằắâầấđèéêềếìíòóôồốơờớùúưừứỳýĐẶỮỒÍ\t'-]{0,24}") {
             let mut sink = IssueSink::new(Lang::Vi);
             let general = parse_general(&s, &Location::root(), &mut sink);
-            if let Some(plain) = read_plain(&s) {
-                proptest::prop_assert_eq!(Some(plain), general);
+            if let Some(plain) = read_plain(&s, true) {
+                proptest::prop_assert_eq!(Some(plain), general.clone());
                 proptest::prop_assert!(sink.is_empty());
             }
+            let mut key_sink = IssueSink::new(Lang::Vi);
+            let key = key(&s, &Location::root(), &mut key_sink);
+            proptest::prop_assert_eq!(key, general.map(|n| n.key));
+            proptest::prop_assert_eq!(key_sink.finish(), sink.finish());
         }
 
         #[test]

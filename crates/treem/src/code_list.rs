@@ -38,12 +38,42 @@ impl Entry {
     }
 }
 
-/// Lower-cases and collapses whitespace, for comparing what a person typed with a code.
-fn fold(text: &str) -> String {
+/// Lower-cases and collapses whitespace, for comparing what a person typed with a code or a
+/// label (the code lists here and the school module's lists).
+pub(crate) fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        // Most values are codes (`tieu_hoc`): one pass and one allocation.
+        let mut out = String::with_capacity(text.len());
+        for word in text.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        }
+        return out;
+    }
     text.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
+}
+
+/// `fold(label) == folded`, without building the folded label: lists are matched against a
+/// typed value on every record. Labels are Vietnamese text, where lower-casing letter by
+/// letter is what `to_lowercase` does (it differs only for a Greek final sigma).
+pub(crate) fn label_folds_to(label: &str, folded: &str) -> bool {
+    let mut expected = folded.chars();
+    for (i, word) in label.split_whitespace().enumerate() {
+        if i > 0 && expected.next() != Some(' ') {
+            return false;
+        }
+        for c in word.chars().flat_map(char::to_lowercase) {
+            if expected.next() != Some(c) {
+                return false;
+            }
+        }
+    }
+    expected.next().is_none()
 }
 
 /// Finds the entry whose code, Vietnamese label or alias is `text` (any case, any spacing).
@@ -63,9 +93,9 @@ pub fn lookup<'a>(entries: &'a [Entry], text: &str) -> Option<&'a Entry> {
     let folded = fold(text);
     entries.iter().find(|e| {
         e.code == folded
-            || fold(e.vi) == folded
-            || fold(e.en) == folded
-            || e.aliases.iter().any(|a| fold(a) == folded)
+            || label_folds_to(e.vi, &folded)
+            || label_folds_to(e.en, &folded)
+            || e.aliases.iter().any(|a| label_folds_to(a, &folded))
     })
 }
 
@@ -86,6 +116,34 @@ pub fn codes(entries: &[Entry]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The fold as it was before the ASCII fast path.
+    fn fold_general(text: &str) -> String {
+        text.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn label_matching_answers_as_folding(
+            label in "[ a-zA-Z\\tàÀđĐẠẬỮ]{0,10}",
+            other in "[ a-zA-Z\\tàÀđĐẠẬỮ]{0,10}",
+        ) {
+            for folded in [fold_general(&label), fold_general(&other), other.clone()] {
+                proptest::prop_assert_eq!(
+                    label_folds_to(&label, &folded),
+                    fold_general(&label) == folded
+                );
+            }
+        }
+
+        #[test]
+        fn fold_answers_as_the_general_fold(text in "[ a-zA-Z_\\t\u{b}\u{c}\r\nàÀđĐΣ]{0,12}") {
+            proptest::prop_assert_eq!(fold(&text), fold_general(&text));
+        }
+    }
 
     const LIST: &[Entry] = &[
         Entry {

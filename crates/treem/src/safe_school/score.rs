@@ -37,7 +37,7 @@ pub enum Outcome {
 impl Outcome {
     /// Reads `dat`, `chua_dat`, `khong_ap_dung` or the Vietnamese words (any case).
     pub fn parse(text: &str) -> Option<Outcome> {
-        match crate::school::types::fold(text).as_str() {
+        match crate::code_list::fold(text).as_str() {
             "dat" | "đạt" => Some(Outcome::Dat),
             "chua_dat" | "chưa đạt" => Some(Outcome::ChuaDat),
             "khong_ap_dung" | "không áp dụng" => Some(Outcome::KhongApDung),

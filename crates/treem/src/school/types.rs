@@ -10,42 +10,7 @@ use serde::Serialize;
 
 use crate::Lang;
 
-/// Folds a typed value for matching: trimmed, lower case, inner whitespace collapsed.
-pub(crate) fn fold(text: &str) -> String {
-    if text.is_ascii() {
-        // Most values are codes (`tieu_hoc`): one pass and one allocation.
-        let mut out = String::with_capacity(text.len());
-        for word in text.split_whitespace() {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
-        }
-        return out;
-    }
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
-/// `fold(label) == folded`, without building the folded label: lists are matched against a
-/// typed value on every record. Labels are Vietnamese text, where lower-casing letter by
-/// letter is what `to_lowercase` does (it differs only for a Greek final sigma).
-fn label_folds_to(label: &str, folded: &str) -> bool {
-    let mut expected = folded.chars();
-    for (i, word) in label.split_whitespace().enumerate() {
-        if i > 0 && expected.next() != Some(' ') {
-            return false;
-        }
-        for c in word.chars().flat_map(char::to_lowercase) {
-            if expected.next() != Some(c) {
-                return false;
-            }
-        }
-    }
-    expected.next().is_none()
-}
+use crate::code_list::{fold, label_folds_to};
 
 /// A level (cấp học) of the national education system.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -593,13 +558,6 @@ mod tests {
                     "{label:?} / {folded:?}"
                 );
             }
-        }
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn fold_answers_as_the_general_fold(text in "[ a-zA-Z_\\t\u{b}\u{c}\r\nàÀđĐΣ]{0,12}") {
-            proptest::prop_assert_eq!(fold(&text), fold_general(&text));
         }
     }
 

@@ -225,6 +225,7 @@ pub(crate) struct PlainLetter {
 /// answer lets [`crate::vn::name`] read them in one pass without composing, splitting or
 /// case-mapping through the general Unicode tables. The forms are those of `to_uppercase`,
 /// `to_lowercase` and [`fold_char`] (checked for every character by a test).
+#[inline]
 pub(crate) fn plain_letter(c: char) -> Option<PlainLetter> {
     if c.is_ascii_alphabetic() {
         let lower = c.to_ascii_lowercase();

@@ -48,6 +48,29 @@ pub(crate) const KINDS: &[crate::kind::KindDef] = &[
     crate::task_report::KIND,
 ];
 
+/// The committed JSON Schema of every kind (`data/schemas/<kind>.json`), what
+/// [`crate::Kind::schema`] answers without the feature `live-schemas`. Generated from the
+/// draft types; `tests/schemas.rs` fails when one is stale or missing; regenerate with
+/// `TREEM_WRITE_SCHEMAS=1 cargo test -p treem --test schemas`.
+pub(crate) const SCHEMAS: &[(&str, &str)] = &[
+    ("child", include_str!("../data/schemas/child.json")),
+    ("case", include_str!("../data/schemas/case.json")),
+    ("school", include_str!("../data/schemas/school.json")),
+    (
+        "safe_school_assessment",
+        include_str!("../data/schemas/safe_school_assessment.json"),
+    ),
+    (
+        "criteria_set",
+        include_str!("../data/schemas/criteria_set.json"),
+    ),
+    ("directive", include_str!("../data/schemas/directive.json")),
+    (
+        "task_report",
+        include_str!("../data/schemas/task_report.json"),
+    ),
+];
+
 /// A catalog for select boxes and documentation.
 pub(crate) struct CatalogDef {
     pub(crate) name: &'static str,

@@ -178,7 +178,7 @@ pub fn safe_school_rollup_merge(partials: &[u8]) -> Result<serde_json::Value, Er
     let mut merged = crate::safe_school::RollupPartial::new();
     for item in items {
         let part: crate::safe_school::RollupPartial =
-            serde_json::from_value(item).map_err(|e| Error::not_json(&e))?;
+            serde::Deserialize::deserialize(&item).map_err(|e| Error::not_json(&e))?;
         merged.merge(part);
     }
     rollup_answer(&merged)

@@ -17,8 +17,14 @@ wasm-bindgen --version | grep -q " $WASM_BINDGEN_VERSION\$" \
 wasm_opt="$here/node_modules/.bin/wasm-opt"
 [ -x "$wasm_opt" ] || fail "wasm-opt (npm binaryen) not found; run: (cd bindings/wasm && npm ci)"
 
-echo "== wasm: cargo build"
-cargo build --quiet --target wasm32-unknown-unknown --profile wasm-release -p treem-wasm --lib
+# TREEM_WASM_FEATURES (e.g. "child") builds a smaller package with only those domains of the
+# core; unset, every domain (the published package, the one the tests and types describe).
+features=()
+if [ -n "${TREEM_WASM_FEATURES:-}" ]; then
+  features=(--no-default-features --features "$TREEM_WASM_FEATURES")
+fi
+echo "== wasm: cargo build ${features[*]}"
+cargo build --quiet --target wasm32-unknown-unknown --profile wasm-release -p treem-wasm --lib "${features[@]}"
 raw="$root/target/wasm32-unknown-unknown/wasm-release/treem_wasm.wasm"
 
 out="$here/pkg"

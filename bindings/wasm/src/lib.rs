@@ -84,7 +84,15 @@ pub fn catalog_json(name: &str, options: &str) -> Result<String, JsValue> {
 /// NDJSON); answers `{ok, issues, table | partial}` as JSON text.
 #[wasm_bindgen(js_name = indicatorsJson)]
 pub fn indicators_json(input: &str, options: &str) -> Result<String, JsValue> {
-    answer(treem::api::indicators(input.as_bytes(), options.as_bytes()))
+    #[cfg(feature = "indicators")]
+    return answer(treem::api::indicators(input.as_bytes(), options.as_bytes()));
+    // Built without indicators: the core's answer to an unknown operation.
+    #[cfg(not(feature = "indicators"))]
+    return answer(treem::api::call(
+        "indicators",
+        input.as_bytes(),
+        options.as_bytes(),
+    ));
 }
 
 /// Runs a named domain operation of the core (`case_deadlines`, `task_report_rollup`, ...);

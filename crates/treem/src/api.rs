@@ -133,6 +133,7 @@ pub fn parse(what: &str, text: &str, options: &[u8]) -> Result<serde_json::Value
     })
 }
 
+#[cfg(feature = "safe-school")]
 /// Checks and scores one safe-school self-assessment: `{"report": ..., "score": ...}`
 /// (`score` is null when the report has errors).
 ///
@@ -145,6 +146,7 @@ pub fn safe_school_assess(input: &[u8], options: &[u8]) -> Result<serde_json::Va
     serde_json::to_value(assessed).map_err(|e| Error::not_json(&e))
 }
 
+#[cfg(feature = "safe-school")]
 /// The roll-up per managing authority of many assessments (a JSON array or NDJSON):
 /// `{"partial": ..., "rollup": ...}`. Partials from several calls merge with
 /// [`safe_school_rollup_merge`].
@@ -164,6 +166,7 @@ pub fn safe_school_rollup(input: &[u8], options: &[u8]) -> Result<serde_json::Va
     rollup_answer(&partial)
 }
 
+#[cfg(feature = "safe-school")]
 /// Merges partials (a JSON array of the `partial` members of [`safe_school_rollup`]):
 /// `{"partial": ..., "rollup": ...}`.
 ///
@@ -178,12 +181,13 @@ pub fn safe_school_rollup_merge(partials: &[u8]) -> Result<serde_json::Value, Er
     let mut merged = crate::safe_school::RollupPartial::new();
     for item in items {
         let part: crate::safe_school::RollupPartial =
-            serde_json::from_value(item).map_err(|e| Error::not_json(&e))?;
+            serde::Deserialize::deserialize(&item).map_err(|e| Error::not_json(&e))?;
         merged.merge(part);
     }
     rollup_answer(&merged)
 }
 
+#[cfg(feature = "safe-school")]
 fn rollup_answer(partial: &crate::safe_school::RollupPartial) -> Result<serde_json::Value, Error> {
     Ok(serde_json::json!({
         "partial": serde_json::to_value(partial).map_err(|e| Error::not_json(&e))?,
@@ -220,6 +224,7 @@ pub fn catalog(name: &str, options: &[u8]) -> Result<serde_json::Value, Error> {
     }))
 }
 
+#[cfg(feature = "case")]
 /// The deadline view of a protection case (kind `case`) at the options' `as_of`, with the
 /// caller's `days_off`: `{"as_of": "2026-11-28" | null, "steps": [{step, form, source, due,
 /// done_at, status}]}`, one row per step of Nghị định 56/2017/NĐ-CP, Điều 25–32, and a last
@@ -252,6 +257,7 @@ pub fn case_deadlines(input: &[u8], options: &[u8]) -> Result<serde_json::Value,
     }))
 }
 
+#[cfg(feature = "child")]
 /// Likely and possible duplicate pairs in a set of child records (a JSON array or NDJSON):
 /// `{"pairs": [{"a", "b", "level", "evidence": [{"field", "match"}]}], "records",
 /// "unreadable", "comparisons", "capped_blocks"}`, with `a`, `b` the records' indices in the
@@ -267,6 +273,7 @@ pub fn dedup(input: &[u8], options: &[u8]) -> Result<serde_json::Value, Error> {
     serde_json::to_value(answer).map_err(|e| Error::not_json(&e))
 }
 
+#[cfg(feature = "child")]
 /// The 2025 unit(s) a child's residence lies in ([`crate::child::residence::successors`]).
 /// Input: a child record (its `residence` is read) or a residence object
 /// (`{"edition": "2024", "province_code": "31", "district_code": "311", "commune_code":
@@ -289,6 +296,7 @@ pub fn residence_successors(input: &[u8], options: &[u8]) -> Result<serde_json::
     Ok(crate::child::residence::successors(&draft, &ctx).unwrap_or(serde_json::Value::Null))
 }
 
+#[cfg(feature = "indicators")]
 /// Computes statistical indicators (TT 13/2021/TT-BLĐTBXH and treem's own) from `input`:
 /// a JSON array or NDJSON of items, or one partial. Items are caller values
 /// (`{"kind": "indicator_value", "indicator": "I:0101", "unit": "31", "period": "2024",
@@ -322,6 +330,7 @@ pub fn indicators(input: &[u8], options: &[u8]) -> Result<crate::indicator::Answ
     crate::indicator::compute(input, &options)
 }
 
+#[cfg(feature = "directive")]
 /// The roll-up partial of many task reports (kind `task_report`, a JSON array or NDJSON):
 /// one summary per reporting unit, mergeable with others by [`task_report_table`]. A report
 /// with errors is counted under `rejected`, not summed.
@@ -335,6 +344,7 @@ pub fn task_report_rollup(input: &[u8], options: &[u8]) -> Result<serde_json::Va
     serde_json::to_value(partial).map_err(|e| Error::not_json(&e))
 }
 
+#[cfg(feature = "directive")]
 /// Merges task-report partials and publishes the table. Input:
 /// `{"partials": [...], "expected": {"<unit code>": "<unit type>", ...}}` (`expected`
 /// optional: the units that should have reported, listed in `not_reported` when absent).

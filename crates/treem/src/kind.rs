@@ -35,6 +35,7 @@ pub struct KindDef {
     validate: fn(&serde_json::Value, &Context) -> Result<Report, Error>,
     validate_json: fn(&[u8], &Context) -> Result<Report, Error>,
     normalize: fn(&serde_json::Value, &Context) -> Result<Normalized, Error>,
+    #[cfg(feature = "live-schemas")]
     schema: fn() -> serde_json::Value,
 }
 
@@ -51,6 +52,7 @@ pub const fn kind_def<D: Document>(
         validate: validate_doc::<D>,
         validate_json: validate_json_doc::<D>,
         normalize: normalize_doc::<D>,
+        #[cfg(feature = "live-schemas")]
         schema: schema_doc::<D>,
     }
 }
@@ -121,6 +123,7 @@ fn normalize_doc<D: Document>(
     })
 }
 
+#[cfg(feature = "live-schemas")]
 fn schema_doc<D: Document>() -> serde_json::Value {
     schemars::schema_for!(D).to_value()
 }
@@ -181,8 +184,16 @@ impl Kind {
     }
 
     /// The JSON Schema (draft 2020-12) of the lenient input form of this kind.
+    ///
+    /// With the feature `live-schemas` (default) `schemars` derives it from the draft type;
+    /// without it (the WebAssembly package, where that code would be about a sixth of the
+    /// module) it is the committed text `data/schemas/<kind>.json`, the same value: the test
+    /// `tests/schemas.rs` fails when a committed file is stale.
     pub fn schema(self) -> serde_json::Value {
-        (self.0.schema)()
+        #[cfg(feature = "live-schemas")]
+        return (self.0.schema)();
+        #[cfg(not(feature = "live-schemas"))]
+        return committed_schema(self.0.name).unwrap_or(serde_json::Value::Null);
     }
 }
 
@@ -216,6 +227,15 @@ impl FromStr for Kind {
     }
 }
 
+/// The committed JSON Schema of the kind `name` (`data/schemas/<name>.json`), if any.
+#[cfg(any(test, not(feature = "live-schemas")))]
+pub(crate) fn committed_schema(name: &str) -> Option<serde_json::Value> {
+    let (_, text) = crate::registry::SCHEMAS
+        .iter()
+        .find(|(kind, _)| *kind == name)?;
+    serde_json::from_str(text).ok()
+}
+
 /// Reads the lenient draft of a record; only a non-object top level is an error, since every
 /// field of a draft accepts any JSON value.
 pub(crate) fn draft_of<D: DeserializeOwned>(record: &serde_json::Value) -> Result<D, Error> {
@@ -231,6 +251,20 @@ pub(crate) fn draft_of<D: DeserializeOwned>(record: &serde_json::Value) -> Resul
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    /// Every kind has a committed schema that reads as a JSON Schema object, whatever the
+    /// features (`tests/schemas.rs` checks that it equals the derived one).
+    #[test]
+    fn every_kind_has_a_committed_schema() {
+        for kind in Kind::all() {
+            let schema = committed_schema(kind.name());
+            assert!(
+                schema.as_ref().is_some_and(|s| s.get("$schema").is_some()),
+                "no committed schema for {kind}"
+            );
+        }
+        assert_eq!(crate::registry::SCHEMAS.len(), Kind::all().count());
+    }
 
     /// The fast path answers exactly as the value path, including where it falls back.
     #[test]

@@ -19,14 +19,18 @@
 //! ```
 
 pub mod api;
+#[cfg(feature = "case")]
 pub mod case;
+#[cfg(feature = "child")]
 pub mod child;
 pub mod code_list;
 pub mod context;
+#[cfg(feature = "directive")]
 pub mod directive;
 mod error;
 pub mod fields;
 pub mod i18n;
+#[cfg(feature = "indicators")]
 pub mod indicator;
 pub mod json;
 pub mod kind;
@@ -35,8 +39,11 @@ pub mod privacy;
 mod registry;
 pub mod report;
 pub mod row;
+#[cfg(feature = "safe-school")]
 pub mod safe_school;
+#[cfg(feature = "school")]
 pub mod school;
+#[cfg(feature = "directive")]
 pub mod task_report;
 pub mod vn;
 

@@ -16,36 +16,90 @@ pub(crate) const CODE_TABLES: &[&[CodeDef]] = &[
     crate::vn::document_number::CODES,
     crate::vn::admin::CODES,
     crate::vn::admin::place::CODES,
+    #[cfg(feature = "child")]
     crate::child::CODES,
+    #[cfg(feature = "school")]
     crate::school::CODES,
+    #[cfg(feature = "school")]
     crate::school::address::CODES,
+    #[cfg(feature = "safe-school")]
     crate::safe_school::set_check::CODES,
+    #[cfg(feature = "safe-school")]
     crate::safe_school::assessment::CODES,
+    #[cfg(feature = "child")]
     crate::child::read::CODES,
+    #[cfg(feature = "child")]
     crate::child::dates::CODES,
+    #[cfg(feature = "child")]
     crate::child::identity::CODES,
+    #[cfg(feature = "child")]
     crate::child::residence::CODES,
+    #[cfg(feature = "child")]
     crate::child::family::CODES,
+    #[cfg(feature = "child")]
     crate::child::schooling::CODES,
+    #[cfg(feature = "child")]
     crate::child::circumstances::CODES,
+    #[cfg(feature = "case")]
     crate::case::CODES,
+    #[cfg(feature = "case")]
     crate::case::moment::CODES,
+    #[cfg(feature = "indicators")]
     crate::indicator::CODES,
+    #[cfg(feature = "indicators")]
     crate::indicator::feed::CODES,
+    #[cfg(feature = "directive")]
     crate::directive::rules::CODES,
+    #[cfg(feature = "directive")]
     crate::task_report::rules::CODES,
     crate::row::CODES,
 ];
 
 /// Every kind, by its stable name.
 pub(crate) const KINDS: &[crate::kind::KindDef] = &[
+    #[cfg(feature = "child")]
     crate::child::KIND,
+    #[cfg(feature = "case")]
     crate::case::KIND,
+    #[cfg(feature = "school")]
     crate::school::KIND,
+    #[cfg(feature = "safe-school")]
     crate::safe_school::assessment::KIND,
+    #[cfg(feature = "safe-school")]
     crate::safe_school::set_check::KIND,
+    #[cfg(feature = "directive")]
     crate::directive::KIND,
+    #[cfg(feature = "directive")]
     crate::task_report::KIND,
+];
+
+/// The committed JSON Schema of every kind (`data/schemas/<kind>.json`), what
+/// [`crate::Kind::schema`] answers without the feature `live-schemas`. Generated from the
+/// draft types; `tests/schemas.rs` fails when one is stale or missing; regenerate with
+/// `TREEM_WRITE_SCHEMAS=1 cargo test -p treem --test schemas`.
+#[cfg(any(test, not(feature = "live-schemas")))]
+pub(crate) const SCHEMAS: &[(&str, &str)] = &[
+    #[cfg(feature = "child")]
+    ("child", include_str!("../data/schemas/child.json")),
+    #[cfg(feature = "case")]
+    ("case", include_str!("../data/schemas/case.json")),
+    #[cfg(feature = "school")]
+    ("school", include_str!("../data/schemas/school.json")),
+    #[cfg(feature = "safe-school")]
+    (
+        "safe_school_assessment",
+        include_str!("../data/schemas/safe_school_assessment.json"),
+    ),
+    (
+        "criteria_set",
+        include_str!("../data/schemas/criteria_set.json"),
+    ),
+    #[cfg(feature = "directive")]
+    ("directive", include_str!("../data/schemas/directive.json")),
+    (
+        "task_report",
+        include_str!("../data/schemas/task_report.json"),
+    ),
 ];
 
 /// A catalog for select boxes and documentation.
@@ -67,6 +121,7 @@ pub(crate) const CATALOGS: &[CatalogDef] = &[
         source: "treem",
         build: kinds,
     },
+    #[cfg(feature = "indicators")]
     CatalogDef {
         name: "indicators",
         source: "Thông tư 13/2021/TT-BLĐTBXH (Công báo 933+934, 09-11-2021), Phụ lục I–IV; plus treem's own indicators (namespace treem, not from TT 13/2021)",
@@ -102,106 +157,127 @@ pub(crate) const CATALOGS: &[CatalogDef] = &[
         source: crate::vn::document_number::TYPES_SOURCE,
         build: document_types,
     },
+    #[cfg(feature = "school")]
     CatalogDef {
         name: "school_levels",
         source: "Luật Giáo dục 2019 (43/2019/QH14), Điều 6, 26, 28",
         build: crate::school::types::levels_catalog,
     },
+    #[cfg(feature = "school")]
     CatalogDef {
         name: "school_types",
         source: "Luật Giáo dục 2019, Điều 26; Thông tư 18/2023/TT-BGDĐT, Điều 1 khoản 2",
         build: crate::school::types::types_catalog,
     },
+    #[cfg(feature = "safe-school")]
     CatalogDef {
         name: "criteria_sets",
         source: "TT 18/2023/TT-BGDĐT; TT 45/2021/TT-BGDĐT; QĐ 548/QĐ-LĐTBXH; NĐ 80/2017/NĐ-CP",
         build: crate::safe_school::builtin::catalog,
     },
+    #[cfg(feature = "child")]
     CatalogDef {
         name: "special_circumstances",
         source: "Luật Trẻ em 2016, Điều 10; Nghị định 56/2017/NĐ-CP, Điều 3–16",
         build: crate::child::catalog::special_circumstances_items,
     },
+    #[cfg(feature = "child")]
     CatalogDef {
         name: "disability_types",
         source: "Luật Người khuyết tật 2010, Điều 3 khoản 1",
         build: |ctx| crate::code_list::items(crate::child::catalog::DISABILITY_TYPES, ctx.lang),
     },
+    #[cfg(feature = "child")]
     CatalogDef {
         name: "disability_levels",
         source: "Luật Người khuyết tật 2010, Điều 3 khoản 2",
         build: |ctx| crate::code_list::items(crate::child::catalog::DISABILITY_LEVELS, ctx.lang),
     },
+    #[cfg(feature = "child")]
     CatalogDef {
         name: "social_assistance_categories",
         source: "Nghị định 20/2021/NĐ-CP, Điều 5 khoản 1 (original text; Nghị định 76/2024/NĐ-CP not encoded)",
         build: |ctx| crate::code_list::items(crate::child::catalog::SOCIAL_ASSISTANCE_CATEGORIES, ctx.lang),
     },
+    #[cfg(feature = "child")]
     CatalogDef {
         name: "protection_levels",
         source: "Luật Trẻ em 2016, Điều 47 khoản 1",
         build: |ctx| crate::code_list::items(crate::child::catalog::PROTECTION_LEVELS, ctx.lang),
     },
+    #[cfg(feature = "child")]
     CatalogDef {
         name: "relationships",
         source: "treem",
         build: |ctx| crate::code_list::items(crate::child::catalog::RELATIONSHIPS, ctx.lang),
     },
+    #[cfg(feature = "child")]
     CatalogDef {
         name: "person_statuses",
         source: "treem",
         build: |ctx| crate::code_list::items(crate::child::catalog::PERSON_STATUSES, ctx.lang),
     },
+    #[cfg(feature = "case")]
     CatalogDef {
         name: "abuse_forms",
         source: "Luật Trẻ em 2016, Điều 4 khoản 5",
         build: |ctx| crate::code_list::items(crate::case::catalog::ABUSE_FORMS, ctx.lang),
     },
+    #[cfg(feature = "case")]
     CatalogDef {
         name: "injury_types",
         source: "treem (no official list verified)",
         build: |ctx| crate::code_list::items(crate::case::catalog::INJURY_TYPES, ctx.lang),
     },
+    #[cfg(feature = "case")]
     CatalogDef {
         name: "case_steps",
         source: "Nghị định 56/2017/NĐ-CP, Điều 25–32",
         build: crate::case::catalog::steps_items,
     },
+    #[cfg(feature = "directive")]
     CatalogDef {
         name: "directives",
         source: "built-in directives (seed: Sở GD&ĐT Hải Phòng, 2024)",
         build: crate::directive::catalog_directives,
     },
+    #[cfg(feature = "directive")]
     CatalogDef {
         name: "directive/hai-phong-2024",
         source: "Sở GD&ĐT Hải Phòng (2024), thực hiện KH 188/KH-UBND, KH 365-KH/TU, CT 28-CT/TW",
         build: crate::directive::catalog_hai_phong_2024,
     },
+    #[cfg(feature = "directive")]
     CatalogDef {
         name: "unit_types",
         source: "treem (addressees of the seed directive)",
         build: crate::directive::catalog_unit_types,
     },
+    #[cfg(feature = "directive")]
     CatalogDef {
         name: "signing_capacities",
         source: "Nghị định 30/2020/NĐ-CP, Điều 13 và Phụ lục I",
         build: crate::directive::catalog_signing_capacities,
     },
+    #[cfg(feature = "directive")]
     CatalogDef {
         name: "occasions",
         source: "seed directive, mục 1 điểm b (months: treem)",
         build: crate::directive::catalog_occasions,
     },
+    #[cfg(feature = "directive")]
     CatalogDef {
         name: "task_statuses",
         source: "treem",
         build: crate::task_report::catalog_task_statuses,
     },
+    #[cfg(feature = "directive")]
     CatalogDef {
         name: "activity_kinds",
         source: "seed directive, mục 1 điểm b",
         build: crate::task_report::catalog_activity_kinds,
     },
+    #[cfg(feature = "directive")]
     CatalogDef {
         name: "media_types",
         source: "seed directive, mục 1 điểm b",
@@ -219,44 +295,54 @@ pub(crate) struct OperationDef {
 
 /// Every operation, by its stable name.
 pub(crate) const OPERATIONS: &[OperationDef] = &[
+    #[cfg(feature = "case")]
     OperationDef {
         name: "case_deadlines",
         run: crate::api::case_deadlines,
     },
+    #[cfg(feature = "child")]
     OperationDef {
         name: "dedup",
         run: crate::api::dedup,
     },
+    #[cfg(feature = "indicators")]
     OperationDef {
         name: "indicators",
         run: |input, options| crate::api::indicators(input, options).and_then(to_json),
     },
+    #[cfg(feature = "child")]
     OperationDef {
         name: "residence_successors",
         run: crate::api::residence_successors,
     },
+    #[cfg(feature = "safe-school")]
     OperationDef {
         name: "safe_school_assess",
         run: crate::api::safe_school_assess,
     },
+    #[cfg(feature = "safe-school")]
     OperationDef {
         name: "safe_school_rollup",
         run: crate::api::safe_school_rollup,
     },
+    #[cfg(feature = "safe-school")]
     OperationDef {
         name: "safe_school_rollup_merge",
         run: |input, _options| crate::api::safe_school_rollup_merge(input),
     },
+    #[cfg(feature = "directive")]
     OperationDef {
         name: "task_report_rollup",
         run: crate::api::task_report_rollup,
     },
+    #[cfg(feature = "directive")]
     OperationDef {
         name: "task_report_table",
         run: |input, _options| crate::api::task_report_table(input),
     },
 ];
 
+#[cfg(feature = "indicators")]
 fn to_json<T: serde::Serialize>(value: T) -> Result<serde_json::Value, crate::Error> {
     serde_json::to_value(value).map_err(|e| crate::Error::not_json(&e))
 }

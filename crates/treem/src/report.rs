@@ -241,13 +241,36 @@ impl IssueSink {
     where
         I: IntoIterator<Item = Param>,
     {
-        if self.issues.len() >= MAX_ISSUES {
-            self.dropped += 1;
-            self.dropped_error |= def.severity == Severity::Error;
+        if self.drop_when_full(def) {
             return;
         }
-        let params: BTreeMap<String, serde_json::Value> =
-            params.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+        // Inserted one by one, not `collect`ed: `BTreeMap::from_iter` sorts, and its sort is
+        // instantiated again for every distinct parameter list (about 17 KB of WebAssembly);
+        // a repeated name keeps its last value either way.
+        let mut map = BTreeMap::new();
+        for (name, value) in params {
+            map.insert(name.to_owned(), value);
+        }
+        self.push_params(def, path, map);
+    }
+
+    /// Counts the issue as dropped when the sink is full; true when it was.
+    fn drop_when_full(&mut self, def: &CodeDef) -> bool {
+        if self.issues.len() < MAX_ISSUES {
+            return false;
+        }
+        self.dropped += 1;
+        self.dropped_error |= def.severity == Severity::Error;
+        true
+    }
+
+    /// The non-generic rest of [`IssueSink::push_at`]: renders the message and keeps the issue.
+    fn push_params(
+        &mut self,
+        def: &'static CodeDef,
+        path: String,
+        params: BTreeMap<String, serde_json::Value>,
+    ) {
         let message = def.render(self.lang, &params);
         self.issues.push(Issue {
             path,

@@ -555,7 +555,7 @@ pub fn load_definitions_value(
             Some(base) => base.index(index),
             None => Location::root(),
         };
-        let def: Definition = match serde_json::from_value(item.clone()) {
+        let def: Definition = match Definition::deserialize(item) {
             Ok(def) => def,
             Err(e) => {
                 sink.push(

@@ -157,7 +157,7 @@ impl Options {
         };
         let output = match map.remove("output") {
             None | Some(serde_json::Value::Null) => OutputForm::Table,
-            Some(v) => serde_json::from_value(v).map_err(|_| {
+            Some(v) => OutputForm::deserialize(&v).map_err(|_| {
                 Error::invalid_option("output", "expected \"table\" or \"partial\"")
             })?,
         };
@@ -165,7 +165,7 @@ impl Options {
         let age_groups = match map.remove("age_groups") {
             None | Some(serde_json::Value::Null) => feed::age::AgeGroups::default(),
             Some(v) => {
-                let bounds: Vec<u32> = serde_json::from_value(v).map_err(|_| {
+                let bounds = Vec::<u32>::deserialize(&v).map_err(|_| {
                     Error::invalid_option("age_groups", "expected an array of ages (lower bounds)")
                 })?;
                 feed::age::AgeGroups::from_bounds(bounds)
@@ -287,7 +287,7 @@ pub fn compute(input: &[u8], options: &Options) -> Result<Answer, Error> {
             continue;
         };
         if map.get("format").and_then(serde_json::Value::as_str) == Some(PARTIAL_FORMAT) {
-            match serde_json::from_value::<Partial>(item.clone()) {
+            match Partial::deserialize(item) {
                 Ok(p) => partial.merge(&p),
                 Err(e) => sink.push(
                     &INDICATOR_PARTIAL_INVALID,

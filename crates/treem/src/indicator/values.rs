@@ -56,7 +56,7 @@ pub(crate) fn add_value(
             [("reason", crate::privacy::truncate(&reason, 200).into())],
         );
     };
-    let parsed: ValueItem = match serde_json::from_value(item.clone()) {
+    let parsed: ValueItem = match ValueItem::deserialize(item) {
         Ok(v) => v,
         Err(e) => return invalid(sink, crate::privacy::serde_error(&e)),
     };

@@ -27,7 +27,8 @@ pub fn all() -> &'static [CriteriaSet] {
     SETS.get_or_init(|| {
         FILES
             .iter()
-            .filter_map(|text| serde_json::from_str(text).ok())
+            .filter_map(|text| serde_json::from_str::<serde_json::Value>(text).ok())
+            .filter_map(|value| serde::Deserialize::deserialize(&value).ok())
             .collect()
     })
 }

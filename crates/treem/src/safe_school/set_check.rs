@@ -89,7 +89,7 @@ pub fn read(
     at: &Location<'_>,
     sink: &mut IssueSink,
 ) -> Option<CriteriaSet> {
-    let set: CriteriaSet = match serde_json::from_value(value.clone()) {
+    let set: CriteriaSet = match CriteriaSet::deserialize(value) {
         Ok(set) => set,
         Err(e) => {
             let detail = crate::privacy::serde_error(&e);

@@ -89,8 +89,8 @@ pub fn check(draft: &TaskReportDraft, ctx: &Context, sink: &mut IssueSink) {
     let directive_at = root.key("directive");
     let directive: Option<DirectiveDraft> = required_text(&draft.directive, &directive_at, sink)
         .and_then(|id| {
-            let found =
-                crate::directive::built_in(id.trim()).and_then(|v| serde_json::from_value(v).ok());
+            let found = crate::directive::built_in(id.trim())
+                .and_then(|v| serde::Deserialize::deserialize(&v).ok());
             if found.is_none() {
                 sink.push(
                     &TASK_REPORT_DIRECTIVE_UNKNOWN,

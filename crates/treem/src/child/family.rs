@@ -48,7 +48,7 @@ fn phone_key(
     sink: &mut IssueSink,
 ) -> Option<String> {
     let text = read::text(field, at, sink)?;
-    if text.trim().is_empty() {
+    if crate::fields::is_blank(text) {
         return None;
     }
     crate::vn::phone::parse(text, at, sink).map(|p| p.national)

@@ -60,13 +60,13 @@ pub(crate) fn check(draft: &ChildDraft, ctx: &Context, dates: &mut Dates, sink: 
     }
     let ethnic_at = root.key("ethnic_group");
     if let Some(text) = read::text(&draft.ethnic_group, &ethnic_at, sink) {
-        if !text.trim().is_empty() {
+        if !crate::fields::is_blank(text) {
             crate::vn::ethnic::parse(text, &ethnic_at, sink);
         }
     }
     let id_at = root.key("personal_id");
     if let Some(text) = read::text(&draft.personal_id, &id_at, sink) {
-        if !text.trim().is_empty() {
+        if !crate::fields::is_blank(text) {
             check_personal_id(text, dates.birth, sex, ctx, &id_at, sink);
         }
     }

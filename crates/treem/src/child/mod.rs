@@ -119,7 +119,7 @@ pub fn check(draft: &ChildDraft, ctx: &Context, sink: &mut IssueSink) {
 
     let level_at = root.key("protection_level");
     if let Some(text) = read::text(&draft.protection_level, &level_at, sink) {
-        if !text.trim().is_empty()
+        if !crate::fields::is_blank(text)
             && crate::code_list::lookup(catalog::PROTECTION_LEVELS, text).is_none()
         {
             sink.push(&CHILD_PROTECTION_LEVEL_UNKNOWN, &level_at, []);

@@ -25,7 +25,7 @@ pub(crate) fn code<'a>(
     sink: &mut IssueSink,
 ) -> Option<&'a Entry> {
     let text = typed(field, at, "string", sink)?;
-    if text.trim().is_empty() {
+    if crate::fields::is_blank(text) {
         return None;
     }
     let found = crate::code_list::lookup(list, text);
@@ -42,7 +42,7 @@ pub(crate) fn date(
     sink: &mut IssueSink,
 ) -> Option<NaiveDate> {
     let text = typed(field, at, "string", sink)?;
-    if text.trim().is_empty() {
+    if crate::fields::is_blank(text) {
         return None;
     }
     crate::vn::date::parse(text, at, sink).map(|p| p.date)
@@ -86,7 +86,7 @@ pub(crate) fn person_name(
     sink: &mut IssueSink,
 ) -> Option<String> {
     let text = typed(field, at, "string", sink)?;
-    if text.trim().is_empty() {
+    if crate::fields::is_blank(text) {
         return None;
     }
     crate::vn::name::key(text, at, sink)

@@ -250,7 +250,7 @@ pub(crate) fn normalize(
             *value = code;
             log.push(&here, how);
         }
-        if !value.trim().is_empty() {
+        if !crate::fields::is_blank(value) {
             parent = Some(value.trim().to_owned());
         }
     }

@@ -72,7 +72,7 @@ pub(crate) fn check(
     let level_at = at.key("level");
     let mut level = None;
     if let Some(text) = read::text(&schooling.level, &level_at, sink) {
-        if !text.trim().is_empty() {
+        if !crate::fields::is_blank(text) {
             level = Level::parse(text);
             if level.is_none() {
                 sink.push(

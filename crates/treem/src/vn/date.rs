@@ -129,12 +129,57 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
 
 /// Splits text into (day, month, year) numbers and the form, without judging the calendar.
 fn split(text: &str) -> Option<(u32, u32, i32, DateForm)> {
-    let text = text.trim();
+    let text = crate::fields::trim(text);
     // No accepted form is longer ("ngày 13 tháng 8 năm 2024" is 28 bytes); longer text is
     // refused before any scan, so a 100 MB field costs nothing here.
     if text.len() > MAX_DATE_BYTES {
         return None;
     }
+    split_digits(text).or_else(|| split_general(text))
+}
+
+/// The numeric forms when typed as digits and one kind of separator alone (`2024-08-13`,
+/// `13/8/2024`), read in one pass over the bytes: what [`split_general`] answers for them
+/// (checked by a property test), without its searches and splits. `None` for any other text,
+/// which the general reading then judges.
+fn split_digits(text: &str) -> Option<(u32, u32, i32, DateForm)> {
+    // (value, digits) of the three groups.
+    let mut groups = [(0u32, 0usize); 3];
+    let mut group = 0;
+    let mut separator = None;
+    for b in text.bytes() {
+        match b {
+            b'0'..=b'9' => {
+                let (value, digits) = groups.get_mut(group)?;
+                if *digits == 4 {
+                    return None;
+                }
+                *value = *value * 10 + u32::from(b - b'0');
+                *digits += 1;
+            }
+            b'-' | b'/' | b'.' if separator.is_none_or(|s| s == b) => {
+                separator = Some(b);
+                group += 1;
+            }
+            _ => return None,
+        }
+    }
+    match (groups, separator) {
+        ([(year, 4), (month, 2), (day, 2)], Some(b'-')) if group == 2 => {
+            Some((day, month, i32::try_from(year).ok()?, DateForm::Iso))
+        }
+        ([(day, 1..=2), (month, 1..=2), (year, 4)], Some(_)) if group == 2 => Some((
+            day,
+            month,
+            i32::try_from(year).ok()?,
+            DateForm::DayMonthYear,
+        )),
+        _ => None,
+    }
+}
+
+/// [`split`] for any trimmed text of accepted length.
+fn split_general(text: &str) -> Option<(u32, u32, i32, DateForm)> {
     // The words form has at least four spaces; the numeric forms, typed without spaces,
     // skip building the lower-cased words.
     if text.contains(char::is_whitespace) {
@@ -211,6 +256,67 @@ pub fn age_by_year(birth: NaiveDate, year: i32) -> i32 {
 
 #[cfg(test)]
 mod tests {
+
+    proptest::proptest! {
+        /// The one-pass reading of numeric dates answers as the general one.
+        #[test]
+        fn digit_dates_read_as_the_general_reading(text in "[0-9]{0,5}[-/.]?[0-9]{0,3}[-/. ]?[0-9]{0,5}[-/.]?[0-9]?") {
+            if let Some(fast) = split_digits(&text) {
+                proptest::prop_assert_eq!(Some(fast), split_general(&text));
+            }
+        }
+    }
+
+    /// Every shape of up to three groups of digits and separators, with a tail.
+    #[test]
+    fn digit_dates_read_as_the_general_reading_for_every_shape() {
+        let groups = ["", "1", "12", "2024", "20245"];
+        let seps = ["-", "/", ".", " "];
+        let tails = ["", "-", "-1", "/", " "];
+        let mut checked = 0;
+        for a in groups {
+            for s1 in seps {
+                for b in groups {
+                    for s2 in seps {
+                        for c in groups {
+                            for tail in tails {
+                                let text = format!("{a}{s1}{b}{s2}{c}{tail}");
+                                if let Some(fast) = split_digits(&text) {
+                                    assert_eq!(Some(fast), split_general(&text), "{text}");
+                                    checked += 1;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 10, "{checked}");
+    }
+
+    #[test]
+    fn digit_dates_take_the_one_pass_reading() {
+        assert_eq!(
+            split_digits("2024-08-13"),
+            Some((13, 8, 2024, DateForm::Iso))
+        );
+        assert_eq!(
+            split_digits("5/8/2024"),
+            Some((5, 8, 2024, DateForm::DayMonthYear))
+        );
+        assert_eq!(
+            split_digits("05.08.2024"),
+            Some((5, 8, 2024, DateForm::DayMonthYear))
+        );
+        assert_eq!(split_digits("2024/08/13"), None);
+        assert_eq!(split_digits("2024-8-13"), None);
+        assert_eq!(split_digits("5/8-2024"), None);
+        assert_eq!(split_digits("5/8/2024/1"), None);
+        assert_eq!(split_digits("5 /8/2024"), None);
+        assert_eq!(split_digits("2024-08-13-"), None);
+        assert_eq!(split_digits("5/8/2024/"), None);
+    }
+
     use super::*;
     use crate::Lang;
 

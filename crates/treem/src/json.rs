@@ -327,6 +327,99 @@ impl<'de, T: serde::de::DeserializeOwned> serde::de::Visitor<'de> for DraftListV
     }
 }
 
+/// A [`Field`] read by [`draft_field`], for [`draft_deserialize!`].
+#[doc(hidden)]
+pub struct DraftMember<T>(pub Field<T>);
+
+impl<'de, T: serde::de::DeserializeOwned> Deserialize<'de> for DraftMember<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<DraftMember<T>, D::Error> {
+        draft_field(deserializer).map(DraftMember)
+    }
+}
+
+/// A list of drafts read by [`draft_list_field`], for [`draft_deserialize!`].
+#[doc(hidden)]
+pub struct DraftListMember<T>(pub Field<Vec<Field<T>>>);
+
+impl<'de, T: serde::de::DeserializeOwned> Deserialize<'de> for DraftListMember<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<DraftListMember<T>, D::Error> {
+        draft_list_field(deserializer).map(DraftListMember)
+    }
+}
+
+/// Implements `Deserialize` for a draft struct: each listed member read as its [`Field`]
+/// (`member: "name"`, or `member: "name" as DraftMember` / `as DraftListMember` for a nested
+/// draft or list of drafts, read straight into them), every other member kept whole in the
+/// struct's `unknown` map, and a member written twice keeping its last value, as
+/// `serde_json::Value` keeps it. It replaces serde's derive with `#[serde(flatten)]`, which
+/// buffered each member through serde's generic content type first (measured at about a
+/// tenth of the reading time of a child record). The struct keeps deriving `Serialize` and
+/// `JsonSchema`, and needs `Default`.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! draft_deserialize {
+    ($draft:ty { $($member:ident : $name:literal $(as $wrapper:ident)?),* $(,)? }) => {
+        impl<'de> serde::Deserialize<'de> for $draft {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<$draft, D::Error> {
+                #[allow(non_camel_case_types)]
+                enum Member {
+                    $($member,)*
+                    Unknown(String),
+                }
+
+                struct MemberVisitor;
+
+                impl<'de> serde::de::Visitor<'de> for MemberVisitor {
+                    type Value = Member;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str("a member name")
+                    }
+                    fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<Member, E> {
+                        Ok(match name {
+                            $($name => Member::$member,)*
+                            other => Member::Unknown(other.to_owned()),
+                        })
+                    }
+                }
+
+                impl<'de> serde::Deserialize<'de> for Member {
+                    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Member, D::Error> {
+                        deserializer.deserialize_identifier(MemberVisitor)
+                    }
+                }
+
+                struct DraftVisitor;
+
+                impl<'de> serde::de::Visitor<'de> for DraftVisitor {
+                    type Value = $draft;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str("a JSON object")
+                    }
+                    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<$draft, A::Error> {
+                        let mut draft = <$draft>::default();
+                        while let Some(member) = map.next_key::<Member>()? {
+                            match member {
+                                $(Member::$member => {
+                                    draft.$member = $crate::draft_deserialize!(@read map $($wrapper)?);
+                                })*
+                                Member::Unknown(name) => {
+                                    let value: serde_json::Value = map.next_value()?;
+                                    draft.unknown.insert(name, value);
+                                }
+                            }
+                        }
+                        Ok(draft)
+                    }
+                }
+
+                deserializer.deserialize_map(DraftVisitor)
+            }
+        }
+    };
+    (@read $map:ident) => { $map.next_value()? };
+    (@read $map:ident $wrapper:ident) => { $map.next_value::<$crate::json::$wrapper<_>>()?.0 };
+}
+
 impl<T: Serialize> Serialize for Field<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {

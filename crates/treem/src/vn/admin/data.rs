@@ -108,13 +108,15 @@ pub struct DataError {
 }
 
 /// The units of one edition, each level sorted by code, with a folded-name index.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct EditionTable {
     pub(crate) provinces: Vec<Unit>,
     pub(crate) districts: Vec<Unit>,
     pub(crate) communes: Vec<Unit>,
-    /// (folded bare name, level, index in that level), sorted.
-    pub(crate) names: Vec<(Box<str>, Level, u32)>,
+    /// (folded bare name, level, index in that level), sorted; built on the first search by
+    /// name (folding and sorting some 14,000 names was most of the start-up of a run that
+    /// only ever looks codes up).
+    pub(crate) names: std::sync::OnceLock<Vec<(Box<str>, Level, u32)>>,
     /// The codes of each level (province, district, commune) as numbers, in the order of
     /// the units: a search of these compact keys touches no unit (a search of the units'
     /// boxed codes missed the cache at every step and was the largest part of a residence
@@ -137,6 +139,18 @@ const fn level_slot(level: Level) -> usize {
         Level::Commune => 2,
     }
 }
+
+/// Tables are equal when their units are: the indexes are derived from them (and the name
+/// index may not be built yet).
+impl PartialEq for EditionTable {
+    fn eq(&self, other: &EditionTable) -> bool {
+        self.provinces == other.provinces
+            && self.districts == other.districts
+            && self.communes == other.communes
+    }
+}
+
+impl Eq for EditionTable {}
 
 impl EditionTable {
     /// The units of `level`, sorted by code.
@@ -170,9 +184,10 @@ impl EditionTable {
 
     /// Every unit whose bare name folds to `key`.
     pub(crate) fn by_folded_name<'a>(&'a self, key: &str) -> impl Iterator<Item = &'a Unit> + 'a {
-        let start = self.names.partition_point(|(k, _, _)| &**k < key);
+        let names = self.names();
+        let start = names.partition_point(|(k, _, _)| &**k < key);
         let key = key.to_owned();
-        self.names
+        names
             .get(start..)
             .unwrap_or_default()
             .iter()
@@ -188,10 +203,6 @@ impl EditionTable {
                 Level::Commune => &mut self.communes,
             };
             units.sort_by(|a, b| a.code.cmp(&b.code));
-            for (i, unit) in units.iter().enumerate() {
-                self.names
-                    .push((fold(unit.bare_name()).into(), level, i as u32));
-            }
             let same_length = units.windows(2).all(|w| match w {
                 [a, b] => a.code.len() == b.code.len(),
                 _ => true,
@@ -205,7 +216,20 @@ impl EditionTable {
                 *slot = numeric;
             }
         }
-        self.names.sort();
+    }
+
+    /// The folded-name index, built on first use.
+    fn names(&self) -> &[(Box<str>, Level, u32)] {
+        self.names.get_or_init(|| {
+            let mut names = Vec::new();
+            for level in [Level::Province, Level::District, Level::Commune] {
+                for (i, unit) in self.units(level).iter().enumerate() {
+                    names.push((fold(unit.bare_name()).into(), level, i as u32));
+                }
+            }
+            names.sort();
+            names
+        })
     }
 
     fn has_duplicate_code(&self) -> bool {

@@ -189,6 +189,13 @@ pub fn lookup(text: &str) -> Option<&'static EthnicGroup> {
     by_folded_name().get(key).copied()
 }
 
+/// The code, the name and the other names of `group`, in that order.
+fn names_of(group: &'static EthnicGroup) -> impl Iterator<Item = &'static str> {
+    [group.code, group.name]
+        .into_iter()
+        .chain(group.other_names.iter().copied())
+}
+
 /// Every code and name of [`all`] as written, to the entry the folded lookup finds for it.
 fn by_exact_name() -> &'static std::collections::BTreeMap<&'static str, &'static EthnicGroup> {
     static INDEX: std::sync::OnceLock<
@@ -197,10 +204,7 @@ fn by_exact_name() -> &'static std::collections::BTreeMap<&'static str, &'static
     INDEX.get_or_init(|| {
         let mut index = std::collections::BTreeMap::new();
         for group in all() {
-            let names = [group.code, group.name]
-                .into_iter()
-                .chain(group.other_names.iter().copied());
-            for name in names {
+            for name in names_of(group) {
                 let key = fold_compact(name);
                 let key = key.strip_prefix("dantoc").unwrap_or(&key);
                 // A written name is in the table only when it is trimmed, not a bare number
@@ -227,10 +231,7 @@ fn by_folded_name() -> &'static std::collections::BTreeMap<String, &'static Ethn
     INDEX.get_or_init(|| {
         let mut index = std::collections::BTreeMap::new();
         for group in all() {
-            let names = [group.code, group.name]
-                .into_iter()
-                .chain(group.other_names.iter().copied());
-            for name in names {
+            for name in names_of(group) {
                 index.entry(fold_compact(name)).or_insert(group);
             }
         }

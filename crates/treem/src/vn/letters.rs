@@ -54,35 +54,45 @@ fn vowel_of(c: char) -> Option<Vowel> {
     if c.is_ascii() && !matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u' | 'y') {
         return None;
     }
-    let code = c as u32;
-    let tables = vowel_tables();
-    let slot = if code < LATIN_END {
-        tables.0.get(code as usize)
-    } else if (EXTENDED_START..EXTENDED_END).contains(&code) {
-        tables.1.get((code - EXTENDED_START) as usize)
-    } else {
-        return vowel_by_scan(c);
-    };
-    slot.copied().flatten()
+    static TABLE: std::sync::OnceLock<LetterTable<Vowel>> = std::sync::OnceLock::new();
+    match TABLE
+        .get_or_init(|| LetterTable::build(vowel_by_scan))
+        .get(c)
+    {
+        Some(answer) => answer,
+        None => vowel_by_scan(c),
+    }
 }
 
 const LATIN_END: u32 = 0x200;
 const EXTENDED_START: u32 = 0x1EA0;
 const EXTENDED_END: u32 = 0x1F00;
 
-type VowelTable = Vec<Option<Vowel>>;
+/// Answers about characters for the two ranges that hold every Vietnamese letter
+/// (U+0000–U+01FF and U+1EA0–U+1EFF), computed once by a slower function.
+struct LetterTable<T>(Vec<Option<T>>, Vec<Option<T>>);
 
-/// The scan's answers for the two ranges that hold every Vietnamese letter, computed once.
-fn vowel_tables() -> &'static (VowelTable, VowelTable) {
-    static TABLES: std::sync::OnceLock<(VowelTable, VowelTable)> = std::sync::OnceLock::new();
-    TABLES.get_or_init(|| {
+impl<T: Copy> LetterTable<T> {
+    fn build(answer: fn(char) -> Option<T>) -> LetterTable<T> {
         let fill = |range: std::ops::Range<u32>| {
             range
-                .map(|code| char::from_u32(code).and_then(vowel_by_scan))
+                .map(|code| char::from_u32(code).and_then(answer))
                 .collect()
         };
-        (fill(0..LATIN_END), fill(EXTENDED_START..EXTENDED_END))
-    })
+        LetterTable(fill(0..LATIN_END), fill(EXTENDED_START..EXTENDED_END))
+    }
+
+    /// The answer for `c`; `None` when `c` is outside both ranges.
+    fn get(&self, c: char) -> Option<Option<T>> {
+        let code = c as u32;
+        if code < LATIN_END {
+            self.0.get(code as usize).copied()
+        } else if (EXTENDED_START..EXTENDED_END).contains(&code) {
+            self.1.get((code - EXTENDED_START) as usize).copied()
+        } else {
+            None
+        }
+    }
 }
 
 /// The table scan behind [`vowel_of`].
@@ -238,31 +248,11 @@ pub(crate) fn plain_letter(c: char) -> Option<PlainLetter> {
     if c.is_ascii() {
         return None;
     }
-    let code = c as u32;
-    let tables = plain_tables();
-    let slot = if code < LATIN_END {
-        tables.0.get(code as usize)
-    } else if (EXTENDED_START..EXTENDED_END).contains(&code) {
-        tables.1.get((code - EXTENDED_START) as usize)
-    } else {
-        None
-    };
-    slot.copied().flatten()
-}
-
-type PlainTable = Vec<Option<PlainLetter>>;
-
-/// [`plain_letter`]'s answers outside ASCII, computed once from the vowel table.
-fn plain_tables() -> &'static (PlainTable, PlainTable) {
-    static TABLES: std::sync::OnceLock<(PlainTable, PlainTable)> = std::sync::OnceLock::new();
-    TABLES.get_or_init(|| {
-        let fill = |range: std::ops::Range<u32>| {
-            range
-                .map(|code| char::from_u32(code).and_then(plain_letter_slow))
-                .collect()
-        };
-        (fill(0..LATIN_END), fill(EXTENDED_START..EXTENDED_END))
-    })
+    static TABLE: std::sync::OnceLock<LetterTable<PlainLetter>> = std::sync::OnceLock::new();
+    TABLE
+        .get_or_init(|| LetterTable::build(plain_letter_slow))
+        .get(c)
+        .flatten()
 }
 
 /// [`plain_letter`] for one non-ASCII character, from the vowel table.

@@ -8,11 +8,8 @@ use crate::args::{CleanArgs, OutputFormat};
 use crate::check::Mode;
 use crate::failure::Failure;
 use crate::output::cleaned::CleanWriter;
-use crate::output::issues::IssueWriter;
-use crate::output::summary::Tally;
 use crate::output::{self, write_failed};
-use crate::progress::Progress;
-use crate::{pipeline, EXIT_ISSUES, EXIT_OK};
+use crate::{EXIT_ISSUES, EXIT_OK};
 
 /// Runs `clean`; returns the exit code.
 pub(crate) fn run(args: &CleanArgs) -> Result<u8, Failure> {
@@ -31,40 +28,19 @@ pub(crate) fn run(args: &CleanArgs) -> Result<u8, Failure> {
             EXIT_ISSUES
         });
     }
-    let checker = data.checker(Mode::Clean);
     let header = data.header();
     let mut writer =
         CleanWriter::new(&data.opened.layout, output::create(args.output.as_deref())?)?;
-    let mut issues_file = args
-        .issues
-        .as_deref()
-        .map(IssueWriter::for_path)
-        .transpose()?;
-    let mut tally = Tally::default();
-    let progress = Progress::new();
-    let threads = pipeline::threads(args.input.threads);
-    pipeline::run(
-        data.opened.reader,
-        data.first,
-        threads,
-        &checker,
-        |outcome| {
-            tally.add(&outcome);
-            progress.update(tally.records);
-            if let Some(file) = issues_file.as_mut() {
-                file.write(outcome.row, &outcome.issues)?;
-            }
-            match &outcome.cleaned {
-                Some(cleaned) => writer.write(cleaned),
-                None => Ok(()),
-            }
+    let tally = data.check_all(
+        Mode::Clean,
+        args.issues.as_deref(),
+        args.input.threads,
+        |outcome| match &outcome.cleaned {
+            Some(cleaned) => writer.write(cleaned),
+            None => Ok(()),
         },
     )?;
-    progress.finish();
     writer.finish()?;
-    if let Some(file) = issues_file {
-        file.finish()?;
-    }
     let mut err = std::io::stderr().lock();
     match args.format {
         OutputFormat::Table => tally.write_table(&header, &mut err)?,

@@ -1,13 +1,15 @@
 //! What `validate` and `clean` share: opening the input, deciding whether it is one record,
-//! and setting up the checker.
+//! setting up the checker, and the checking run itself (counts, progress, issues file).
 
 use crate::args::{InputArgs, InputFormat};
-use crate::check::{Checker, Mode};
+use crate::check::{Checker, Mode, Outcome};
 use crate::failure::Failure;
 use crate::input::{self, Body, Layout, Opened, RawRecord};
 use crate::options::RunOptions;
-use crate::output::summary::Header;
-use crate::pipeline::CHUNK;
+use crate::output::issues::IssueWriter;
+use crate::output::summary::{Header, Tally};
+use crate::pipeline::{self, CHUNK};
+use crate::progress::Progress;
 
 /// An opened dataset with its first records already read.
 pub(crate) struct Dataset {
@@ -22,6 +24,44 @@ pub(crate) struct Dataset {
 }
 
 impl Dataset {
+    /// Checks every record in `mode` on `threads` workers (default: every core), counting the
+    /// outcomes, showing progress on a terminal and writing each issue to `issues` when given;
+    /// hands each outcome to `each` in input order, and returns the counts.
+    ///
+    /// # Errors
+    /// The first read or write failure.
+    pub(crate) fn check_all(
+        self,
+        mode: Mode,
+        issues: Option<&std::path::Path>,
+        threads: Option<usize>,
+        mut each: impl FnMut(&Outcome) -> Result<(), Failure>,
+    ) -> Result<Tally, Failure> {
+        let checker = self.checker(mode);
+        let mut issues_file = issues.map(IssueWriter::for_path).transpose()?;
+        let mut tally = Tally::default();
+        let progress = Progress::new();
+        pipeline::run(
+            self.opened.reader,
+            self.first,
+            pipeline::threads(threads),
+            &checker,
+            |outcome| {
+                tally.add(&outcome);
+                progress.update(tally.records);
+                if let Some(file) = issues_file.as_mut() {
+                    file.write(outcome.row, &outcome.issues)?;
+                }
+                each(&outcome)
+            },
+        )?;
+        progress.finish();
+        if let Some(file) = issues_file {
+            file.finish()?;
+        }
+        Ok(tally)
+    }
+
     /// Opens the input and reads the first chunk.
     pub(crate) fn open(args: &InputArgs) -> Result<Dataset, Failure> {
         let options = crate::options::from_args(&args.common)?;

@@ -7,10 +7,8 @@ use crate::args::{DatasetArgs, OutputFormat};
 use crate::check::Mode;
 use crate::failure::Failure;
 use crate::output::issues::IssueWriter;
-use crate::output::summary::Tally;
 use crate::output::{self, write_failed};
-use crate::progress::Progress;
-use crate::{pipeline, EXIT_ISSUES, EXIT_OK};
+use crate::{EXIT_ISSUES, EXIT_OK};
 
 /// Where the answer goes, by `--format`.
 enum Answer {
@@ -40,7 +38,6 @@ pub(crate) fn run(args: &DatasetArgs) -> Result<u8, Failure> {
             return Ok(if report.ok { EXIT_OK } else { EXIT_ISSUES });
         }
     }
-    let checker = data.checker(Mode::Validate);
     let header = data.header();
     let out = output::create(None)?;
     let mut answer = match args.format {
@@ -62,48 +59,28 @@ pub(crate) fn run(args: &DatasetArgs) -> Result<u8, Failure> {
             Answer::Json { out, first: true }
         }
     };
-    let mut issues_file = args
-        .issues
-        .as_deref()
-        .map(IssueWriter::for_path)
-        .transpose()?;
-    let mut tally = Tally::default();
-    let progress = Progress::new();
-    let threads = pipeline::threads(args.input.threads);
-    pipeline::run(
-        data.opened.reader,
-        data.first,
-        threads,
-        &checker,
-        |outcome| {
-            tally.add(&outcome);
-            progress.update(tally.records);
-            if let Some(file) = issues_file.as_mut() {
-                file.write(outcome.row, &outcome.issues)?;
-            }
-            match &mut answer {
-                Answer::Table(_) => Ok(()),
-                Answer::Issues(writer) => writer.write(outcome.row, &outcome.issues),
-                Answer::Json { out, first } => {
-                    if outcome.issues.is_empty() {
-                        return Ok(());
-                    }
-                    let item = serde_json::json!({
-                        "row": outcome.row,
-                        "ok": outcome.ok,
-                        "issues": outcome.issues,
-                    });
-                    let sep = if *first { "\n" } else { ",\n" };
-                    *first = false;
-                    write!(out, "{sep}{item}").map_err(write_failed)
+    let tally = data.check_all(
+        Mode::Validate,
+        args.issues.as_deref(),
+        args.input.threads,
+        |outcome| match &mut answer {
+            Answer::Table(_) => Ok(()),
+            Answer::Issues(writer) => writer.write(outcome.row, &outcome.issues),
+            Answer::Json { out, first } => {
+                if outcome.issues.is_empty() {
+                    return Ok(());
                 }
+                let item = serde_json::json!({
+                    "row": outcome.row,
+                    "ok": outcome.ok,
+                    "issues": outcome.issues,
+                });
+                let sep = if *first { "\n" } else { ",\n" };
+                *first = false;
+                write!(out, "{sep}{item}").map_err(write_failed)
             }
         },
     )?;
-    progress.finish();
-    if let Some(file) = issues_file {
-        file.finish()?;
-    }
     match answer {
         Answer::Table(mut out) => {
             tally.write_table(&header, &mut out)?;

@@ -44,7 +44,7 @@ const records = Array.from({ length: 10000 }, (_, i) => ({
   sex: SEXES[i % SEXES.length],
 }));
 const options = { as_of: '2026-11-28', lang: 'vi' };
-const ajv = new Ajv2020({ allErrors: true, strict: false });
+const ajv = new Ajv2020({ allErrors: true, strict: false, logger: false });
 const ajvValidate = ajv.compile(treem.schema('child'));
 
 function median(fn, runs) {

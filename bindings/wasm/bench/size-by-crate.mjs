@@ -62,7 +62,8 @@ function crateOf(name) {
   if (legacy) {
     const first = name.substr(legacy[0].length, Number(legacy[1]));
     // `<A as B>::f` impls: the crate of the type A.
-    const inner = /^_\$LT\$([a-z_][a-z0-9_]*)/.exec(first);
+    // (nested, as `<<A as B>::f::Visitor as C>::g`, for a type declared inside a function)
+    const inner = /^_(?:\$LT\$)+([a-z_][a-z0-9_]*)/.exec(first);
     return inner ? inner[1] : first;
   }
   const generic = /^<?&?(?:mut )?([a-z_][a-z0-9_]*)::/.exec(name);

@@ -379,15 +379,26 @@ impl<'de, T: ReadMembers> serde::de::Visitor<'de> for DraftListInPlace<'_, T> {
 /// buffered each member through serde's generic content type first (measured at about a
 /// tenth of the reading time of a child record). The struct keeps deriving `Serialize` and
 /// `JsonSchema`, and needs `Default`.
+///
+/// `draft_deserialize!(skip_unknown SomeDraft { ... })` is for a draft with no `unknown` map:
+/// other members are skipped, and a JSON array is read member by member in the order listed
+/// (list them in declaration order), which is what serde's derive without `flatten` does,
+/// so the answers stay those of the derive it replaces.
 #[macro_export]
 #[doc(hidden)]
 macro_rules! draft_deserialize {
     ($draft:ty { $($member:ident : $name:literal $(as $wrapper:ident)?),* $(,)? }) => {
+        $crate::draft_deserialize!(@impl $draft, keep, [$($member : $name $(as $wrapper)?),*]);
+    };
+    (skip_unknown $draft:ty { $($member:ident : $name:literal $(as $wrapper:ident)?),* $(,)? }) => {
+        $crate::draft_deserialize!(@impl $draft, skip, [$($member : $name $(as $wrapper)?),*]);
+    };
+    (@impl $draft:ty, $unknown:ident, [$($member:ident : $name:literal $(as $wrapper:ident)?),*]) => {
         const _: () = {
             #[allow(non_camel_case_types)]
             enum Member {
                 $($member,)*
-                Unknown(String),
+                Unknown($crate::draft_deserialize!(@unknown_name $unknown)),
             }
 
             struct MemberVisitor;
@@ -400,7 +411,7 @@ macro_rules! draft_deserialize {
                 fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<Member, E> {
                     Ok(match name {
                         $($name => Member::$member,)*
-                        other => Member::Unknown(other.to_owned()),
+                        other => Member::Unknown($crate::draft_deserialize!(@name $unknown other)),
                     })
                 }
             }
@@ -422,8 +433,7 @@ macro_rules! draft_deserialize {
                                 $crate::draft_deserialize!(@read map, self.$member $(, $wrapper)?);
                             })*
                             Member::Unknown(name) => {
-                                let value: serde_json::Value = map.next_value()?;
-                                self.unknown.insert(name, value);
+                                $crate::draft_deserialize!(@unknown $unknown map self name);
                             }
                         }
                     }
@@ -443,11 +453,12 @@ macro_rules! draft_deserialize {
                     $crate::json::ReadMembers::read_members(&mut draft, &mut map)?;
                     Ok(draft)
                 }
+                $crate::draft_deserialize!(@seq $unknown $draft [$($member $(as $wrapper)?),*]);
             }
 
             impl<'de> serde::Deserialize<'de> for $draft {
                 fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<$draft, D::Error> {
-                    deserializer.deserialize_map(DraftVisitor)
+                    $crate::draft_deserialize!(@start $unknown deserializer $draft [$($name),*])
                 }
             }
         };
@@ -458,6 +469,51 @@ macro_rules! draft_deserialize {
     };
     (@read $map:ident, $place:expr, DraftListMember) => {
         $map.next_value_seed($crate::json::DraftListInPlace(&mut $place))?
+    };
+    (@unknown_name keep) => { String };
+    (@unknown_name skip) => { () };
+    (@name keep $other:ident) => { $other.to_owned() };
+    (@name skip $other:ident) => { { let _ = $other; } };
+    (@unknown keep $map:ident $draft:ident $name:ident) => {
+        let value: serde_json::Value = $map.next_value()?;
+        $draft.unknown.insert($name, value);
+    };
+    (@unknown skip $map:ident $draft:ident $name:ident) => {
+        let () = $name;
+        $map.next_value::<serde::de::IgnoredAny>()?;
+    };
+    // Only a struct without `unknown` accepts an array, as serde's derive does: its members
+    // in the listed order, the missing ones left at their default.
+    (@seq keep $draft:ty [$($member:ident $(as $wrapper:ident)?),*]) => {};
+    (@seq skip $draft:ty [$($member:ident $(as $wrapper:ident)?),*]) => {
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<$draft, A::Error> {
+            let mut draft = <$draft>::default();
+            $(if !$crate::draft_deserialize!(@element seq, draft.$member $(, $wrapper)?) {
+                return Ok(draft);
+            })*
+            Ok(draft)
+        }
+    };
+    (@element $seq:ident, $place:expr) => {
+        match $seq.next_element()? {
+            Some(value) => {
+                $place = value;
+                true
+            }
+            None => false,
+        }
+    };
+    (@element $seq:ident, $place:expr, DraftMember) => {
+        $seq.next_element_seed($crate::json::DraftInPlace(&mut $place))?.is_some()
+    };
+    (@element $seq:ident, $place:expr, DraftListMember) => {
+        $seq.next_element_seed($crate::json::DraftListInPlace(&mut $place))?.is_some()
+    };
+    (@start keep $deserializer:ident $draft:ty [$($name:literal),*]) => {
+        $deserializer.deserialize_map(DraftVisitor)
+    };
+    (@start skip $deserializer:ident $draft:ty [$($name:literal),*]) => {
+        $deserializer.deserialize_struct(stringify!($draft), &[$($name),*], DraftVisitor)
     };
 }
 
@@ -604,6 +660,101 @@ mod tests {
             proptest::prop_assert_eq!(&from_text, &Inner::deserialize(&value).unwrap());
             proptest::prop_assert_eq!(from_text.name, Field::Value(b));
         }
+    }
+
+    /// [`Inner`] read by `draft_deserialize!` instead of serde's derive with `flatten`.
+    #[derive(Default, Debug, PartialEq)]
+    struct MacroInner {
+        name: Field<String>,
+        n: Field<i64>,
+        unknown: std::collections::BTreeMap<String, serde_json::Value>,
+    }
+
+    crate::draft_deserialize!(MacroInner {
+        name: "name",
+        n: "n"
+    });
+
+    /// A draft without `unknown`, read by serde's derive...
+    #[derive(Deserialize, Default, Debug, PartialEq)]
+    #[serde(default)]
+    struct Plain {
+        name: Field<String>,
+        #[serde(rename = "type")]
+        r#type: Field<i64>,
+        inner: Field<Inner>,
+    }
+
+    /// ... and by `draft_deserialize!(skip_unknown ...)`.
+    #[derive(Default, Debug, PartialEq)]
+    struct MacroPlain {
+        name: Field<String>,
+        r#type: Field<i64>,
+        inner: Field<MacroInner>,
+    }
+
+    crate::draft_deserialize!(skip_unknown MacroPlain {
+        name: "name",
+        r#type: "type",
+        inner: "inner" as DraftMember,
+    });
+
+    fn inner_of(inner: Inner) -> MacroInner {
+        MacroInner {
+            name: inner.name,
+            n: inner.n,
+            unknown: inner.unknown,
+        }
+    }
+
+    fn plain_of(plain: Plain) -> MacroPlain {
+        MacroPlain {
+            name: plain.name,
+            r#type: plain.r#type,
+            inner: plain.inner.map(inner_of),
+        }
+    }
+
+    proptest::proptest! {
+        /// `draft_deserialize!` answers as the derive it replaces for any value, as a member
+        /// (`Field`), from a `serde_json::Value` and from JSON text: objects, arrays (read
+        /// member by member by a draft without `unknown`), and every other value kept whole.
+        #[test]
+        fn draft_deserialize_answers_as_derive(value in any_value(), inner in any_value()) {
+            let values = [
+                value.clone(),
+                serde_json::json!({ "name": value.clone(), "type": 1, "inner": inner.clone(), "x": [] }),
+                serde_json::json!([value.clone(), inner.clone(), inner.clone()]),
+                serde_json::json!([inner, value]),
+                serde_json::json!([1, "a", {}, null]),
+            ];
+            for value in values {
+                let derived = Field::<Inner>::deserialize(&value).unwrap().map(inner_of);
+                proptest::prop_assert_eq!(&derived, &Field::<MacroInner>::deserialize(&value).unwrap());
+                let text = value.to_string();
+                let from_text: Field<MacroInner> =
+                    draft_field(&mut serde_json::Deserializer::from_str(&text)).unwrap();
+                proptest::prop_assert_eq!(&derived, &from_text);
+
+                let derived = Field::<Plain>::deserialize(&value).unwrap().map(plain_of);
+                proptest::prop_assert_eq!(&derived, &Field::<MacroPlain>::deserialize(&value).unwrap());
+                let from_text: Field<MacroPlain> =
+                    draft_field(&mut serde_json::Deserializer::from_str(&text)).unwrap();
+                proptest::prop_assert_eq!(&derived, &from_text);
+            }
+        }
+    }
+
+    /// A member written twice keeps its last value, as in a `serde_json::Value`.
+    #[test]
+    fn repeated_member_keeps_last_value() {
+        let text = r#"{"name": "a", "type": 1, "name": "b", "x": 1, "x": 2}"#;
+        let plain: MacroPlain = serde_json::from_str(text).unwrap();
+        assert_eq!(plain.name, Field::Value("b".to_owned()));
+        let inner: MacroInner = serde_json::from_str(text).unwrap();
+        assert_eq!(inner.name, Field::Value("b".to_owned()));
+        assert_eq!(inner.unknown.get("x"), Some(&serde_json::json!(2)));
+        assert_eq!(inner.unknown.get("type"), Some(&serde_json::json!(1)));
     }
 
     #[test]

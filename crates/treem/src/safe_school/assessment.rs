@@ -106,7 +106,7 @@ crate::codes! {
 }
 
 /// One criterion's result as typed.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
 #[serde(default)]
 pub struct ResultDraft {
     /// The criterion's code in its set.
@@ -128,7 +128,7 @@ pub struct ResultDraft {
 }
 
 /// A remedy plan (TT 18/2023 Điều 12 khoản 1).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
 #[serde(default)]
 pub struct RemedyDraft {
     /// Kế hoạch, biện pháp.
@@ -147,7 +147,7 @@ pub struct RemedyDraft {
 }
 
 /// A self-assessment as typed.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
 #[serde(default)]
 pub struct AssessmentDraft {
     /// The id of a built-in set (catalog `criteria_sets`), or a complete set inline.
@@ -173,6 +173,28 @@ pub struct AssessmentDraft {
     #[schemars(skip)]
     pub unknown: BTreeMap<String, serde_json::Value>,
 }
+
+crate::draft_deserialize!(ResultDraft {
+    criterion: "criterion",
+    result: "result",
+    evidence: "evidence",
+    remedy: "remedy" as DraftMember,
+});
+
+crate::draft_deserialize!(RemedyDraft {
+    measures: "measures",
+    by: "by",
+    deadline: "deadline",
+});
+
+crate::draft_deserialize!(AssessmentDraft {
+    criteria_set: "criteria_set",
+    criteria_set_version: "criteria_set_version",
+    school: "school" as DraftMember,
+    school_year: "school_year",
+    results: "results" as DraftListMember,
+    disqualifying_events: "disqualifying_events",
+});
 
 /// The kind `safe_school_assessment`.
 pub(crate) const KIND: crate::kind::KindDef = crate::kind::kind_def::<AssessmentDraft>(

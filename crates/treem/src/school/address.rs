@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::context::{Context, Edition};
 use crate::fields::{typed, unknown_fields};
@@ -34,7 +34,7 @@ crate::codes! {
 }
 
 /// Address codes as typed: every member optional.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
 #[serde(default)]
 pub struct AddressDraft {
     /// Mã tỉnh (2 digits).
@@ -54,6 +54,13 @@ pub struct AddressDraft {
     #[schemars(skip)]
     pub unknown: BTreeMap<String, serde_json::Value>,
 }
+
+crate::draft_deserialize!(AddressDraft {
+    province_code: "province_code",
+    district_code: "district_code",
+    commune_code: "commune_code",
+    edition: "edition",
+});
 
 impl AddressDraft {
     /// The edition the codes belong to: the record's own, else the context's.

@@ -21,7 +21,7 @@ pub mod types;
 use std::collections::BTreeMap;
 
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::context::{Context, EDITION_2025_START};
 use crate::fields::{required_text, typed, unknown_fields, CONTEXT_AS_OF_MISSING};
@@ -106,7 +106,7 @@ crate::codes! {
 }
 
 /// A school record as typed by a person: every field optional, strings as written.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
 #[serde(default)]
 pub struct SchoolDraft {
     /// Mã trường (the code in the sector's database).
@@ -151,6 +151,21 @@ pub struct SchoolDraft {
     #[schemars(skip)]
     pub unknown: BTreeMap<String, serde_json::Value>,
 }
+
+crate::draft_deserialize!(SchoolDraft {
+    code: "code",
+    name: "name",
+    school_type: "school_type",
+    levels: "levels",
+    grades: "grades",
+    ownership: "ownership",
+    managing_authority: "managing_authority",
+    address: "address" as DraftMember,
+    learners: "learners",
+    teachers: "teachers",
+    staff: "staff",
+    counsellors: "counsellors",
+});
 
 impl SchoolDraft {
     /// The school type, when given and known.

@@ -182,11 +182,21 @@ pub(crate) fn feed_records(
             },
         ));
     }
-    let position: BTreeMap<usize, usize> = dossiers
-        .iter()
-        .enumerate()
-        .map(|(pos, (index, _))| (*index, pos))
-        .collect();
+    // Item index → position in `dossiers`, as a list rather than a map: one map type fewer
+    // instantiated in the WebAssembly package.
+    let mut position: Vec<Option<usize>> = vec![
+        None;
+        items
+            .iter()
+            .map(|i| i.index.saturating_add(1))
+            .max()
+            .unwrap_or(0)
+    ];
+    for (pos, (index, _)) in dossiers.iter().enumerate() {
+        if let Some(slot) = position.get_mut(*index) {
+            *slot = Some(pos);
+        }
+    }
     for item in items {
         let at = root.index(item.index);
         match item.kind {
@@ -207,8 +217,8 @@ pub(crate) fn feed_records(
                     .child_id
                     .as_ref()
                     .and_then(|id| by_id.get(id))
-                    .and_then(|index| position.get(index))
-                    .and_then(|pos| dossiers.get_mut(*pos));
+                    .and_then(|index| position.get(*index).copied().flatten())
+                    .and_then(|pos| dossiers.get_mut(pos));
                 match target {
                     Some((_, dossier)) => dossier.cases.push(facts),
                     None => sink.push(

@@ -44,7 +44,7 @@ pub const CHILD_AGE_LIMIT: u32 = 16;
 pub(crate) fn check(draft: &ChildDraft, ctx: &Context, dates: &mut Dates, sink: &mut IssueSink) {
     let root = Location::root();
     read::text(&draft.id, &root.key("id"), sink);
-    read::person_name(&draft.full_name, &root.key("full_name"), sink);
+    read::check_person_name(&draft.full_name, &root.key("full_name"), sink);
     let dob_at = root.key("date_of_birth");
     dates.birth = read::date(&draft.date_of_birth, &dob_at, sink);
     if let Some(birth) = dates.birth {

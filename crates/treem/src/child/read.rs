@@ -77,6 +77,16 @@ pub(crate) fn elements<'f, T>(
     typed(field, at, "array", sink).map_or(&[], Vec::as_slice)
 }
 
+/// A person's name judged by [`crate::vn::name::check`] (the issues of [`person_name`]),
+/// for a rule that keeps nothing of it.
+pub(crate) fn check_person_name(field: &Field<String>, at: &Location<'_>, sink: &mut IssueSink) {
+    if let Some(text) = typed(field, at, "string", sink) {
+        if !crate::fields::is_blank(text) {
+            crate::vn::name::check(text, at, sink);
+        }
+    }
+}
+
 /// A person's name (the child's or a guardian's), read by [`crate::vn::name::parse`]: a
 /// wrong type, or digits, symbols, invisible characters, stray combining marks or an
 /// over-long name reported at `at` (codes `name.*`). Empty text counts as absent.

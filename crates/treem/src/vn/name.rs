@@ -75,7 +75,7 @@ pub struct PersonName {
 /// assert!(treem::vn::name::parse("An2", &Location::root(), &mut sink).is_none());
 /// ```
 pub fn parse(text: &str, at: &Location<'_>, sink: &mut IssueSink) -> Option<PersonName> {
-    read_plain(text, true).or_else(|| parse_general(text, at, sink))
+    read_plain(text, Build::NameAndKey).or_else(|| parse_general(text, at, sink))
 }
 
 /// The folded key of a name ([`PersonName::key`]), raising the issues [`parse`] raises:
@@ -88,10 +88,34 @@ pub fn parse(text: &str, at: &Location<'_>, sink: &mut IssueSink) -> Option<Pers
 /// assert_eq!(key.as_deref(), Some("nguyen thi hoa"));
 /// ```
 pub fn key(text: &str, at: &Location<'_>, sink: &mut IssueSink) -> Option<String> {
-    match read_plain(text, false) {
+    match read_plain(text, Build::Key) {
         Some(plain) => Some(plain.key),
         None => parse_general(text, at, sink).map(|n| n.key),
     }
+}
+
+/// Raises the issues [`parse`] raises and says whether the name is valid, building neither
+/// the normal form nor the key: for rules that only judge a name.
+///
+/// ```
+/// use treem::report::{IssueSink, Location};
+/// let mut sink = IssueSink::new(treem::Lang::Vi);
+/// assert!(treem::vn::name::check("Nguyễn Văn An", &Location::root(), &mut sink));
+/// assert!(!treem::vn::name::check("An2", &Location::root(), &mut sink));
+/// ```
+pub fn check(text: &str, at: &Location<'_>, sink: &mut IssueSink) -> bool {
+    read_plain(text, Build::Nothing).is_some() || parse_general(text, at, sink).is_some()
+}
+
+/// What [`read_plain`] builds besides judging the name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Build {
+    /// The normal form and the key ([`parse`]).
+    NameAndKey,
+    /// The key only ([`key`]).
+    Key,
+    /// Nothing ([`check`]).
+    Nothing,
 }
 
 /// [`parse`] for any text: normalise, then judge each character.
@@ -148,11 +172,13 @@ fn parse_general(text: &str, at: &Location<'_>, sink: &mut IssueSink) -> Option<
 /// plain spaces. Such a text needs no composing, has nothing to report, and its normal form
 /// and key are made letter by letter ([`letters::plain_letter`]). `None` for any other text
 /// (another character, an empty or over-long name), which the general path then reads.
-/// Without `with_name` the normal form is left empty (for [`key`]).
-/// A property test checks that both paths agree.
-fn read_plain(text: &str, with_name: bool) -> Option<PersonName> {
+/// What `build` leaves out stays empty (no allocation). A property test checks that both
+/// paths agree.
+fn read_plain(text: &str, build: Build) -> Option<PersonName> {
+    let with_name = build == Build::NameAndKey;
+    let with_key = build != Build::Nothing;
     let mut name = String::with_capacity(if with_name { text.len() } else { 0 });
-    let mut key = String::with_capacity(text.len());
+    let mut key = String::with_capacity(if with_key { text.len() } else { 0 });
     let mut syllables = 0;
     let mut length = 0;
     let mut start_of_word = true;
@@ -167,7 +193,9 @@ fn read_plain(text: &str, with_name: bool) -> Option<PersonName> {
                 if with_name {
                     name.push(' ');
                 }
-                key.push(' ');
+                if with_key {
+                    key.push(' ');
+                }
                 length += 1;
             }
             syllables += 1;
@@ -178,7 +206,9 @@ fn read_plain(text: &str, with_name: bool) -> Option<PersonName> {
         } else if with_name {
             name.push(letter.lower);
         }
-        key.push(letter.folded);
+        if with_key {
+            key.push(letter.folded);
+        }
         length += 1;
     }
     if syllables == 0 || length > MAX_CHARS {
@@ -382,14 +412,14 @@ mod tests {
 
     #[test]
     fn plain_path_leaves_empty_long_and_odd_names_to_the_general_path() {
-        assert!(read_plain("", true).is_none());
-        assert!(read_plain("   ", true).is_none());
-        assert!(read_plain(&"a".repeat(MAX_CHARS + 1), true).is_none());
-        assert!(read_plain(&"a".repeat(MAX_CHARS), true).is_some());
-        assert!(read_plain("H'Hen", true).is_none());
-        assert!(read_plain("An\tBình", true).is_none());
-        assert!(read_plain("Zoë", true).is_none());
-        let n = read_plain("  nguyễn   thị  HOÀ ", true).unwrap();
+        assert!(read_plain("", Build::NameAndKey).is_none());
+        assert!(read_plain("   ", Build::NameAndKey).is_none());
+        assert!(read_plain(&"a".repeat(MAX_CHARS + 1), Build::NameAndKey).is_none());
+        assert!(read_plain(&"a".repeat(MAX_CHARS), Build::NameAndKey).is_some());
+        assert!(read_plain("H'Hen", Build::NameAndKey).is_none());
+        assert!(read_plain("An\tBình", Build::NameAndKey).is_none());
+        assert!(read_plain("Zoë", Build::NameAndKey).is_none());
+        let n = read_plain("  nguyễn   thị  HOÀ ", Build::NameAndKey).unwrap();
         assert_eq!(
             (n.name.as_str(), n.key.as_str(), n.syllables),
             ("Nguyễn Thị Hoà", "nguyen thi hoa", 3)
@@ -424,14 +454,19 @@ mod tests {
         fn plain_path_agrees_with_general_path(s in "[ a-zA-ZàáạăằắâầấđèéêềếìíòóôồốơờớùúưừứỳýĐẶỮỒÍ\t'-]{0,24}") {
             let mut sink = IssueSink::new(Lang::Vi);
             let general = parse_general(&s, &Location::root(), &mut sink);
-            if let Some(plain) = read_plain(&s, true) {
+            if let Some(plain) = read_plain(&s, Build::NameAndKey) {
                 proptest::prop_assert_eq!(Some(plain), general.clone());
                 proptest::prop_assert!(sink.is_empty());
             }
             let mut key_sink = IssueSink::new(Lang::Vi);
             let key = key(&s, &Location::root(), &mut key_sink);
+            let mut check_sink = IssueSink::new(Lang::Vi);
+            let valid = check(&s, &Location::root(), &mut check_sink);
+            proptest::prop_assert_eq!(valid, general.is_some());
             proptest::prop_assert_eq!(key, general.map(|n| n.key));
-            proptest::prop_assert_eq!(key_sink.finish(), sink.finish());
+            let issues = sink.finish();
+            proptest::prop_assert_eq!(key_sink.finish(), issues.clone());
+            proptest::prop_assert_eq!(check_sink.finish(), issues);
         }
 
         #[test]

@@ -8,7 +8,6 @@ use std::io::Write;
 use super::records::{self, Source};
 use crate::args::{DedupArgs, OutputFormat};
 use crate::failure::Failure;
-use crate::input::SAMPLE_CHILDREN;
 use crate::output::labels::Labels;
 use crate::output::{self, issues::csv_failed, write_failed};
 use crate::{EXIT_ISSUES, EXIT_OK};
@@ -32,17 +31,7 @@ pub(crate) fn run(args: &DedupArgs) -> Result<u8, Failure> {
             kind.name()
         )));
     }
-    let set = records::load(
-        &Source {
-            path: args.input.input.as_deref(),
-            format: args.input.input_format,
-            kind,
-            mapping: args.input.mapping.as_deref(),
-            sheet: args.input.sheet.as_deref(),
-            bundled: ("examples/data/children.ndjson", SAMPLE_CHILDREN),
-        },
-        lang,
-    )?;
+    let set = records::load(&Source::of_input(&args.input, kind), lang)?;
     // The core numbers records by their place in its input: keep each one's source row.
     let mut text = String::new();
     let mut rows = Vec::new();

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::args::InputFormat;
+use crate::args::{InputArgs, InputFormat};
 use crate::check::{bad_row_issue, not_object_issue, not_utf8_issue};
 use crate::failure::Failure;
 use crate::input::{self, Body};
@@ -40,6 +40,23 @@ pub(crate) struct Source<'a> {
     pub(crate) sheet: Option<&'a str>,
     /// The bundled dataset used when `path` is `None`: its name and text.
     pub(crate) bundled: (&'static str, &'static str),
+}
+
+impl<'a> Source<'a> {
+    /// The dataset the shared input flags name, of `kind`; the bundled children without a file.
+    pub(crate) fn of_input(input: &'a InputArgs, kind: treem::Kind) -> Source<'a> {
+        Source {
+            path: input.input.as_deref(),
+            format: input.input_format,
+            kind,
+            mapping: input.mapping.as_deref(),
+            sheet: input.sheet.as_deref(),
+            bundled: (
+                "examples/data/children.ndjson",
+                crate::input::SAMPLE_CHILDREN,
+            ),
+        }
+    }
 }
 
 /// Reads every row of `source`, messages of unreadable rows in `lang`.

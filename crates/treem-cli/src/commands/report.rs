@@ -21,7 +21,7 @@ use treem::indicator::table::Table;
 use super::records::{self, LoadedSet, Source};
 use crate::args::{MergeArgs, ReportArgs, ReportFormat, TableArgs};
 use crate::failure::Failure;
-use crate::input::{SAMPLE_CASES, SAMPLE_CHILDREN};
+use crate::input::SAMPLE_CASES;
 use crate::output::indicators::{self, Context, RecordIssue};
 use crate::output::issues::IssueWriter;
 use crate::output::{self, write_failed};
@@ -50,17 +50,7 @@ pub(crate) fn run(args: &ReportArgs) -> Result<u8, Failure> {
         )));
     }
     let mut sets: Vec<(LoadedSet, treem::Kind)> = Vec::new();
-    let main = records::load(
-        &Source {
-            path: args.input.input.as_deref(),
-            format: args.input.input_format,
-            kind,
-            mapping: args.input.mapping.as_deref(),
-            sheet: args.input.sheet.as_deref(),
-            bundled: ("examples/data/children.ndjson", SAMPLE_CHILDREN),
-        },
-        lang,
-    )?;
+    let main = records::load(&Source::of_input(&args.input, kind), lang)?;
     sets.push((main, kind));
     // With no input, the bundled children come with their bundled cases.
     let bundled_cases = args.input.input.is_none() && args.cases.is_none();

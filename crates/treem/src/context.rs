@@ -242,7 +242,7 @@ fn option_days_off(value: &serde_json::Value) -> Result<Vec<NaiveDate>, Error> {
             .map_err(|_| Error::invalid_option("days_off", EXPECTED))?;
         days.push(day);
     }
-    days.sort_unstable();
+    crate::sorting::sort(&mut days);
     days.dedup();
     Ok(days)
 }

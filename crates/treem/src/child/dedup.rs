@@ -364,7 +364,7 @@ pub fn find(keys: &[Option<Key>]) -> (Vec<Pair>, u64, usize) {
             }
         }
     }
-    candidates.sort_unstable();
+    crate::sorting::sort(&mut candidates);
     candidates.dedup();
     let comparisons = candidates.len() as u64;
     let pairs = candidates

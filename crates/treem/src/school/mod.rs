@@ -187,7 +187,7 @@ impl SchoolDraft {
                 .iter()
                 .filter_map(|f| f.value().and_then(|t| Level::parse(t)))
                 .collect();
-            out.sort();
+            crate::sorting::sort(&mut out);
             out.dedup();
             return out;
         }

@@ -100,7 +100,7 @@ impl ChildFacts {
                     .filter_map(|t| crate::code_list::lookup(DISABILITY_TYPES, t.value()?))
                     .map(|e| e.code)
                     .collect();
-                out.sort_unstable();
+                crate::sorting::sort(&mut out);
                 out.dedup();
                 out
             })
@@ -166,7 +166,7 @@ impl ChildFacts {
             .filter_map(|g| g.sub_category)
             .map(|n| format!("sub_category_{n}"))
             .collect();
-        out.sort();
+        crate::sorting::sort(&mut out);
         out.dedup();
         out
     }
@@ -210,7 +210,7 @@ impl CaseFacts {
                         .collect()
                 })
                 .unwrap_or_default();
-            out.sort_unstable();
+            crate::sorting::sort(&mut out);
             out.dedup();
             out
         };

@@ -99,7 +99,7 @@ pub fn place(
             .map(|u| u.code.to_string())
             .collect(),
     };
-    provinces.sort();
+    crate::sorting::sort(&mut provinces);
     provinces.dedup();
     match provinces.as_slice() {
         [one] => Placed::Province(one.clone()),

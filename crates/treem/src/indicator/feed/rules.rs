@@ -155,7 +155,7 @@ impl Dossier {
         }
         let personal = self.personal(ctx.as_of, ctx);
         let mut groups: Vec<String> = c.groups.iter().map(|g| g.group.to_owned()).collect();
-        groups.sort();
+        crate::sorting::sort(&mut groups);
         groups.dedup();
         // 0301: all children in special circumstances / the child population (outside).
         o.push(i("0301"), ctx.period, true, None, &personal, &[]);

@@ -202,7 +202,7 @@ impl EditionTable {
                 Level::District => &mut self.districts,
                 Level::Commune => &mut self.communes,
             };
-            units.sort_by(|a, b| a.code.cmp(&b.code));
+            crate::sorting::sort_by(units, |a, b| a.code.cmp(&b.code));
             let same_length = units.windows(2).all(|w| match w {
                 [a, b] => a.code.len() == b.code.len(),
                 _ => true,
@@ -227,7 +227,7 @@ impl EditionTable {
                     names.push((fold(unit.bare_name()).into(), level, i as u32));
                 }
             }
-            names.sort();
+            crate::sorting::sort(&mut names);
             names
         })
     }
@@ -417,8 +417,8 @@ impl GeographyData {
                 reason: "a code is listed twice in one edition",
             });
         }
-        data.successors.sort_by(|a, b| a.old_code.cmp(&b.old_code));
-        data.province_successors.sort();
+        crate::sorting::sort_by(&mut data.successors, |a, b| a.old_code.cmp(&b.old_code));
+        crate::sorting::sort(&mut data.province_successors);
         let bad_link = data.successors.iter().any(|s| {
             data.e2024
                 .find(&s.old_code)

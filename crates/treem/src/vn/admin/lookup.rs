@@ -139,7 +139,9 @@ impl GeographyData {
         match named.as_slice() {
             [one] => Ok(one),
             _ => {
-                named.sort_by(|a, b| (a.level, &a.code).cmp(&(b.level, &b.code)));
+                crate::sorting::sort_by(&mut named, |a, b| {
+                    (a.level, &a.code).cmp(&(b.level, &b.code))
+                });
                 Err(Unresolved::Ambiguous(named))
             }
         }

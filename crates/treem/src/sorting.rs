@@ -48,12 +48,9 @@ fn sorted_positions(len: usize, compare: &mut dyn FnMut(usize, usize) -> Orderin
 fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
     for start in 0..order.len() {
         let mut current = start;
-        loop {
-            // A visited position points at itself; `usize::MAX` is never a position.
-            let next = match order.get_mut(current) {
-                Some(next) => std::mem::replace(next, current),
-                None => break,
-            };
+        // A visited position is marked by pointing at itself.
+        while let Some(slot) = order.get_mut(current) {
+            let next = std::mem::replace(slot, current);
             if next == start || next == current {
                 break;
             }
@@ -89,7 +86,7 @@ mod tests {
             let mut ours = items.clone();
             let mut theirs = items;
             sort_by(&mut ours, |a, b| a.0.cmp(&b.0));
-            theirs.sort_by(|a, b| a.0.cmp(&b.0));
+            theirs.sort_by_key(|a| a.0);
             prop_assert_eq!(&ours, &theirs);
             sort(&mut ours);
             theirs.sort();

@@ -137,9 +137,7 @@ fn read_ymd(text: &str, spaces: bool) -> Result<NaiveDate, ReadError> {
 /// assert!(read_time("24:00").is_none());
 /// ```
 pub fn read_time(text: &str) -> Option<NaiveTime> {
-    read_hms(text, true)
-        .or_else(|_| read_hms(text, false))
-        .ok()
+    read_hms(text, true).or_else(|_| read_hms(text, false)).ok()
 }
 
 /// chrono's `%H:%M:%S` (with `seconds`) or `%H:%M` reading.

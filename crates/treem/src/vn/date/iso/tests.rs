@@ -117,9 +117,37 @@ proptest! {
 #[test]
 fn every_combination_of_corner_pieces_reads_as_chrono() {
     let numbers = [
-        "", "0", "1", "01", "002", "12", "13", "23", "24", "29", "30", "31", "32", "59", "60",
-        "61", "2024", "2023", "20245", "+2024", "-44", "+", "-", " 7", "\u{a0}7", "a",
-        "99999999999999999999", "+262143", "+262144", "-262144", "-262145",
+        "",
+        "0",
+        "1",
+        "01",
+        "002",
+        "12",
+        "13",
+        "23",
+        "24",
+        "29",
+        "30",
+        "31",
+        "32",
+        "59",
+        "60",
+        "61",
+        "2024",
+        "2023",
+        "20245",
+        "+2024",
+        "-44",
+        "+",
+        "-",
+        " 7",
+        "\u{a0}7",
+        "a",
+        "99999999999999999999",
+        "+262143",
+        "+262144",
+        "-262144",
+        "-262145",
     ];
     let separators = ["-", ":", " -", "- ", ""];
     let tails = ["", " ", "x", ":00", "-"];
@@ -162,7 +190,10 @@ fn chrono_leniencies_are_kept() {
     assert_eq!(read_time("24:00"), None);
     assert_eq!(read_time("08:30 "), None);
     let leap = read_time("23:59:60");
-    assert_eq!(leap, NaiveTime::from_hms_nano_opt(23, 59, 59, 1_000_000_000));
+    assert_eq!(
+        leap,
+        NaiveTime::from_hms_nano_opt(23, 59, 59, 1_000_000_000)
+    );
     let at = NaiveDate::from_ymd_opt(2016, 12, 31).map(|d| d.and_time(leap.unwrap_or_default()));
     assert_eq!(at.map(second).as_deref(), Some("2016-12-31T23:59:60"));
 }

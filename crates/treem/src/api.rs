@@ -252,7 +252,7 @@ pub fn case_deadlines(input: &[u8], options: &[u8]) -> Result<serde_json::Value,
     let draft: crate::case::CaseDraft = crate::kind::draft_of(&record)?;
     let steps = crate::case::deadlines(&draft, &ctx);
     Ok(serde_json::json!({
-        "as_of": ctx.as_of.map(|d| d.format("%Y-%m-%d").to_string()),
+        "as_of": ctx.as_of.map(crate::vn::date::iso::date),
         "steps": steps,
     }))
 }

@@ -203,7 +203,7 @@ impl Context {
     pub fn to_options_value(&self) -> serde_json::Value {
         let mut map = serde_json::Map::new();
         if let Some(date) = self.as_of {
-            map.insert("as_of".into(), date.format("%Y-%m-%d").to_string().into());
+            map.insert("as_of".into(), crate::vn::date::iso::date(date).into());
         }
         map.insert("lang".into(), self.lang.as_str().into());
         if let Some(edition) = self.edition {
@@ -213,7 +213,7 @@ impl Context {
             let days: Vec<serde_json::Value> = self
                 .days_off
                 .iter()
-                .map(|d| d.format("%Y-%m-%d").to_string().into())
+                .map(|d| crate::vn::date::iso::date(*d).into())
                 .collect();
             map.insert("days_off".into(), days.into());
         }
@@ -238,7 +238,7 @@ fn option_days_off(value: &serde_json::Value) -> Result<Vec<NaiveDate>, Error> {
         let text = item
             .as_str()
             .ok_or_else(|| Error::invalid_option("days_off", EXPECTED))?;
-        let day = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        let day = crate::vn::date::iso::read_date(text.trim())
             .map_err(|_| Error::invalid_option("days_off", EXPECTED))?;
         days.push(day);
     }
@@ -263,7 +263,7 @@ fn option_filter(name: &str, value: &serde_json::Value) -> Result<Option<String>
 fn option_date(value: &serde_json::Value) -> Result<Option<NaiveDate>, Error> {
     match value {
         serde_json::Value::Null => Ok(None),
-        serde_json::Value::String(s) => NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        serde_json::Value::String(s) => crate::vn::date::iso::read_date(s.trim())
             .map(Some)
             .map_err(|_| Error::invalid_option("as_of", "expected an ISO date such as 2026-11-28")),
         _ => Err(Error::invalid_option(

@@ -74,8 +74,8 @@ enum Due {
 impl Due {
     fn text(self) -> String {
         match self {
-            Due::At(t) => t.format("%Y-%m-%dT%H:%M").to_string(),
-            Due::Day(d) => d.format("%Y-%m-%d").to_string(),
+            Due::At(t) => crate::vn::date::iso::minute(t),
+            Due::Day(d) => crate::vn::date::iso::date(d),
         }
     }
 

@@ -300,7 +300,7 @@ fn check_deadlines(draft: &CaseDraft, ctx: &Context, judge: &mut Judge, sink: &m
                     .as_of
                     .zip(row.done_at.as_deref().and_then(|d| d.get(..10)))
                     .is_some_and(|(as_of, day)| {
-                        day > as_of.format("%Y-%m-%d").to_string().as_str()
+                        day > crate::vn::date::iso::date(as_of).as_str()
                     }) => {}
             Status::DoneLate => {
                 let steps = root.key("steps");

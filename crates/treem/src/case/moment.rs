@@ -22,12 +22,6 @@ pub struct Moment {
     pub has_time: bool,
 }
 
-fn time(text: &str) -> Option<NaiveTime> {
-    NaiveTime::parse_from_str(text, "%H:%M:%S")
-        .or_else(|_| NaiveTime::parse_from_str(text, "%H:%M"))
-        .ok()
-}
-
 /// Parses a moment, raising issues at `at` when it is not one.
 pub fn parse(text: &str, at: &Location<'_>, sink: &mut IssueSink) -> Option<Moment> {
     let text = text.trim();
@@ -51,7 +45,7 @@ pub fn parse(text: &str, at: &Location<'_>, sink: &mut IssueSink) -> Option<Mome
             at: date.and_time(NaiveTime::MIN),
             has_time: false,
         }),
-        Some(t) => match time(t) {
+        Some(t) => match crate::vn::date::iso::read_time(t) {
             Some(t) => Some(Moment {
                 at: date.and_time(t),
                 has_time: true,
@@ -66,13 +60,14 @@ pub fn parse(text: &str, at: &Location<'_>, sink: &mut IssueSink) -> Option<Mome
 
 /// The canonical form: `2026-11-28T08:30` (seconds only when not zero), or the ISO date.
 pub fn format(moment: &Moment) -> String {
+    use crate::vn::date::iso;
     if !moment.has_time {
-        return moment.at.format("%Y-%m-%d").to_string();
+        return iso::date(moment.at.date());
     }
-    if moment.at.format("%S").to_string() == "00" {
-        moment.at.format("%Y-%m-%dT%H:%M").to_string()
+    if iso::second_of_minute(moment.at.time()) == 0 {
+        iso::minute(moment.at)
     } else {
-        moment.at.format("%Y-%m-%dT%H:%M:%S").to_string()
+        iso::second(moment.at)
     }
 }
 

@@ -74,7 +74,7 @@ pub(crate) fn date(field: &mut Field<String>, at: &Location<'_>, log: &mut Chang
     if let Field::Value(value) = field {
         let mut scratch = IssueSink::new(crate::Lang::Vi);
         if let Some(parsed) = crate::vn::date::parse(value, at, &mut scratch) {
-            let iso = parsed.date.format("%Y-%m-%d").to_string();
+            let iso = crate::vn::date::iso::date(parsed.date);
             if *value != iso {
                 *value = iso;
                 log.push(at, Rewrite::DateIso);

@@ -368,13 +368,18 @@ pub struct Definition {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agency_vi: Option<String>,
     /// First day in force (ISO date).
+    #[serde(deserialize_with = "crate::vn::date::iso::deserialize_date")]
     #[schemars(with = "String")]
     pub in_force_from: chrono::NaiveDate,
     /// The provision that sets `in_force_from`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub in_force_source: Option<String>,
     /// Last day in force, when repealed or replaced.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::vn::date::iso::deserialize_optional_date"
+    )]
     #[schemars(with = "Option<String>")]
     pub in_force_until: Option<chrono::NaiveDate>,
     /// Whether treem's records can feed it.

@@ -180,6 +180,6 @@ impl CriteriaSet {
         self.document
             .in_force_from
             .as_deref()
-            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            .and_then(|d| crate::vn::date::iso::read_date(d).ok())
     }
 }

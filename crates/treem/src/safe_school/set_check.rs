@@ -126,7 +126,7 @@ pub fn check(set: &CriteriaSet, at: &Location<'_>, sink: &mut IssueSink) {
         ("in_force_from", &set.document.in_force_from),
     ] {
         if let Some(date) = date {
-            if chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_err() {
+            if crate::vn::date::iso::read_date(date).is_err() {
                 sink.push(&CRITERIA_SET_DATE_INVALID, &doc_at.key(key), []);
             }
         }

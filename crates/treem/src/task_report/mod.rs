@@ -51,7 +51,7 @@ impl crate::kind::Document for TaskReportDraft {
                     if let Some(parsed) =
                         crate::vn::date::parse(text, &Location::root(), &mut scratch)
                     {
-                        let iso = parsed.date.format("%Y-%m-%d").to_string();
+                        let iso = crate::vn::date::iso::date(parsed.date);
                         if *text != iso {
                             *text = iso;
                             let a = activities_at.index(j);

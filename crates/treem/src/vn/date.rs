@@ -10,6 +10,8 @@ use serde::Serialize;
 
 use crate::report::{IssueSink, Location};
 
+pub mod iso;
+
 crate::codes! {
     /// The text is not a date in any accepted form.
     DATE_INVALID_FORMAT = "date.invalid_format", Error, "vn.date", "treem",

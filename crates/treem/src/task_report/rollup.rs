@@ -16,6 +16,8 @@ use crate::report::{IssueSink, Location};
 use crate::sorted_map::{SortedMap, SortedSet};
 
 /// Activity totals: events, campaigns by occasion, participants by group, products by type.
+/// `BTreeMap<String, u64>` as `RollupPartial::rejected` is (which grows with the units): one
+/// type, its code compiled once.
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Totals {
     /// Activities by kind (`event`, `media`, `campaign`), counting `count` (default 1).

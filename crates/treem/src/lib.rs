@@ -43,6 +43,7 @@ pub mod row;
 pub mod safe_school;
 #[cfg(feature = "school")]
 pub mod school;
+pub mod sorted_map;
 mod sorting;
 #[cfg(feature = "directive")]
 pub mod task_report;

@@ -8,7 +8,7 @@
     clippy::indexing_slicing
 )]
 
-use std::collections::BTreeMap;
+use treem::sorted_map::SortedMap;
 
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -251,7 +251,7 @@ struct SyntheticCase {
 
 impl Facts for SyntheticCase {
     fn contributions(&self, ctx: &FactContext, out: &mut Vec<Contribution>) {
-        let cat = |pairs: &[(Dimension, &str)]| -> BTreeMap<Dimension, String> {
+        let cat = |pairs: &[(Dimension, &str)]| -> SortedMap<Dimension, String> {
             pairs.iter().map(|(d, v)| (*d, (*v).to_owned())).collect()
         };
         let base = |code: &str, num: bool, den: Option<u64>, cats| Contribution {
@@ -261,7 +261,7 @@ impl Facts for SyntheticCase {
             numerator: u64::from(num),
             denominator: den,
             categories: cats,
-            multi: BTreeMap::new(),
+            multi: SortedMap::new(),
             numerator_only: Default::default(),
         };
         out.push(base(
@@ -482,7 +482,7 @@ fn contribution() -> impl Strategy<Value = Contribution> {
             ]
             .into_iter()
             .collect(),
-            multi: BTreeMap::new(),
+            multi: SortedMap::new(),
             numerator_only: Default::default(),
         })
 }
@@ -669,7 +669,7 @@ impl Facts for SyntheticAssessment {
             categories: [(Dimension::ManagingAuthority, self.authority.to_owned())]
                 .into_iter()
                 .collect(),
-            multi: BTreeMap::new(),
+            multi: SortedMap::new(),
             numerator_only: Default::default(),
         });
     }
@@ -744,8 +744,8 @@ impl Facts for Synthetic {
             unit: "31".into(),
             numerator: u64::from(self.in_numerator),
             denominator: self.counted_denominator.then_some(1),
-            categories: BTreeMap::new(),
-            multi: BTreeMap::new(),
+            categories: SortedMap::new(),
+            multi: SortedMap::new(),
             numerator_only: Default::default(),
         });
     }

@@ -338,6 +338,7 @@ pub fn find(keys: &[Option<Key>]) -> (Vec<Pair>, u64, usize) {
             pairs_of(block, &mut candidates, &mut capped);
             continue;
         }
+        // A `BTreeMap`: a block can hold many records, in input order.
         let mut sub: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for &i in block {
             if let Some(Some(key)) = keys.get(i) {

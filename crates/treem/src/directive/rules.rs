@@ -1,6 +1,6 @@
 //! The rules a directive is checked by.
 
-use std::collections::BTreeSet;
+use crate::sorted_map::SortedSet;
 
 use chrono::NaiveDate;
 
@@ -161,14 +161,14 @@ pub fn check(draft: &DirectiveDraft, ctx: &Context, sink: &mut IssueSink) {
     let issued = check_date(&draft.date, &root.key("date"), sink);
     check_own_number(draft, &root, sink);
     check_recipients(draft, &root, sink);
-    let mut ids = BTreeSet::new();
+    let mut ids = SortedSet::new();
     let basis_at = root.key("basis");
     check_references(&draft.basis, &basis_at, true, issued, &mut ids, sink);
     let cited_at = root.key("cited");
     check_references(&draft.cited, &cited_at, false, None, &mut ids, sink);
     check_signer(draft, &root, sink);
     let sections_at = root.key("sections");
-    let mut task_ids = BTreeSet::new();
+    let mut task_ids = SortedSet::new();
     match typed(&draft.sections, &sections_at, "array of sections", sink) {
         Some(sections) => check_sections(sections, None, &sections_at, &ids, &mut task_ids, sink),
         None if draft.sections.is_missing() => {
@@ -287,7 +287,7 @@ fn check_references(
     at: &Location<'_>,
     is_basis: bool,
     issued: Option<IssueDate>,
-    ids: &mut BTreeSet<String>,
+    ids: &mut SortedSet<String>,
     sink: &mut IssueSink,
 ) {
     let Some(list) = typed(field, at, "array of document references", sink) else {
@@ -437,8 +437,8 @@ fn check_sections(
     sections: &[SectionDraft],
     parent: Option<&str>,
     at: &Location<'_>,
-    documents: &BTreeSet<String>,
-    ids: &mut BTreeSet<String>,
+    documents: &SortedSet<String>,
+    ids: &mut SortedSet<String>,
     sink: &mut IssueSink,
 ) {
     let mut numbered = 0usize;
@@ -496,8 +496,8 @@ fn check_sections(
 fn check_task(
     task: &TaskDraft,
     at: &Location<'_>,
-    documents: &BTreeSet<String>,
-    ids: &mut BTreeSet<String>,
+    documents: &SortedSet<String>,
+    ids: &mut SortedSet<String>,
     sink: &mut IssueSink,
 ) {
     let id_at = at.key("id");

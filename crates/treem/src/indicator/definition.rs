@@ -8,7 +8,7 @@
 //! form, validated by the same schema ([`definition_schema`]) and loader
 //! ([`load_definitions`]): one format, one loader, tested on the largest real example.
 
-use std::collections::BTreeSet;
+use crate::sorted_map::SortedSet;
 use std::fmt;
 use std::str::FromStr;
 use std::sync::OnceLock;
@@ -553,7 +553,7 @@ pub fn load_definitions_value(
         }
         other => (vec![other], None),
     };
-    let mut seen: BTreeSet<IndicatorId> = existing.iter().cloned().collect();
+    let mut seen: SortedSet<IndicatorId> = existing.iter().cloned().collect();
     let mut out = Vec::new();
     for (index, item) in items.into_iter().enumerate() {
         let at = match base {

@@ -99,7 +99,8 @@ pub struct Dhis2Element {
     pub category_option_combos: BTreeMap<String, String>,
 }
 
-/// The mapping file from our codes to one DHIS2 instance's ids.
+/// The mapping file from our codes to one DHIS2 instance's ids. Its maps stay `BTreeMap`s: a
+/// caller's file lists thousands of units in any order (a sorted `Vec` would shift on each).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Dhis2Mapping {

@@ -7,7 +7,7 @@
 //! each contribution to the unit's total cell and to one cell per disaggregation (one-way
 //! tables, so every category row adds up to the total it is published beside).
 
-use std::collections::{BTreeMap, BTreeSet};
+use crate::sorted_map::{SortedMap, SortedSet};
 
 use super::definition::{Dimension, IndicatorId};
 use super::partial::{Breakdown, CellKey, Partial};
@@ -29,16 +29,16 @@ pub struct Contribution {
     /// The record's category in each disaggregation the feeder knows (`sex` → `female`). A
     /// dimension the record does not know should be given as `unknown`, so that categories
     /// still add up to the total.
-    pub categories: BTreeMap<Dimension, String>,
+    pub categories: SortedMap<Dimension, String>,
     /// Dimensions in which the record falls in several categories at once (a child in two
     /// groups of special circumstances, a pupil counted both "all" and "right age"): each
     /// category's cell gets the contribution. Rows of such a dimension may add up to more
     /// than the total; the table does not claim they add up.
-    pub multi: BTreeMap<Dimension, Vec<String>>,
+    pub multi: SortedMap<Dimension, Vec<String>>,
     /// Dimensions that break down the numerator only (forms of exploitation of exploited
     /// children): their cells get the numerator, never the denominator, and nothing is added
     /// when the numerator is 0.
-    pub numerator_only: BTreeSet<Dimension>,
+    pub numerator_only: SortedSet<Dimension>,
 }
 
 impl Contribution {
@@ -56,9 +56,9 @@ impl Contribution {
             unit,
             numerator,
             denominator,
-            categories: BTreeMap::new(),
-            multi: BTreeMap::new(),
-            numerator_only: BTreeSet::new(),
+            categories: SortedMap::new(),
+            multi: SortedMap::new(),
+            numerator_only: SortedSet::new(),
         }
     }
 }

@@ -4,16 +4,17 @@
 //! breakdown) to an [`Accum`]. Additive parts (numerator, denominator) are summed with
 //! saturating `u64` addition, which is associative and commutative on non-negative counts;
 //! values reported by a caller for non-additive measures (survey estimates) are kept as a
-//! set, whose union is associative and commutative too. Everything sits in `BTreeMap` /
-//! `BTreeSet`, so the serialised form is deterministic: compute per shard anywhere, merge in
+//! set, whose union is associative and commutative too. Everything sits in ordered maps and
+//! sets (`BTreeMap`, [`SortedSet`]), so the serialised form is deterministic: compute per shard anywhere, merge in
 //! any order and grouping, and get exactly the whole.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use super::definition::{Dimension, IndicatorId};
 use super::period::Period;
+use crate::sorted_map::SortedSet;
 
 /// One breakdown of a cell: a dimension and its category (`sex` = `female`).
 #[derive(
@@ -84,8 +85,8 @@ pub struct Accum {
     #[serde(default)]
     pub inputs: u64,
     /// Values reported for non-additive measures; never summed. More than one is a conflict.
-    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
-    pub reported: BTreeSet<Reported>,
+    #[serde(default, skip_serializing_if = "SortedSet::is_empty")]
+    pub reported: SortedSet<Reported>,
 }
 
 impl Accum {
@@ -120,7 +121,8 @@ pub const PARTIAL_FORMAT: &str = "treem.indicators.partial/1";
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "PartialWire", into = "PartialWire")]
 pub struct Partial {
-    /// The cells, in key order.
+    /// The cells, in key order. A `BTreeMap`, not a [`crate::sorted_map::SortedMap`]: the
+    /// cells grow with the dataset (units × breakdowns), and records add to them in any order.
     pub cells: BTreeMap<CellKey, Accum>,
 }
 

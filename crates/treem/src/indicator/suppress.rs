@@ -14,7 +14,7 @@
 //! standard line rule, not a full audit against every linear combination of sums (a reader
 //! combining several rows and columns can sometimes narrow a hidden cell to an interval).
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 
 use super::definition::{Dimension, IndicatorId};
 use super::period::Period;
@@ -23,11 +23,14 @@ use super::table::{Cell, Suppression};
 /// The lines (rows and columns) of the published table, as lists of cell indices. Only
 /// counted cells take part: reported values and conflicts are not counts.
 pub fn lines(cells: &[Cell], counted: &[bool]) -> Vec<Vec<usize>> {
+    // Sorted-`Vec` maps although the grids grow with the number of units: the table's cells
+    // come in key order (indicator, period, unit, breakdown), so every insert below lands at
+    // the end of its map (no shifting); cells in any other order are still handled right.
     type Group = (IndicatorId, Period);
     /// (unit, category) → cell index, per (indicator, period, dimension).
-    type Grid<'c> = BTreeMap<(&'c str, &'c str), usize>;
-    let mut totals: BTreeMap<Group, BTreeMap<&str, usize>> = BTreeMap::new();
-    let mut grids: BTreeMap<(Group, Dimension), Grid<'_>> = BTreeMap::new();
+    type Grid<'c> = SortedMap<(&'c str, &'c str), usize>;
+    let mut totals: SortedMap<Group, SortedMap<&str, usize>> = SortedMap::new();
+    let mut grids: SortedMap<(Group, Dimension), Grid<'_>> = SortedMap::new();
     for (i, cell) in cells.iter().enumerate() {
         if !counted.get(i).copied().unwrap_or(false) {
             continue;
@@ -54,8 +57,8 @@ pub fn lines(cells: &[Cell], counted: &[bool]) -> Vec<Vec<usize>> {
     }
     for ((group, _dim), grid) in &grids {
         let group_totals = totals.get(group);
-        let mut rows: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        let mut cols: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        let mut rows: SortedMap<&str, Vec<usize>> = SortedMap::new();
+        let mut cols: SortedMap<&str, Vec<usize>> = SortedMap::new();
         for (&(unit, cat), &i) in grid {
             rows.entry(unit).or_default().push(i);
             cols.entry(cat).or_default().push(i);

@@ -221,7 +221,8 @@ fn compute(
     }
 }
 
-/// Cells grouped for lookups by tests and exports: key → index.
+/// Cells grouped for lookups by tests and exports: key → index. (A `BTreeMap`: one entry per
+/// cell of the table, and the public form callers already use.)
 pub fn index(table: &Table) -> BTreeMap<CellKey, usize> {
     table
         .cells

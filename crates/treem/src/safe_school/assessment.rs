@@ -15,6 +15,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::sorted_map::SortedMap;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -291,7 +293,7 @@ fn check_and_answers(
     draft: &AssessmentDraft,
     ctx: &Context,
     sink: &mut IssueSink,
-) -> Option<(CriteriaSet, BTreeMap<String, Outcome>, Vec<String>)> {
+) -> Option<(CriteriaSet, SortedMap<String, Outcome>, Vec<String>)> {
     let root = Location::root();
     let set = resolve_set(draft, sink);
     let version_at = root.key("criteria_set_version");
@@ -413,11 +415,11 @@ fn check_results(
     draft: &AssessmentDraft,
     set: &CriteriaSet,
     sink: &mut IssueSink,
-) -> BTreeMap<String, Outcome> {
+) -> SortedMap<String, Outcome> {
     let root = Location::root();
     let results_at = root.key("results");
-    let mut answers = BTreeMap::new();
-    let mut seen = std::collections::BTreeSet::new();
+    let mut answers = SortedMap::new();
+    let mut seen = crate::sorted_map::SortedSet::new();
     let list = typed(&draft.results, &results_at, "array", sink)
         .map(Vec::as_slice)
         .unwrap_or(&[]);

@@ -8,7 +8,7 @@
 //! on entries, and the merged partial of the parts equals the partial of the whole whatever
 //! the order. Everything is kept in ordered maps: the output order is deterministic.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use super::assessment::{assess_draft, AssessmentDraft};
 use super::score::ResultLevel;
 use crate::context::Context;
+use crate::sorted_map::{SortedMap, SortedSet};
 
 /// One school's result in the roll-up.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
@@ -39,7 +40,9 @@ pub struct RollupEntry {
 pub struct RollupPartial {
     /// Entries per authority key `authority:unit` (e.g. `so_gddt:31`; the unit is the
     /// province, district or commune code of the school's address, empty when unknown).
-    pub authorities: BTreeMap<String, BTreeSet<RollupEntry>>,
+    /// Each authority's entries are a `BTreeSet`: they grow with its schools (thousands for
+    /// a Sở), added one assessment at a time.
+    pub authorities: SortedMap<String, BTreeSet<RollupEntry>>,
     /// Records left out because they were not valid assessments.
     pub invalid: u64,
 }
@@ -128,13 +131,15 @@ impl RollupPartial {
             .iter()
             .map(|(key, entries)| {
                 let (authority, unit) = key.split_once(':').unwrap_or((key.as_str(), ""));
-                let mut seen = BTreeMap::new();
+                // Entries come in `RollupEntry` order, whose first fields are this key:
+                // each new key goes at the end.
+                let mut seen = SortedMap::new();
                 for e in entries {
                     *seen
                         .entry((&e.school_code, &e.school_year, &e.set_id))
                         .or_insert(0u32) += 1;
                 }
-                let conflicts: BTreeSet<String> = seen
+                let conflicts: SortedSet<String> = seen
                     .into_iter()
                     .filter(|(_, n)| *n > 1)
                     .map(|((code, _, _), _)| code.clone())

@@ -13,7 +13,7 @@
 //!   home that year) makes the result "Chưa đạt" whatever the counts.
 //! - A checklist (NĐ 80/2017) has no pass rule: the counts are returned, no level.
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -157,7 +157,7 @@ fn count(n: usize) -> u32 {
 
 /// Scores `answers` (criterion code → outcome; codes not in the set are ignored) and the
 /// disqualifying `events` that happened, against `set`.
-pub fn score(set: &CriteriaSet, answers: &BTreeMap<String, Outcome>, events: &[String]) -> Score {
+pub fn score(set: &CriteriaSet, answers: &SortedMap<String, Outcome>, events: &[String]) -> Score {
     let mut met = 0usize;
     let mut not_met = 0usize;
     let mut not_applicable = 0usize;

@@ -151,7 +151,7 @@ pub fn check(set: &CriteriaSet, at: &Location<'_>, sink: &mut IssueSink) {
 
 fn check_criteria(set: &CriteriaSet, at: &Location<'_>, sink: &mut IssueSink) {
     let criteria_at = at.key("criteria");
-    let mut seen = std::collections::BTreeSet::new();
+    let mut seen = crate::sorted_map::SortedSet::new();
     for (i, criterion) in set.criteria.iter().enumerate() {
         let item_at = criteria_at.index(i);
         if criterion.code.trim().is_empty() {
@@ -177,7 +177,7 @@ fn check_criteria(set: &CriteriaSet, at: &Location<'_>, sink: &mut IssueSink) {
         }
     }
     let events_at = at.key("disqualifying_events");
-    let mut seen = std::collections::BTreeSet::new();
+    let mut seen = crate::sorted_map::SortedSet::new();
     for (i, event) in set.disqualifying_events.iter().enumerate() {
         if !seen.insert(event.code.as_str()) {
             sink.push(

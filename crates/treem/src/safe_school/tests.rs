@@ -5,7 +5,7 @@
     clippy::panic
 )]
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -58,7 +58,7 @@ const PCT80: Threshold = Threshold::Percent {
     all_mandatory: true,
 };
 
-fn answers(pairs: &[(usize, Outcome)]) -> BTreeMap<String, Outcome> {
+fn answers(pairs: &[(usize, Outcome)]) -> SortedMap<String, Outcome> {
     pairs.iter().map(|(i, o)| (format!("c{i}"), *o)).collect()
 }
 
@@ -204,7 +204,7 @@ fn a_disqualifying_event_fails_the_year() {
 #[test]
 fn a_checklist_has_no_level() {
     let nd80 = super::builtin::get("nd80-2017").unwrap();
-    let sc = score(nd80, &BTreeMap::new(), &[]);
+    let sc = score(nd80, &SortedMap::new(), &[]);
     assert_eq!(sc.level, None);
     assert_eq!(sc.unanswered as usize, nd80.criteria.len());
 }
@@ -232,7 +232,7 @@ proptest! {
             Threshold::Percent { min_percent: pct, all_mandatory: true }
         };
         let s = set(n, m, threshold);
-        let mut a: BTreeMap<String, Outcome> = raw.iter().take(n).enumerate()
+        let mut a: SortedMap<String, Outcome> = raw.iter().take(n).enumerate()
             .filter_map(|(i, o)| o.map(|o| (format!("c{}", i + 1), o))).collect();
         let before = score(&s, &a, &[]);
         let code = format!("c{}", pick % n + 1);

@@ -433,7 +433,7 @@ fn check_authority(draft: &SchoolDraft, ctx: &Context, at: &Location<'_>, sink: 
 }
 
 fn check_counts(draft: &SchoolDraft, at: &Location<'_>, sink: &mut IssueSink) {
-    let mut counts = BTreeMap::new();
+    let mut counts = crate::sorted_map::SortedMap::new();
     for (key, field) in [
         ("learners", &draft.learners),
         ("teachers", &draft.teachers),

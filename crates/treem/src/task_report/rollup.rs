@@ -5,7 +5,7 @@
 //! reports together. A unit that reports in two shards is kept once (the greater summary in a
 //! fixed order, so the choice does not depend on merge order) and listed in `duplicates`.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -13,8 +13,11 @@ use super::model::TaskReportDraft;
 use super::rules::count;
 use crate::json::Field;
 use crate::report::{IssueSink, Location};
+use crate::sorted_map::{SortedMap, SortedSet};
 
 /// Activity totals: events, campaigns by occasion, participants by group, products by type.
+/// `BTreeMap<String, u64>` as `RollupPartial::rejected` is (which grows with the units): one
+/// type, its code compiled once.
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Totals {
     /// Activities by kind (`event`, `media`, `campaign`), counting `count` (default 1).
@@ -60,16 +63,17 @@ pub struct UnitSummary {
     /// The report's period.
     pub period: String,
     /// Per task id.
-    pub tasks: BTreeMap<String, TaskSummary>,
+    pub tasks: SortedMap<String, TaskSummary>,
 }
 
 /// A mergeable partial roll-up of task reports on one directive.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RollupPartial {
-    /// Reports accepted, per unit code.
+    /// Reports accepted, per unit code. A `BTreeMap`, as `rejected` is: both grow with the
+    /// number of units (a whole province), merged one report at a time.
     pub units: BTreeMap<String, UnitSummary>,
-    /// Units that reported more than once across the merged inputs.
-    pub duplicates: BTreeSet<String>,
+    /// Units that reported more than once across the merged inputs (normally none or few).
+    pub duplicates: SortedSet<String>,
     /// Reports left out because they had errors, per unit code (`?` when the code is missing).
     pub rejected: BTreeMap<String, u64>,
 }
@@ -127,7 +131,7 @@ impl RollupPartial {
     /// progress or not started, with activity totals; and which expected units have not
     /// reported (`expected`: unit code → unit type).
     pub fn table(&self, expected: &BTreeMap<String, String>) -> RollupTable {
-        let mut rows: BTreeMap<(String, String), RollupRow> = BTreeMap::new();
+        let mut rows: SortedMap<(String, String), RollupRow> = SortedMap::new();
         for summary in self.units.values() {
             for (task, t) in &summary.tasks {
                 let row = rows
@@ -180,7 +184,7 @@ fn summarise(draft: &TaskReportDraft) -> UnitSummary {
     // Checked drafts only: counts that failed their rules never get here.
     let mut scratch = IssueSink::new(crate::Lang::Vi);
     let root = Location::root();
-    let mut tasks = BTreeMap::new();
+    let mut tasks = SortedMap::new();
     for progress in draft.tasks.value().map(Vec::as_slice).unwrap_or_default() {
         let (Some(id), Some(status)) = (progress.task.value(), progress.status.value()) else {
             continue;

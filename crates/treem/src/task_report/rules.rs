@@ -1,6 +1,6 @@
 //! The rules a task report is checked by.
 
-use std::collections::BTreeSet;
+use crate::sorted_map::SortedSet;
 
 use chrono::Datelike;
 
@@ -145,7 +145,7 @@ pub fn check(draft: &TaskReportDraft, ctx: &Context, sink: &mut IssueSink) {
     };
     match typed(&draft.tasks, &tasks_at, "array of task progress", sink) {
         Some(list) => {
-            let mut seen = BTreeSet::new();
+            let mut seen = SortedSet::new();
             for (i, progress) in list.iter().enumerate() {
                 let item = tasks_at.index(i);
                 let task = find_task(
@@ -179,7 +179,7 @@ fn find_task<'d>(
     all: &[crate::directive::FlatTask<'d>],
     directive_known: bool,
     at: &Location<'_>,
-    seen: &mut BTreeSet<String>,
+    seen: &mut SortedSet<String>,
     scope: &Scope<'_>,
     sink: &mut IssueSink,
 ) -> Option<&'d TaskDraft> {

@@ -17,6 +17,7 @@
 use serde::Serialize;
 
 use crate::report::{IssueSink, Location};
+use crate::sorted_map::SortedMap;
 use crate::vn::name::fold_compact;
 
 crate::codes! {
@@ -197,12 +198,11 @@ fn names_of(group: &'static EthnicGroup) -> impl Iterator<Item = &'static str> {
 }
 
 /// Every code and name of [`all`] as written, to the entry the folded lookup finds for it.
-fn by_exact_name() -> &'static std::collections::BTreeMap<&'static str, &'static EthnicGroup> {
-    static INDEX: std::sync::OnceLock<
-        std::collections::BTreeMap<&'static str, &'static EthnicGroup>,
-    > = std::sync::OnceLock::new();
+fn by_exact_name() -> &'static SortedMap<&'static str, &'static EthnicGroup> {
+    static INDEX: std::sync::OnceLock<SortedMap<&'static str, &'static EthnicGroup>> =
+        std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index = std::collections::BTreeMap::new();
+        let mut index = SortedMap::new();
         for group in all() {
             for name in names_of(group) {
                 let key = fold_compact(name);
@@ -225,11 +225,11 @@ fn by_exact_name() -> &'static std::collections::BTreeMap<&'static str, &'static
 /// Every code and name of [`all`], folded by [`fold_compact`], to the first entry (in list
 /// order) that has it: folded once, not on every lookup (folding the whole list for each
 /// record was most of the time of an ethnic-group check).
-fn by_folded_name() -> &'static std::collections::BTreeMap<String, &'static EthnicGroup> {
-    static INDEX: std::sync::OnceLock<std::collections::BTreeMap<String, &'static EthnicGroup>> =
+fn by_folded_name() -> &'static SortedMap<String, &'static EthnicGroup> {
+    static INDEX: std::sync::OnceLock<SortedMap<String, &'static EthnicGroup>> =
         std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index = std::collections::BTreeMap::new();
+        let mut index = SortedMap::new();
         for group in all() {
             for name in names_of(group) {
                 index.entry(fold_compact(name)).or_insert(group);

@@ -144,6 +144,7 @@ pub(crate) fn feed_records(
     let ctx = &settings.ctx;
     let as_of = settings.facts.as_of;
     let mut dossiers: Vec<(usize, Dossier)> = Vec::new();
+    // A `BTreeMap`, not a `SortedMap`: one entry per child of the dataset, in input order.
     let mut by_id: BTreeMap<String, usize> = BTreeMap::new();
     let mut assessments: Vec<AssessmentFacts> = Vec::new();
     // Children first, so cases can find them wherever they sit in the input.

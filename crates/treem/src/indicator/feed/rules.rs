@@ -2,7 +2,7 @@
 //! assessment counts towards, and in which categories. Each rule quotes the definition it
 //! follows (TT 13/2021 Phụ lục III/IV); where a reading is ours, the comment says so.
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -92,7 +92,7 @@ impl Out<'_> {
             .iter()
             .filter(|(d, _)| has(*d))
             .cloned()
-            .collect::<BTreeMap<_, _>>();
+            .collect::<SortedMap<_, _>>();
         for (d, values, numerator_only) in multi {
             if has(*d) {
                 c.multi.insert(*d, values.clone());

@@ -49,8 +49,11 @@ node -e '
   fs.writeFileSync(file, src.slice(0, start) + body + src.slice(end));
 ' "$tmp/treem_wasm.js" "$guard"
 
+# --reorder-functions-by-name (while wasm-bindgen's function names are still in the module,
+# before --strip-debug drops them) puts the copies of one generic function side by side,
+# within gzip's 32 KB window: measured 6.6 KB smaller gzipped, the same code.
 echo "== wasm: wasm-opt -Oz"
-"$wasm_opt" -Oz --strip-debug --strip-producers \
+"$wasm_opt" -Oz --reorder-functions-by-name --strip-debug --strip-producers \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   -o "$tmp/treem_wasm_bg.opt.wasm" "$tmp/treem_wasm_bg.wasm"

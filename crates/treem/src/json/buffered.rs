@@ -7,11 +7,20 @@
 //! from its buffered value with the member type's own `Deserialize`, so the accepted inputs
 //! and the error messages stay those of the derive (each impl's tests compare against it).
 
-use serde::de::{DeserializeOwned, Error};
+use serde::de::{DeserializeOwned, Error, MapAccess};
 use serde_json::Value;
 
 /// The members of an object in input order, as key and buffered value.
 pub(crate) type Members = Vec<(String, Value)>;
+
+/// Reads the remaining members of `map` into a buffer, in input order.
+pub(crate) fn members<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Members, A::Error> {
+    let mut out = Members::new();
+    while let Some(key) = map.next_key::<String>()? {
+        out.push((key, map.next_value::<Value>()?));
+    }
+    Ok(out)
+}
 
 /// Reads a `T` from a buffered value. The error keeps its message (a `Value` error carries no
 /// position); the outer deserializer adds its own position, as it does for the derive's.

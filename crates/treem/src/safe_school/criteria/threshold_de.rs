@@ -197,7 +197,7 @@ mod tests {
     mod derived {
         #[derive(Debug, serde::Deserialize)]
         #[serde(tag = "rule", rename_all = "snake_case", deny_unknown_fields)]
-        pub enum Threshold {
+        pub(super) enum Threshold {
             Percent {
                 min_percent: u32,
                 all_mandatory: bool,

@@ -265,8 +265,15 @@ fn province_scale_timing() {
     let started = std::time::Instant::now();
     let answer = treem::api::call("dedup", input.as_bytes(), b"").unwrap();
     let elapsed = started.elapsed();
+    // A digest of the whole answer, to compare two versions of the code on the same data.
+    let digest = {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        answer.to_string().hash(&mut hasher);
+        hasher.finish()
+    };
     println!(
-        "dedup of {} records: {:.2} s, {} pairs, {} comparisons, {} capped blocks",
+        "dedup of {} records: {:.2} s, {} pairs, {} comparisons, {} capped blocks, answer digest {digest:016x}",
         data.records.len(),
         elapsed.as_secs_f64(),
         answer["pairs"].as_array().unwrap().len(),

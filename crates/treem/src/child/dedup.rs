@@ -27,7 +27,7 @@
 //! over its first [`MAX_BLOCK`] records; `capped_blocks` in the answer counts those, so no
 //! limit is silent. The output is sorted by record indices (deterministic).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -37,6 +37,9 @@ use crate::context::{Context, Edition};
 use crate::json::Field;
 use crate::report::{IssueSink, Location};
 use crate::vn::sex::Sex;
+
+mod blocks;
+use blocks::Blocks;
 
 /// The largest block compared pair by pair.
 pub const MAX_BLOCK: usize = 2000;
@@ -311,29 +314,34 @@ fn pairs_of(block: &[usize], out: &mut Vec<(usize, usize)>, capped: &mut usize) 
 
 /// Finds the likely and possible duplicate pairs among `keys` (see the module docs).
 pub fn find(keys: &[Option<Key>]) -> (Vec<Pair>, u64, usize) {
-    let mut by_id: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut by_birth: HashMap<NaiveDate, Vec<usize>> = HashMap::new();
-    let mut by_name_birth: HashMap<(&[char], NaiveDate), Vec<usize>> = HashMap::new();
+    let mut by_id: Vec<(&str, usize)> = Vec::new();
+    let mut by_birth: Vec<(NaiveDate, usize)> = Vec::new();
+    let mut by_name_birth: Vec<((&[char], NaiveDate), usize)> = Vec::new();
     for (i, key) in keys.iter().enumerate() {
         let Some(key) = key else { continue };
         if let Some(id) = key.personal_id.as_deref() {
-            by_id.entry(id).or_default().push(i);
+            by_id.push((id, i));
         }
         if let Some(birth) = key.birth {
             if key.name.is_some() {
-                by_birth.entry(birth).or_default().push(i);
+                by_birth.push((birth, i));
             }
             if let Some(name) = key.name.as_deref() {
-                by_name_birth.entry((name, birth)).or_default().push(i);
+                by_name_birth.push(((name, birth), i));
             }
         }
     }
+    let (by_id, by_birth, by_name_birth) = (
+        Blocks::of(by_id),
+        Blocks::of(by_birth),
+        Blocks::of(by_name_birth),
+    );
     let mut candidates: Vec<(usize, usize)> = Vec::new();
     let mut capped = 0;
-    for block in by_id.values().filter(|b| b.len() > 1) {
+    for (_, block) in by_id.iter().filter(|(_, b)| b.len() > 1) {
         pairs_of(block, &mut candidates, &mut capped);
     }
-    for block in by_birth.values().filter(|b| b.len() > 1) {
+    for (_, block) in by_birth.iter().filter(|(_, b)| b.len() > 1) {
         if block.len() <= MAX_BLOCK {
             pairs_of(block, &mut candidates, &mut capped);
             continue;
@@ -349,15 +357,15 @@ pub fn find(keys: &[Option<Key>]) -> (Vec<Pair>, u64, usize) {
             pairs_of(part, &mut candidates, &mut capped);
         }
     }
-    for ((name, birth), block) in &by_name_birth {
-        let Some(other) = swapped(*birth) else {
+    for ((name, birth), block) in by_name_birth.iter() {
+        let Some(other) = swapped(birth) else {
             continue;
         };
         // Each swapped pair is seen from both sides; take it from the earlier date.
-        if other < *birth {
+        if other < birth {
             continue;
         }
-        if let Some(partners) = by_name_birth.get(&(*name, other)) {
+        if let Some(partners) = by_name_birth.get(&(name, other)) {
             for &a in block.iter().take(MAX_BLOCK) {
                 for &b in partners.iter().take(MAX_BLOCK) {
                     candidates.push((a.min(b), a.max(b)));

@@ -6,6 +6,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+mod threshold_de;
+
 /// A versioned set of criteria from one official document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -66,7 +68,10 @@ pub struct DocumentRef {
 }
 
 /// The pass rule of a set.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+// `Deserialize` is written by hand (`threshold_de`), the same as serde's derive for these
+// attributes, without the derive's buffered reading (wasm size). Not a doc comment: doc
+// comments go into the published JSON Schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(tag = "rule", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Threshold {
     /// At least `min_percent` % of the applicable criteria met and, when `all_mandatory`,

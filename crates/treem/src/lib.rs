@@ -34,6 +34,7 @@ pub mod i18n;
 pub mod indicator;
 pub mod json;
 pub mod kind;
+mod letter_case;
 pub mod normalize;
 pub mod privacy;
 mod registry;

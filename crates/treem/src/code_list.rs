@@ -52,10 +52,7 @@ pub(crate) fn fold(text: &str) -> String {
         }
         return out;
     }
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    crate::letter_case::lower_str(&text.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// `fold(label) == folded`, without building the folded label: lists are matched against a
@@ -67,7 +64,7 @@ pub(crate) fn label_folds_to(label: &str, folded: &str) -> bool {
         if i > 0 && expected.next() != Some(' ') {
             return false;
         }
-        for c in word.chars().flat_map(char::to_lowercase) {
+        for c in word.chars().flat_map(crate::letter_case::lower) {
             if expected.next() != Some(c) {
                 return false;
             }

@@ -248,8 +248,8 @@ fn check_steps(
                     &CASE_STEP_OUT_OF_ORDER,
                     &done_at,
                     [
-                        ("before_vi", vi.to_lowercase().into()),
-                        ("before_en", en.to_lowercase().into()),
+                        ("before_vi", crate::letter_case::lower_str(vi).into()),
+                        ("before_en", crate::letter_case::lower_str(en).into()),
                     ],
                 );
             }

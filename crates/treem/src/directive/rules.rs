@@ -127,7 +127,7 @@ pub enum IssueDate {
 
 /// Reads "ngày tháng năm 2024", "năm 2024", "…/…/2024" or "2024" as a year-only date.
 pub fn year_only(text: &str) -> Option<i32> {
-    let lower = text.to_lowercase();
+    let lower = crate::letter_case::lower_str(text);
     let rest: String = lower
         .split(|c: char| c.is_whitespace() || matches!(c, '/' | '-' | '.' | '…' | '_'))
         .filter(|w| !w.is_empty() && !matches!(*w, "ngày" | "tháng" | "năm"))
@@ -385,7 +385,7 @@ fn check_signer(draft: &DirectiveDraft, root: &Location<'_>, sink: &mut IssueSin
     };
     let capacity_at = at.key("capacity");
     let capacity = typed(&signer.capacity, &capacity_at, "string", sink)
-        .map(|c| c.trim().trim_end_matches('.').to_uppercase());
+        .map(|c| crate::letter_case::upper_str(c.trim().trim_end_matches('.')));
     if let Some(code) = &capacity {
         if vocab::find(vocab::SIGNING_CAPACITIES, code).is_none() {
             sink.push(
@@ -400,7 +400,7 @@ fn check_signer(draft: &DirectiveDraft, root: &Location<'_>, sink: &mut IssueSin
     crate::fields::required_text(&signer.name, &at.key("name"), sink);
     if capacity.as_deref() == Some("KT") {
         if let Some(title) = title {
-            if !title.trim().to_lowercase().starts_with("phó") {
+            if !crate::letter_case::lower_str(title.trim()).starts_with("phó") {
                 sink.push(&DIRECTIVE_KT_SIGNER_NOT_DEPUTY, &title_at, []);
             }
         }

@@ -216,7 +216,7 @@ fn split_general(text: &str) -> Option<(u32, u32, i32, DateForm)> {
 
 /// `ngày 13 tháng 8 năm 2024` (any case, any spacing; "ngày" optional).
 fn strip_words(text: &str) -> Option<(u32, u32, i32, DateForm)> {
-    let lower = text.to_lowercase();
+    let lower = crate::letter_case::lower_str(text);
     let words: Vec<&str> = lower.split_whitespace().collect();
     let words = match words.first() {
         Some(&"ngày") => words.get(1..)?,

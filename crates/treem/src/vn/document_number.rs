@@ -382,7 +382,8 @@ fn symbol_groups(symbol: &str, at: &Location<'_>, sink: &mut IssueSink) -> Optio
 }
 
 fn same_abbreviation(table: &str, written: &str) -> bool {
-    table == written || table.to_uppercase() == written.to_uppercase()
+    use crate::letter_case::upper_str;
+    table == written || upper_str(table) == upper_str(written)
 }
 
 fn state_type(abbreviation: &str) -> Option<&'static DocumentType> {

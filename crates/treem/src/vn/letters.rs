@@ -108,17 +108,11 @@ fn vowel_by_scan(c: char) -> Option<Vowel> {
 }
 
 fn single_lower(c: char) -> Option<char> {
-    let mut lower = c.to_lowercase();
-    let first = lower.next()?;
-    lower.next().is_none().then_some(first)
+    crate::letter_case::lower(c).single()
 }
 
 fn single_upper(c: char) -> char {
-    let mut upper = c.to_uppercase();
-    match (upper.next(), upper.next()) {
-        (Some(u), None) => u,
-        _ => c,
-    }
+    crate::letter_case::upper(c).single().unwrap_or(c)
 }
 
 fn letter_of(v: Vowel) -> Option<char> {

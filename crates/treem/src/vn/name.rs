@@ -293,14 +293,10 @@ fn title_case(word: &str, out: &mut String) {
         if start_of_part && c.is_alphabetic() {
             // A letter whose capital is several letters (`ß` → `SS`) keeps its form, so
             // normalising twice gives the same text.
-            let mut upper = c.to_uppercase();
-            match (upper.next(), upper.next()) {
-                (Some(u), None) => out.push(u),
-                _ => out.push(c),
-            }
+            out.push(crate::letter_case::upper(c).single().unwrap_or(c));
             start_of_part = false;
         } else {
-            out.extend(c.to_lowercase());
+            out.extend(crate::letter_case::lower(c));
         }
         if matches!(c, '-' | '\'' | '\u{2019}') {
             start_of_part = true;

@@ -28,7 +28,7 @@ impl Sex {
     /// assert_eq!(Sex::parse("x"), None);
     /// ```
     pub fn parse(text: &str) -> Option<Sex> {
-        match text.trim().to_lowercase().as_str() {
+        match crate::letter_case::lower_str(text.trim()).as_str() {
             "male" | "nam" | "m" => Some(Sex::Male),
             "female" | "nữ" | "nu" | "f" => Some(Sex::Female),
             _ => None,

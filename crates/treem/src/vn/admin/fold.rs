@@ -23,9 +23,9 @@ pub fn fold(text: &str) -> String {
     let letters = crate::vn::name::fold(text);
     let mut out = String::with_capacity(letters.len());
     let mut pending_space = false;
-    // `to_lowercase` again: the shared fold keeps a letter whose lower case is several
+    // Lower case again: the shared fold keeps a letter whose lower case is several
     // characters (`İ`), and its combining part is dropped here as before.
-    for c in letters.chars().flat_map(char::to_lowercase) {
+    for c in letters.chars().flat_map(crate::letter_case::lower) {
         if ('\u{300}'..='\u{36f}').contains(&c) {
             continue;
         }

@@ -74,10 +74,7 @@ fn is_code(text: &str) -> bool {
 
 /// Lower-cased with single spaces: the tie-breaker that keeps diacritics.
 fn lower(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    crate::letter_case::lower_str(&text.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 impl GeographyData {

@@ -89,6 +89,14 @@ impl CaseMapping {
         }
     }
 
+    /// Appends the characters to `out` (a plain loop: smaller than extending a `String` from
+    /// a flattened iterator, in the WebAssembly module).
+    pub(crate) fn push_to(&self, out: &mut String) {
+        for c in self.chars.iter().take(usize::from(self.len)) {
+            out.push(*c);
+        }
+    }
+
     /// The mapping when it is one character (`None` for `ß` → `SS`).
     pub(crate) fn single(&self) -> Option<char> {
         (self.len == 1).then_some(self.chars[0])
@@ -163,7 +171,9 @@ pub(crate) fn upper_str(text: &str) -> String {
         return text.to_ascii_uppercase();
     }
     let mut out = String::with_capacity(text.len());
-    out.extend(text.chars().flat_map(upper));
+    for c in text.chars() {
+        upper(c).push_to(&mut out);
+    }
     out
 }
 
@@ -181,7 +191,7 @@ pub(crate) fn lower_str(text: &str) -> String {
             let word_final = cased_beside(before.chars().rev()) && !cased_beside(after.chars());
             out.push(if word_final { 'ς' } else { 'σ' });
         } else {
-            out.extend(lower(c));
+            lower(c).push_to(&mut out);
         }
     }
     out

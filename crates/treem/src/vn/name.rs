@@ -296,7 +296,7 @@ fn title_case(word: &str, out: &mut String) {
             out.push(crate::letter_case::upper(c).single().unwrap_or(c));
             start_of_part = false;
         } else {
-            out.extend(crate::letter_case::lower(c));
+            crate::letter_case::lower(c).push_to(out);
         }
         if matches!(c, '-' | '\'' | '\u{2019}') {
             start_of_part = true;

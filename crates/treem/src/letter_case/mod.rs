@@ -172,7 +172,11 @@ pub(crate) fn upper_str(text: &str) -> String {
     }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        upper(c).push_to(&mut out);
+        if c.is_ascii() {
+            out.push(c.to_ascii_uppercase());
+        } else {
+            upper(c).push_to(&mut out);
+        }
     }
     out
 }
@@ -185,7 +189,9 @@ pub(crate) fn lower_str(text: &str) -> String {
     }
     let mut out = String::with_capacity(text.len());
     for (i, c) in text.char_indices() {
-        if c == 'Σ' {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if c == 'Σ' {
             let before = text.get(..i).unwrap_or_default();
             let after = text.get(i + 'Σ'.len_utf8()..).unwrap_or_default();
             let word_final = cased_beside(before.chars().rev()) && !cased_beside(after.chars());

@@ -21,7 +21,7 @@
 //! From JSON text, errors carry the position of the whole value, not of the member.
 
 use serde::de::{Deserialize, Deserializer, Error as _, Unexpected};
-use serde_json::{Error, Map, Value};
+use serde_json::{Error, Value};
 
 /// A type read from a borrowed JSON value by [`data_deserialize!`].
 pub(crate) trait FromJson: Sized {
@@ -32,15 +32,32 @@ pub(crate) trait FromJson: Sized {
     fn from_json(value: &Value) -> Result<Self, Error>;
 }
 
-/// Reads a `T` from any deserializer: the input gathered as a `Value`, then read.
+/// The input of a `Deserialize` gathered as a `Value` (generic in the deserializer only: one
+/// copy for every type read here).
 ///
 /// # Errors
-/// The input's own errors, or the reader's (by message).
-pub(crate) fn buffered<'de, D: Deserializer<'de>, T: FromJson>(
+/// The input's own.
+#[inline(never)]
+pub(crate) fn gather<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Value, D::Error> {
+    Value::deserialize(deserializer)
+}
+
+/// A reader's error as the deserializer's: the same message.
+#[inline(never)]
+pub(crate) fn error<E: serde::de::Error>(error: Error) -> E {
+    E::custom(error)
+}
+
+/// The position of the unit variant the input of a `Deserialize` names (see [`variant`]).
+///
+/// # Errors
+/// The input's own, or [`variant`]'s.
+pub(crate) fn variant_of<'de, D: Deserializer<'de>>(
     deserializer: D,
-) -> Result<T, D::Error> {
-    let value = Value::deserialize(deserializer)?;
-    T::from_json(&value).map_err(D::Error::custom)
+    variants: &'static [&'static str],
+) -> Result<usize, D::Error> {
+    let value = gather(deserializer)?;
+    variant(&value, variants).map_err(error)
 }
 
 /// What `value` is, as serde_json words it in an `invalid type` error.
@@ -59,42 +76,107 @@ fn unexpected(value: &Value) -> Unexpected<'_> {
     }
 }
 
-/// The members of an object; anything else (an array too) is the wrong type.
-///
-/// # Errors
-/// `invalid type: ..., expected <expecting>`.
-pub(crate) fn object<'a>(
-    value: &'a Value,
-    expecting: &'static str,
-) -> Result<&'a Map<String, Value>, Error> {
-    match value {
-        Value::Object(members) => Ok(members),
-        other => Err(Error::invalid_type(unexpected(other), &expecting)),
+/// The members of an object being read into a struct: each field's value and its place in the
+/// object, and the error that comes first in the object's order (the one the derive, reading
+/// member by member, stops at).
+pub(crate) struct Members<'a> {
+    /// Per field (declaration order): its place among the members and its value.
+    slots: Vec<Option<(usize, &'a Value)>>,
+    /// The first error in member order, with its place.
+    error: Option<(usize, Error)>,
+}
+
+impl<'a> Members<'a> {
+    /// Sorts the members of `value` into `fields`; anything but an object is the wrong type.
+    /// Under `deny_unknown` the first unknown member is the error at its place.
+    ///
+    /// # Errors
+    /// `invalid type: ..., expected <expecting>` for anything but an object.
+    pub(crate) fn new(
+        value: &'a Value,
+        expecting: &'static str,
+        fields: &'static [&'static str],
+        deny_unknown: bool,
+    ) -> Result<Members<'a>, Error> {
+        let members = match value {
+            Value::Object(members) => members,
+            other => return Err(Error::invalid_type(unexpected(other), &expecting)),
+        };
+        let mut slots = vec![None; fields.len()];
+        let mut error = None;
+        for (place, (key, value)) in members.iter().enumerate() {
+            match fields.iter().position(|name| name == key) {
+                Some(index) => {
+                    if let Some(slot) = slots.get_mut(index) {
+                        *slot = Some((place, value));
+                    }
+                }
+                None if deny_unknown => {
+                    error = Some((place, Error::unknown_field(key, fields)));
+                    break;
+                }
+                None => {}
+            }
+        }
+        Ok(Members { slots, error })
+    }
+
+    /// Reads field `index` with `read`: `None` when absent, failed, or after the first error.
+    #[inline(never)]
+    pub(crate) fn read<T>(
+        &mut self,
+        index: usize,
+        read: fn(&Value) -> Result<T, Error>,
+    ) -> Option<T> {
+        let (place, value) = self.slots.get(index).copied().flatten()?;
+        if matches!(&self.error, Some((first, _)) if *first < place) {
+            return None;
+        }
+        match read(value) {
+            Ok(field) => Some(field),
+            Err(error) => {
+                self.error = Some((place, error));
+                None
+            }
+        }
+    }
+
+    /// The first error in member order, else the first required field (`required` per field)
+    /// that is absent, in declaration order.
+    ///
+    /// # Errors
+    /// The member's error, or `missing field ...`.
+    pub(crate) fn finish(
+        self,
+        fields: &'static [&'static str],
+        required: &[bool],
+    ) -> Result<(), Error> {
+        if let Some((_, error)) = self.error {
+            return Err(error);
+        }
+        for ((slot, name), required) in self.slots.iter().zip(fields).zip(required) {
+            if *required && slot.is_none() {
+                return Err(Error::missing_field(name));
+            }
+        }
+        Ok(())
     }
 }
 
-/// The position of member `key` among `fields`, `None` for another member.
+/// A field's value once [`Members::finish`] has passed: a required one is there.
 ///
 /// # Errors
-/// `unknown field ...` for another member when `deny_unknown`.
-pub(crate) fn field(
-    key: &str,
-    fields: &'static [&'static str],
-    deny_unknown: bool,
-) -> Result<Option<usize>, Error> {
-    match fields.iter().position(|name| *name == key) {
-        Some(index) => Ok(Some(index)),
-        None if deny_unknown => Err(Error::unknown_field(key, fields)),
-        None => Ok(None),
-    }
+/// None in practice.
+pub(crate) fn present<T>(slot: Option<T>) -> Result<T, Error> {
+    slot.ok_or_else(|| Error::custom("field checked present"))
 }
 
-/// A required member's value.
+/// Reads a `T` from a `Value` by its `Deserialize` (as a function pointer for [`Members::read`]).
 ///
 /// # Errors
-/// `missing field ...` when it was not given.
-pub(crate) fn required<T>(slot: Option<T>, name: &'static str) -> Result<T, Error> {
-    slot.ok_or_else(|| Error::missing_field(name))
+/// `T`'s own.
+pub(crate) fn deserialize<T: serde::de::DeserializeOwned>(value: &Value) -> Result<T, Error> {
+    T::deserialize(value)
 }
 
 /// The position of a unit variant among `variants`, read as `&Value` reads an enum: its name,
@@ -135,13 +217,13 @@ pub(crate) fn variant(value: &Value, variants: &'static [&'static str]) -> Resul
 ///
 /// # Errors
 /// None in practice: `index` comes from the same list.
-pub(crate) fn pick<T: Copy>(all: &[T], index: usize) -> Result<T, Error> {
+pub(crate) fn pick<T: Copy, E: serde::de::Error>(all: &[T], index: usize) -> Result<T, E> {
     all.get(index)
         .copied()
-        .ok_or_else(|| Error::custom("variant index out of range"))
+        .ok_or_else(|| E::custom("variant index out of range"))
 }
 
-/// Implements `Deserialize` (and [`FromJson`]) for a data type, answering as serde's derive
+/// Implements `Deserialize` (and, for a struct, [`FromJson`]) for a data type, answering as serde's derive
 /// does from a `Value` (see the module docs):
 ///
 /// - `data_deserialize!(struct Name, deny_unknown { a: required, b: default, c: required with
@@ -156,7 +238,9 @@ macro_rules! data_deserialize {
     }) => {
         impl<'de> serde::Deserialize<'de> for $ty {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<$ty, D::Error> {
-                $crate::json::data::buffered(deserializer)
+                let value = $crate::json::data::gather(deserializer)?;
+                <$ty as $crate::json::data::FromJson>::from_json(&value)
+                    .map_err($crate::json::data::error)
             }
         }
 
@@ -167,23 +251,19 @@ macro_rules! data_deserialize {
                     $($field,)*
                 }
                 const FIELDS: &[&str] = &[$(stringify!($field)),*];
-                let members =
-                    $crate::json::data::object(value, concat!("struct ", stringify!($ty)))?;
-                $(let mut $field = None;)*
-                for (key, value) in members {
-                    match $crate::json::data::field(
-                        key,
-                        FIELDS,
-                        $crate::json::data::data_deserialize!(@deny $unknown),
-                    )? {
-                        $(Some(index) if index == Member::$field as usize => {
-                            $field = Some($crate::json::data::data_deserialize!(
-                                @read value $(, $reader)?
-                            )?);
-                        })*
-                        _ => {}
-                    }
-                }
+                let mut members = $crate::json::data::Members::new(
+                    value,
+                    concat!("struct ", stringify!($ty)),
+                    FIELDS,
+                    $crate::json::data::data_deserialize!(@deny $unknown),
+                )?;
+                $(let $field = members.read(
+                    Member::$field as usize,
+                    $crate::json::data::data_deserialize!(@reader $($reader)?),
+                );)*
+                const REQUIRED: &[bool] =
+                    &[$($crate::json::data::data_deserialize!(@required $mode)),*];
+                members.finish(FIELDS, REQUIRED)?;
                 Ok($ty {
                     $($field: $crate::json::data::data_deserialize!(@finish $mode $field),)*
                 })
@@ -193,25 +273,20 @@ macro_rules! data_deserialize {
     (enum $ty:ident { $($variant:ident = $name:literal),* $(,)? }) => {
         impl<'de> serde::Deserialize<'de> for $ty {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<$ty, D::Error> {
-                $crate::json::data::buffered(deserializer)
-            }
-        }
-
-        impl $crate::json::data::FromJson for $ty {
-            fn from_json(value: &serde_json::Value) -> Result<$ty, serde_json::Error> {
                 const VARIANTS: &[&str] = &[$($name),*];
                 const ALL: &[$ty] = &[$($ty::$variant),*];
-                $crate::json::data::pick(ALL, $crate::json::data::variant(value, VARIANTS)?)
+                let index = $crate::json::data::variant_of(deserializer, VARIANTS)?;
+                $crate::json::data::pick(ALL, index)
             }
         }
     };
     (@deny deny_unknown) => { true };
     (@deny skip_unknown) => { false };
-    (@read $value:ident) => { serde::Deserialize::deserialize($value) };
-    (@read $value:ident, $reader:path) => { $reader($value) };
-    (@finish required $field:ident) => {
-        $crate::json::data::required($field, stringify!($field))?
-    };
+    (@reader) => { $crate::json::data::deserialize };
+    (@reader $reader:path) => { |value: &serde_json::Value| $reader(value) };
+    (@required required) => { true };
+    (@required default) => { false };
+    (@finish required $field:ident) => { $crate::json::data::present($field)? };
     (@finish default $field:ident) => { $field.unwrap_or_default() };
 }
 

@@ -335,9 +335,9 @@ pub(crate) mod testing {
     }
 
     /// The error message `Ours` gives for `value`.
-    pub(crate) fn message<Ours: DeserializeOwned + std::fmt::Debug>(value: &Value) -> String {
+    pub(crate) fn message<Ours: DeserializeOwned + Serialize>(value: &Value) -> String {
         match Ours::deserialize(value) {
-            Ok(v) => format!("read as {v:?}"),
+            Ok(v) => format!("read as {}", serde_json::to_value(v).unwrap_or(Value::Null)),
             Err(e) => e.to_string(),
         }
     }

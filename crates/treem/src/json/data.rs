@@ -163,12 +163,10 @@ impl<'a> Members<'a> {
     }
 }
 
-/// A field's value once [`Members::finish`] has passed: a required one is there.
-///
-/// # Errors
-/// None in practice.
-pub(crate) fn present<T>(slot: Option<T>) -> Result<T, Error> {
-    slot.ok_or_else(|| Error::custom("field checked present"))
+/// The error of a required field found absent after [`Members::finish`] passed: never.
+#[cold]
+pub(crate) fn unchecked() -> Error {
+    Error::custom("a required field is absent")
 }
 
 /// Reads a `T` from a `Value` by its `Deserialize` (as a function pointer for [`Members::read`]).
@@ -264,9 +262,15 @@ macro_rules! data_deserialize {
                 const REQUIRED: &[bool] =
                     &[$($crate::json::data::data_deserialize!(@required $mode)),*];
                 members.finish(FIELDS, REQUIRED)?;
-                Ok($ty {
-                    $($field: $crate::json::data::data_deserialize!(@finish $mode $field),)*
-                })
+                // One match over every field (not one early return per required field, each
+                // dropping the others): the required ones are there once `finish` passed.
+                match ($($field,)*) {
+                    ($($crate::json::data::data_deserialize!(@pattern $mode $field),)*) => Ok($ty {
+                        $($field: $crate::json::data::data_deserialize!(@finish $mode $field),)*
+                    }),
+                    #[allow(unreachable_patterns)]
+                    _ => Err($crate::json::data::unchecked()),
+                }
             }
         }
     };
@@ -286,7 +290,9 @@ macro_rules! data_deserialize {
     (@reader $reader:path) => { |value: &serde_json::Value| $reader(value) };
     (@required required) => { true };
     (@required default) => { false };
-    (@finish required $field:ident) => { $crate::json::data::present($field)? };
+    (@pattern required $field:ident) => { Some($field) };
+    (@pattern default $field:ident) => { $field };
+    (@finish required $field:ident) => { $field };
     (@finish default $field:ident) => { $field.unwrap_or_default() };
 }
 

@@ -18,7 +18,8 @@
 //! purpose: a data object written as a JSON array (which the derive read member by member in
 //! declaration order) is the wrong type, `invalid type: sequence, expected struct X`, as any
 //! other non-object is; nothing relied on that (no test, vector, built-in file or document).
-//! From JSON text, errors carry the position of the whole value, not of the member.
+//! From JSON text (no product path reads these so) the text is gathered first: a member's
+//! error carries no line and column, and a member written twice keeps its last value.
 
 use serde::de::{Deserialize, Deserializer, Error as _, Unexpected};
 use serde_json::{Error, Value};

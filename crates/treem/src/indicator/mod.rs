@@ -95,7 +95,7 @@ crate::codes! {
 }
 
 /// Which answer `indicators` gives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OutputForm {
     /// The published table (suppressed).
@@ -104,6 +104,13 @@ pub enum OutputForm {
     /// The mergeable partial (unsuppressed sums: keep it inside the statistics office).
     Partial,
 }
+
+crate::json::data::data_deserialize!(
+    enum OutputForm {
+        Table = "table",
+        Partial = "partial",
+    }
+);
 
 /// The options of the `indicators` entry point, beside the common ones of [`Context`].
 #[derive(Debug, Clone, PartialEq)]

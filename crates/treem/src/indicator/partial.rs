@@ -19,15 +19,28 @@ use crate::sorted_map::SortedSet;
 mod wire_de;
 
 /// One breakdown of a cell: a dimension and its category (`sex` = `female`).
-#[derive(
-    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema,
-)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema)]
 pub struct Breakdown {
     /// The dimension.
     pub dimension: Dimension,
     /// The category, as the feeder or caller names it (`female`, `10_14`, ...).
     pub category: String,
 }
+
+// `Deserialize` of the breakdown and the wire form: `data_deserialize!`, the derive's answers
+// with less WebAssembly (see `crate::json::data`; `de_tests` compares them with the derive).
+crate::json::data::data_deserialize!(struct Breakdown, skip_unknown {
+    dimension: required,
+    category: required,
+});
+
+crate::json::data::data_deserialize!(struct PartialWire, skip_unknown {
+    format: required,
+    cells: required,
+});
+
+#[cfg(test)]
+mod de_tests;
 
 /// What a cell is about. The total of a unit has no breakdown.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -160,7 +173,7 @@ impl Partial {
 
 /// The serialised form: `{"format": "treem.indicators.partial/1", "cells": [...]}`, cells in
 /// key order, each its key members plus its sums. JSON has no struct keys, hence the list.
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct PartialWire {
     format: String,
     cells: Vec<WireCell>,

@@ -13,24 +13,36 @@ use super::partial::{Breakdown, CellKey, Num, Partial, Reported};
 use super::period::Period;
 use crate::report::{IssueSink, Location};
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+/// One caller value as read (unknown members refused; `period`, `breakdown` and the figures
+/// may be left out).
+#[cfg_attr(test, derive(serde::Serialize))]
 struct ValueItem {
     #[allow(dead_code)]
     kind: String,
     indicator: String,
-    #[serde(default)]
     period: Option<String>,
     unit: String,
-    #[serde(default)]
     breakdown: Option<Breakdown>,
-    #[serde(default)]
     numerator: Option<serde_json::Number>,
-    #[serde(default)]
     denominator: Option<serde_json::Number>,
-    #[serde(default)]
     value: Option<serde_json::Number>,
 }
+
+// `Deserialize`: `data_deserialize!`, the derive's answers with less WebAssembly (see
+// `crate::json::data`; `de_tests` compares them with the derive).
+crate::json::data::data_deserialize!(struct ValueItem, deny_unknown {
+    kind: required,
+    indicator: required,
+    period: default,
+    unit: required,
+    breakdown: default,
+    numerator: default,
+    denominator: default,
+    value: default,
+});
+
+#[cfg(test)]
+mod de_tests;
 
 fn count(n: &serde_json::Number) -> Option<u64> {
     n.as_u64()

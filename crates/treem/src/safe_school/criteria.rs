@@ -4,12 +4,12 @@
 //! `criteria_set` member of an assessment).
 
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 mod threshold_de;
 
 /// A versioned set of criteria from one official document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CriteriaSet {
     /// Stable identifier, e.g. `tt18-2023`.
@@ -50,7 +50,7 @@ pub struct CriteriaSet {
 }
 
 /// The official document a set comes from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DocumentRef {
     /// Số, ký hiệu, e.g. `18/2023/TT-BGDĐT`.
@@ -95,9 +95,7 @@ pub enum Threshold {
 }
 
 /// How much of the official list a copy holds.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Completeness {
     /// Only the pass rule (and counts) are known; no criterion can be assessed.
@@ -120,7 +118,7 @@ impl Completeness {
 }
 
 /// A content area (nội dung) of a set.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ContentArea {
     /// Stable code within the set.
@@ -130,7 +128,7 @@ pub struct ContentArea {
 }
 
 /// One criterion (tiêu chí).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Criterion {
     /// Stable code within the set (the document's numbering where it has one).
@@ -155,7 +153,7 @@ fn is_false(value: &bool) -> bool {
 }
 
 /// An event that disqualifies the result for the year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// Stable code within the set.
@@ -163,6 +161,62 @@ pub struct Event {
     /// Description, with its source when not the document's own wording.
     pub text: String,
 }
+
+// `Deserialize` of the set and of its parts: `data_deserialize!`, the derive's answers with
+// less WebAssembly (see `crate::json::data`; `de_tests` compares them with the derive).
+crate::json::data::data_deserialize!(struct CriteriaSet, deny_unknown {
+    id: required,
+    version: required,
+    title: required,
+    document: required,
+    applies_to: required,
+    threshold: required,
+    completeness: required,
+    content_areas: default,
+    criteria: default,
+    disqualifying_events: default,
+    remedy_required: default,
+    reported_total: default,
+    reported_mandatory: default,
+    notes: default,
+});
+
+crate::json::data::data_deserialize!(struct DocumentRef, deny_unknown {
+    number: required,
+    title: required,
+    issued: default,
+    in_force_from: default,
+    articles: required,
+});
+
+crate::json::data::data_deserialize!(
+    enum Completeness {
+        ThresholdsOnly = "thresholds_only",
+        Partial = "partial",
+        Complete = "complete",
+    }
+);
+
+crate::json::data::data_deserialize!(struct ContentArea, deny_unknown {
+    code: required,
+    title: required,
+});
+
+crate::json::data::data_deserialize!(struct Criterion, deny_unknown {
+    code: required,
+    text: required,
+    area: default,
+    mandatory: default,
+    conditional: default,
+});
+
+crate::json::data::data_deserialize!(struct Event, deny_unknown {
+    code: required,
+    text: required,
+});
+
+#[cfg(test)]
+mod de_tests;
 
 impl CriteriaSet {
     /// The criterion with `code`.

@@ -56,9 +56,7 @@ impl Outcome {
 }
 
 /// The level of the result (TT 18/2023 Điều 11 khoản 2: "theo 2 mức").
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ResultLevel {
     /// Chưa đạt.
@@ -66,6 +64,13 @@ pub enum ResultLevel {
     /// Đạt.
     Dat,
 }
+
+crate::json::data::data_deserialize!(
+    enum ResultLevel {
+        ChuaDat = "chua_dat",
+        Dat = "dat",
+    }
+);
 
 /// Why the level is what it is. Every reason that applies is listed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

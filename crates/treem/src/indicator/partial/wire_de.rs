@@ -144,9 +144,29 @@ mod tests {
     use crate::indicator::partial::{Num, Partial};
     use proptest::prelude::*;
 
-    /// serde's derive of the cell (flattened key and sums): the oracle, named as ours.
+    /// serde's derive of the cell (flattened key and sums): the oracle, named as ours, with
+    /// derived copies of the key down to its `Dimension` (ours is not derived: it reads
+    /// buffered content as a `Value` does, and this reader keeps the derive's answer).
     mod derived {
-        use crate::indicator::partial::{Accum, CellKey};
+        use crate::indicator::definition::de_tests::derived::Dimension;
+        use crate::indicator::definition::IndicatorId;
+        use crate::indicator::partial::Accum;
+        use crate::indicator::period::Period;
+
+        #[derive(serde::Deserialize)]
+        pub(super) struct Breakdown {
+            pub(super) dimension: Dimension,
+            pub(super) category: String,
+        }
+
+        #[derive(serde::Deserialize)]
+        pub(super) struct CellKey {
+            pub(super) indicator: IndicatorId,
+            pub(super) period: Period,
+            pub(super) unit: String,
+            #[serde(default, flatten)]
+            pub(super) breakdown: Option<Breakdown>,
+        }
 
         #[derive(serde::Deserialize)]
         pub(super) struct WireCell {
@@ -154,6 +174,23 @@ mod tests {
             pub(super) key: CellKey,
             #[serde(flatten)]
             pub(super) accum: Accum,
+        }
+
+        impl From<CellKey> for super::CellKey {
+            fn from(key: CellKey) -> super::CellKey {
+                super::CellKey {
+                    indicator: key.indicator,
+                    period: key.period,
+                    unit: key.unit,
+                    breakdown: key.breakdown.map(|b| super::Breakdown {
+                        dimension: serde_json::to_value(b.dimension)
+                            .ok()
+                            .and_then(|v| serde::Deserialize::deserialize(&v).ok())
+                            .unwrap_or(super::Dimension::Other),
+                        category: b.category,
+                    }),
+                }
+            }
         }
     }
 
@@ -167,7 +204,7 @@ mod tests {
 
     fn derives<'de, D: Deserializer<'de>>(deserializer: D) -> Outcome {
         derived::WireCell::deserialize(deserializer)
-            .map(|c| (c.key, c.accum))
+            .map(|c| (c.key.into(), c.accum))
             .map_err(|e| e.to_string())
     }
 

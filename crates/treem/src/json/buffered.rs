@@ -6,6 +6,9 @@
 //! into `serde_json::Value` instead (whose reading is linked anyway), then read each member
 //! from its buffered value with the member type's own `Deserialize`, so the accepted inputs
 //! and the error messages stay those of the derive (each impl's tests compare against it).
+//!
+//! For plain structs and unit enums use `crate::json::data::data_deserialize!` instead (same
+//! idea, generated); these helpers are for the shapes it does not cover.
 
 use serde::de::{DeserializeOwned, Error, MapAccess};
 use serde_json::Value;

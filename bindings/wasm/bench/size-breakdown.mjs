@@ -1,0 +1,250 @@
+// What the package's size is made of: the code by origin (crate, or module of treem) and the
+// data by embedded file, each gzipped on its own, plus the largest functions.
+//
+//   TREEM_WASM_NAMES=1 bash bindings/wasm/build.sh   # also writes the module with its names
+//   node bindings/wasm/bench/size-breakdown.mjs [--top N]
+//
+// The named module is the shipped one optimised by the same wasm-opt command with `-g`
+// instead of `--strip-debug` (build.sh), so its code is the shipped code to within a few
+// hundred bytes; the report prints both sizes. Groups are gzipped alone, so their sum is a
+// little more than the module's gzipped size (gzip also folds repetition across groups).
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+export const NAMED_MODULE = join(root, 'target/wasm-names/treem_wasm_bg.wasm');
+export const SHIPPED_MODULE = join(root, 'bindings/wasm/pkg/treem_wasm_bg.wasm');
+const DATA_DIR = join(root, 'crates/treem/data');
+
+export const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
+
+/// The sections of a module that the breakdown needs: function bodies (with their names from
+/// the `name` section, when there is one) and the data segments laid out in linear memory.
+export function readModule(bytes) {
+  let pos = 8;
+  const leb = () => {
+    let result = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = bytes[pos++];
+      result += (byte & 0x7f) * 2 ** shift;
+      if (!(byte & 0x80)) return result;
+    }
+  };
+  const sleb32 = () => {
+    let result = 0;
+    let shift = 0;
+    let byte;
+    do {
+      byte = bytes[pos++];
+      result |= (byte & 0x7f) << shift;
+      shift += 7;
+    } while (byte & 0x80);
+    return shift < 32 && byte & 0x40 ? result | (-1 << shift) : result;
+  };
+  const skipLimits = () => {
+    const flags = leb();
+    leb();
+    if (flags & 1) leb();
+  };
+  // Not `pos += leb()`: that adds to the value `pos` had before the length was read.
+  const skipName = () => {
+    const length = leb();
+    pos += length;
+  };
+  let importedFunctions = 0;
+  const bodies = [];
+  const names = new Map();
+  const segments = [];
+  const sections = {};
+  while (pos < bytes.length) {
+    const id = bytes[pos++];
+    const size = leb();
+    const end = pos + size;
+    sections[id] = (sections[id] ?? 0) + size;
+    if (id === 2) {
+      for (let n = leb(); n > 0; n--) {
+        skipName(); // module
+        skipName(); // field
+        const kind = bytes[pos++];
+        if (kind === 0) {
+          leb();
+          importedFunctions++;
+        } else if (kind === 1) {
+          pos++;
+          skipLimits();
+        } else if (kind === 2) {
+          skipLimits();
+        } else if (kind === 3) {
+          pos += 2;
+        } else {
+          throw new Error(`import of kind ${kind} not understood`);
+        }
+      }
+    } else if (id === 10) {
+      for (let n = leb(); n > 0; n--) {
+        const bodySize = leb();
+        bodies.push(bytes.subarray(pos, pos + bodySize));
+        pos += bodySize;
+      }
+    } else if (id === 11) {
+      for (let n = leb(); n > 0; n--) {
+        const flags = leb();
+        if (flags !== 0) throw new Error(`data segment with flags ${flags} not understood`);
+        if (bytes[pos++] !== 0x41) throw new Error('data segment offset is not i32.const');
+        const offset = sleb32();
+        if (bytes[pos++] !== 0x0b) throw new Error('data segment offset expression too long');
+        const length = leb();
+        segments.push({ offset, bytes: bytes.subarray(pos, pos + length) });
+        pos += length;
+      }
+    } else if (id === 0) {
+      const nameLength = leb();
+      const sectionName = Buffer.from(bytes.subarray(pos, pos + nameLength)).toString();
+      pos += nameLength;
+      if (sectionName === 'name') {
+        while (pos < end) {
+          const sub = bytes[pos++];
+          const subSize = leb();
+          const subEnd = pos + subSize;
+          if (sub === 1) {
+            for (let n = leb(); n > 0; n--) {
+              const index = leb();
+              const length = leb();
+              names.set(index, Buffer.from(bytes.subarray(pos, pos + length)).toString());
+              pos += length;
+            }
+          }
+          pos = subEnd;
+        }
+      }
+    }
+    pos = end;
+  }
+  const functions = bodies.map((body, i) => ({
+    name: names.get(importedFunctions + i) ?? `<function ${importedFunctions + i}>`,
+    body,
+  }));
+  return { functions, segments, sections, named: names.size > 0 };
+}
+
+/// Where a function comes from, from its (legacy-mangled, demangled) name: the module of
+/// treem for treem's own code and for trait impls on treem's types (a `Deserialize` of a
+/// draft is the draft's reader), otherwise the crate, with the large families of the
+/// standard library on their own.
+export function origin(name) {
+  // The self type of an impl says whose code it is: `<treem::x::Y as serde::Deserialize>`.
+  const path = name.replace(/^(<|&mut |&)+/, '');
+  const treem = /^treem::([a-z_0-9]+)/.exec(path) ?? /^treem_wasm::/.exec(path);
+  if (treem) return treem[1] ? `treem::${treem[1]}` : 'treem_wasm (exports)';
+  if (/^(alloc|core|std)(\[[0-9a-f]+\])?::fmt|flt2dec|::fmt::/.test(path) && !/^(serde|treem)/.test(path)) {
+    return 'core: formatting';
+  }
+  if (/^alloc(\[[0-9a-f]+\])?::collections::btree/.test(path)) return 'alloc: BTreeMap';
+  if (/^alloc(\[[0-9a-f]+\])?::(vec|raw_vec)/.test(path)) return 'alloc: Vec';
+  if (/^core(\[[0-9a-f]+\])?::(iter|ops::function)/.test(path)) return 'core: iterators and closures';
+  if (/^core(\[[0-9a-f]+\])?::(slice::sort|str::pattern)/.test(path)) return 'core: sort and search';
+  const crate = /^([A-Za-z_][A-Za-z_0-9]*)(\[[0-9a-f]+\])?::/.exec(path);
+  if (crate) return crate[1];
+  if (/multivalue shim|externref|^__wbindgen|^__wbg/.test(name)) return 'wasm-bindgen glue';
+  return 'other';
+}
+
+/// Every file under crates/treem/data (what the core embeds with include_str!).
+export function dataFiles() {
+  const files = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir)) {
+      const path = join(dir, entry);
+      if (statSync(path).isDirectory()) walk(path);
+      else files.push({ path: relative(root, path), bytes: readFileSync(path) });
+    }
+  };
+  walk(DATA_DIR);
+  return files.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/// The breakdown of one named module: code by origin, the largest functions, data by
+/// embedded file (found verbatim in the data segments) and the rest of the data.
+export function breakdown(module, files = dataFiles()) {
+  const groups = new Map();
+  for (const f of module.functions) {
+    const key = origin(f.name);
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(f.body);
+  }
+  const code = module.functions.map((f) => f.body);
+  const codeGroups = [...groups]
+    .map(([name, bodies]) => ({
+      name,
+      functions: bodies.length,
+      raw: bodies.reduce((sum, b) => sum + b.length, 0),
+      gzipped: gz(Buffer.concat(bodies)),
+    }))
+    .sort((a, b) => b.gzipped - a.gzipped || a.name.localeCompare(b.name));
+  const largest = [...module.functions]
+    .sort((a, b) => b.body.length - a.body.length || a.name.localeCompare(b.name))
+    .map((f) => ({ name: f.name.replace(/::h[0-9a-f]{16}$/, ''), raw: f.body.length }));
+
+  const data = Buffer.concat(module.segments.map((s) => s.bytes));
+  const claimed = new Uint8Array(data.length);
+  const embedded = [];
+  for (const file of files) {
+    const at = data.indexOf(file.bytes);
+    if (at < 0 || file.bytes.length === 0) continue;
+    claimed.fill(1, at, at + file.bytes.length);
+    embedded.push({ path: file.path, raw: file.bytes.length, gzipped: gz(file.bytes) });
+  }
+  const rest = Buffer.from(data.filter((_, i) => !claimed[i]));
+  return {
+    code: { raw: code.reduce((s, b) => s + b.length, 0), gzipped: gz(Buffer.concat(code)), groups: codeGroups },
+    largest,
+    data: {
+      raw: data.length,
+      gzipped: gz(data),
+      embedded: embedded.sort((a, b) => b.gzipped - a.gzipped),
+      rest: { raw: rest.length, gzipped: gz(rest) },
+    },
+  };
+}
+
+const kb = (n) => (n / 1024).toFixed(1).padStart(7);
+
+function main() {
+  const topIndex = process.argv.indexOf('--top');
+  const top = topIndex > 0 ? Number(process.argv[topIndex + 1]) : 15;
+  let named;
+  try {
+    named = readFileSync(NAMED_MODULE);
+  } catch {
+    console.error(`${relative(root, NAMED_MODULE)} is missing; build it with:`);
+    console.error('  TREEM_WASM_NAMES=1 bash bindings/wasm/build.sh');
+    process.exit(1);
+  }
+  const module = readModule(named);
+  if (!module.named) throw new Error('the named module has no name section');
+  const shipped = readModule(readFileSync(SHIPPED_MODULE));
+  const b = breakdown(module);
+  const shippedCode = shipped.functions.reduce((s, f) => s + f.body.length, 0);
+  console.log('size breakdown of the package module (KiB; each group gzipped on its own)');
+  console.log(
+    `code ${kb(b.code.raw)} raw, ${kb(b.code.gzipped)} gzipped ` +
+      `(shipped module: ${kb(shippedCode)} raw, ${shipped.functions.length} functions)`,
+  );
+  console.log('  gzipped      raw  functions  origin');
+  for (const g of b.code.groups) {
+    console.log(`  ${kb(g.gzipped)}  ${kb(g.raw)}  ${String(g.functions).padStart(9)}  ${g.name}`);
+  }
+  console.log(`largest functions (raw, after wasm-opt inlined into them):`);
+  for (const f of b.largest.slice(0, top)) console.log(`  ${kb(f.raw)}  ${f.name.slice(0, 110)}`);
+  console.log(`data ${kb(b.data.raw)} raw, ${kb(b.data.gzipped)} gzipped`);
+  console.log('  gzipped      raw  embedded file');
+  for (const e of b.data.embedded) console.log(`  ${kb(e.gzipped)}  ${kb(e.raw)}  ${e.path}`);
+  console.log(
+    `  ${kb(b.data.rest.gzipped)}  ${kb(b.data.rest.raw)}  the rest: messages, catalogs, ` +
+      'strings of the rules, and the tables that point to them',
+  );
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

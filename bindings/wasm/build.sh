@@ -52,7 +52,12 @@ node -e '
 # --reorder-functions-by-name (while wasm-bindgen's function names are still in the module,
 # before --strip-debug drops them) puts the copies of one generic function side by side,
 # within gzip's 32 KB window: measured 6.6 KB smaller gzipped, the same code.
-opt_flags=(-Oz --reorder-functions-by-name
+# --low-memory-unused lets wasm-opt fold `pointer + constant` into the offset of a load or
+# store (4.3 KB smaller gzipped). It assumes no access to the first 1 KiB of memory: Rust
+# puts the 1 MiB stack first, growing down to address 0, so only a stack within 1 KiB of
+# overflowing would reach there, and such an access now traps (the wrapper re-instantiates)
+# instead of writing there.
+opt_flags=(-Oz --reorder-functions-by-name --low-memory-unused
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
   --enable-mutable-globals --enable-reference-types --enable-multivalue)
 echo "== wasm: wasm-opt -Oz"

@@ -59,6 +59,15 @@ test('the named module is the shipped module with names: same code, same data', 
   assert.ok(unnamed < named.functions.length / 20, `${unnamed} functions without a name`);
 });
 
+// build.sh runs wasm-opt with --low-memory-unused, which assumes the first 1 KiB of memory is
+// never accessed. That holds because Rust lays the stack first (1 MiB, growing down to 0) and
+// the static data after it: a layout change of the toolchain must fail here, not corrupt.
+test('static data starts after the stack, clear of the low 1 KiB', () => {
+  const shipped = readModule(pkg('treem_wasm_bg.wasm'));
+  const lowest = Math.min(...shipped.segments.map((s) => s.offset));
+  assert.ok(lowest >= 1024 * 1024, `lowest data segment at ${lowest}, expected after a 1 MiB stack`);
+});
+
 test('the breakdown accounts for all the code and finds every embedded data file', () => {
   const b = breakdown(namedModule());
   const shipped = readModule(readFileSync(SHIPPED_MODULE));

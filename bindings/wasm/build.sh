@@ -57,7 +57,12 @@ node -e '
 # puts the 1 MiB stack first, growing down to address 0, so only a stack within 1 KiB of
 # overflowing would reach there, and such an access now traps (the wrapper re-instantiates)
 # instead of writing there.
-opt_flags=(-Oz --reorder-functions-by-name --low-memory-unused
+#
+# --one-caller-inline-max-function-size=0: wasm-opt no longer inlines a function into its
+# only caller. The module is 2.5 % larger raw but 31 KB smaller gzipped: the functions stay
+# small and, ordered by name, gzip finds their likes within its window, where inlined into
+# their callers they were each unique.
+opt_flags=(-Oz --reorder-functions-by-name --low-memory-unused --one-caller-inline-max-function-size=0
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
   --enable-mutable-globals --enable-reference-types --enable-multivalue)
 echo "== wasm: wasm-opt -Oz"

@@ -8,4 +8,10 @@ echo "== rust: clippy"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 echo "== rust: tests"
 cargo test --workspace --quiet 2>&1 | tee /tmp/treem-cargo-test.log
+# The core's unit tests in the domain feature builds that a portal may ship in its own
+# WebAssembly package (bindings/wasm/README.md): each domain alone, with what it turns on.
+for features in school child case safe-school indicators; do
+  echo "== rust: core tests with only --features $features"
+  cargo test --quiet -p treem --lib --no-default-features --features "$features"
+done
 # Generated docs are checked by crates/treem/tests/docs.rs.

@@ -90,12 +90,14 @@ pub(crate) const SCHEMAS: &[(&str, &str)] = &[
         "safe_school_assessment",
         include_str!("../data/schemas/safe_school_assessment.json"),
     ),
+    #[cfg(feature = "safe-school")]
     (
         "criteria_set",
         include_str!("../data/schemas/criteria_set.json"),
     ),
     #[cfg(feature = "directive")]
     ("directive", include_str!("../data/schemas/directive.json")),
+    #[cfg(feature = "directive")]
     (
         "task_report",
         include_str!("../data/schemas/task_report.json"),

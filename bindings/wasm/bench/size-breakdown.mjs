@@ -129,13 +129,17 @@ export function readModule(bytes) {
   return { functions, segments, sections, named: names.size > 0 };
 }
 
-/// Where a function comes from, from its (legacy-mangled, demangled) name: the module of
+/// A symbol without its hash (`::h0123…`, legacy mangling) and crate disambiguators
+/// (`treem[9f89…]::`, v0 mangling, which the package is built with).
+const plain = (name) => name.replace(/::h[0-9a-f]{16}$/, '').replace(/\[[0-9a-f]+\]/g, '');
+
+/// Where a function comes from, from its demangled name: the module of
 /// treem for treem's own code and for trait impls on treem's types (a `Deserialize` of a
 /// draft is the draft's reader), otherwise the crate, with the large families of the
 /// standard library on their own.
 export function origin(name) {
   // The self type of an impl says whose code it is: `<treem::x::Y as serde::Deserialize>`.
-  const path = name.replace(/^(<|&mut |&)+/, '');
+  const path = plain(name).replace(/^(<|&mut |&)+/, '');
   const treem = /^treem::([a-z_0-9]+)/.exec(path) ?? /^treem_wasm::/.exec(path);
   if (treem) return treem[1] ? `treem::${treem[1]}` : 'treem_wasm (exports)';
   if (/^(alloc|core|std)(\[[0-9a-f]+\])?::fmt|flt2dec|::fmt::/.test(path) && !/^(serde|treem)/.test(path)) {
@@ -185,7 +189,7 @@ export function breakdown(module, files = dataFiles()) {
     .sort((a, b) => b.gzipped - a.gzipped || a.name.localeCompare(b.name));
   const largest = [...module.functions]
     .sort((a, b) => b.body.length - a.body.length || a.name.localeCompare(b.name))
-    .map((f) => ({ name: f.name.replace(/::h[0-9a-f]{16}$/, ''), raw: f.body.length }));
+    .map((f) => ({ name: plain(f.name), raw: f.body.length }));
 
   const data = Buffer.concat(module.segments.map((s) => s.bytes));
   const claimed = new Uint8Array(data.length);

@@ -6,6 +6,8 @@ echo "== rust: fmt"
 cargo fmt --all -- --check
 echo "== rust: clippy"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
+echo "== rust: docs (every intra-doc link resolves)"
+RUSTDOCFLAGS="-D warnings" cargo doc --quiet --no-deps -p treem
 echo "== rust: tests"
 cargo test --workspace --quiet 2>&1 | tee /tmp/treem-cargo-test.log
 # The core's unit tests in the domain feature builds that a portal may ship in its own

@@ -230,7 +230,7 @@ pub fn catalog(name: &str, options: &[u8]) -> Result<serde_json::Value, Error> {
 /// done_at, status}]}`, one row per step of Nghị định 56/2017/NĐ-CP, Điều 25–32, and a last
 /// row `separation_end`. `status` is `done`, `done_late`, `due`, `overdue`, `waiting`,
 /// `pending` or `not_applicable`. Values that do not parse count as absent here; `validate`
-/// reports them. How limits are counted: [`crate::case::deadlines`].
+/// reports them. How limits are counted: [`crate::case::deadlines`](mod@crate::case::deadlines).
 ///
 /// # Errors
 /// `is_not_json()` when `input` or `options` is not UTF-8 JSON; `is_wrong_top_level_type()`

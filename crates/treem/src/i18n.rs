@@ -1,6 +1,6 @@
 //! Messages in Vietnamese (default) and English, keyed by issue code.
 //!
-//! Every issue code is declared once, next to the rule that raises it, with the [`codes!`]
+//! Every issue code is declared once, next to the rule that raises it, with the `codes!`
 //! macro: code, severity, rule, legal source and both message templates. The macro also puts
 //! the code in its module's `CODES` slice, and [`all_codes`] chains those slices, so the code
 //! table (`docs/codes.md`, the `issue_codes` catalog) is generated from the same definitions

@@ -3,7 +3,7 @@
 //! Nghị định 56/2017/NĐ-CP, Điều 25–32 with their forms (Mẫu số 01–07) and time limits.
 //!
 //! Modules: [`draft`] (input form), [`catalog`] (lists and steps), [`moment`] (date and time
-//! of a report or a step), [`calendar`] (working days and the holiday table), [`deadlines`]
+//! of a report or a step), [`calendar`] (working days and the holiday table), [`deadlines`](mod@deadlines)
 //! (the view of each step: done, due, overdue). `validate` reports late and overdue steps as
 //! warnings: the record is still true to the facts, but someone should act.
 //!

@@ -6,7 +6,7 @@
 //! - [`facts`]: how records plug in ([`facts::Facts`]: each record states its
 //!   contributions); [`feed`]: the feeders of `child` records (with their `case` records,
 //!   joined by `child_id`) and `safe_school_assessment` records. Caller-supplied values
-//!   ([`values`]) feed the external indicators and outside denominators.
+//!   (`values`) feed the external indicators and outside denominators.
 //! - [`partial`]: mergeable partial aggregates; [`table`] and [`suppress`]: the published
 //!   table with small-cell suppression; [`export`]: CSV and DHIS2.
 //!

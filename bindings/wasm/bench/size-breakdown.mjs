@@ -12,6 +12,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { join, relative } from 'node:path';
+import { KEY_END } from '../layout-names.mjs';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 export const NAMED_MODULE = join(root, 'target/wasm-names/treem_wasm_bg.wasm');
@@ -129,29 +130,35 @@ export function readModule(bytes) {
   return { functions, segments, sections, named: names.size > 0 };
 }
 
-/// A symbol without its hash (`::h0123…`, legacy mangling) and crate disambiguators
-/// (`treem[9f89…]::`, v0 mangling, which the package is built with).
-const plain = (name) => name.replace(/::h[0-9a-f]{16}$/, '').replace(/\[[0-9a-f]+\]/g, '');
+/// A symbol without its layout key, its hash (`::h0123…`, legacy mangling) and crate
+/// disambiguators (`treem[9f89…]::`, v0 mangling, which the package is built with).
+/// build.sh names functions `<sort key> | <name>` (layout-names.mjs); the key is dropped.
+const plain = (name) => {
+  const keyEnd = name.indexOf(KEY_END);
+  const original = keyEnd < 0 ? name : name.slice(keyEnd + KEY_END.length);
+  return original.replace(/::h[0-9a-f]{16}$/, '').replace(/\[[0-9a-f]+\]/g, '');
+};
 
 /// Where a function comes from, from its demangled name: the module of
 /// treem for treem's own code and for trait impls on treem's types (a `Deserialize` of a
 /// draft is the draft's reader), otherwise the crate, with the large families of the
 /// standard library on their own.
 export function origin(name) {
+  const bare = plain(name);
   // The self type of an impl says whose code it is: `<treem::x::Y as serde::Deserialize>`.
-  const path = plain(name).replace(/^(<|&mut |&)+/, '');
+  const path = bare.replace(/^(<|&mut |&)+/, '');
   const treem = /^treem::([a-z_0-9]+)/.exec(path) ?? /^treem_wasm::/.exec(path);
   if (treem) return treem[1] ? `treem::${treem[1]}` : 'treem_wasm (exports)';
-  if (/^(alloc|core|std)(\[[0-9a-f]+\])?::fmt|flt2dec|::fmt::/.test(path) && !/^(serde|treem)/.test(path)) {
+  if (/^(alloc|core|std)::fmt|flt2dec|::fmt::/.test(path) && !/^(serde|treem)/.test(path)) {
     return 'core: formatting';
   }
-  if (/^alloc(\[[0-9a-f]+\])?::collections::btree/.test(path)) return 'alloc: BTreeMap';
-  if (/^alloc(\[[0-9a-f]+\])?::(vec|raw_vec)/.test(path)) return 'alloc: Vec';
-  if (/^core(\[[0-9a-f]+\])?::(iter|ops::function)/.test(path)) return 'core: iterators and closures';
-  if (/^core(\[[0-9a-f]+\])?::(slice::sort|str::pattern)/.test(path)) return 'core: sort and search';
-  const crate = /^([A-Za-z_][A-Za-z_0-9]*)(\[[0-9a-f]+\])?::/.exec(path);
+  if (/^alloc::collections::btree/.test(path)) return 'alloc: BTreeMap';
+  if (/^alloc::(vec|raw_vec)/.test(path)) return 'alloc: Vec';
+  if (/^core::(iter|ops::function)/.test(path)) return 'core: iterators and closures';
+  if (/^core::(slice::sort|str::pattern)/.test(path)) return 'core: sort and search';
+  const crate = /^([A-Za-z_][A-Za-z_0-9]*)::/.exec(path);
   if (crate) return crate[1];
-  if (/multivalue shim|externref|^__wbindgen|^__wbg/.test(name)) return 'wasm-bindgen glue';
+  if (/multivalue shim|externref|^__wbindgen|^__wbg/.test(bare)) return 'wasm-bindgen glue';
   return 'other';
 }
 

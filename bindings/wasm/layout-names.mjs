@@ -1,0 +1,107 @@
+// Build step of build.sh, between wasm-bindgen and wasm-opt: rewrites the names of the
+// module's functions into sort keys, so that `wasm-opt --reorder-functions-by-name` lays the
+// functions out in the order that gzip compresses best among those measured.
+//
+//   node layout-names.mjs <in.wasm> <out.wasm>
+//
+// The key puts every implementation of one trait method side by side whatever its type
+// (all `Serialize::serialize`, all `Visitor::visit_str`, ...), since they are built alike;
+// other functions follow, by name. Measured on the full package: 3.4 KB smaller gzipped than
+// ordering by plain name (317.6 -> 314.2 KB for the .wasm), the same code. A key is
+// `<trait>::<method>` (or `~`), then KEY_END, then the original name, which
+// bench/size-breakdown.mjs reads back.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/// Ends the sort key; what follows is the function's original name.
+export const KEY_END = ' | ';
+
+/// The sort key of a function from its demangled name.
+export function layoutKey(name) {
+  const plain = name.replace(/::h[0-9a-f]{16}$/, '').replace(/\[[0-9a-f]+\]/g, '');
+  const traitMethod = /^<.* as ([^<>]*?)(<.*>)?>::([A-Za-z_0-9]+)/.exec(plain);
+  return (traitMethod ? `${traitMethod[1]}::${traitMethod[3]}` : '~') + KEY_END + name;
+}
+
+const encodeLeb = (value) => {
+  const out = [];
+  let n = value;
+  do {
+    let byte = n & 0x7f;
+    n = Math.floor(n / 128);
+    if (n) byte |= 0x80;
+    out.push(byte);
+  } while (n);
+  return Buffer.from(out);
+};
+
+/// The module with each function name of its `name` section replaced by `rename(name)`;
+/// every other byte is kept. Fails when the module has no function names.
+export function renameFunctions(bytes, rename) {
+  let pos = 8;
+  const leb = () => {
+    let result = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = bytes[pos++];
+      result += (byte & 0x7f) * 2 ** shift;
+      if (!(byte & 0x80)) return result;
+    }
+  };
+  const parts = [bytes.subarray(0, 8)];
+  let renamed = 0;
+  while (pos < bytes.length) {
+    const sectionStart = pos;
+    const id = bytes[pos++];
+    const size = leb();
+    const end = pos + size;
+    if (id === 0) {
+      const nameLength = leb();
+      const sectionName = Buffer.from(bytes.subarray(pos, pos + nameLength)).toString();
+      if (sectionName === 'name') {
+        pos += nameLength;
+        const subsections = [];
+        while (pos < end) {
+          const sub = bytes[pos++];
+          const subSize = leb();
+          const subEnd = pos + subSize;
+          if (sub === 1) {
+            const count = leb();
+            const entries = [encodeLeb(count)];
+            for (let i = 0; i < count; i++) {
+              const index = leb();
+              const length = leb();
+              const name = Buffer.from(bytes.subarray(pos, pos + length)).toString();
+              pos += length;
+              const key = Buffer.from(rename(name));
+              entries.push(encodeLeb(index), encodeLeb(key.length), key);
+              renamed++;
+            }
+            const body = Buffer.concat(entries);
+            subsections.push(Buffer.from([1]), encodeLeb(body.length), body);
+          } else {
+            subsections.push(Buffer.from([sub]), encodeLeb(subSize), bytes.subarray(pos, subEnd));
+          }
+          pos = subEnd;
+        }
+        const label = Buffer.from('name');
+        const content = Buffer.concat([encodeLeb(label.length), label, ...subsections]);
+        parts.push(Buffer.from([0]), encodeLeb(content.length), content);
+        pos = end;
+        continue;
+      }
+    }
+    parts.push(bytes.subarray(sectionStart, end));
+    pos = end;
+  }
+  if (renamed === 0) throw new Error('the module has no function names to lay out by');
+  return Buffer.concat(parts);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const [input, output] = process.argv.slice(2);
+  if (!input || !output) {
+    console.error('usage: node layout-names.mjs <in.wasm> <out.wasm>');
+    process.exit(2);
+  }
+  writeFileSync(output, renameFunctions(readFileSync(input), layoutKey));
+}

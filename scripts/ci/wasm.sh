@@ -15,8 +15,8 @@ if ! diff -u bindings/wasm/types/treem.d.ts "$fresh"; then
   exit 1
 fi
 
-echo "== wasm: build the npm package (and its named copy, for the size breakdown test)"
-TREEM_WASM_NAMES=1 bash bindings/wasm/build.sh
+echo "== wasm: build the npm package"
+bash bindings/wasm/build.sh
 
 echo "== wasm: node --test (vectors, API, trap recovery, browser form in Chromium)"
 cd bindings/wasm

@@ -1,12 +1,12 @@
 // What the package's size is made of: the code by origin (crate, or module of treem) and the
 // data by embedded file, each gzipped on its own, plus the largest functions.
 //
-//   TREEM_WASM_NAMES=1 bash bindings/wasm/build.sh   # also writes the module with its names
+//   bash bindings/wasm/build.sh   # also writes the module with its names to target/wasm-names/
 //   node bindings/wasm/bench/size-breakdown.mjs [--top N]
 //
 // The named module is the shipped one optimised by the same wasm-opt command with `-g`
-// instead of `--strip-debug` (build.sh), so its code is the shipped code to within a few
-// hundred bytes; the report prints both sizes. Groups are gzipped alone, so their sum is a
+// instead of `--strip-debug` (build.sh): the same code and data byte for byte
+// (tests/size.test.mjs checks it), with names. Groups are gzipped alone, so their sum is a
 // little more than the module's gzipped size (gzip also folds repetition across groups).
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -230,7 +230,7 @@ function main() {
     named = readFileSync(NAMED_MODULE);
   } catch {
     console.error(`${relative(root, NAMED_MODULE)} is missing; build it with:`);
-    console.error('  TREEM_WASM_NAMES=1 bash bindings/wasm/build.sh');
+    console.error('  bash bindings/wasm/build.sh');
     process.exit(1);
   }
   const module = readModule(named);

@@ -21,12 +21,12 @@ const BUDGET_KIB = 325;
 
 const pkg = (f) => readFileSync(new URL(`../pkg/${f}`, import.meta.url));
 
-// The named copy is written by `TREEM_WASM_NAMES=1 bash build.sh` (scripts/ci/wasm.sh does).
+// The named copy is written by build.sh beside the package (target/wasm-names/).
 function namedModule() {
   try {
     return readModule(readFileSync(NAMED_MODULE));
   } catch (e) {
-    assert.fail(`${NAMED_MODULE} unreadable (${e.code ?? e.message}); build with TREEM_WASM_NAMES=1 bash bindings/wasm/build.sh`);
+    assert.fail(`${NAMED_MODULE} unreadable (${e.code ?? e.message}); build with: bash bindings/wasm/build.sh`);
   }
 }
 

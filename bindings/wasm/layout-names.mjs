@@ -12,6 +12,7 @@
 // bench/size-breakdown.mjs reads back.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { Cursor, encodeUleb } from './wasm-binary.mjs';
 
 /// Ends the sort key; what follows is the function's original name.
 export const KEY_END = ' | ';
@@ -23,75 +24,46 @@ export function layoutKey(name) {
   return (traitMethod ? `${traitMethod[1]}::${traitMethod[3]}` : '~') + KEY_END + name;
 }
 
-const encodeLeb = (value) => {
-  const out = [];
-  let n = value;
-  do {
-    let byte = n & 0x7f;
-    n = Math.floor(n / 128);
-    if (n) byte |= 0x80;
-    out.push(byte);
-  } while (n);
-  return Buffer.from(out);
-};
-
 /// The module with each function name of its `name` section replaced by `rename(name)`;
 /// every other byte is kept. Fails when the module has no function names.
 export function renameFunctions(bytes, rename) {
-  let pos = 8;
-  const leb = () => {
-    let result = 0;
-    for (let shift = 0; ; shift += 7) {
-      const byte = bytes[pos++];
-      result += (byte & 0x7f) * 2 ** shift;
-      if (!(byte & 0x80)) return result;
-    }
-  };
+  const at = new Cursor(bytes, 8);
   const parts = [bytes.subarray(0, 8)];
   let renamed = 0;
-  while (pos < bytes.length) {
-    const sectionStart = pos;
-    const id = bytes[pos++];
-    const size = leb();
-    const end = pos + size;
-    if (id === 0) {
-      const nameLength = leb();
-      const sectionName = Buffer.from(bytes.subarray(pos, pos + nameLength)).toString();
-      if (sectionName === 'name') {
-        pos += nameLength;
-        const subsections = [];
-        while (pos < end) {
-          const sub = bytes[pos++];
-          const subSize = leb();
-          const subEnd = pos + subSize;
-          if (sub === 1) {
-            const count = leb();
-            const entries = [encodeLeb(count)];
-            for (let i = 0; i < count; i++) {
-              const index = leb();
-              const length = leb();
-              const name = Buffer.from(bytes.subarray(pos, pos + length)).toString();
-              pos += length;
-              const key = Buffer.from(rename(name));
-              entries.push(encodeLeb(index), encodeLeb(key.length), key);
-              renamed++;
-            }
-            const body = Buffer.concat(entries);
-            subsections.push(Buffer.from([1]), encodeLeb(body.length), body);
-          } else {
-            subsections.push(Buffer.from([sub]), encodeLeb(subSize), bytes.subarray(pos, subEnd));
+  while (at.pos < bytes.length) {
+    const sectionStart = at.pos;
+    const id = bytes[at.pos++];
+    const size = at.uleb();
+    const end = at.pos + size;
+    if (id === 0 && at.name() === 'name') {
+      const subsections = [];
+      while (at.pos < end) {
+        const sub = bytes[at.pos++];
+        const subSize = at.uleb();
+        const subEnd = at.pos + subSize;
+        if (sub === 1) {
+          const count = at.uleb();
+          const entries = [encodeUleb(count)];
+          for (let i = 0; i < count; i++) {
+            const index = at.uleb();
+            const key = Buffer.from(rename(at.name()));
+            entries.push(encodeUleb(index), encodeUleb(key.length), key);
+            renamed++;
           }
-          pos = subEnd;
+          const body = Buffer.concat(entries);
+          subsections.push(Buffer.from([1]), encodeUleb(body.length), body);
+        } else {
+          subsections.push(Buffer.from([sub]), encodeUleb(subSize), bytes.subarray(at.pos, subEnd));
         }
-        const label = Buffer.from('name');
-        const content = Buffer.concat([encodeLeb(label.length), label, ...subsections]);
-        parts.push(Buffer.from([0]), encodeLeb(content.length), content);
-        pos = end;
-        continue;
+        at.pos = subEnd;
       }
+      const label = Buffer.from('name');
+      const content = Buffer.concat([encodeUleb(label.length), label, ...subsections]);
+      parts.push(Buffer.from([0]), encodeUleb(content.length), content);
+    } else {
+      parts.push(bytes.subarray(sectionStart, end));
     }
-    parts.push(bytes.subarray(sectionStart, end));
-    pos = end;
+    at.pos = end;
   }
   if (renamed === 0) throw new Error('the module has no function names to lay out by');
   return Buffer.concat(parts);

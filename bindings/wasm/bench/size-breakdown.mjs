@@ -13,6 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { join, relative } from 'node:path';
 import { KEY_END } from '../layout-names.mjs';
+import { Cursor } from '../wasm-binary.mjs';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 export const NAMED_MODULE = join(root, 'target/wasm-names/treem_wasm_bg.wasm');
@@ -24,104 +25,72 @@ export const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
 /// The sections of a module that the breakdown needs: function bodies (with their names from
 /// the `name` section, when there is one) and the data segments laid out in linear memory.
 export function readModule(bytes) {
-  let pos = 8;
-  const leb = () => {
-    let result = 0;
-    for (let shift = 0; ; shift += 7) {
-      const byte = bytes[pos++];
-      result += (byte & 0x7f) * 2 ** shift;
-      if (!(byte & 0x80)) return result;
-    }
-  };
-  const sleb32 = () => {
-    let result = 0;
-    let shift = 0;
-    let byte;
-    do {
-      byte = bytes[pos++];
-      result |= (byte & 0x7f) << shift;
-      shift += 7;
-    } while (byte & 0x80);
-    return shift < 32 && byte & 0x40 ? result | (-1 << shift) : result;
-  };
+  const at = new Cursor(bytes, 8);
   const skipLimits = () => {
-    const flags = leb();
-    leb();
-    if (flags & 1) leb();
-  };
-  // Not `pos += leb()`: that adds to the value `pos` had before the length was read.
-  const skipName = () => {
-    const length = leb();
-    pos += length;
+    const flags = at.uleb();
+    at.uleb();
+    if (flags & 1) at.uleb();
   };
   let importedFunctions = 0;
   const bodies = [];
   const names = new Map();
   const segments = [];
   const sections = {};
-  while (pos < bytes.length) {
-    const id = bytes[pos++];
-    const size = leb();
-    const end = pos + size;
+  while (at.pos < bytes.length) {
+    const id = bytes[at.pos++];
+    const size = at.uleb();
+    const end = at.pos + size;
     sections[id] = (sections[id] ?? 0) + size;
     if (id === 2) {
-      for (let n = leb(); n > 0; n--) {
-        skipName(); // module
-        skipName(); // field
-        const kind = bytes[pos++];
+      for (let n = at.uleb(); n > 0; n--) {
+        at.name(); // module
+        at.name(); // field
+        const kind = bytes[at.pos++];
         if (kind === 0) {
-          leb();
+          at.uleb();
           importedFunctions++;
         } else if (kind === 1) {
-          pos++;
+          at.pos++;
           skipLimits();
         } else if (kind === 2) {
           skipLimits();
         } else if (kind === 3) {
-          pos += 2;
+          at.pos += 2;
         } else {
           throw new Error(`import of kind ${kind} not understood`);
         }
       }
     } else if (id === 10) {
-      for (let n = leb(); n > 0; n--) {
-        const bodySize = leb();
-        bodies.push(bytes.subarray(pos, pos + bodySize));
-        pos += bodySize;
+      for (let n = at.uleb(); n > 0; n--) {
+        const bodySize = at.uleb();
+        bodies.push(bytes.subarray(at.pos, at.pos + bodySize));
+        at.pos += bodySize;
       }
     } else if (id === 11) {
-      for (let n = leb(); n > 0; n--) {
-        const flags = leb();
+      for (let n = at.uleb(); n > 0; n--) {
+        const flags = at.uleb();
         if (flags !== 0) throw new Error(`data segment with flags ${flags} not understood`);
-        if (bytes[pos++] !== 0x41) throw new Error('data segment offset is not i32.const');
-        const offset = sleb32();
-        if (bytes[pos++] !== 0x0b) throw new Error('data segment offset expression too long');
-        const length = leb();
-        segments.push({ offset, bytes: bytes.subarray(pos, pos + length) });
-        pos += length;
+        if (bytes[at.pos++] !== 0x41) throw new Error('data segment offset is not i32.const');
+        const offset = at.sleb32();
+        if (bytes[at.pos++] !== 0x0b) throw new Error('data segment offset expression too long');
+        const length = at.uleb();
+        segments.push({ offset, bytes: bytes.subarray(at.pos, at.pos + length) });
+        at.pos += length;
       }
-    } else if (id === 0) {
-      const nameLength = leb();
-      const sectionName = Buffer.from(bytes.subarray(pos, pos + nameLength)).toString();
-      pos += nameLength;
-      if (sectionName === 'name') {
-        while (pos < end) {
-          const sub = bytes[pos++];
-          const subSize = leb();
-          const subEnd = pos + subSize;
-          if (sub === 1) {
-            for (let n = leb(); n > 0; n--) {
-              const index = leb();
-              const length = leb();
-              names.set(index, Buffer.from(bytes.subarray(pos, pos + length)).toString());
-              pos += length;
-            }
+    } else if (id === 0 && at.name() === 'name') {
+      while (at.pos < end) {
+        const sub = bytes[at.pos++];
+        const subEnd = at.uleb() + at.pos;
+        if (sub === 1) {
+          for (let n = at.uleb(); n > 0; n--) {
+            const index = at.uleb();
+            names.set(index, at.name());
           }
-          pos = subEnd;
         }
+        at.pos = subEnd;
       }
     }
-    pos = end;
+    at.pos = end;
   }
   const functions = bodies.map((body, i) => ({
     name: names.get(importedFunctions + i) ?? `<function ${importedFunctions + i}>`,

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import Ajv2020 from 'ajv/dist/2020.js';
 import * as treem from '../pkg/node.js';
+import { readModule } from './size-breakdown.mjs';
 
 const pkg = (f) => readFileSync(new URL(`../pkg/${f}`, import.meta.url));
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -25,20 +26,9 @@ console.log(`  JS glue   ${kb(glue.length)} raw, ${kb(gz(glue))} gzipped`);
 console.log(`  total     ${kb(gz(wasm) + gz(glue))} gzipped (target < 150 KB)`);
 console.log(`  brotli    ${kb(br(wasm) + br(glue))} (quality 11; for servers that precompress, not the target)`);
 // What the .wasm is made of: code vs data (strings, message templates, catalogs).
-const sections = {};
-for (let i = 8; i < wasm.length;) {
-  const id = wasm[i++];
-  let size = 0;
-  for (let shift = 0; ; shift += 7) {
-    const b = wasm[i++];
-    size |= (b & 0x7f) << shift;
-    if (!(b & 0x80)) break;
-  }
-  const name = { 1: 'type', 2: 'import', 3: 'function', 7: 'export', 10: 'code', 11: 'data' }[id] ?? `other(${id})`;
-  sections[name] = (sections[name] ?? 0) + size;
-  i += size;
-}
-console.log(`  sections  ${Object.entries(sections).map(([n, s]) => `${n} ${kb(s)}`).join(', ')}`);
+const SECTION_NAMES = { 1: 'type', 2: 'import', 3: 'function', 7: 'export', 10: 'code', 11: 'data' };
+const sections = [...readModule(wasm).sections].map(([id, size]) => `${SECTION_NAMES[id] ?? `other(${id})`} ${kb(size)}`);
+console.log(`  sections  ${sections.join(', ')}`);
 
 // --- records --------------------------------------------------------------------------------
 const NAMES = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Minh Châu', 'Phạm Quốc Dũng', 'Hoàng Thị Én'];

@@ -23,7 +23,8 @@ const DATA_DIR = join(root, 'crates/treem/data');
 export const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
 
 /// The sections of a module that the breakdown needs: function bodies (with their names from
-/// the `name` section, when there is one) and the data segments laid out in linear memory.
+/// the `name` section, when there is one), the data segments laid out in linear memory, and
+/// the size of each section by id, in the order of the module.
 export function readModule(bytes) {
   const at = new Cursor(bytes, 8);
   const skipLimits = () => {
@@ -35,12 +36,12 @@ export function readModule(bytes) {
   const bodies = [];
   const names = new Map();
   const segments = [];
-  const sections = {};
+  const sections = new Map();
   while (at.pos < bytes.length) {
     const id = bytes[at.pos++];
     const size = at.uleb();
     const end = at.pos + size;
-    sections[id] = (sections[id] ?? 0) + size;
+    sections.set(id, (sections.get(id) ?? 0) + size);
     if (id === 2) {
       for (let n = at.uleb(); n > 0; n--) {
         at.name(); // module

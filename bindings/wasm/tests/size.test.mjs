@@ -9,7 +9,6 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
   NAMED_MODULE,
-  SHIPPED_MODULE,
   breakdown,
   dataFiles,
   gz,
@@ -71,7 +70,7 @@ test('static data starts after the stack, clear of the low 1 KiB', () => {
 
 test('the breakdown accounts for all the code and finds every embedded data file', () => {
   const b = breakdown(namedModule());
-  const shipped = readModule(readFileSync(SHIPPED_MODULE));
+  const shipped = readModule(pkg('treem_wasm_bg.wasm'));
   const codeRaw = shipped.functions.reduce((s, f) => s + f.body.length, 0);
   assert.equal(b.code.raw, codeRaw);
   assert.equal(b.code.groups.reduce((s, g) => s + g.raw, 0), codeRaw);

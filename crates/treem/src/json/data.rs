@@ -418,3 +418,35 @@ pub(crate) mod testing {
         ]
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use serde_json::json;
+
+    /// The workspace's serde_core leaves the value out of `Unexpected::Float`'s own message
+    /// (vendor/README.md), but the readers' errors are serde_json's, which print it: the
+    /// message a caller reads keeps the number.
+    #[test]
+    fn float_values_stay_in_reader_messages() {
+        let error = super::Members::new(&json!(1.5), "a criteria set", &[], false)
+            .err()
+            .unwrap();
+        assert_eq!(
+            error.to_string(),
+            "invalid type: floating point `1.5`, expected a criteria set"
+        );
+        let error = serde_json::from_value::<String>(json!(-0.25)).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "invalid type: floating point `-0.25`, expected a string"
+        );
+        // The patched serde_core is the one linked: its own message has no number.
+        let plain: serde::de::value::Error =
+            serde::de::Error::invalid_type(serde::de::Unexpected::Float(1.5), &"a string");
+        assert_eq!(
+            plain.to_string(),
+            "invalid type: floating point, expected a string"
+        );
+    }
+}

@@ -42,7 +42,8 @@ pub mod report;
 pub mod row;
 #[cfg(feature = "safe-school")]
 pub mod safe_school;
-#[cfg(feature = "school")]
+// The levels and types are the child record's too; the school record needs `school`.
+#[cfg(any(feature = "school", feature = "child"))]
 pub mod school;
 pub mod sorted_map;
 mod sorting;

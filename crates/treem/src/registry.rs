@@ -159,7 +159,7 @@ pub(crate) const CATALOGS: &[CatalogDef] = &[
         source: crate::vn::document_number::TYPES_SOURCE,
         build: document_types,
     },
-    #[cfg(feature = "school")]
+    #[cfg(any(feature = "school", feature = "child"))]
     CatalogDef {
         name: "school_levels",
         source: "Luật Giáo dục 2019 (43/2019/QH14), Điều 6, 26, 28",

@@ -6,12 +6,12 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use super::address;
+use super::types::{self, Authority, Level, LevelRule, Ownership, SchoolType};
 use crate::context::{Context, EDITION_2025_START};
 use crate::fields::{required_text, typed, unknown_fields, CONTEXT_AS_OF_MISSING};
 use crate::json::Field;
 use crate::report::{IssueSink, Location};
-use super::address;
-use super::types::{self, Authority, Level, LevelRule, Ownership, SchoolType};
 
 crate::codes! {
     /// The school type is not one of the catalog `school_types`.

@@ -492,7 +492,8 @@ pub(crate) fn levels_catalog(ctx: &crate::Context) -> Vec<serde_json::Value> {
         .collect()
 }
 
-/// Catalog `school_types`.
+/// Catalog `school_types` (with the school record only: a child form lists levels, not types).
+#[cfg(feature = "school")]
 pub(crate) fn types_catalog(ctx: &crate::Context) -> Vec<serde_json::Value> {
     SCHOOL_TYPES
         .iter()

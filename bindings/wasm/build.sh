@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Builds the npm package into bindings/wasm/pkg/ (no wasm-pack):
+# Builds the npm package into bindings/wasm/pkg/ (no wasm-pack), two modules, each
 #   cargo (wasm32, profile wasm-release) -> wasm-bindgen --target web -> wasm-opt -Oz
-#   + the JS wrapper (js/), the committed TypeScript declarations (types/), package.json,
-# and prepares the browser form example in target/browser-form/ (the folder `serve.mjs` serves).
+#   + the JS wrapper (js/), minified with the glue by terser,
+# then the committed TypeScript declarations (types/) and package.json; and prepares the
+# browser form example in target/browser-form/ (the folder `serve.mjs` serves).
 # Tools come from scripts/install.sh; a missing one fails the build.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -16,39 +17,11 @@ wasm-bindgen --version | grep -q " $WASM_BINDGEN_VERSION\$" \
   || fail "wasm-bindgen $WASM_BINDGEN_VERSION required, found '$(wasm-bindgen --version)'; run: bash scripts/install.sh"
 wasm_opt="$here/node_modules/.bin/wasm-opt"
 [ -x "$wasm_opt" ] || fail "wasm-opt (npm binaryen) not found; run: (cd bindings/wasm && npm ci)"
+terser="$here/node_modules/.bin/terser"
+[ -x "$terser" ] || fail "terser (npm) not found; run: (cd bindings/wasm && npm ci)"
 
-# TREEM_WASM_FEATURES (e.g. "child") builds a smaller package with only those domains of the
-# core; unset, every domain (the published package, the one the tests and types describe).
-features=()
-if [ -n "${TREEM_WASM_FEATURES:-}" ]; then
-  features=(--no-default-features --features "$TREEM_WASM_FEATURES")
-fi
-echo "== wasm: cargo build ${features[*]}"
-cargo build --quiet --target wasm32-unknown-unknown --profile wasm-release -p treem-wasm --lib "${features[@]}"
-raw="$root/target/wasm32-unknown-unknown/wasm-release/treem_wasm.wasm"
-
-out="$here/pkg"
-tmp="$(mktemp -d)"
-trap 'rm -rf "$tmp"' EXIT
-echo "== wasm: wasm-bindgen"
-wasm-bindgen --target web --no-typescript --out-dir "$tmp" --out-name treem_wasm "$raw"
-
-# The wrapper instantiates the module again after a trap; wasm-bindgen's initSync returns
-# early when an instance exists, so that guard is removed (the rest of initSync resets the
-# glue's cached views of memory). Fail loudly if the glue ever changes shape.
-guard='    if (wasm !== undefined) return wasm;'
-count="$(grep -cxF "$guard" "$tmp/treem_wasm.js" || true)"
-[ "$count" -ge 1 ] || fail "cannot find initSync's guard in the wasm-bindgen glue (did its version change?)"
-node -e '
-  const fs = require("fs"); const [file, guard] = process.argv.slice(1);
-  const src = fs.readFileSync(file, "utf8");
-  const start = src.indexOf("function initSync(");
-  const end = src.indexOf("\n}\n", start);
-  const body = src.slice(start, end).replace(guard + "\n", "    // (re-instantiation allowed: see bindings/wasm/build.sh)\n");
-  if (body === src.slice(start, end)) { console.error("initSync guard not found"); process.exit(1); }
-  fs.writeFileSync(file, src.slice(0, start) + body + src.slice(end));
-' "$tmp/treem_wasm.js" "$guard"
-
+# The wasm-opt flags, one list for the shipped module and its named copy.
+#
 # --reorder-functions-by-name (while the function names are still in the module, before
 # --strip-debug drops them) puts the copies of one generic function side by side, within
 # gzip's 32 KB window: measured 6.6 KB smaller gzipped, the same code.
@@ -65,27 +38,87 @@ node -e '
 opt_flags=(-Oz --reorder-functions-by-name --low-memory-unused --one-caller-inline-max-function-size=0
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
   --enable-mutable-globals --enable-reference-types --enable-multivalue)
-# The names that --reorder-functions-by-name sorts by: sort keys that group each trait
-# method's implementations (layout-names.mjs; 4 KB smaller gzipped than plain names).
-node "$here/layout-names.mjs" "$tmp/treem_wasm_bg.wasm" "$tmp/treem_wasm_bg.keyed.wasm"
-echo "== wasm: wasm-opt -Oz"
-"$wasm_opt" "${opt_flags[@]}" --strip-debug --strip-producers \
-  -o "$tmp/treem_wasm_bg.opt.wasm" "$tmp/treem_wasm_bg.keyed.wasm"
-# The same optimisation keeping the function names (-g), not shipped: what
-# bench/size-breakdown.mjs reads to say what the size is made of (tests/size.test.mjs checks
-# it has exactly the shipped code and data).
-echo "== wasm: wasm-opt -Oz -g (named copy in target/wasm-names/)"
-mkdir -p "$root/target/wasm-names"
-"$wasm_opt" "${opt_flags[@]}" -g -o "$root/target/wasm-names/treem_wasm_bg.wasm" "$tmp/treem_wasm_bg.keyed.wasm"
 
+# The JS files as shipped, minified by terser: comments out, local names shortened, exported
+# names kept. The wasm-bindgen glue is mostly doc comments and long local names: the JS of
+# the browser entry goes from 5.3 to 2.8 KB gzipped. The readable sources are js/ and the
+# glue wasm-bindgen writes (the TypeScript declarations carry the documentation).
+minify() {
+  "$terser" "$1" --module --compress --mangle --output "$2"
+}
+
+out="$here/pkg"
 rm -rf "$out"
 mkdir -p "$out"
-cp "$tmp/treem_wasm.js" "$out/"
-cp "$tmp/treem_wasm_bg.opt.wasm" "$out/treem_wasm_bg.wasm"
-cp "$here"/js/*.js "$out/"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+# One module of the package: the core with the given cargo arguments (none: every domain),
+# built, bound, optimised and written with its JS entries into pkg/$dir; its named copy (not
+# shipped) into target/wasm-names/$dir.
+build_module() {
+  local dir="$1"
+  shift
+  local work="$tmp/module-${dir//[.\/]/_}"
+  local dest="$out/$dir"
+  local named="$root/target/wasm-names/$dir"
+  mkdir -p "$work" "$dest" "$named"
+  echo "== wasm ($dir): cargo build $*"
+  cargo build --quiet --target wasm32-unknown-unknown --profile wasm-release -p treem-wasm --lib "$@"
+  local raw="$root/target/wasm32-unknown-unknown/wasm-release/treem_wasm.wasm"
+
+  echo "== wasm ($dir): wasm-bindgen"
+  wasm-bindgen --target web --no-typescript --out-dir "$work" --out-name treem_wasm "$raw"
+
+  # The wrapper instantiates the module again after a trap; wasm-bindgen's initSync returns
+  # early when an instance exists, so that guard is removed (the rest of initSync resets the
+  # glue's cached views of memory). Fail loudly if the glue ever changes shape.
+  local guard='    if (wasm !== undefined) return wasm;'
+  local count
+  count="$(grep -cxF "$guard" "$work/treem_wasm.js" || true)"
+  [ "$count" -ge 1 ] || fail "cannot find initSync's guard in the wasm-bindgen glue (did its version change?)"
+  node -e '
+    const fs = require("fs"); const [file, guard] = process.argv.slice(1);
+    const src = fs.readFileSync(file, "utf8");
+    const start = src.indexOf("function initSync(");
+    const end = src.indexOf("\n}\n", start);
+    const body = src.slice(start, end).replace(guard + "\n", "    // (re-instantiation allowed: see bindings/wasm/build.sh)\n");
+    if (body === src.slice(start, end)) { console.error("initSync guard not found"); process.exit(1); }
+    fs.writeFileSync(file, src.slice(0, start) + body + src.slice(end));
+  ' "$work/treem_wasm.js" "$guard"
+
+  # The names that --reorder-functions-by-name sorts by: sort keys that group each trait
+  # method's implementations (layout-names.mjs; 4 KB smaller gzipped than plain names).
+  node "$here/layout-names.mjs" "$work/treem_wasm_bg.wasm" "$work/treem_wasm_bg.keyed.wasm"
+  echo "== wasm ($dir): wasm-opt -Oz"
+  "$wasm_opt" "${opt_flags[@]}" --strip-debug --strip-producers \
+    -o "$dest/treem_wasm_bg.wasm" "$work/treem_wasm_bg.keyed.wasm"
+  # The same optimisation keeping the function names (-g), not shipped: what
+  # bench/size-breakdown.mjs reads to say what the size is made of (tests/size.test.mjs checks
+  # it has exactly the shipped code and data).
+  echo "== wasm ($dir): wasm-opt -Oz -g (named copy in target/wasm-names/$dir)"
+  "$wasm_opt" "${opt_flags[@]}" -g -o "$named/treem_wasm_bg.wasm" "$work/treem_wasm_bg.keyed.wasm"
+
+  minify "$work/treem_wasm.js" "$dest/treem_wasm.js"
+  local js
+  for js in core web node; do minify "$here/js/$js.js" "$dest/$js.js"; done
+}
+
+# The package holds two modules: every domain at its root (`treem`), and under child/ the
+# child form's (`treem/child`: the kind `child`, its catalogs, Hải Phòng's units; half the
+# bytes for a page that needs no other kind). TREEM_WASM_FEATURES (e.g. "case,safe-school")
+# builds the root with only those domains of the core, for a portal's own package (the tests
+# and the TypeScript declarations describe the published package).
+root_features=()
+if [ -n "${TREEM_WASM_FEATURES:-}" ]; then
+  root_features=(--no-default-features --features "$TREEM_WASM_FEATURES")
+fi
+build_module . "${root_features[@]}"
+build_module child --no-default-features --features child
+
 cp "$here/types/treem.d.ts" "$out/treem.d.ts"
 # The national administrative-unit tables, shipped beside the module: a page fetches this
-# file and hands its text to loadGeography() (the module carries Hải Phòng's units only).
+# file and hands its text to loadGeography() (each module carries Hải Phòng's units only).
 cp "$root/crates/treem/data/admin/national.tsv" "$out/national.tsv"
 version="$(sed -n 's/^version = "\(.*\)"$/\1/p' "$root/Cargo.toml" | head -1)"
 cat > "$out/package.json" <<JSON
@@ -103,19 +136,26 @@ cat > "$out/package.json" <<JSON
       "node": "./node.js",
       "default": "./web.js"
     },
+    "./child": {
+      "types": "./treem.d.ts",
+      "node": "./child/node.js",
+      "default": "./child/web.js"
+    },
     "./treem_wasm_bg.wasm": "./treem_wasm_bg.wasm",
+    "./child/treem_wasm_bg.wasm": "./child/treem_wasm_bg.wasm",
     "./national.tsv": "./national.tsv",
     "./package.json": "./package.json"
   },
-  "files": ["core.js", "web.js", "node.js", "treem_wasm.js", "treem_wasm_bg.wasm", "treem.d.ts", "national.tsv"]
+  "files": ["core.js", "web.js", "node.js", "treem_wasm.js", "treem_wasm_bg.wasm", "child/", "treem.d.ts", "national.tsv"]
 }
 JSON
 
+# The form is a child record: it loads the child form's module (pkg/child/ as its pkg/).
 echo "== wasm: browser form site in target/browser-form/"
 site="$root/target/browser-form"
 rm -rf "$site"
 mkdir -p "$site"
 cp -r "$root/examples/browser-form/." "$site/"
-cp -r "$out" "$site/pkg"
+cp -r "$out/child" "$site/pkg"
 
-ls -l "$out"
+ls -l "$out" "$out/child"

@@ -18,17 +18,22 @@ const br = (buf) =>
   }).length;
 
 // --- size ---------------------------------------------------------------------------------
-const wasm = pkg('treem_wasm_bg.wasm');
-const glue = Buffer.concat(['treem_wasm.js', 'core.js', 'web.js'].map(pkg));
-console.log('size (browser entry: .wasm + treem_wasm.js + core.js + web.js)');
-console.log(`  .wasm     ${kb(wasm.length)} raw, ${kb(gz(wasm))} gzipped`);
-console.log(`  JS glue   ${kb(glue.length)} raw, ${kb(gz(glue))} gzipped`);
-console.log(`  total     ${kb(gz(wasm) + gz(glue))} gzipped (target < 150 KB)`);
-console.log(`  brotli    ${kb(br(wasm) + br(glue))} (quality 11; for servers that precompress, not the target)`);
-// What the .wasm is made of: code vs data (strings, message templates, catalogs).
-const SECTION_NAMES = { 1: 'type', 2: 'import', 3: 'function', 7: 'export', 10: 'code', 11: 'data' };
-const sections = [...readModule(wasm).sections].map(([id, size]) => `${SECTION_NAMES[id] ?? `other(${id})`} ${kb(size)}`);
-console.log(`  sections  ${sections.join(', ')}`);
+// Each module of the package as a browser page loads it: the .wasm and the JS of its entry.
+function size(dir, title) {
+  const wasm = pkg(`${dir}/treem_wasm_bg.wasm`);
+  const glue = Buffer.concat(['treem_wasm.js', 'core.js', 'web.js'].map((f) => pkg(`${dir}/${f}`)));
+  console.log(`size of ${title} (browser entry: .wasm + treem_wasm.js + core.js + web.js)`);
+  console.log(`  .wasm     ${kb(wasm.length)} raw, ${kb(gz(wasm))} gzipped`);
+  console.log(`  JS glue   ${kb(glue.length)} raw, ${kb(gz(glue))} gzipped`);
+  console.log(`  total     ${kb(gz(wasm) + gz(glue))} gzipped (target < 150 KB)`);
+  console.log(`  brotli    ${kb(br(wasm) + br(glue))} (quality 11; for servers that precompress, not the target)`);
+  // What the .wasm is made of: code vs data (strings, message templates, catalogs).
+  const SECTION_NAMES = { 1: 'type', 2: 'import', 3: 'function', 7: 'export', 10: 'code', 11: 'data' };
+  const sections = [...readModule(wasm).sections].map(([id, size]) => `${SECTION_NAMES[id] ?? `other(${id})`} ${kb(size)}`);
+  console.log(`  sections  ${sections.join(', ')}`);
+}
+size('.', "'treem' (every domain)");
+size('child', "'treem/child' (the child form's module)");
 
 // --- records --------------------------------------------------------------------------------
 const NAMES = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Minh Châu', 'Phạm Quốc Dũng', 'Hoàng Thị Én'];

@@ -2,7 +2,8 @@
 // data by embedded file, each gzipped on its own, plus the largest functions.
 //
 //   bash bindings/wasm/build.sh   # also writes the module with its names to target/wasm-names/
-//   node bindings/wasm/bench/size-breakdown.mjs [--top N]
+//   node bindings/wasm/bench/size-breakdown.mjs [--top N] [--module child]
+// (--module child: the child form's module, pkg/child/; by default the root module.)
 //
 // The named module is the shipped one optimised by the same wasm-opt command with `-g`
 // instead of `--strip-debug` (build.sh): the same code and data byte for byte
@@ -16,8 +17,12 @@ import { KEY_END } from '../layout-names.mjs';
 import { Cursor } from '../wasm-binary.mjs';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
-export const NAMED_MODULE = join(root, 'target/wasm-names/treem_wasm_bg.wasm');
-export const SHIPPED_MODULE = join(root, 'bindings/wasm/pkg/treem_wasm_bg.wasm');
+/// The named copy and the shipped module of the package's module in folder `dir` of pkg/
+/// (`.`: every domain; `child`: the child form's).
+export const namedModulePath = (dir = '.') => join(root, 'target/wasm-names', dir, 'treem_wasm_bg.wasm');
+export const shippedModulePath = (dir = '.') => join(root, 'bindings/wasm/pkg', dir, 'treem_wasm_bg.wasm');
+export const NAMED_MODULE = namedModulePath();
+export const SHIPPED_MODULE = shippedModulePath();
 const DATA_DIR = join(root, 'crates/treem/data');
 
 export const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
@@ -195,20 +200,23 @@ const kb = (n) => (n / 1024).toFixed(1).padStart(7);
 function main() {
   const topIndex = process.argv.indexOf('--top');
   const top = topIndex > 0 ? Number(process.argv[topIndex + 1]) : 15;
+  const moduleIndex = process.argv.indexOf('--module');
+  const dir = moduleIndex > 0 ? process.argv[moduleIndex + 1] : '.';
+  const namedPath = namedModulePath(dir);
   let named;
   try {
-    named = readFileSync(NAMED_MODULE);
+    named = readFileSync(namedPath);
   } catch {
-    console.error(`${relative(root, NAMED_MODULE)} is missing; build it with:`);
+    console.error(`${relative(root, namedPath)} is missing; build it with:`);
     console.error('  bash bindings/wasm/build.sh');
     process.exit(1);
   }
   const module = readModule(named);
   if (!module.named) throw new Error('the named module has no name section');
-  const shipped = readModule(readFileSync(SHIPPED_MODULE));
+  const shipped = readModule(readFileSync(shippedModulePath(dir)));
   const b = breakdown(module);
   const shippedCode = shipped.functions.reduce((s, f) => s + f.body.length, 0);
-  console.log('size breakdown of the package module (KiB; each group gzipped on its own)');
+  console.log(`size breakdown of the package module pkg/${dir} (KiB; each group gzipped on its own)`);
   console.log(
     `code ${kb(b.code.raw)} raw, ${kb(b.code.gzipped)} gzipped ` +
       `(shipped module: ${kb(shippedCode)} raw, ${shipped.functions.length} functions)`,

@@ -2,9 +2,10 @@
 // TreemError (with its code) only for misuse, and recovery after a trap. Both entries.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import * as node from '../pkg/node.js';
 import initWeb, * as web from '../pkg/web.js';
+import initChildWeb, * as childWeb from '../pkg/child/web.js';
 
 const wasmBytes = readFileSync(new URL('../pkg/treem_wasm_bg.wasm', import.meta.url));
 const OPTIONS = { as_of: '2026-11-28', lang: 'en' };
@@ -12,7 +13,10 @@ const BAD_DATE = { full_name: 'Nguyễn Văn An', date_of_birth: '30/02/2016', s
 
 function throwsCode(fn, code) {
   assert.throws(fn, (e) => {
-    assert.ok(e instanceof node.TreemError || e instanceof web.TreemError, `not a TreemError: ${e}`);
+    assert.ok(
+      [node, web, childWeb].some((entry) => e instanceof entry.TreemError),
+      `not a TreemError: ${e}`,
+    );
     assert.ok(e instanceof Error);
     assert.equal(e.code, code, e.message);
     return true;
@@ -93,11 +97,35 @@ test('the browser entry needs init(), then answers like the Node entry', async (
   assert.deepEqual(web.catalog('sexes', OPTIONS), node.catalog('sexes', OPTIONS));
 });
 
+test('the child form module (treem/child) answers its kind like the full one, with recovery', async () => {
+  throwsCode(() => childWeb.validate('child', {}), 'not_initialised');
+  await initChildWeb(readFileSync(new URL('../pkg/child/treem_wasm_bg.wasm', import.meta.url)));
+  assert.deepEqual(childWeb.version().kinds, ['child']);
+  for (const options of [OPTIONS, { ...OPTIONS, lang: 'vi' }]) {
+    assert.deepEqual(childWeb.validate('child', BAD_DATE, options), node.validate('child', BAD_DATE, options));
+    assert.deepEqual(childWeb.normalize('child', BAD_DATE, options), node.normalize('child', BAD_DATE, options));
+    for (const name of ['sexes', 'ethnic_groups', 'provinces', 'special_circumstances', 'disability_types', 'school_levels']) {
+      assert.deepEqual(childWeb.catalog(name, options), node.catalog(name, options), name);
+    }
+  }
+  assert.deepEqual(childWeb.schema('child'), node.schema('child'));
+  throwsCode(() => childWeb.validate('case', {}), 'unknown_kind');
+  throwsCode(() => childWeb.__testing.trap(), 'trap');
+  assert.equal(childWeb.validate('child', BAD_DATE, OPTIONS).issues[0].code, 'date.impossible');
+});
+
 test('the package ships its declarations and an exports map', () => {
   const pkg = JSON.parse(readFileSync(new URL('../pkg/package.json', import.meta.url), 'utf8'));
   assert.equal(pkg.exports['.'].node, './node.js');
   assert.equal(pkg.exports['.'].default, './web.js');
   assert.ok(pkg.files.includes('national.tsv'), 'the national geography tables ship with the package');
+  // The child form's module, `treem/child`: the same entries under child/.
+  assert.equal(pkg.exports['./child'].node, './child/node.js');
+  assert.equal(pkg.exports['./child'].default, './child/web.js');
+  assert.ok(pkg.files.includes('child/'));
+  for (const file of ['node.js', 'web.js', 'core.js', 'treem_wasm.js', 'treem_wasm_bg.wasm']) {
+    assert.ok(existsSync(new URL(`../pkg/child/${file}`, import.meta.url)), `child/${file}`);
+  }
   const dts = readFileSync(new URL('../pkg/treem.d.ts', import.meta.url), 'utf8');
   for (const name of ['validate', 'validateMany', 'normalize', 'schema', 'parse', 'catalog', 'version', 'indicators', 'call', 'loadGeography']) {
     assert.match(dts, new RegExp(`export function ${name}\\b`));

@@ -1,23 +1,28 @@
 // Every conformance vector in tests/vectors/*.json, run against the built npm package with the
 // matching rules of crates/treem/tests/conformance.rs (format: tests/vectors/README.md).
 // Records given as `input` are passed both as JS values and as JSON text: both must answer
-// as the vector expects.
+// as the vector expects. Both modules of the package run them: the root (every domain) must
+// answer every vector; the child form's module (`treem/child`) every vector of what it
+// holds, and the others with the misuse error of a name it does not know.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import * as treem from '../pkg/node.js';
+import * as full from '../pkg/node.js';
+import * as child from '../pkg/child/node.js';
 
 const dir = fileURLToPath(new URL('../../../tests/vectors/', import.meta.url));
 
 // The default package holds Hải Phòng's units only; the vectors cover the whole country, so
 // the national tables are loaded as a browser would load them.
 // The file the package ships beside the module, as a page would fetch it.
-const national = fileURLToPath(new URL('../pkg/national.tsv', import.meta.url));
-const loaded = treem.loadGeography(readFileSync(national, 'utf8'));
-if (!loaded.ok) throw new Error(`national geography did not load: ${JSON.stringify(loaded)}`);
+const national = readFileSync(fileURLToPath(new URL('../pkg/national.tsv', import.meta.url)), 'utf8');
+for (const treem of [full, child]) {
+  const loaded = treem.loadGeography(national);
+  if (!loaded.ok) throw new Error(`national geography did not load: ${JSON.stringify(loaded)}`);
+}
 
-function run(fn) {
+function run(treem, fn) {
   try {
     return fn();
   } catch (e) {
@@ -26,8 +31,8 @@ function run(fn) {
   }
 }
 
-/** The answers to one case: one per form of its input (JS value, JSON text). */
-function answers(c) {
+/** The answers of module `treem` to one case: one per form of its input (JS value, JSON text). */
+function answers(treem, c) {
   const options = typeof c.options === 'string' ? JSON.stringify(c.options) : c.options;
   const op = c.op ?? 'validate';
   const kind = c.kind ?? '';
@@ -39,18 +44,18 @@ function answers(c) {
     // A JS string is read as JSON text, so only non-strings also go in as JS values.
     if (typeof c.input !== 'string') forms.push(c.input);
   }
-  return forms.map((input) => {
+  return forms.map((input) => run(treem, () => {
     switch (op) {
-      case 'validate': return run(() => treem.validate(kind, input, options));
-      case 'validate_many': return run(() => treem.validateMany(kind, input, options));
-      case 'normalize': return run(() => treem.normalize(kind, input, options));
-      case 'parse': return run(() => treem.parse(c.what, c.text, options));
-      case 'catalog': return run(() => treem.catalog(c.name, options));
-      case 'schema': return run(() => treem.schema(kind));
+      case 'validate': return treem.validate(kind, input, options);
+      case 'validate_many': return treem.validateMany(kind, input, options);
+      case 'normalize': return treem.normalize(kind, input, options);
+      case 'parse': return treem.parse(c.what, c.text, options);
+      case 'catalog': return treem.catalog(c.name, options);
+      case 'schema': return treem.schema(kind);
       // Every other op is a named domain operation, as in the Rust runner.
-      default: return run(() => treem.call(op, input, options));
+      default: return treem.call(op, input, options);
     }
-  });
+  }));
 }
 
 /** Subset match, as the Rust runner: objects by member, arrays by length then element. */
@@ -75,18 +80,42 @@ function matches(expected, actual, at, errors) {
   }
 }
 
+/** The errors of matching the answers of `treem` to case `c`, one list per input form. */
+const mismatches = (treem, c) =>
+  answers(treem, c).map((actual) => {
+    const errors = [];
+    matches(c.expect, actual, '', errors);
+    return { actual, errors };
+  });
+
+// What the child form's module holds: its kinds, and the names it answers as unknown.
+const childKinds = child.version().kinds;
+const UNKNOWN = new Set(['unknown_kind', 'unknown_name']);
+
 const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
 let count = 0;
+const childRan = { matched: 0, absent: 0 };
 for (const file of files) {
   const doc = JSON.parse(readFileSync(dir + file, 'utf8'));
   const cases = Array.isArray(doc) ? doc : [doc];
   cases.forEach((c, i) => {
     count += 1;
     test(`${file} #${i}: ${c.description ?? '(no description)'}`, () => {
-      for (const actual of answers(c)) {
-        const errors = [];
-        matches(c.expect, actual, '', errors);
+      for (const { actual, errors } of mismatches(full, c)) {
         assert.deepEqual(errors, [], `answer: ${JSON.stringify(actual)}`);
+      }
+    });
+    test(`treem/child: ${file} #${i}`, () => {
+      for (const { actual, errors } of mismatches(child, c)) {
+        if (errors.length === 0) {
+          childRan.matched += 1;
+          continue;
+        }
+        // Not in this module: only a kind, catalog or operation it does not hold, and never
+        // one of its own kinds.
+        assert.ok(UNKNOWN.has(actual?.error), `answer: ${JSON.stringify(actual)}\n${errors.join('\n')}`);
+        assert.ok(!childKinds.includes(c.kind), `${c.kind} is a kind of the child module`);
+        childRan.absent += 1;
       }
     });
   });
@@ -94,4 +123,9 @@ for (const file of files) {
 
 test('the vectors were found', () => {
   assert.ok(count >= 10, `only ${count} vectors under ${dir}`);
+});
+
+test('the child form module answered the vectors of its kind', () => {
+  assert.deepEqual(childKinds, ['child']);
+  assert.ok(childRan.matched > childRan.absent / 4, JSON.stringify(childRan));
 });

@@ -46,6 +46,10 @@ test('the form validates as you type, in Vietnamese, offline, and submits clean'
   await page.waitForSelector('#status[data-ready="true"]');
   // Everything is loaded: from here on the page must work with no network at all.
   await context.setOffline(true);
+  // The form loads the child form's module (treem/child), not the one with every domain;
+  // its answers are checked below against the full module's in Node.
+  const kinds = await page.evaluate(async () => (await import('./pkg/web.js')).version().kinds);
+  assert.deepEqual(kinds, ['child']);
 
   // The select is filled from the `sexes` catalog.
   const sexLabels = await page.$$eval('#f-sex option', (os) => os.map((o) => o.textContent));

@@ -27,8 +27,6 @@
 //! over its first [`MAX_BLOCK`] records; `capped_blocks` in the answer counts those, so no
 //! limit is silent. The output is sorted by record indices (deterministic).
 
-use std::collections::BTreeMap;
-
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
@@ -346,14 +344,17 @@ pub fn find(keys: &[Option<Key>]) -> (Vec<Pair>, u64, usize) {
             pairs_of(block, &mut candidates, &mut capped);
             continue;
         }
-        // A `BTreeMap`: a block can hold many records, in input order.
-        let mut sub: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for &i in block {
-            if let Some(Some(key)) = keys.get(i) {
-                sub.entry(key.initials()).or_default().push(i);
-            }
-        }
-        for part in sub.values().filter(|b| b.len() > 1) {
+        // Split by initials: blocks in key order, each in input order (as a `BTreeMap` of
+        // lists would give them, without its code in the WebAssembly package).
+        let initials: Vec<(String, usize)> = block
+            .iter()
+            .filter_map(|&i| match keys.get(i) {
+                Some(Some(key)) => Some((key.initials(), i)),
+                _ => None,
+            })
+            .collect();
+        let sub = Blocks::of(initials.iter().map(|(key, i)| (key.as_str(), *i)).collect());
+        for (_, part) in sub.iter().filter(|(_, b)| b.len() > 1) {
             pairs_of(part, &mut candidates, &mut capped);
         }
     }

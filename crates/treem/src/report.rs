@@ -326,12 +326,11 @@ impl IssueSink {
     /// the last one is `report.truncated`, counting the rest.
     pub fn into_issues(mut self) -> Vec<Issue> {
         if self.dropped > 0 {
-            let params: BTreeMap<String, serde_json::Value> = [
-                ("dropped".to_owned(), self.dropped.into()),
-                ("max".to_owned(), MAX_ISSUES.into()),
-            ]
-            .into_iter()
-            .collect();
+            // Inserted, not collected: `BTreeMap::from_iter` links a sort of its own (as in
+            // `push_at`).
+            let mut params = BTreeMap::new();
+            params.insert("dropped".to_owned(), serde_json::Value::from(self.dropped));
+            params.insert("max".to_owned(), serde_json::Value::from(MAX_ISSUES));
             let message = REPORT_TRUNCATED.render(self.lang, &params);
             self.issues.push(Issue {
                 path: String::new(),

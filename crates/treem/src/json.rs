@@ -12,6 +12,8 @@ use crate::Error;
 
 pub(crate) mod buffered;
 pub(crate) mod data;
+#[cfg(test)]
+mod from_value_tests;
 
 /// Parses bytes as one JSON value, reporting invalid UTF-8 and invalid JSON as errors.
 ///
@@ -107,6 +109,88 @@ impl<T> Field<T> {
             Field::Null => Field::Null,
             Field::Value(v) => Field::Value(f(v)),
             Field::Invalid(raw) => Field::Invalid(raw),
+        }
+    }
+}
+
+/// A draft, or a member of one, read from a parsed `serde_json::Value` without serde: the
+/// answer of its `Deserialize` from that value (property-tested for every draft), without
+/// serde's visitors. Instantiated for every draft and member type, those were the largest
+/// part of the WebAssembly package's code; a draft's reader here is one plain function. The
+/// value path (every binding, and the CLI's fallback) reads drafts this way; the CLI's fast
+/// path from JSON text keeps serde's.
+pub trait FromValue: Sized {
+    /// `Some` exactly when `Self::deserialize(value)` succeeds, with the same value.
+    fn from_value(value: &serde_json::Value) -> Option<Self>;
+}
+
+impl FromValue for String {
+    fn from_value(value: &serde_json::Value) -> Option<String> {
+        value.as_str().map(str::to_owned)
+    }
+}
+
+/// Integers as serde reads them from a `Value`: a float (even `1.0`) is not one.
+impl FromValue for i64 {
+    fn from_value(value: &serde_json::Value) -> Option<i64> {
+        value.as_i64()
+    }
+}
+
+impl FromValue for u64 {
+    fn from_value(value: &serde_json::Value) -> Option<u64> {
+        value.as_u64()
+    }
+}
+
+impl FromValue for bool {
+    fn from_value(value: &serde_json::Value) -> Option<bool> {
+        value.as_bool()
+    }
+}
+
+impl FromValue for serde_json::Value {
+    fn from_value(value: &serde_json::Value) -> Option<serde_json::Value> {
+        Some(value.clone())
+    }
+}
+
+impl FromValue for std::collections::BTreeMap<String, serde_json::Value> {
+    fn from_value(value: &serde_json::Value) -> Option<Self> {
+        // Inserted, not collected: `BTreeMap::from_iter` links a sort of its own.
+        let mut map = std::collections::BTreeMap::new();
+        for (name, member) in value.as_object()? {
+            map.insert(name.clone(), member.clone());
+        }
+        Some(map)
+    }
+}
+
+/// A list reads only when every element does, as serde's `Vec` reads.
+impl<T: FromValue> FromValue for Vec<T> {
+    fn from_value(value: &serde_json::Value) -> Option<Vec<T>> {
+        value.as_array()?.iter().map(T::from_value).collect()
+    }
+}
+
+/// A [`Field`] reads every value (as an element of a list, too).
+impl<T: FromValue> FromValue for Field<T> {
+    fn from_value(value: &serde_json::Value) -> Option<Field<T>> {
+        Some(Field::from_member(value))
+    }
+}
+
+impl<T: FromValue> Field<T> {
+    /// A member's field from its value: `null` is [`Field::Null`], a value of the type is
+    /// [`Field::Value`], anything else is kept whole as [`Field::Invalid`]; the answer of
+    /// `Field<T>`'s `Deserialize`.
+    pub fn from_member(value: &serde_json::Value) -> Field<T> {
+        if value.is_null() {
+            return Field::Null;
+        }
+        match T::from_value(value) {
+            Some(read) => Field::Value(read),
+            None => Field::Invalid(value.clone()),
         }
     }
 }
@@ -287,7 +371,10 @@ macro_rules! forward_in_place_to_field_visitor {
 /// being built apart and moved (a child record's nested drafts were copied several times
 /// on their way into it).
 #[doc(hidden)]
-pub trait ReadMembers: Default + serde::de::DeserializeOwned {
+pub trait ReadMembers: Default + serde::de::DeserializeOwned + FromValue {
+    /// The JSON names of the draft's members, in declaration order.
+    const MEMBERS: &'static [&'static str];
+
     /// Reads every member of `map` into `self`.
     ///
     /// # Errors
@@ -427,7 +514,25 @@ macro_rules! draft_deserialize {
                 }
             }
 
+            impl $crate::json::FromValue for $draft {
+                fn from_value(value: &serde_json::Value) -> Option<$draft> {
+                    let members = value.as_object()?;
+                    let mut draft = <$draft>::default();
+                    for (name, value) in members {
+                        match name.as_str() {
+                            $($name => draft.$member = $crate::json::Field::from_member(value),)*
+                            other => {
+                                $crate::draft_deserialize!(@unknown_value $unknown draft other value);
+                            }
+                        }
+                    }
+                    Some(draft)
+                }
+            }
+
             impl $crate::json::ReadMembers for $draft {
+                const MEMBERS: &'static [&'static str] = &[$($name),*];
+
                 fn read_members<'de, A: serde::de::MapAccess<'de>>(
                     &mut self,
                     map: &mut A,
@@ -481,6 +586,12 @@ macro_rules! draft_deserialize {
     (@unknown keep $map:ident $draft:ident $name:ident) => {
         let value: serde_json::Value = $map.next_value()?;
         $draft.unknown.insert($name, value);
+    };
+    (@unknown_value keep $draft:ident $name:ident $value:ident) => {
+        $draft.unknown.insert($name.to_owned(), $value.clone());
+    };
+    (@unknown_value skip $draft:ident $name:ident $value:ident) => {
+        let _ = ($name, $value);
     };
     (@unknown skip $map:ident $draft:ident $name:ident) => {
         let () = $name;

@@ -17,7 +17,7 @@ use crate::report::{IssueSink, Report};
 use crate::{Error, Lang};
 
 /// A lenient draft of one kind of record: what a domain module implements.
-pub trait Document: DeserializeOwned + Serialize + JsonSchema {
+pub trait Document: DeserializeOwned + crate::json::FromValue + Serialize + JsonSchema {
     /// Runs every rule of the kind, raising issues into `sink`.
     fn check(&self, ctx: &Context, sink: &mut IssueSink);
 
@@ -236,15 +236,17 @@ pub(crate) fn committed_schema(name: &str) -> Option<serde_json::Value> {
     serde_json::from_str(text).ok()
 }
 
-/// Reads the lenient draft of a record; only a non-object top level is an error, since every
-/// field of a draft accepts any JSON value.
-pub(crate) fn draft_of<D: DeserializeOwned>(record: &serde_json::Value) -> Result<D, Error> {
-    if !record.is_object() {
-        return Err(Error::wrong_top_level("object", record));
+/// Reads the lenient draft of a record ([`crate::json::FromValue`]); only a non-object top
+/// level is an error, since every field of a draft accepts any JSON value.
+pub(crate) fn draft_of<D: crate::json::FromValue>(record: &serde_json::Value) -> Result<D, Error> {
+    match record {
+        // Drafts accept anything inside an object, so `None` would be a bug in a draft type;
+        // that is still reported as an error value, never a panic.
+        serde_json::Value::Object(_) => {
+            D::from_value(record).ok_or_else(|| Error::wrong_top_level("object", record))
+        }
+        _ => Err(Error::wrong_top_level("object", record)),
     }
-    // Drafts accept anything inside an object, so this only fails on a bug in a draft type;
-    // that is still reported as an error value, never a panic.
-    D::deserialize(record).map_err(|e| Error::not_json(&e))
 }
 
 #[cfg(test)]

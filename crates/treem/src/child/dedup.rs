@@ -412,7 +412,7 @@ pub fn run(input: &[u8], ctx: &Context) -> Result<Answer, crate::Error> {
         .map(|(i, item)| {
             let draft = item
                 .filter(serde_json::Value::is_object)
-                .and_then(|v| <ChildDraft as serde::Deserialize>::deserialize(&v).ok());
+                .and_then(|v| <ChildDraft as crate::json::FromValue>::from_value(&v));
             if draft.is_none() {
                 unreadable.push(i);
             }

@@ -134,7 +134,7 @@ pub(crate) fn catalog_hai_phong_2024(ctx: &Context) -> Vec<serde_json::Value> {
     let Some(record) = built_in("hai-phong-2024") else {
         return Vec::new();
     };
-    let Ok(directive) = <DirectiveDraft as serde::Deserialize>::deserialize(&record) else {
+    let Some(directive) = <DirectiveDraft as crate::json::FromValue>::from_value(&record) else {
         return Vec::new();
     };
     tasks(&directive)

@@ -60,6 +60,13 @@ crate::codes! {
 #[serde(transparent)]
 pub struct CriteriaSetDraft(pub serde_json::Value);
 
+/// Any value, as its derived `Deserialize` reads it.
+impl crate::json::FromValue for CriteriaSetDraft {
+    fn from_value(value: &serde_json::Value) -> Option<CriteriaSetDraft> {
+        Some(CriteriaSetDraft(value.clone()))
+    }
+}
+
 impl JsonSchema for CriteriaSetDraft {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         CriteriaSet::schema_name()

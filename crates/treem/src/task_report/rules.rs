@@ -90,7 +90,7 @@ pub fn check(draft: &TaskReportDraft, ctx: &Context, sink: &mut IssueSink) {
     let directive: Option<DirectiveDraft> = required_text(&draft.directive, &directive_at, sink)
         .and_then(|id| {
             let found = crate::directive::built_in(id.trim())
-                .and_then(|v| serde::Deserialize::deserialize(&v).ok());
+                .and_then(|v| crate::json::FromValue::from_value(&v));
             if found.is_none() {
                 sink.push(
                     &TASK_REPORT_DIRECTIVE_UNKNOWN,

@@ -1,5 +1,6 @@
 //! Every kind's validate, normalize and validate_many on arbitrary bytes, the kind picked
-//! from `treem::Kind::names()`. Also: normalizing a normalized record changes nothing more.
+//! from `treem::Kind::names()`. Also: normalizing a normalized record changes nothing more,
+//! and a record read from its text and from a parsed value gets the same report.
 #![cfg_attr(fuzzing, no_main)]
 
 #[path = "shim.rs"]
@@ -11,6 +12,17 @@ fn run(input: &[u8]) {
     let kind = shim::pick(parts.name, &names);
     if let Ok(report) = treem::api::validate(kind, parts.data, parts.options) {
         shim::check_report(&report);
+        // The two readers of a draft agree. Natively, `validate` reads an object's JSON text
+        // with serde; `validate_many` reads each element of an array from its parsed `Value`
+        // with `json::FromValue`, the only reader in the WebAssembly package.
+        let mut wrapped = b"[".to_vec();
+        wrapped.extend_from_slice(parts.data);
+        wrapped.push(b']');
+        if let Ok(many) = treem::api::validate_many(kind, &wrapped, parts.options) {
+            if let [from_value] = many.as_slice() {
+                assert_eq!(from_value, &report, "the value path and the text path disagree");
+            }
+        }
     }
     if let Ok(normalized) = treem::api::normalize(kind, parts.data, parts.options) {
         shim::check_report(&normalized.report);

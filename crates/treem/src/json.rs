@@ -470,6 +470,11 @@ impl<'de, T: ReadMembers> serde::de::Visitor<'de> for DraftListInPlace<'_, T> {
 /// tenth of the reading time of a child record). The struct keeps deriving `Serialize` and
 /// `JsonSchema`, and needs `Default`.
 ///
+/// The macro also implements [`FromValue`]: the same reading from a parsed
+/// `serde_json::Value`, one loop over the object's members with no serde in it, which
+/// `kind::draft_of` (the value path of every binding) uses; `json/from_value_tests.rs` holds
+/// the two readers to the same answer for every draft.
+///
 /// `draft_deserialize!(skip_unknown SomeDraft { ... })` is for a draft with no `unknown` map:
 /// other members are skipped. Every draft is read from a JSON object only. (serde's derive
 /// without `flatten` also read a JSON array member by member in declaration order, so a

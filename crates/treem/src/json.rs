@@ -10,7 +10,11 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::Error;
 
+// The readers of data types (criteria sets, roll-ups, indicator definitions and partials):
+// every domain that has them turns on `safe-school`.
+#[cfg(feature = "safe-school")]
 pub(crate) mod buffered;
+#[cfg(feature = "safe-school")]
 pub(crate) mod data;
 #[cfg(test)]
 mod from_value_tests;

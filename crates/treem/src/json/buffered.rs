@@ -10,14 +10,15 @@
 //! For plain structs and unit enums use `crate::json::data::data_deserialize!` instead (same
 //! idea, generated); these helpers are for the shapes it does not cover.
 
-use serde::de::{DeserializeOwned, Error, MapAccess};
+use serde::de::{DeserializeOwned, Error};
 use serde_json::Value;
 
 /// The members of an object in input order, as key and buffered value.
 pub(crate) type Members = Vec<(String, Value)>;
 
 /// Reads the remaining members of `map` into a buffer, in input order.
-pub(crate) fn members<'de, A: MapAccess<'de>>(map: &mut A) -> Result<Members, A::Error> {
+#[cfg(feature = "indicators")]
+pub(crate) fn members<'de, A: serde::de::MapAccess<'de>>(map: &mut A) -> Result<Members, A::Error> {
     let mut out = Members::new();
     while let Some(key) = map.next_key::<String>()? {
         out.push((key, map.next_value::<Value>()?));

@@ -21,8 +21,6 @@ const root = fileURLToPath(new URL('../../..', import.meta.url));
 /// (`.`: every domain; `child`: the child form's).
 export const namedModulePath = (dir = '.') => join(root, 'target/wasm-names', dir, 'treem_wasm_bg.wasm');
 export const shippedModulePath = (dir = '.') => join(root, 'bindings/wasm/pkg', dir, 'treem_wasm_bg.wasm');
-export const NAMED_MODULE = namedModulePath();
-export const SHIPPED_MODULE = shippedModulePath();
 const DATA_DIR = join(root, 'crates/treem/data');
 
 export const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;

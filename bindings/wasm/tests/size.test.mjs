@@ -9,7 +9,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  NAMED_MODULE,
   breakdown,
   dataFiles,
   gz,
@@ -140,7 +139,7 @@ test('layout keys group the implementations of a trait method and keep the name'
 });
 
 test('renaming changes the names only', () => {
-  const input = readFileSync(NAMED_MODULE);
+  const input = readFileSync(namedModulePath());
   const before = readModule(input);
   const after = readModule(renameFunctions(input, (name) => `k${KEY_END}${name}`));
   assert.equal(after.functions.length, before.functions.length);

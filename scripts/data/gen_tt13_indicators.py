@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Generates crates/treem/data/indicators/tt13-2021.json from the shared, VERIFIED copy of
-Thông tư 13/2021/TT-BLĐTBXH (Công báo 933+934, 09-11-2021) in shared/domain/data/tt13-2021/.
+"""Generates crates/treem/data/indicators/tt13-2021.json from the VERIFIED copy of
+Thông tư 13/2021/TT-BLĐTBXH (Công báo 933+934, 09-11-2021) in tests/sources/tt13-2021/.
 
 Everything Vietnamese is copied verbatim from list.json (Phụ lục I/II) and parsed.json
 (Phụ lục III/IV). What is ours, and marked as ours in the output: the English names
@@ -9,7 +9,7 @@ Everything Vietnamese is copied verbatim from list.json (Phụ lục I/II) and p
 computation period, and `computability` (can treem's child/case/school records feed it?).
 
 Usage (from the repository root):
-    python3 scripts/data/gen_tt13_indicators.py [path/to/shared] > crates/treem/data/indicators/tt13-2021.json
+    python3 scripts/data/gen_tt13_indicators.py [path/to/tt13-2021] > crates/treem/data/indicators/tt13-2021.json
 """
 import json
 import os
@@ -17,8 +17,7 @@ import re
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SHARED = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "..", "shared")
-DATA = os.path.join(SHARED, "domain", "data", "tt13-2021")
+DATA = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "tests", "sources", "tt13-2021")
 
 SOURCE = "Thông tư 13/2021/TT-BLĐTBXH, Công báo số 933+934 ngày 09-11-2021"
 
@@ -312,12 +311,12 @@ def main():
             method = sec.get("Khái niệm", "")
             method = re.sub(r"^, phương pháp tính\s*", "", method)
             note = None
-            shared_sec = sec
+            gazette_sec = sec
             ref = re.search(r"quy định tại mã chỉ tiêu (\d{4}), phụ lục III", join_lines(method))
             if appendix == "II" and ref and "Phân tổ chủ yếu" not in sec:
-                shared_sec = content["I"][ref.group(1)]["sec"]
+                gazette_sec = content["I"][ref.group(1)]["sec"]
                 note = f"Phân tổ, kỳ công bố, nguồn số liệu và cơ quan theo mã chỉ tiêu {ref.group(1)} Phụ lục III (as the text says)"
-            dis_text = shared_sec.get("Phân tổ chủ yếu", "")
+            dis_text = gazette_sec.get("Phân tổ chủ yếu", "")
             if appendix == "I" and code == "0205":
                 note = "Phụ lục III gives no “Phân tổ chủ yếu” section for this indicator"
             factor, factor_note = factor_of(ident, method)
@@ -345,11 +344,11 @@ def main():
                     {"dimension": dimension(item), "text_vi": item.rstrip(";.").strip()}
                     for item in bullet_items(dis_text)
                 ],
-                "periods": periods(shared_sec.get("Kỳ công bố", "")),
-                "period_text_vi": join_lines(shared_sec.get("Kỳ công bố", "")) or None,
+                "periods": periods(gazette_sec.get("Kỳ công bố", "")),
+                "period_text_vi": join_lines(gazette_sec.get("Kỳ công bố", "")) or None,
                 "computation_period": "school_year" if is_school_year else "year",
-                "data_sources_vi": [s.rstrip(";").strip() for s in bullet_items(shared_sec.get("Nguồn số liệu", ""))],
-                "agency_vi": join_lines(shared_sec.get("Cơ quan chịu trách nhiệm thu thập, tổng hợp", "")),
+                "data_sources_vi": [s.rstrip(";").strip() for s in bullet_items(gazette_sec.get("Nguồn số liệu", ""))],
+                "agency_vi": join_lines(gazette_sec.get("Cơ quan chịu trách nhiệm thu thập, tổng hợp", "")),
                 "in_force_from": "2022-01-01" if appendix == "II" and code.startswith("02") else "2021-11-15",
                 "in_force_source": "Thông tư 13/2021/TT-BLĐTBXH, Điều 3 khoản 2" if appendix == "II" and code.startswith("02") else "Thông tư 13/2021/TT-BLĐTBXH, Điều 3 khoản 1",
                 "in_force_until": None,
@@ -376,7 +375,7 @@ def main():
         "namespace": "tt13-2021",
         "title_vi": "Bộ chỉ tiêu thống kê về tình hình trẻ em và tình hình xâm hại trẻ em, xử lý vi phạm hành chính đối với các hành vi xâm hại trẻ em",
         "source": SOURCE + "; https://congbao.chinhphu.vn/van-ban/thong-tu-so-13-2021-tt-bldtbxh-34722.htm",
-        "generated_by": "scripts/data/gen_tt13_indicators.py from shared/domain/data/tt13-2021/ (list.json, parsed.json, pages.json)",
+        "generated_by": "scripts/data/gen_tt13_indicators.py from tests/sources/tt13-2021/ (list.json, parsed.json, pages.json)",
         "definitions": out,
     }
     json.dump(doc, sys.stdout, ensure_ascii=False, indent=1)

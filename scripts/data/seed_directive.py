@@ -4,7 +4,8 @@
 The text of every task is taken verbatim from the seed (line breaks of the PDF extraction
 joined, the "NĐ- CP" style breaks kept as the document has them); the structure (ids,
 assignees, cited documents, hotlines, occasions, implied indicators, English labels) is ours
-and listed below. Run from the repository root with ../shared beside it:
+and listed below. The seed is the repository's copy in tests/sources/seed/. Run from the
+repository root:
 
     python3 scripts/data/seed_directive.py > crates/treem/data/directives/hai-phong-2024.json
 """
@@ -13,7 +14,7 @@ import re
 import sys
 from pathlib import Path
 
-SEED = Path(__file__).resolve().parents[2] / ".." / "shared" / "seed" / "000_ab959c91e8b72801.txt"
+SEED = Path(__file__).resolve().parents[2] / "tests" / "sources" / "seed" / "hai-phong-2024-so-gddt.txt"
 
 HEADING = re.compile(r"^(\d+\.(\d+\.)?|[a-z]\))\s")
 

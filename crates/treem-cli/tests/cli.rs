@@ -66,8 +66,18 @@ fn sample_runs_without_input_and_finds_issues() {
     let out = treem(&["validate", "--as-of", "2026-11-28"], "");
     assert_eq!(out.status.code(), Some(1));
     let v = stdout_json(&out);
-    assert!(v["records"].as_u64().unwrap() >= 5);
+    // Every record of the bundled file, and the same answer as that file given by path.
+    let sample = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/data/children.ndjson"
+    );
+    let lines = std::fs::read_to_string(sample).unwrap();
+    let records = lines.lines().filter(|l| !l.trim().is_empty()).count() as u64;
+    assert_eq!(v["records"].as_u64(), Some(records));
+    let by_path = stdout_json(&treem(&["validate", "--as-of", "2026-11-28", sample], ""));
     assert!(v["invalid"].as_u64().unwrap() >= 1);
+    assert_eq!(v["invalid"], by_path["invalid"]);
+    assert_eq!(v["issues"], by_path["issues"]);
     assert_eq!(v["options"]["as_of"], "2026-11-28");
 }
 

@@ -9,8 +9,9 @@
 //! Vietnamese or English, and the rule (with its legal source in the code table). [`Error`]
 //! is for misuse only: an unknown kind, input that is not JSON, an invalid option.
 //!
-//! The core is pure and deterministic: it never reads the clock, the environment or files;
-//! the date rules are judged at comes in the [`Context`].
+//! The core is pure and deterministic: it never reads the clock, the environment or files.
+//! The date that age and deadline rules are judged at (`as_of`) is given by the caller, in
+//! the [`Context`].
 //!
 //! ```
 //! let report = treem::api::validate("child", r#"{"full_name": "Nguyễn Văn An", "sex": "nam"}"#.as_bytes(),

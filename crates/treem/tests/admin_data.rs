@@ -1,10 +1,10 @@
 //! The generator of the compiled-in geography tables, run as a test.
 //!
 //! `crates/treem/data/admin/*.tsv` are generated from the checked CSV files in
-//! `../shared/domain/data/admin-units/` (see its SOURCES.md). This test rebuilds them and fails
-//! when the committed files are stale; `TREEM_WRITE_ADMIN_DATA=1 cargo test -p treem --test
-//! admin_data` rewrites them. The crate itself never reads `../shared`: the build only uses the
-//! committed files.
+//! `tests/sources/admin-units/` at the repository root (see its SOURCES.md). This test rebuilds
+//! them and fails when the committed files are stale; `TREEM_WRITE_ADMIN_DATA=1 cargo test -p
+//! treem --test admin_data` rewrites them. The crate itself never reads those sources: the build
+//! only uses the committed tables.
 
 #![allow(
     clippy::unwrap_used,
@@ -17,8 +17,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-fn shared_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/domain/data/admin-units")
+fn sources_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/sources/admin-units")
 }
 
 fn out_dir() -> PathBuf {
@@ -27,13 +27,9 @@ fn out_dir() -> PathBuf {
 
 /// RFC 4180 rows (quoted fields may hold commas and doubled quotes; no newlines in our files).
 fn read_csv(name: &str) -> Vec<BTreeMap<String, String>> {
-    let path = shared_dir().join(name);
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "cannot read {} ({e}); is ../shared present?",
-            path.display()
-        )
-    });
+    let path = sources_dir().join(name);
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {} ({e})", path.display()));
     let mut lines = text.lines();
     let header = split_csv(lines.next().unwrap());
     lines

@@ -290,6 +290,109 @@ fn hand_checked_data_set() {
     }
 }
 
+/// Every indicator the catalog marks as computed from records gets its numerator from the real
+/// feed rules (records in, contributions out), not from contributions made by hand. The
+/// hand-checked set is extended by a nursery child and a lower-secondary pupil, the two
+/// schooling facts it lacks; their cells have known answers.
+#[test]
+fn every_computable_indicator_is_fed_by_records() {
+    use treem::indicator::definition::{builtin, Computability};
+    let mut items = fixture();
+    // 18 months old at as_of, in nhà trẻ: I:0401 (3 to 36 months).
+    items.push(
+        json!({"kind": "child", "record": {"id": "C8", "date_of_birth": "2024-06-01", "sex": "male",
+        "residence": {"edition": "2025", "province_code": "31"},
+        "schooling": {"level": "nha_tre", "school_year": "2025-2026"}}}),
+    );
+    // 12 in the school year's first calendar year, in grade 7: I:0407, all and right age.
+    items.push(json!({"kind": "child", "record": {"id": "C9", "date_of_birth": "2013-03-01", "sex": "female",
+        "residence": {"edition": "2025", "province_code": "31"},
+        "schooling": {"level": "thcs", "grade": 7, "school_year": "2025-2026"}}}));
+    // One child in each group of Luật Trẻ em Điều 10 that the set has no child in (two groups
+    // have no sub-categories in NĐ 56/2017).
+    for (n, (group, sub_category)) in [
+        ("abandoned", Some(1)),
+        ("without_support", Some(1)),
+        ("hiv_aids", None),
+        ("drug_addicted", Some(1)),
+        ("dropped_out_to_work", Some(1)),
+        ("seriously_harmed_by_violence", None),
+        ("trafficked", Some(1)),
+        ("serious_illness_poor_household", Some(1)),
+        ("migrant_or_refugee_unaccompanied", Some(1)),
+        ("sexually_abused", Some(1)),
+        ("in_conflict_with_law", Some(1)),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut circumstance = json!({ "group": group });
+        if let Some(sub) = sub_category {
+            circumstance["sub_category"] = json!(sub);
+        }
+        items.push(
+            json!({"kind": "child", "record": {"id": format!("G{n}"), "date_of_birth": "2016-05-01",
+            "sex": "female", "residence": {"edition": "2025", "province_code": "31"},
+            "special_circumstances": [circumstance]}}),
+        );
+    }
+    // Five in the school year's first calendar year, in mẫu giáo: I:0403.
+    items.push(json!({"kind": "child", "record": {"id": "C10", "date_of_birth": "2020-03-01", "sex": "male",
+        "residence": {"edition": "2025", "province_code": "31"},
+        "schooling": {"level": "mau_giao", "school_year": "2025-2026"}}}));
+    // The abuse forms no case of the set has: II:0105 (trafficking), II:0106 (neglect),
+    // II:0107 (other harm).
+    items.push(
+        json!({"kind": "case", "record": {"id": "K7", "child_id": "G0",
+        "reported_at": "2025-08-02T10:00", "incident_date": "2025-08-01",
+        "abuse_forms": ["trafficking", "neglect", "other_harm"]}}),
+    );
+    let answer = run(&items, OPTIONS);
+    let invalid: Vec<_> = answer
+        .issues
+        .iter()
+        .filter(|i| i.code == "indicator.record_invalid")
+        .map(|i| i.path.as_str())
+        .collect();
+    assert_eq!(invalid, ["/5"], "only the fixture's C6 is invalid");
+    let t = answer.table.unwrap();
+    let computable: Vec<String> = builtin()
+        .definitions
+        .iter()
+        .filter(|d| d.computability == Computability::FromRecords)
+        .map(|d| d.id.to_string())
+        .collect();
+    assert_eq!(computable.len(), 31);
+    let mut unfed = Vec::new();
+    for id in &computable {
+        let fed = t.cells.iter().any(|c| {
+            c.indicator.to_string() == *id
+                && c.numerator
+                    .as_ref()
+                    .and_then(serde_json::Number::as_u64)
+                    .is_some_and(|n| n > 0)
+        });
+        if !fed {
+            unfed.push(id.clone());
+        }
+    }
+    assert!(unfed.is_empty(), "no record fed a count: {unfed:?}");
+    let sy = "2025-2026";
+    assert_eq!(ndv(cell(&t, "I:0401", "31", sy, None)).0, Some(1));
+    assert_eq!(ndv(cell(&t, "I:0407", "31", sy, None)).0, Some(1));
+    assert_eq!(
+        ndv(cell(
+            &t,
+            "I:0407",
+            "31",
+            sy,
+            Some(("age_appropriateness", "right_age"))
+        ))
+        .0,
+        Some(1)
+    );
+}
+
 #[test]
 fn outside_denominator_merges_with_records() {
     let mut items = fixture();

@@ -1,4 +1,4 @@
-//! Indicators: the 84 definitions against the shared gazette data, merge and suppression
+//! Indicators: the 84 definitions against the gazette copy in tests/sources, merge and suppression
 //! properties, a synthetic record feeder with hand-checked answers, caller values, exports.
 
 #![allow(
@@ -24,13 +24,14 @@ use treem::indicator::table::{build, Table};
 use treem::report::IssueSink;
 use treem::Lang;
 
-fn shared(file: &str) -> Value {
+/// A file of the gazette copy in the repository's reference sources (`tests/sources/`).
+fn gazette(file: &str) -> Value {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/domain/data/tt13-2021/"
+        "/../../tests/sources/tt13-2021/"
     );
     let text = std::fs::read_to_string(format!("{path}{file}"))
-        .unwrap_or_else(|e| panic!("{path}{file}: {e} (shared/ must sit beside the repository)"));
+        .unwrap_or_else(|e| panic!("{path}{file}: {e}"));
     serde_json::from_str(&text).unwrap()
 }
 
@@ -51,8 +52,8 @@ fn builtin_definitions_parse_without_problems() {
 
 #[test]
 fn the_84_definitions_match_the_gazette_copy() {
-    let list = shared("list.json");
-    let parsed = shared("parsed.json");
+    let list = gazette("list.json");
+    let parsed = gazette("parsed.json");
     let defs = &builtin().definitions;
     let mut checked = 0;
     for (appendix, content) in [("I", "III"), ("II", "IV")] {
@@ -751,8 +752,11 @@ impl Facts for Synthetic {
     }
 }
 
+/// The table's arithmetic for each computable indicator, from contributions made by hand (the
+/// feed rules that turn records into contributions are checked in `indicator_records.rs`,
+/// `every_computable_indicator_is_fed_by_records`).
 #[test]
-fn every_computable_indicator_computes_a_known_answer() {
+fn the_table_computes_every_computable_indicator_from_contributions() {
     use treem::indicator::definition::DenominatorFrom;
     let computable: Vec<_> = builtin()
         .definitions

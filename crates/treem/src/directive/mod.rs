@@ -214,7 +214,7 @@ mod tests {
         assert!(ids.contains(&"3.3-3"));
         assert_eq!(ids.last(), Some(&"schools-3"));
         // Every text comes from the seed, verbatim apart from joined line breaks.
-        let seed_text = include_str!("../../../../../shared/seed/000_ab959c91e8b72801.txt");
+        let seed_text = include_str!("../../../../tests/sources/seed/hai-phong-2024-so-gddt.txt");
         let squash = |s: &str| s.split_whitespace().collect::<String>();
         let seed_squashed = squash(seed_text);
         for t in &all {

@@ -9,7 +9,7 @@ use crate::context::{Context, Edition};
 
 /// The source every geography catalog names.
 pub(crate) const CATALOG_SOURCE: &str = "edition 2024: QĐ 124/2004/QĐ-TTg codes, list in force 01/03/2025–30/06/2025 (NQ 1365/NQ-UBTVQH15; GSO); \
-edition 2025: QĐ 19/2025/QĐ-TTg (Công văn 1027/CTK-CSCL, from 01/07/2025); see ../shared/domain/data/admin-units/SOURCES.md";
+edition 2025: QĐ 19/2025/QĐ-TTg (Công văn 1027/CTK-CSCL, from 01/07/2025); lists and checks: tests/sources/admin-units/ in the treem repository";
 
 fn item(unit: &Unit) -> Value {
     let mut value = json!({

@@ -2,7 +2,7 @@
 //!
 //! One format serves the tables compiled into the library and the national file a browser
 //! loads at run time (`crates/treem/data/admin/national.tsv`, generated from
-//! `../shared/domain/data/admin-units/` by `crates/treem/tests/admin_data.rs`). UTF-8 lines,
+//! `tests/sources/admin-units/` by `crates/treem/tests/admin_data.rs`). UTF-8 lines,
 //! fields separated by a tab (`→` below):
 //!
 //! ```text

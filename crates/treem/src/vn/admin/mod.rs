@@ -12,7 +12,7 @@
 //! Codes are reused across editions with other meanings (00004 was Phường Trúc Bạch and is
 //! now Phường Ba Đình), so every lookup takes an [`Edition`]; callers pick it with
 //! [`crate::Context::edition`] (the `edition` option, else the one in force at `as_of`).
-//! Data, sources and checks: `../shared/domain/data/admin-units/SOURCES.md`.
+//! Data, sources and checks: `tests/sources/admin-units/SOURCES.md` in the repository.
 //!
 //! ## Which tables are loaded
 //!

@@ -9,7 +9,8 @@ cd "$(dirname "$0")/../.."
 echo "== fresh-clone: no reference to a folder outside the repository"
 # The research folder that sat beside the first checkouts; the reference sources live in
 # tests/sources/ now. Patterns are split so this file does not match itself.
-outside='\.\./'"shared|shared/"'(seed|domain|DESIGN)'
+sibling=shared
+outside="\\.\\./$sibling|$sibling/(seed|domain|DESIGN)"
 if git grep -nE "$outside" -- ':!tests/sources/**'; then
   echo "the lines above point outside the repository; copy what they need into tests/sources/" >&2
   exit 1

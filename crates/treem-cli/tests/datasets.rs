@@ -173,14 +173,15 @@ fn csv_with_bom_and_vietnamese_headers() {
         b"",
     );
     assert_eq!(out.status.code(), Some(1));
-    // Rows are numbered as Excel shows them: header = 1; the quoted name spans two lines.
+    // Rows are numbered as Excel shows them: header = 1; the quoted name with a line break
+    // inside is one row (Excel shows the break inside the cell).
     assert_eq!(
         row_codes(&out.stdout),
         vec![
             (3, "date.impossible".to_owned()),
-            (5, "row.column_count".to_owned()),
-            (6, "row.cell_unreadable".to_owned()),
-            (7, "child.sex_unknown".to_owned()),
+            (4, "row.column_count".to_owned()),
+            (5, "row.cell_unreadable".to_owned()),
+            (6, "child.sex_unknown".to_owned()),
         ]
     );
     // The issue file opens in Excel with Vietnamese intact: BOM, then the columns.
@@ -455,4 +456,71 @@ fn json_answer_streams_records_then_counts() {
     assert_eq!(v["with_issues"][0]["row"], 4);
     assert_eq!(v["options"]["as_of"], AS_OF);
     assert_eq!(v["kind"], "child");
+}
+
+/// The same export with each line ending Excel and other tools write, and a title above the
+/// table: every issue cites the row Excel shows, and `clean` keeps the endings, the title and
+/// every row.
+#[test]
+fn rows_are_cited_as_excel_shows_them_for_every_line_ending() {
+    // Excel rows: 1 title, 2 blank, 3 header, 4 An, 5 blank, 6 Bình (a line break inside
+    // the quoted name), 7 Lê Hà (short row), 8 Phạm (bad sex).
+    let lines = [
+        "DANH SÁCH TRẺ EM PHƯỜNG LÊ CHÂN,,,",
+        "",
+        "STT,Họ và tên,Ngày sinh,Giới tính",
+        "1,Nguyễn Văn An,5/9/2018,Nam",
+        "",
+        "2,\"Trần Thị\nBình\",31/2/2016,nữ",
+        "3,Lê Hà,1/1/2019",
+        "4,Phạm Thu Dung,2015-03-14,x",
+    ];
+    let expected = vec![
+        (6, "date.impossible".to_owned()),
+        (7, "row.column_count".to_owned()),
+        (8, "child.sex_unknown".to_owned()),
+    ];
+    let dir = scratch("line-endings");
+    for (name, ending) in [("lf", "\n"), ("crlf", "\r\n"), ("cr", "\r")] {
+        // The break inside the quoted cell is written with the file's own ending, as Excel
+        // does.
+        let text = lines.map(|l| l.replace('\n', ending)).join(ending) + ending;
+        let path = dir.join(format!("{name}.csv"));
+        std::fs::write(
+            &path,
+            [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(),
+        )
+        .unwrap();
+        let out = treem(
+            &[
+                "validate",
+                "--as-of",
+                AS_OF,
+                "--format",
+                "ndjson",
+                path.to_str().unwrap(),
+            ],
+            b"",
+        );
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        assert_eq!(row_codes(&out.stdout), expected, "{name}");
+
+        let out = treem(&["clean", "--as-of", AS_OF, path.to_str().unwrap()], b"");
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        let cleaned = String::from_utf8(out.stdout).unwrap();
+        let cleaned = cleaned.strip_prefix('\u{feff}').unwrap();
+        // The csv writer ends every row with the input's ending; blank lines are not rows
+        // of data and are not written.
+        let rows: Vec<&str> = cleaned.split_terminator(ending).collect();
+        assert_eq!(rows.len(), 6, "{name}: {cleaned:?}");
+        assert_eq!(rows[0], "DANH SÁCH TRẺ EM PHƯỜNG LÊ CHÂN,,,", "{name}");
+        assert_eq!(rows[1], "STT,Họ và tên,Ngày sinh,Giới tính", "{name}");
+        assert_eq!(rows[2], "1,Nguyễn Văn An,2018-09-05,male", "{name}");
+        // No other ending crept in.
+        let rest = cleaned.replace(ending, "");
+        assert!(
+            !rest.contains('\n') && !rest.contains('\r'),
+            "{name}: {cleaned:?}"
+        );
+    }
 }

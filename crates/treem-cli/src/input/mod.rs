@@ -8,6 +8,7 @@
 pub(crate) mod json_array;
 pub(crate) mod mapping;
 pub(crate) mod ndjson;
+pub(crate) mod rows;
 pub(crate) mod sniff;
 pub(crate) mod tabular;
 pub(crate) mod xlsx;
@@ -108,6 +109,9 @@ pub(crate) enum Layout {
         csv: bool,
         /// The CSV source began with a UTF-8 byte-order mark.
         bom: bool,
+        /// The rows above the header, line endings and delimiter of a CSV source (`None`
+        /// for a workbook).
+        shape: Option<tabular::CsvShape>,
     },
     /// One JSON document that is not an array (read whole: one record).
     Document,
@@ -167,19 +171,21 @@ pub(crate) fn open(
                     columns,
                     csv: false,
                     bom: true,
+                    shape: None,
                 },
                 reader: Box::new(reader),
             })
         }
         Some(InputFormat::Csv) => {
             let bom = sniff::skip_bom(&mut stream).map_err(|e| Failure::io(&source, e))?;
-            let (columns, reader) = tabular::CsvReader::open(stream, &mapping()?)?;
+            let (columns, shape, reader) = tabular::CsvReader::open(stream, &mapping()?)?;
             Ok(Opened {
                 source,
                 layout: Layout::Table {
                     columns,
                     csv: true,
                     bom,
+                    shape: Some(shape),
                 },
                 reader: Box::new(reader),
             })

@@ -25,7 +25,7 @@ pub(crate) struct XlsxReader {
 
 impl XlsxReader {
     /// Opens the workbook in `bytes`, takes `sheet` (default the first) and its header row
-    /// (the first row of the used range).
+    /// (the first row of the used range, or the first below a title that names columns).
     pub(crate) fn open(
         bytes: Vec<u8>,
         mapping: &Mapping,
@@ -53,15 +53,30 @@ impl XlsxReader {
             .worksheet_range(&name)
             .map_err(|e| Failure::Usage(format!("cannot read worksheet {name:?}: {e}")))?;
         let first_row = u64::from(range.start().map_or(0, |(row, _)| row));
+        let row_texts = |cells: &[Data]| -> Vec<String> {
+            cells
+                .iter()
+                .map(|c| cell_text(c).unwrap_or_default().trim().to_owned())
+                .collect()
+        };
+        // The header is the first row of the used range, unless that row names no known
+        // column and a row below it names two (a title above the table), as in CSV files.
+        let known = |cells: &[Data]| {
+            let columns = mapping.columns(row_texts(cells));
+            columns.fields.iter().flatten().count()
+        };
+        let header_at = match range.rows().next() {
+            Some(first) if known(first) > 0 => 0,
+            _ => range
+                .rows()
+                .take(super::tabular::HEADER_SEARCH_ROWS)
+                .position(|cells| known(cells) >= 2)
+                .unwrap_or(0),
+        };
         let headers = range
             .rows()
-            .next()
-            .map(|cells| {
-                cells
-                    .iter()
-                    .map(|c| cell_text(c).unwrap_or_default().trim().to_owned())
-                    .collect()
-            })
+            .nth(header_at)
+            .map(row_texts)
             .unwrap_or_default();
         let columns = mapping.columns(headers);
         Ok((
@@ -69,7 +84,7 @@ impl XlsxReader {
             XlsxReader {
                 range,
                 columns,
-                next: 1,
+                next: header_at + 1,
                 first_row,
             },
         ))

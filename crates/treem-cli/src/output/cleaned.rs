@@ -7,6 +7,7 @@ use super::issues::csv_failed;
 use super::{write_failed, BOM};
 use crate::check::Cleaned;
 use crate::failure::Failure;
+use crate::input::rows::LineEnding;
 use crate::input::Layout;
 
 /// Writes cleaned records in input order.
@@ -36,11 +37,32 @@ impl CleanWriter {
                 out.write_all(b"[").map_err(write_failed)?;
                 CleanWriter::Array { out, first: true }
             }
-            Layout::Table { columns, csv, bom } => {
+            Layout::Table {
+                columns,
+                csv,
+                bom,
+                shape,
+            } => {
                 if *bom || !*csv {
                     out.write_all(BOM).map_err(write_failed)?;
                 }
-                let mut writer = csv::WriterBuilder::new().flexible(true).from_writer(out);
+                // A CSV source keeps its delimiter, its line endings and the rows above its
+                // header (a title, the unit's name), so the cleaned file opens in Excel as
+                // the original did, row for row.
+                let mut builder = csv::WriterBuilder::new();
+                builder.flexible(true);
+                if let Some(shape) = shape {
+                    builder.delimiter(shape.delimiter);
+                    builder.terminator(match shape.line_ending {
+                        Some(LineEnding::CrLf) => csv::Terminator::CRLF,
+                        Some(LineEnding::Cr) => csv::Terminator::Any(b'\r'),
+                        Some(LineEnding::Lf) | None => csv::Terminator::Any(b'\n'),
+                    });
+                }
+                let mut writer = builder.from_writer(out);
+                for row in shape.iter().flat_map(|s| &s.preamble) {
+                    writer.write_record(row).map_err(csv_failed)?;
+                }
                 writer.write_record(&columns.headers).map_err(csv_failed)?;
                 CleanWriter::Table(Box::new(writer))
             }

@@ -16,13 +16,16 @@ if git grep -nE "$outside" -- ':!tests/sources/**'; then
   exit 1
 fi
 
+repo=$PWD
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/treem-fresh-clone.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 git clone --quiet --no-hardlinks . "$tmp/treem"
 echo "== fresh-clone: $(git -C "$tmp/treem" rev-parse --short HEAD) in $tmp/treem"
 cd "$tmp/treem"
-# Its own target folder: nothing built in the working tree is reused.
-export CARGO_TARGET_DIR="$tmp/target"
+# A target folder of its own, kept under the working tree's target/ so that the registry
+# crates are not rebuilt on every run. The clone's own crates are always rebuilt: cargo keys
+# them by their path, which is new each time.
+export CARGO_TARGET_DIR="$repo/target/fresh-clone"
 cargo test --quiet -p treem --no-run
 # The tests that read the reference sources at run time (the admin-unit generator, the
 # gazette comparison) and the core's unit tests (the seed text is included by one).

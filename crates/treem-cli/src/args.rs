@@ -19,6 +19,40 @@ pub(crate) struct Cli {
     pub(crate) command: Command,
 }
 
+impl Cli {
+    /// The language of messages chosen by `--lang` (Vietnamese when not given or unknown).
+    pub(crate) fn lang(&self) -> treem::Lang {
+        let lang = match &self.command {
+            Command::Validate(a) => &a.input.common.lang,
+            Command::Clean(a) => &a.input.common.lang,
+            Command::Report(a) => &a.input.common.lang,
+            Command::Dedup(a) => &a.input.common.lang,
+            Command::Parse { common, .. } | Command::Catalog { common, .. } => &common.lang,
+            Command::Merge(a) => &a.lang,
+            Command::Schema { .. } | Command::Sample(_) => "vi",
+        };
+        if lang == "en" {
+            treem::Lang::En
+        } else {
+            treem::Lang::Vi
+        }
+    }
+
+    /// Whether standard output carries a machine-readable answer (JSON, NDJSON or CSV), so
+    /// that a misuse is answered there as JSON too; otherwise (a table for people, cleaned
+    /// data, a generated dataset) only standard error says what went wrong.
+    pub(crate) fn answers_in_json(&self) -> bool {
+        match &self.command {
+            Command::Validate(a) => a.format != OutputFormat::Table,
+            Command::Dedup(a) => a.format != OutputFormat::Table,
+            Command::Report(a) => a.table.format == ReportFormat::Json,
+            Command::Merge(a) => a.table.format == ReportFormat::Json,
+            Command::Schema { .. } | Command::Parse { .. } | Command::Catalog { .. } => true,
+            Command::Clean(_) | Command::Sample(_) => false,
+        }
+    }
+}
+
 /// The subcommands.
 #[derive(Subcommand)]
 pub(crate) enum Command {

@@ -17,6 +17,15 @@ pub(crate) enum Failure {
     },
     /// A flag or file made no sense (bad mapping file, unsupported combination).
     Usage(String),
+    /// A misuse explained in both languages; the run's `--lang` picks the message.
+    Said {
+        /// The stable code of the JSON answer (`empty_input`, `not_text`, ...).
+        code: &'static str,
+        /// The message in Vietnamese.
+        vi: String,
+        /// The message in English.
+        en: String,
+    },
 }
 
 impl Failure {
@@ -28,9 +37,41 @@ impl Failure {
         }
     }
 
+    /// A misuse with its code and its message in both languages.
+    pub(crate) fn said(
+        code: &'static str,
+        vi: impl Into<String>,
+        en: impl Into<String>,
+    ) -> Failure {
+        Failure::Said {
+            code,
+            vi: vi.into(),
+            en: en.into(),
+        }
+    }
+
+    /// The message in `lang` (only [`Failure::Said`] has a Vietnamese one so far).
+    pub(crate) fn message(&self, lang: treem::Lang) -> String {
+        match (self, lang) {
+            (Failure::Said { vi, .. }, treem::Lang::Vi) => vi.clone(),
+            _ => self.to_string(),
+        }
+    }
+
+    /// The structured answer printed on stdout for machines, its message in `lang`.
+    pub(crate) fn to_json_in(&self, lang: treem::Lang) -> serde_json::Value {
+        match self {
+            Failure::Said { code, .. } => {
+                serde_json::json!({"error": code, "message": self.message(lang)})
+            }
+            _ => self.to_json(),
+        }
+    }
+
     /// The structured answer printed on stdout for machines.
     pub(crate) fn to_json(&self) -> serde_json::Value {
         match self {
+            Failure::Said { code, en, .. } => serde_json::json!({"error": code, "message": en}),
             Failure::Core(e) => e.to_json(),
             Failure::Io { .. } => serde_json::json!({"error": "io", "message": self.to_string()}),
             Failure::Usage(_) => {
@@ -46,6 +87,7 @@ impl fmt::Display for Failure {
             Failure::Core(e) => write!(f, "{e}"),
             Failure::Io { what, error } => write!(f, "{what}: {error}"),
             Failure::Usage(message) => f.write_str(message),
+            Failure::Said { en, .. } => f.write_str(en),
         }
     }
 }

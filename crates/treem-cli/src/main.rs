@@ -43,9 +43,14 @@ fn main() -> ExitCode {
     match run(&cli) {
         Ok(code) => ExitCode::from(code),
         Err(failure) => {
-            // Misuse: a structured answer on stdout (machines) and a line on stderr (people).
-            let _ = writeln!(std::io::stdout(), "{}", failure.to_json());
-            eprintln!("treem: {failure}");
+            // Misuse: a line on stderr for people, in their language; and where standard
+            // output carries a machine-readable answer, the structured answer there too, so
+            // a program reading it gets JSON rather than nothing.
+            let lang = cli.lang();
+            if cli.answers_in_json() {
+                let _ = writeln!(std::io::stdout(), "{}", failure.to_json_in(lang));
+            }
+            eprintln!("treem: {}", failure.message(lang));
             ExitCode::from(EXIT_MISUSE)
         }
     }

@@ -524,3 +524,172 @@ fn rows_are_cited_as_excel_shows_them_for_every_line_ending() {
         );
     }
 }
+
+/// Input that is not text is refused before any row is read (exit 2, one clear line), in
+/// every output format: a workbook renamed `.csv`, an old `.xls`, UTF-16 text, a PDF, a
+/// binary file. Nothing of it is echoed.
+#[test]
+fn input_that_is_not_text_is_refused_at_once() {
+    let dir = scratch("not-text");
+    let mut zip = b"PK\x03\x04\x14\x00\x06\x00".to_vec();
+    zip.extend(std::iter::repeat_n(b'x', 5000));
+    let cases: [(&str, Vec<u8>, &str); 5] = [
+        ("book.csv", zip.clone(), "Excel workbook (.xlsx)"),
+        (
+            "old.csv",
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0".to_vec(),
+            "old Excel workbook (.xls)",
+        ),
+        ("utf16.csv", b"\xFF\xFEH\0o\0".to_vec(), "UTF-16"),
+        ("scan.json", b"%PDF-1.7\n".to_vec(), "PDF"),
+        (
+            "data.ndjson",
+            b"{\"a\":1}\n\x00\x01\x02\x03".to_vec(),
+            "binary data",
+        ),
+    ];
+    for (name, bytes, said) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, &bytes).unwrap();
+        for format in ["table", "json", "ndjson", "csv"] {
+            let out = treem(
+                &[
+                    "validate",
+                    "--lang",
+                    "en",
+                    "--format",
+                    format,
+                    path.to_str().unwrap(),
+                ],
+                b"",
+            );
+            assert_eq!(out.status.code(), Some(2), "{name} {format}");
+            let err = String::from_utf8(out.stderr).unwrap();
+            assert!(err.contains(said), "{name} {format}: {err}");
+            assert_eq!(err.lines().count(), 1, "{name} {format}: {err}");
+            let stdout = String::from_utf8(out.stdout).unwrap();
+            if format == "table" {
+                assert!(
+                    stdout.is_empty(),
+                    "errors go to stderr in table format: {stdout}"
+                );
+            } else {
+                let answer: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+                assert_eq!(answer["error"], "not_text", "{name} {format}");
+            }
+        }
+    }
+}
+
+/// An empty file and a file with only its header get one clear answer (exit 2: nothing was
+/// checked), the same in every output format and in both languages.
+#[test]
+fn empty_and_header_only_inputs_are_answered_clearly() {
+    let dir = scratch("empty-inputs");
+    let inputs: [(&str, &[u8], &str, &str); 4] = [
+        ("empty.csv", b"", "the input is empty", "tệp rỗng"),
+        ("empty.ndjson", b"", "the input is empty", "tệp rỗng"),
+        ("blank.ndjson", b"\n\n", "the input is empty", "tệp rỗng"),
+        (
+            "header.csv",
+            b"\xEF\xBB\xBFSTT,H\xE1\xBB\x8D v\xC3\xA0 t\xC3\xAAn\r\n",
+            "only a header row",
+            "chỉ có dòng tiêu đề",
+        ),
+    ];
+    for (name, bytes, en, vi) in inputs {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        for format in ["table", "json", "ndjson", "csv"] {
+            for (lang, said) in [("en", en), ("vi", vi)] {
+                let out = treem(
+                    &[
+                        "validate",
+                        "--lang",
+                        lang,
+                        "--format",
+                        format,
+                        path.to_str().unwrap(),
+                    ],
+                    b"",
+                );
+                assert_eq!(out.status.code(), Some(2), "{name} {format}");
+                let err = String::from_utf8(out.stderr).unwrap();
+                assert!(err.contains(said), "{name} {format} {lang}: {err}");
+                if format != "table" {
+                    let answer: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+                    assert_eq!(answer["error"], "empty_input");
+                    assert!(answer["message"].as_str().unwrap().contains(said));
+                }
+            }
+        }
+        let out = treem(&["clean", "--lang", "en", path.to_str().unwrap()], b"");
+        assert_eq!(out.status.code(), Some(2), "clean {name}");
+        assert!(
+            out.stdout.is_empty(),
+            "clean writes no data and no JSON on stdout"
+        );
+    }
+}
+
+/// A column that feeds no field is named on standard error whatever the output format, so
+/// an officer learns that its errors were not looked at.
+#[test]
+fn unused_columns_are_named_in_every_format() {
+    let dir = scratch("unused-columns");
+    let path = dir.join("cols.csv");
+    std::fs::write(
+        &path,
+        "Họ và tên,Ngày sinh,Ghi chú riêng\nNguyễn An,1/1/2020,x\n",
+    )
+    .unwrap();
+    for format in ["json", "ndjson", "csv"] {
+        let out = treem(
+            &[
+                "validate",
+                "--as-of",
+                AS_OF,
+                "--lang",
+                "en",
+                "--format",
+                format,
+                path.to_str().unwrap(),
+            ],
+            b"",
+        );
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.contains("columns not checked") && err.contains("Ghi chú riêng"),
+            "{format}: {err}"
+        );
+    }
+    let out = treem(
+        &[
+            "validate",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "table",
+            path.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("Ghi chú riêng"));
+    for format in ["ndjson", "csv", "json", "table"] {
+        let out = treem(
+            &[
+                "clean",
+                "--as-of",
+                AS_OF,
+                "--format",
+                format,
+                path.to_str().unwrap(),
+            ],
+            b"",
+        );
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains("Ghi chú riêng"), "clean {format}: {err}");
+    }
+}

@@ -29,6 +29,9 @@ pub(crate) fn run(args: &CleanArgs) -> Result<u8, Failure> {
         });
     }
     let header = data.header();
+    if matches!(args.format, OutputFormat::Ndjson | OutputFormat::Csv) {
+        data.note_unmapped();
+    }
     let mut writer =
         CleanWriter::new(&data.opened.layout, output::create(args.output.as_deref())?)?;
     let tally = data.check_all(
@@ -49,6 +52,7 @@ pub(crate) fn run(args: &CleanArgs) -> Result<u8, Failure> {
             summary.insert("source".into(), header.source.clone().into());
             summary.insert("kind".into(), header.kind.name().into());
             summary.insert("options".into(), header.options.clone());
+            summary.insert("unmapped_columns".into(), header.unmapped.clone().into());
             writeln!(err, "{}", serde_json::Value::Object(summary)).map_err(write_failed)?;
         }
         OutputFormat::Ndjson | OutputFormat::Csv => {}

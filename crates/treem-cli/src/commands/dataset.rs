@@ -78,6 +78,9 @@ impl Dataset {
             // Tell one record from a longer input: the next chunk is empty at the end.
             first.extend(opened.reader.next_chunk(CHUNK)?);
         }
+        if first.is_empty() {
+            return Err(input::no_records(&opened));
+        }
         Ok(Dataset {
             opened,
             first,
@@ -112,6 +115,27 @@ impl Dataset {
                 Layout::Table { columns, .. } => Some(columns.clone()),
                 _ => None,
             },
+        }
+    }
+
+    /// Names on standard error the columns that feed no field, for the output formats that
+    /// have no place for them (the table and the JSON summary list them themselves): a
+    /// column left out silently would leave its errors unseen.
+    pub(crate) fn note_unmapped(&self) {
+        let header = self.header();
+        if header.unmapped.is_empty() {
+            return;
+        }
+        let columns = header.unmapped.join(", ");
+        match self.options.ctx.lang {
+            treem::Lang::En => eprintln!(
+                "treem: columns not checked (no field of kind {} takes them; kept in cleaned output): {columns}",
+                self.kind.name()
+            ),
+            _ => eprintln!(
+                "treem: các cột không được kiểm tra (không ứng với trường nào của loại {}; giữ nguyên khi làm sạch): {columns}",
+                self.kind.name()
+            ),
         }
     }
 

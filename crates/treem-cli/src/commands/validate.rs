@@ -39,6 +39,9 @@ pub(crate) fn run(args: &DatasetArgs) -> Result<u8, Failure> {
         }
     }
     let header = data.header();
+    if args.format != OutputFormat::Table {
+        data.note_unmapped();
+    }
     let out = output::create(None)?;
     let mut answer = match args.format {
         OutputFormat::Table => Answer::Table(out),

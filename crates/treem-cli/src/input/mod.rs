@@ -158,6 +158,9 @@ pub(crate) fn open(
     };
     let format = format.or_else(|| input.and_then(format_of_extension));
     let mut stream = BufReader::with_capacity(1 << 16, stream);
+    if format != Some(InputFormat::Xlsx) {
+        sniff::refuse_binary(&mut stream, &source)?;
+    }
     match format {
         Some(InputFormat::Xlsx) => {
             let mut bytes = Vec::new();
@@ -199,6 +202,25 @@ pub(crate) fn open(
             })
         }
         Some(InputFormat::Json) | None => open_json(source, stream),
+    }
+}
+
+/// The answer to an input without a single record: an empty file, or a table with only its
+/// header. Nothing was checked, which an officer must not mistake for "no errors", so it is
+/// a misuse (exit 2) with the same message in every output format.
+pub(crate) fn no_records(opened: &Opened) -> Failure {
+    let source = &opened.source;
+    match &opened.layout {
+        Layout::Table { columns, .. } if !columns.headers.is_empty() => Failure::said(
+            "empty_input",
+            format!("{source}: chỉ có dòng tiêu đề, không có bản ghi nào để kiểm tra"),
+            format!("{source}: only a header row, no record to check"),
+        ),
+        _ => Failure::said(
+            "empty_input",
+            format!("{source}: tệp rỗng, không có bản ghi nào để kiểm tra"),
+            format!("{source}: the input is empty, no record to check"),
+        ),
     }
 }
 

@@ -119,17 +119,9 @@ impl<R: BufRead + Send> CsvReader<R> {
             .take(header_at)
             .map(|(_, r)| texts(&r))
             .collect();
-        let Some((_, header)) = rows.next() else {
-            return Err(Failure::Usage(
-                "the CSV input is empty (no header row)".into(),
-            ));
-        };
-        let columns = mapping.columns(
-            texts(&header)
-                .into_iter()
-                .map(|h| h.trim().to_owned())
-                .collect(),
-        );
+        // An empty file has no header: no columns, and no records (`input::no_records`).
+        let header = rows.next().map(|(_, h)| texts(&h)).unwrap_or_default();
+        let columns = mapping.columns(header.into_iter().map(|h| h.trim().to_owned()).collect());
         let shape = CsvShape {
             preamble,
             line_ending: reader.get_ref().line_ending(),

@@ -187,9 +187,18 @@ fn rewrite_cells(
             continue;
         }
         done.push(field);
-        match cleaned.get(field) {
+        let pointer = format!("/{}", field.replace('.', "/"));
+        match cleaned.pointer(&pointer) {
             Some(serde_json::Value::String(s)) => s.clone_into(slot),
             Some(serde_json::Value::Null) | None => {}
+            // A list from one cell goes back into it as the officer would write it.
+            Some(serde_json::Value::Array(items)) if items.iter().all(|i| i.is_string()) => {
+                *slot = items
+                    .iter()
+                    .filter_map(serde_json::Value::as_str)
+                    .collect::<Vec<_>>()
+                    .join("; ");
+            }
             Some(other) => *slot = other.to_string(),
         }
     }

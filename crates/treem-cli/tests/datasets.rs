@@ -693,3 +693,107 @@ fn unused_columns_are_named_in_every_format() {
         assert!(err.contains("Ghi chú riêng"), "clean {format}: {err}");
     }
 }
+
+/// The officer's export: flat columns reach nested fields (the caregiver's name and phone
+/// into `guardians[0]`, the disability types as a list), each issue at its member's path and
+/// row; `clean` writes the phone in national form and the types as codes back into their
+/// cells. A mapping file may name paths; a path the kind does not have is refused at once.
+#[test]
+fn flat_columns_reach_nested_fields() {
+    let dir = scratch("nested-columns");
+    let path = dir.join("export.csv");
+    let text = "STT,Họ và tên,Ngày sinh,Giới tính,Họ tên người chăm sóc,Số điện thoại,Dạng khuyết tật,Ghi chú cán bộ\r\n\
+                1,Nguyễn Văn An,05/09/2018,Nam,Nguyễn Thị Bình,+84 912 345 678,\"vận động; Khuyết tật nghe, nói\",\r\n\
+                2,Trần Thị Bé,01/02/2016,Nữ,Trần Văn Cường,0912 34,khiếm thị,x\r\n";
+    std::fs::write(&path, text).unwrap();
+    let out = treem(
+        &[
+            "validate",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "ndjson",
+            path.to_str().unwrap(),
+        ],
+        b"",
+    );
+    let issues = ndjson_lines(&out.stdout);
+    let at: Vec<(u64, &str, &str)> = issues
+        .iter()
+        .map(|i| {
+            (
+                i["row"].as_u64().unwrap(),
+                i["path"].as_str().unwrap(),
+                i["code"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        at,
+        vec![
+            (3, "/guardians/0/phone", "phone.wrong_length"),
+            (3, "/disability/types/0", "child.code_unknown"),
+        ]
+    );
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("STT, Ghi chú cán bộ"), "{err}");
+
+    let out = treem(&["clean", "--as-of", AS_OF, path.to_str().unwrap()], b"");
+    let cleaned = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        cleaned.contains("1,Nguyễn Văn An,2018-09-05,male,Nguyễn Thị Bình,0912345678,mobility; hearing_speech,\r\n"),
+        "{cleaned}"
+    );
+
+    // A mapping file names paths; the caller's names come first.
+    let mapping = dir.join("map.json");
+    std::fs::write(
+        &mapping,
+        r#"{"child": {"guardians.1.phone": ["Số điện thoại"]}}"#,
+    )
+    .unwrap();
+    let out = treem(
+        &[
+            "validate",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "ndjson",
+            "--mapping",
+            mapping.to_str().unwrap(),
+            path.to_str().unwrap(),
+        ],
+        b"",
+    );
+    let paths: Vec<String> = ndjson_lines(&out.stdout)
+        .iter()
+        .map(|i| i["path"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(
+        paths.contains(&"/guardians/1/phone".to_owned()),
+        "{paths:?}"
+    );
+    for wrong in [
+        r#"{"child": {"residence": ["Xã/Phường"]}}"#,
+        r#"{"child": {"residence.commune": ["Xã"]}}"#,
+    ] {
+        std::fs::write(&mapping, wrong).unwrap();
+        let out = treem(
+            &[
+                "validate",
+                "--lang",
+                "en",
+                "--mapping",
+                mapping.to_str().unwrap(),
+                path.to_str().unwrap(),
+            ],
+            b"",
+        );
+        assert_eq!(out.status.code(), Some(2), "{wrong}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.contains("has no field") && err.contains("residence.commune_code"),
+            "{err}"
+        );
+    }
+}

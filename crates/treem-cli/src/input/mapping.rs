@@ -4,14 +4,17 @@
 //! names officers use ("Họ và tên", "Ngày sinh", ...). Headers are matched after folding:
 //! lower case, no diacritics (`đ` as `d`), punctuation and runs of spaces as one space, so
 //! "HỌ VÀ TÊN", "Ho va ten" and "họ_và_tên" all match "Họ và tên". A field's own name always
-//! matches too. Built-in names only count for fields the kind accepts (listed in its JSON
-//! Schema): names for pending fields wait in the file until the kind lands them. Names from a
-//! `--mapping` file are tried first and are used as given.
+//! matches too. A field is a path into the record (`guardians.0.phone`, see [`super::paths`]).
+//! Built-in names only count for paths the kind accepts (its JSON Schema has them): names for
+//! pending fields wait in the file until the kind lands them. Names from a `--mapping` file
+//! are tried first; a path there that the kind does not have is refused before any row is
+//! read.
 
 use std::collections::BTreeMap;
 
 use unicode_normalization::UnicodeNormalization;
 
+use super::paths::{self, Shape};
 use crate::failure::Failure;
 
 /// The built-in column map.
@@ -25,8 +28,11 @@ type FieldNames = BTreeMap<String, Vec<String>>;
 pub(crate) struct Columns {
     /// The header cells as written.
     pub(crate) headers: Vec<String>,
-    /// For each column, the field it feeds; `None` for a column kept but not validated.
+    /// For each column, the path of the field it feeds; `None` for a column kept but not
+    /// validated.
     pub(crate) fields: Vec<Option<String>>,
+    /// For each column, how its cell becomes the field's value (`None` with the field).
+    pub(crate) shapes: Vec<Option<Shape>>,
 }
 
 impl Columns {
@@ -44,20 +50,39 @@ impl Columns {
 /// The header matcher for one kind.
 #[derive(Debug, Clone)]
 pub(crate) struct Mapping {
-    /// Folded column name -> field, user names first (first insertion wins).
+    /// Folded column name -> field path, user names first (first insertion wins).
     by_folded: Vec<(String, String)>,
+    /// The shape of each path a name maps to.
+    shapes: BTreeMap<String, Shape>,
 }
 
 impl Mapping {
     /// The map for `kind`: the user's file (if any) first, then the built-in names of the
     /// fields the kind accepts, then each accepted field's own name.
     pub(crate) fn for_kind(kind: treem::Kind, user: Option<&str>) -> Result<Mapping, Failure> {
-        let accepted = accepted_fields(kind);
+        let schema = kind.schema();
+        let mut shapes = BTreeMap::new();
         let mut by_folded = Vec::new();
         if let Some(text) = user {
             for (field, names) in names_of(text, kind.name())
                 .map_err(|e| Failure::Usage(format!("mapping file: {e}")))?
             {
+                let Some(shape) = paths::shape_at(&schema, &field) else {
+                    return Err(Failure::said(
+                        "usage",
+                        format!(
+                            "tệp ánh xạ cột: loại {} không có trường “{field}” mà một ô có thể điền; các trường có thể dùng: {}",
+                            kind.name(),
+                            paths::all_paths(&schema).join(", ")
+                        ),
+                        format!(
+                            "mapping file: kind {} has no field “{field}” that one cell can fill; fields that can be used: {}",
+                            kind.name(),
+                            paths::all_paths(&schema).join(", ")
+                        ),
+                    ));
+                };
+                shapes.insert(field.clone(), shape);
                 for name in names {
                     by_folded.push((fold(&name), field.clone()));
                 }
@@ -66,16 +91,20 @@ impl Mapping {
         let builtin = names_of(DEFAULT_MAP, kind.name())
             .map_err(|e| Failure::Usage(format!("built-in column map: {e}")))?;
         for (field, names) in builtin {
-            if accepted.contains(&field) {
+            if let Some(shape) = paths::shape_at(&schema, &field) {
+                shapes.insert(field.clone(), shape);
                 for name in names {
                     by_folded.push((fold(&name), field.clone()));
                 }
             }
         }
-        for field in accepted {
-            by_folded.push((fold(&field), field));
+        for field in accepted_fields(kind) {
+            if let Some(shape) = paths::shape_at(&schema, &field) {
+                shapes.insert(field.clone(), shape);
+                by_folded.push((fold(&field), field));
+            }
         }
-        Ok(Mapping { by_folded })
+        Ok(Mapping { by_folded, shapes })
     }
 
     /// The field a header feeds, if any.
@@ -90,15 +119,24 @@ impl Mapping {
     /// Matches a header row. When two columns feed the same field, both are kept and the
     /// first non-empty cell wins (see [`crate::input::tabular`]).
     pub(crate) fn columns(&self, headers: Vec<String>) -> Columns {
-        let fields = headers
+        let fields: Vec<Option<String>> = headers
             .iter()
             .map(|h| self.field_of(h).map(str::to_owned))
             .collect();
-        Columns { headers, fields }
+        let shapes = fields
+            .iter()
+            .map(|f| f.as_ref().and_then(|f| self.shapes.get(f).copied()))
+            .collect();
+        Columns {
+            headers,
+            fields,
+            shapes,
+        }
     }
 }
 
-/// The top-level properties of the kind's JSON Schema: the fields it accepts.
+/// The top-level properties of the kind's JSON Schema: the fields it accepts (nested paths
+/// are in [`paths::all_paths`]).
 pub(crate) fn accepted_fields(kind: treem::Kind) -> Vec<String> {
     kind.schema()
         .get("properties")

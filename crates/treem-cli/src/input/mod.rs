@@ -8,6 +8,7 @@
 pub(crate) mod json_array;
 pub(crate) mod mapping;
 pub(crate) mod ndjson;
+pub(crate) mod paths;
 pub(crate) mod rows;
 pub(crate) mod sniff;
 pub(crate) mod tabular;

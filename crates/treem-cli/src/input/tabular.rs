@@ -9,18 +9,21 @@
 use std::io::BufRead;
 
 use super::mapping::{Columns, Mapping};
+use super::paths;
 use super::rows::{LineEnding, RowNumbers};
 use super::{BadRow, Body, Kept, Problem, RawRecord, RecordReader};
 use crate::failure::Failure;
 
-/// Builds the record of a row from its cells: each mapped, non-blank cell as a string; when
-/// two columns feed one field, the first non-blank wins.
+/// Builds the record of a row from its cells: each mapped, non-blank cell at its field's
+/// path, as its shape says ([`super::paths`]); when two columns feed one field, the first
+/// non-blank wins.
 pub(crate) fn record_from_cells(columns: &Columns, cells: &[String]) -> serde_json::Value {
     let mut record = serde_json::Map::new();
-    for (field, cell) in columns.fields.iter().zip(cells) {
-        if let Some(field) = field {
-            if !cell.trim().is_empty() && !record.contains_key(field) {
-                record.insert(field.clone(), serde_json::Value::String(cell.clone()));
+    let mapped = columns.fields.iter().zip(&columns.shapes).zip(cells);
+    for ((field, shape), cell) in mapped {
+        if let (Some(field), Some(shape)) = (field, shape) {
+            if !cell.trim().is_empty() {
+                paths::insert(&mut record, field, paths::cell_value(cell, *shape));
             }
         }
     }

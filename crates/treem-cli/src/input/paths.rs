@@ -1,0 +1,276 @@
+//! Field paths: where a column's cell goes in a record, nested members included.
+//!
+//! A spreadsheet row is flat; a record is not. A column maps to a path of member names and
+//! array indices joined by dots (`full_name`, `residence.commune_code`, `guardians.0.phone`,
+//! `disability.types`). A path is accepted when the kind's JSON Schema has a member at it,
+//! so a typo in a mapping file is caught before any row is read, and the schema also says
+//! how a cell becomes a value: a number for an integer member when the cell is one, a list
+//! for a list of strings (a cell such as `vận động; nghe, nói` split on `;` or line breaks:
+//! not on commas, which the law's own labels contain, "Khuyết tật nghe, nói"), text
+//! otherwise. Whatever the cell holds reaches the rules: a cell that is not a
+//! number where one is expected stays text, and the rules report it at that path.
+
+use serde_json::{Map, Value};
+
+/// How a cell becomes the value at a path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// Text, as written.
+    Text,
+    /// A whole number when the cell is one, else the text.
+    Integer,
+    /// A list of texts: the cell split on `;` and line breaks.
+    TextList,
+}
+
+/// The shape of the value at `path` in the kind's input schema, or `None` when the schema
+/// has no member there (or the member is an object or a list of objects, which one cell
+/// cannot fill).
+pub(crate) fn shape_at(schema: &Value, path: &str) -> Option<Shape> {
+    let mut here = resolve(schema, schema)?;
+    for segment in path.split('.') {
+        here = if segment.bytes().all(|b| b.is_ascii_digit()) && !segment.is_empty() {
+            if !has_type(here, "array") {
+                return None;
+            }
+            resolve(schema, here.get("items")?)?
+        } else {
+            resolve(schema, here.get("properties")?.get(segment)?)?
+        };
+    }
+    if has_type(here, "integer") {
+        Some(Shape::Integer)
+    } else if has_type(here, "string") {
+        Some(Shape::Text)
+    } else if has_type(here, "array") {
+        let items = resolve(schema, here.get("items")?)?;
+        has_type(items, "string").then_some(Shape::TextList)
+    } else {
+        None
+    }
+}
+
+/// Every path of the schema one cell can fill, array members at index 0 (`guardians.0.phone`).
+pub(crate) fn all_paths(schema: &Value) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(root) = resolve(schema, schema) {
+        collect(schema, root, "", 0, &mut out);
+    }
+    out
+}
+
+fn collect(schema: &Value, here: &Value, prefix: &str, depth: usize, out: &mut Vec<String>) {
+    // Drafts nest two or three levels; the bound keeps a recursive schema from looping.
+    if depth > 6 {
+        return;
+    }
+    let Some(properties) = here.get("properties").and_then(Value::as_object) else {
+        return;
+    };
+    for (name, member) in properties {
+        let path = format!("{prefix}{name}");
+        let Some(member) = resolve(schema, member) else {
+            continue;
+        };
+        if shape_at(schema, &path).is_some() {
+            out.push(path.clone());
+        }
+        if has_type(member, "object") {
+            collect(schema, member, &format!("{path}."), depth + 1, out);
+        } else if has_type(member, "array") {
+            if let Some(items) = member.get("items").and_then(|i| resolve(schema, i)) {
+                collect(schema, items, &format!("{path}.0."), depth + 1, out);
+            }
+        }
+    }
+}
+
+/// Follows `$ref` (to `#/$defs/...`) and an `anyOf` of one alternative and `null`.
+fn resolve<'a>(root: &'a Value, mut here: &'a Value) -> Option<&'a Value> {
+    for _ in 0..8 {
+        if let Some(reference) = here.get("$ref").and_then(Value::as_str) {
+            let name = reference.strip_prefix("#/$defs/")?;
+            here = root.get("$defs")?.get(name)?;
+            continue;
+        }
+        if let Some(options) = here.get("anyOf").and_then(Value::as_array) {
+            let mut real = options.iter().filter(|o| !is_null(o));
+            match (real.next(), real.next()) {
+                (Some(only), None) => {
+                    here = only;
+                    continue;
+                }
+                _ => return Some(here),
+            }
+        }
+        return Some(here);
+    }
+    None
+}
+
+fn is_null(schema: &Value) -> bool {
+    schema.get("type").and_then(Value::as_str) == Some("null")
+}
+
+fn has_type(schema: &Value, wanted: &str) -> bool {
+    match schema.get("type") {
+        Some(Value::String(t)) => t == wanted,
+        Some(Value::Array(types)) => types.iter().any(|t| t.as_str() == Some(wanted)),
+        _ => wanted == "object" && schema.get("properties").is_some(),
+    }
+}
+
+/// The value a cell gives a member of `shape`.
+pub(crate) fn cell_value(cell: &str, shape: Shape) -> Value {
+    match shape {
+        Shape::Text => Value::String(cell.to_owned()),
+        Shape::Integer => match cell.trim().parse::<i64>() {
+            Ok(n) => Value::from(n),
+            Err(_) => Value::String(cell.to_owned()),
+        },
+        Shape::TextList => Value::Array(
+            cell.split([';', '\n', '\r'])
+                .map(str::trim)
+                .filter(|part| !part.is_empty())
+                .map(|part| Value::String(part.to_owned()))
+                .collect(),
+        ),
+    }
+}
+
+/// Puts `value` at `path` in `record` unless something is there already (when two columns
+/// feed one member, the first non-blank cell wins). Arrays are grown with empty objects up
+/// to the index, so `guardians.1.phone` alone gives `[{}, {"phone": ...}]`.
+pub(crate) fn insert(record: &mut Map<String, Value>, path: &str, value: Value) {
+    fn place(here: &mut Value, segments: &[&str], value: Value) {
+        let Some((first, rest)) = segments.split_first() else {
+            return;
+        };
+        if let Ok(index) = first.parse::<usize>() {
+            if !here.is_array() {
+                *here = Value::Array(Vec::new());
+            }
+            let Some(items) = here.as_array_mut() else {
+                return;
+            };
+            // A sheet has a column per guardian at most: a huge index is a typo, not a
+            // reason to allocate.
+            if index > 64 {
+                return;
+            }
+            while items.len() <= index {
+                items.push(Value::Object(Map::new()));
+            }
+            if let Some(item) = items.get_mut(index) {
+                if rest.is_empty() {
+                    if item.as_object().is_some_and(Map::is_empty) {
+                        *item = value;
+                    }
+                } else {
+                    place(item, rest, value);
+                }
+            }
+            return;
+        }
+        if !here.is_object() {
+            return;
+        }
+        let Some(map) = here.as_object_mut() else {
+            return;
+        };
+        if rest.is_empty() {
+            map.entry((*first).to_owned()).or_insert(value);
+            return;
+        }
+        let next_is_index = rest.first().is_some_and(|s| s.parse::<usize>().is_ok());
+        let child = map.entry((*first).to_owned()).or_insert_with(|| {
+            if next_is_index {
+                Value::Array(Vec::new())
+            } else {
+                Value::Object(Map::new())
+            }
+        });
+        place(child, rest, value);
+    }
+    let segments: Vec<&str> = path.split('.').collect();
+    let mut root = Value::Object(std::mem::take(record));
+    place(&mut root, &segments, value);
+    if let Value::Object(map) = root {
+        *record = map;
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn child_schema() -> Value {
+        "child".parse::<treem::Kind>().unwrap().schema()
+    }
+
+    #[test]
+    fn paths_follow_the_schema_into_nested_members() {
+        let schema = child_schema();
+        assert_eq!(shape_at(&schema, "full_name"), Some(Shape::Text));
+        assert_eq!(
+            shape_at(&schema, "residence.commune_code"),
+            Some(Shape::Text)
+        );
+        assert_eq!(shape_at(&schema, "guardians.0.phone"), Some(Shape::Text));
+        assert_eq!(
+            shape_at(&schema, "guardians.3.full_name"),
+            Some(Shape::Text)
+        );
+        assert_eq!(shape_at(&schema, "schooling.grade"), Some(Shape::Integer));
+        assert_eq!(shape_at(&schema, "disability.types"), Some(Shape::TextList));
+        // Objects and lists of objects cannot come from one cell; unknown members are none.
+        assert_eq!(shape_at(&schema, "residence"), None);
+        assert_eq!(shape_at(&schema, "guardians"), None);
+        assert_eq!(shape_at(&schema, "residence.commune"), None);
+        assert_eq!(shape_at(&schema, "guardians.phone"), None);
+        assert_eq!(shape_at(&schema, "full_name.0"), None);
+        let all = all_paths(&schema);
+        for path in [
+            "full_name",
+            "residence.address",
+            "guardians.0.phone",
+            "disability.types",
+        ] {
+            assert!(all.iter().any(|p| p == path), "{path} in {all:?}");
+        }
+        assert!(all.iter().all(|p| shape_at(&schema, p).is_some()));
+    }
+
+    #[test]
+    fn cells_are_put_at_their_paths_first_one_wins() {
+        let mut record = Map::new();
+        insert(&mut record, "full_name", json!("An"));
+        insert(&mut record, "full_name", json!("Bình"));
+        insert(&mut record, "guardians.0.phone", json!("0912345678"));
+        insert(&mut record, "guardians.0.full_name", json!("Chi"));
+        insert(&mut record, "guardians.2.phone", json!("0987654321"));
+        insert(&mut record, "residence.commune_code", json!("11311"));
+        insert(&mut record, "guardians.9999.phone", json!("x"));
+        assert_eq!(
+            Value::Object(record),
+            json!({
+                "full_name": "An",
+                "guardians": [{"phone": "0912345678", "full_name": "Chi"}, {}, {"phone": "0987654321"}],
+                "residence": {"commune_code": "11311"}
+            })
+        );
+    }
+
+    #[test]
+    fn cells_take_the_shape_of_their_member() {
+        assert_eq!(cell_value(" 7 ", Shape::Integer), json!(7));
+        assert_eq!(cell_value("7A", Shape::Integer), json!("7A"));
+        assert_eq!(
+            cell_value("vận động; Khuyết tật nghe, nói\nkhác;", Shape::TextList),
+            json!(["vận động", "Khuyết tật nghe, nói", "khác"])
+        );
+        assert_eq!(cell_value(" An ", Shape::Text), json!(" An "));
+    }
+}

@@ -369,3 +369,134 @@ fn without_the_national_tables_the_issue_says_so() {
     let v = crate::api::parse("admin_unit", "Phường Lạch Tray", br#"{"edition":"2024"}"#).unwrap();
     assert_eq!(v["value"]["code"], "11365");
 }
+
+/// (path, code, severity) of a child record's issues about its residence, as of a 2025
+/// date, and the residence `normalize` writes.
+fn residence_answer(
+    residence: serde_json::Value,
+) -> (Vec<(String, String, String)>, serde_json::Value) {
+    let record = serde_json::json!({ "residence": residence }).to_string();
+    let options = br#"{"as_of":"2026-01-01","lang":"en"}"#;
+    let report = crate::api::validate("child", record.as_bytes(), options).unwrap();
+    let issues = report
+        .issues
+        .iter()
+        .filter(|i| i.path.starts_with("/residence"))
+        .map(|i| (i.path.clone(), i.code.clone(), format!("{:?}", i.severity)))
+        .collect();
+    let normalized = crate::api::normalize("child", record.as_bytes(), options).unwrap();
+    let value = serde_json::to_value(&normalized).unwrap();
+    (issues, value["record"]["residence"].clone())
+}
+
+fn one(path: &str, code: &str, severity: &str) -> (String, String, String) {
+    (path.to_owned(), code.to_owned(), severity.to_owned())
+}
+
+#[test]
+fn units_written_by_name_are_read_as_their_codes() {
+    // Any case, no diacritics, without the type word: one unit, a warning, the code written.
+    let (issues, residence) = residence_answer(serde_json::json!({
+        "province_code": "hai phong", "commune_code": "Phường Lê Chân"
+    }));
+    assert_eq!(
+        issues,
+        vec![
+            one(
+                "/residence/province_code",
+                "admin_unit.name_for_code",
+                "Warning"
+            ),
+            one(
+                "/residence/commune_code",
+                "admin_unit.name_for_code",
+                "Warning"
+            ),
+        ]
+    );
+    assert_eq!(residence["province_code"], "31");
+    assert_eq!(residence["commune_code"], "11383");
+    // A name from before 1 July 2025 that went into one new unit: that unit, with a warning.
+    let (issues, residence) = residence_answer(serde_json::json!({
+        "province_code": "31", "commune_code": "Phường Quán Toan"
+    }));
+    assert_eq!(
+        issues,
+        vec![one(
+            "/residence/commune_code",
+            "admin_unit.old_name",
+            "Warning"
+        )]
+    );
+    assert_eq!(residence["commune_code"], "11602");
+    // The old province too (Hải Dương went into Hải Phòng).
+    let (issues, residence) =
+        residence_answer(serde_json::json!({ "province_code": "Tỉnh Hải Dương" }));
+    assert_eq!(
+        issues,
+        vec![one(
+            "/residence/province_code",
+            "admin_unit.old_name",
+            "Warning"
+        )]
+    );
+    assert_eq!(residence["province_code"], "31");
+    // An old unit split across several: an error listing them, the name kept as written.
+    let (issues, residence) = residence_answer(serde_json::json!({
+        "province_code": "31", "commune_code": "Phường Lạch Tray"
+    }));
+    assert_eq!(
+        issues,
+        vec![one(
+            "/residence/commune_code",
+            "admin_unit.old_name_split",
+            "Error"
+        )]
+    );
+    assert_eq!(residence["commune_code"], "Phường Lạch Tray");
+    // No unit of the name anywhere: unknown, kept as written.
+    let (issues, residence) = residence_answer(serde_json::json!({
+        "province_code": "31", "commune_code": "Xã Không Có Thật"
+    }));
+    assert_eq!(
+        issues,
+        vec![one(
+            "/residence/commune_code",
+            "admin_unit.unknown",
+            "Error"
+        )]
+    );
+    assert_eq!(residence["commune_code"], "Xã Không Có Thật");
+}
+
+#[cfg(feature = "national-geography")]
+#[test]
+fn a_name_of_several_units_is_never_guessed() {
+    // Without a province, "Xã Tân Tiến" fits several communes of the 2025 list.
+    let (issues, residence) =
+        residence_answer(serde_json::json!({ "commune_code": "Xã Tân Tiến" }));
+    assert_eq!(
+        issues,
+        vec![one(
+            "/residence/commune_code",
+            "admin_unit.ambiguous",
+            "Error"
+        )]
+    );
+    assert_eq!(residence["commune_code"], "Xã Tân Tiến");
+    let record = r#"{"residence": {"commune_code": "Xã Tân Tiến"}}"#;
+    let report =
+        crate::api::validate("child", record.as_bytes(), br#"{"as_of":"2026-01-01"}"#).unwrap();
+    let candidates = report.issues[0].params["candidates"].as_array().unwrap();
+    assert!(candidates.len() > 1);
+    for code in candidates {
+        let unit = super::find_commune(Edition::E2025, code.as_str().unwrap()).unwrap();
+        assert!(fold(&unit.name).contains("tan tien"));
+    }
+    // Named in another province than the record's: said so, not read as unknown.
+    let (issues, _) = residence_answer(serde_json::json!({
+        "province_code": "31", "commune_code": "Xã Tân Tiến, Tỉnh Hưng Yên"
+    }));
+    assert_eq!(issues.len(), 1);
+    assert_eq!(issues[0].1, "admin_unit.parent_mismatch");
+}

@@ -73,7 +73,8 @@ pub(crate) enum Command {
 /// Flags every command that judges records shares.
 #[derive(Args, Clone)]
 pub(crate) struct CommonArgs {
-    /// The date rules are judged at (YYYY-MM-DD); default today. Echoed in the output.
+    /// The date rules are judged at (YYYY-MM-DD, a year from 1900 to 2100); default today.
+    /// Echoed in the output.
     #[arg(long = "as-of")]
     pub(crate) as_of: Option<String>,
     /// Language of messages and labels: vi or en.

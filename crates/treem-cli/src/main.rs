@@ -16,6 +16,7 @@ mod output;
 mod pipeline;
 mod progress;
 mod sample;
+mod signals;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -35,16 +36,22 @@ use failure::Failure;
 pub(crate) const EXIT_OK: u8 = 0;
 /// Exit code: some record invalid or some row unreadable.
 pub(crate) const EXIT_ISSUES: u8 = 1;
-/// Exit code: misuse (unknown kind, bad option, unreadable file).
+/// Exit code: misuse (unknown kind, bad option, unreadable file) or an output that could not
+/// be written (full disk): nothing was written under the target's name.
 pub(crate) const EXIT_MISUSE: u8 = 2;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(&cli) {
+    signals::install();
+    // Files written by the run replace their targets only now that it has succeeded.
+    match run(&cli).and_then(|code| output::commit().map(|()| code)) {
         Ok(code) => ExitCode::from(code),
         Err(failure) => {
+            output::discard();
             // Misuse: a structured answer on stdout (machines) and a line on stderr (people).
-            let _ = writeln!(std::io::stdout(), "{}", failure.to_json());
+            // As text first: serde_json's `Display` panics when the writer under it fails.
+            let answer = failure.to_json().to_string();
+            let _ = writeln!(std::io::stdout(), "{answer}");
             eprintln!("treem: {failure}");
             ExitCode::from(EXIT_MISUSE)
         }

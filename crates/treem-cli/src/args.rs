@@ -12,7 +12,12 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     about = "Validate, clean and report on child care, education and protection data (Viet Nam)",
     long_about = "Validate, clean and report on child care, education and protection data (Viet Nam).\n\n\
 Reads NDJSON, JSON arrays, CSV (UTF-8, with or without BOM, Vietnamese column names) and Excel .xlsx.\n\
-Exit codes: 0 no invalid record, 1 invalid records or unreadable rows found, 2 misuse."
+Files written (-o, --issues, ...) replace their target only when the run succeeds: until then \
+the old file stays as it was, so `treem clean x.csv -o x.csv` is safe.\n\n\
+Exit codes: 0 no invalid record; 1 invalid records or unreadable rows found; 2 misuse or an \
+input/output error (full disk...): no output file was changed; 130, 143, 129 interrupted by \
+SIGINT, SIGTERM, SIGHUP: no output file was changed; 141 standard output closed by its reader \
+(`treem ... | head`), ended quietly."
 )]
 pub(crate) struct Cli {
     #[command(subcommand)]

@@ -39,6 +39,9 @@ pub(crate) const EXIT_ISSUES: u8 = 1;
 /// Exit code: misuse (unknown kind, bad option, unreadable file) or an output that could not
 /// be written (full disk): nothing was written under the target's name.
 pub(crate) const EXIT_MISUSE: u8 = 2;
+/// Exit code: standard output was closed by its reader (`treem ... | head`): 128 + SIGPIPE,
+/// what a shell shows for a program that the closed pipe ended.
+pub(crate) const EXIT_BROKEN_PIPE: u8 = 141;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -48,6 +51,11 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(failure) => {
             output::discard();
+            if failure.is_broken_pipe() {
+                // The reader has all it wanted (`| head`): not an error worth a word, and
+                // there is nobody left on stdout to tell.
+                return ExitCode::from(EXIT_BROKEN_PIPE);
+            }
             // Misuse: a structured answer on stdout (machines) and a line on stderr (people).
             // As text first: serde_json's `Display` panics when the writer under it fails.
             let answer = failure.to_json().to_string();

@@ -1,5 +1,6 @@
 //! Outputs are atomic: a file treem writes is the old one or the complete new one, never a
-//! part, whatever happens to the run (misuse found late, a full disk, Ctrl-C, SIGKILL).
+//! part, whatever happens to the run (misuse found late, a full disk, Ctrl-C, SIGKILL); and a
+//! reader closing standard output ends the run quietly.
 
 #![allow(
     clippy::unwrap_used,
@@ -8,7 +9,7 @@
     clippy::indexing_slicing
 )]
 
-use std::io::Write;
+use std::io::{BufRead, BufReader, Write};
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
@@ -441,4 +442,42 @@ fn a_running_treem_keeps_its_temp_while_another_run_writes_the_same_target() {
     assert!(matches!(status.code(), Some(0 | 1)), "{status}");
     assert_eq!(line_count(&std::fs::read(&target).unwrap()), 3000);
     assert!(temps(&dir).is_empty(), "{:?}", temps(&dir));
+}
+
+#[test]
+fn closed_stdout_ends_quietly_with_141() {
+    let dir = scratch("closed-stdout");
+    let big = dir.join("big.ndjson");
+    // Half the records with an error: megabytes of issue lines, far more than a pipe holds.
+    generated(&big, 20_000, "0.5");
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["validate", s(&big), "--format", "ndjson", "--as-of", AS_OF],
+        vec!["validate", s(&big), "--format", "csv", "--as-of", AS_OF],
+        vec!["validate", s(&big), "--format", "json", "--as-of", AS_OF],
+        vec!["sample", "--count", "100000"],
+    ];
+    for args in runs {
+        let format = args.join(" ");
+        let mut child = Command::new(BIN)
+            .args(&args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        {
+            // `| head -1`: one line read, then the reader goes away.
+            let mut reader = BufReader::new(child.stdout.take().unwrap());
+            reader.read_line(&mut first).unwrap();
+        }
+        assert!(!first.is_empty(), "{format}");
+        let status = wait_bounded(&mut child);
+        let mut stderr = String::new();
+        std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
+        assert_eq!(status.code(), Some(141), "{format}: {status}, {stderr}");
+        assert_eq!(stderr, "", "{format}: no message");
+    }
+    let help = treem(&["--help"]);
+    assert!(String::from_utf8_lossy(&help.stdout).contains("141 standard output closed"));
 }

@@ -12,7 +12,12 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     about = "Validate, clean and report on child care, education and protection data (Viet Nam)",
     long_about = "Validate, clean and report on child care, education and protection data (Viet Nam).\n\n\
 Reads NDJSON, JSON arrays, CSV (UTF-8, with or without BOM, Vietnamese column names) and Excel .xlsx.\n\
-Exit codes: 0 no invalid record, 1 invalid records or unreadable rows found, 2 misuse."
+Files written (-o, --issues, ...) replace their target only when the run succeeds: until then \
+the old file stays as it was, so `treem clean x.csv -o x.csv` is safe.\n\n\
+Exit codes: 0 no invalid record; 1 invalid records or unreadable rows found; 2 misuse or an \
+input/output error (full disk...): no output file was changed; 130, 143, 129 interrupted by \
+SIGINT, SIGTERM, SIGHUP: no output file was changed; 141 standard output closed by its reader \
+(`treem ... | head`), ended quietly."
 )]
 pub(crate) struct Cli {
     #[command(subcommand)]
@@ -107,7 +112,8 @@ pub(crate) enum Command {
 /// Flags every command that judges records shares.
 #[derive(Args, Clone)]
 pub(crate) struct CommonArgs {
-    /// The date rules are judged at (YYYY-MM-DD); default today. Echoed in the output.
+    /// The date rules are judged at (YYYY-MM-DD, a year from 1900 to 2100); default today.
+    /// Echoed in the output.
     #[arg(long = "as-of")]
     pub(crate) as_of: Option<String>,
     /// Language of messages and labels: vi or en.

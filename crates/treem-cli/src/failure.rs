@@ -68,6 +68,11 @@ impl Failure {
         }
     }
 
+    /// Whether the failure is a write to a pipe whose reader has gone (`treem ... | head`).
+    pub(crate) fn is_broken_pipe(&self) -> bool {
+        matches!(self, Failure::Io { error, .. } if error.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+
     /// The structured answer printed on stdout for machines.
     pub(crate) fn to_json(&self) -> serde_json::Value {
         match self {

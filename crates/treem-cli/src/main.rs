@@ -16,6 +16,7 @@ mod output;
 mod pipeline;
 mod progress;
 mod sample;
+mod signals;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -35,20 +36,34 @@ use failure::Failure;
 pub(crate) const EXIT_OK: u8 = 0;
 /// Exit code: some record invalid or some row unreadable.
 pub(crate) const EXIT_ISSUES: u8 = 1;
-/// Exit code: misuse (unknown kind, bad option, unreadable file).
+/// Exit code: misuse (unknown kind, bad option, unreadable file) or an output that could not
+/// be written (full disk): nothing was written under the target's name.
 pub(crate) const EXIT_MISUSE: u8 = 2;
+/// Exit code: standard output was closed by its reader (`treem ... | head`): 128 + SIGPIPE,
+/// what a shell shows for a program that the closed pipe ended.
+pub(crate) const EXIT_BROKEN_PIPE: u8 = 141;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(&cli) {
+    signals::install();
+    // Files written by the run replace their targets only now that it has succeeded.
+    match run(&cli).and_then(|code| output::commit().map(|()| code)) {
         Ok(code) => ExitCode::from(code),
         Err(failure) => {
+            output::discard();
+            if failure.is_broken_pipe() {
+                // The reader has all it wanted (`| head`): not an error worth a word, and
+                // there is nobody left on stdout to tell.
+                return ExitCode::from(EXIT_BROKEN_PIPE);
+            }
             // Misuse: a line on stderr for people, in their language; and where standard
             // output carries a machine-readable answer, the structured answer there too, so
-            // a program reading it gets JSON rather than nothing.
+            // a program reading it gets JSON rather than nothing. As text first: serde_json's
+            // `Display` panics when the writer under it fails.
             let lang = cli.lang();
             if cli.answers_in_json() {
-                let _ = writeln!(std::io::stdout(), "{}", failure.to_json_in(lang));
+                let answer = failure.to_json_in(lang).to_string();
+                let _ = writeln!(std::io::stdout(), "{answer}");
             }
             eprintln!("treem: {}", failure.message(lang));
             ExitCode::from(EXIT_MISUSE)

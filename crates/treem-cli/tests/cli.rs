@@ -269,3 +269,26 @@ fn parse_admin_unit_from_the_command_line() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(stdout_json(&out)["issues"][0]["code"], "admin_unit.unknown");
 }
+
+#[test]
+fn as_of_outside_1900_to_2100_is_misuse() {
+    for as_of in ["-2026-01-01", "9999-12-31"] {
+        // `--as-of=` so that clap does not take the leading `-` for a flag.
+        let flag = format!("--as-of={as_of}");
+        let out = treem(&["validate", "--kind", "child", &flag, "-"], "{}");
+        assert_eq!(out.status.code(), Some(2), "{as_of}");
+        let v = stdout_json(&out);
+        assert_eq!(v["error"], "invalid_option", "{as_of}");
+        assert!(
+            v["message"].as_str().unwrap().contains("1900 to 2100"),
+            "{as_of}: {v}"
+        );
+        let out = treem(&["sample", "--count", "1", &flag], "");
+        assert_eq!(out.status.code(), Some(2), "sample {as_of}");
+    }
+    let out = treem(
+        &["validate", "--kind", "child", "--as-of", "2100-12-31", "-"],
+        "{}",
+    );
+    assert_eq!(out.status.code(), Some(0));
+}

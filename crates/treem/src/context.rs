@@ -3,7 +3,7 @@
 //! The core never reads the clock or the environment: the date rules are judged at is
 //! `as_of`, given by the caller (the CLI defaults it to today and echoes it).
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -260,12 +260,30 @@ fn option_filter(name: &str, value: &serde_json::Value) -> Result<Option<String>
     }
 }
 
+/// The years an `as_of` may fall in. Rules judge records of living children at `as_of`:
+/// a date such as `9999-12-31` (ages of 7,984 years) or `-2026-01-01` is a typing slip, not
+/// a date anyone means, and it must not silently give every record a nonsense age.
+pub const AS_OF_YEARS: core::ops::RangeInclusive<i32> = 1900..=2100;
+
 fn option_date(value: &serde_json::Value) -> Result<Option<NaiveDate>, Error> {
     match value {
         serde_json::Value::Null => Ok(None),
-        serde_json::Value::String(s) => crate::vn::date::iso::read_date(s.trim())
-            .map(Some)
-            .map_err(|_| Error::invalid_option("as_of", "expected an ISO date such as 2026-11-28")),
+        serde_json::Value::String(s) => {
+            let date = crate::vn::date::iso::read_date(s.trim()).map_err(|_| {
+                Error::invalid_option("as_of", "expected an ISO date such as 2026-11-28")
+            })?;
+            if !AS_OF_YEARS.contains(&date.year()) {
+                return Err(Error::invalid_option(
+                    "as_of",
+                    format!(
+                        "the year must be from {} to {} (inclusive)",
+                        AS_OF_YEARS.start(),
+                        AS_OF_YEARS.end()
+                    ),
+                ));
+            }
+            Ok(Some(date))
+        }
         _ => Err(Error::invalid_option(
             "as_of",
             "expected an ISO date string such as 2026-11-28",
@@ -332,6 +350,27 @@ mod tests {
             );
         }
         assert!(Context::from_options_json(b"{").unwrap_err().is_not_json());
+    }
+
+    #[test]
+    fn as_of_years_are_1900_to_2100() {
+        for bad in [
+            "-2026-01-01",
+            "9999-12-31",
+            "1899-12-31",
+            "2101-01-01",
+            "0000-01-01",
+        ] {
+            let options = serde_json::json!({ "as_of": bad });
+            let err = Context::from_options_value(&options).unwrap_err();
+            assert!(err.is_invalid_option(), "{bad}: {err}");
+            assert!(err.to_string().contains("1900 to 2100"), "{bad}: {err}");
+        }
+        for good in ["1900-01-01", "2100-12-31"] {
+            let options = serde_json::json!({ "as_of": good });
+            let ctx = Context::from_options_value(&options).unwrap();
+            assert_eq!(ctx.as_of.map(|d| d.to_string()).as_deref(), Some(good));
+        }
         assert_eq!(
             Context::from_options_json(b"  ").unwrap(),
             Context::default()

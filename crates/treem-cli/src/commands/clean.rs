@@ -21,7 +21,8 @@ pub(crate) fn run(args: &CleanArgs) -> Result<u8, Failure> {
         let mut out = output::create(args.output.as_deref())?;
         let text = serde_json::to_string_pretty(&normalized).unwrap_or_default();
         writeln!(out, "{text}").map_err(write_failed)?;
-        out.flush().map_err(write_failed)?;
+        out.finish()?;
+        output::commit()?;
         return Ok(if normalized.report.ok {
             EXIT_OK
         } else {
@@ -44,6 +45,9 @@ pub(crate) fn run(args: &CleanArgs) -> Result<u8, Failure> {
         },
     )?;
     writer.finish()?;
+    // The cleaned file (and the issues file) replace their targets before the summary is
+    // printed: a run whose output could not be written ends with an error, not a summary.
+    output::commit()?;
     let mut err = std::io::stderr().lock();
     match args.format {
         OutputFormat::Table => tally.write_table(&header, &mut err)?,
@@ -53,7 +57,8 @@ pub(crate) fn run(args: &CleanArgs) -> Result<u8, Failure> {
             summary.insert("kind".into(), header.kind.name().into());
             summary.insert("options".into(), header.options.clone());
             summary.insert("unmapped_columns".into(), header.unmapped.clone().into());
-            writeln!(err, "{}", serde_json::Value::Object(summary)).map_err(write_failed)?;
+            let summary = serde_json::Value::Object(summary).to_string();
+            writeln!(err, "{summary}").map_err(write_failed)?;
         }
         OutputFormat::Ndjson | OutputFormat::Csv => {}
     }

@@ -8,8 +8,9 @@ use std::io::Write;
 use super::records::{self, Source};
 use crate::args::{DedupArgs, OutputFormat};
 use crate::failure::Failure;
+use crate::output::issues::{csv_failed, finish_csv};
 use crate::output::labels::Labels;
-use crate::output::{self, issues::csv_failed, write_failed};
+use crate::output::{self, write_failed};
 use crate::{EXIT_ISSUES, EXIT_OK};
 
 /// One pair, with rows instead of the core's record indices.
@@ -101,11 +102,13 @@ pub(crate) fn run(args: &DedupArgs) -> Result<u8, Failure> {
                 "possible": pairs.len() - likely,
                 "pairs": pairs.iter().map(pair_json).collect::<Vec<_>>(),
             });
+            let doc = doc.to_string();
             writeln!(out, "{doc}").map_err(write_failed)?;
         }
         OutputFormat::Ndjson => {
             for pair in &pairs {
-                writeln!(out, "{}", pair_json(pair)).map_err(write_failed)?;
+                let line = pair_json(pair).to_string();
+                writeln!(out, "{line}").map_err(write_failed)?;
             }
         }
         OutputFormat::Csv => {
@@ -127,7 +130,7 @@ pub(crate) fn run(args: &DedupArgs) -> Result<u8, Failure> {
                 ])
                 .map_err(csv_failed)?;
             }
-            w.flush().map_err(write_failed)?;
+            finish_csv(w)?;
             return Ok(exit(likely));
         }
         OutputFormat::Table => {
@@ -142,7 +145,7 @@ pub(crate) fn run(args: &DedupArgs) -> Result<u8, Failure> {
             out.write_all(text.as_bytes()).map_err(write_failed)?;
         }
     }
-    out.flush().map_err(write_failed)?;
+    out.finish()?;
     Ok(exit(likely))
 }
 

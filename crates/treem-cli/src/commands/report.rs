@@ -166,7 +166,8 @@ pub(crate) fn run(args: &ReportArgs) -> Result<u8, Failure> {
         let mut out = output::create(args.table.output.as_deref())?;
         let line = serde_json::to_string(&partial).unwrap_or_default();
         writeln!(out, "{line}").map_err(write_failed)?;
-        out.flush().map_err(write_failed)?;
+        out.finish()?;
+        output::commit()?;
         indicators::note_on_stderr(&context);
         return Ok(code);
     }
@@ -272,17 +273,19 @@ fn read_partial(path: &Path) -> Result<serde_json::Value, Failure> {
 /// Prints the table in the chosen format.
 fn print(table: &Table, args: &TableArgs, context: &Context) -> Result<(), Failure> {
     let mut out = output::create(args.output.as_deref())?;
-    match args.format {
+    // Machine formats carry only the table: the problems are noted on stderr, once the
+    // output is in place.
+    let note = match args.format {
         ReportFormat::Json => {
             let line = serde_json::to_string(table).unwrap_or_default();
             writeln!(out, "{line}").map_err(write_failed)?;
-            indicators::note_on_stderr(context);
+            true
         }
         ReportFormat::Csv => {
             out.write_all(output::BOM).map_err(write_failed)?;
             out.write_all(treem::indicator::export::to_csv(table).as_bytes())
                 .map_err(write_failed)?;
-            indicators::note_on_stderr(context);
+            true
         }
         ReportFormat::Dhis2 => {
             let path = args.dhis2_mapping.as_deref().ok_or_else(|| {
@@ -292,18 +295,25 @@ fn print(table: &Table, args: &TableArgs, context: &Context) -> Result<(), Failu
             let export = treem::indicator::export::to_dhis2(table, &mapping);
             let text = serde_json::to_string_pretty(&export).unwrap_or_default();
             writeln!(out, "{text}").map_err(write_failed)?;
-            indicators::note_on_stderr(context);
+            true
         }
         ReportFormat::Table => {
             let text = indicators::terminal(table, context);
             out.write_all(text.as_bytes()).map_err(write_failed)?;
+            false
         }
         ReportFormat::Html => {
             let text = crate::output::html::report(table, context);
             out.write_all(text.as_bytes()).map_err(write_failed)?;
+            false
         }
+    };
+    out.finish()?;
+    output::commit()?;
+    if note {
+        indicators::note_on_stderr(context);
     }
-    out.flush().map_err(write_failed)
+    Ok(())
 }
 
 /// Reads a DHIS2 mapping file.

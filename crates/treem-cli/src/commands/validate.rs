@@ -7,18 +7,15 @@ use crate::args::{DatasetArgs, OutputFormat};
 use crate::check::Mode;
 use crate::failure::Failure;
 use crate::output::issues::IssueWriter;
-use crate::output::{self, write_failed};
+use crate::output::{self, write_failed, Output};
 use crate::{EXIT_ISSUES, EXIT_OK};
 
 /// Where the answer goes, by `--format`.
 enum Answer {
     /// The summary table at the end.
-    Table(Box<dyn Write + Send>),
+    Table(Output),
     /// One JSON document, streamed: records with issues, then the counts.
-    Json {
-        out: Box<dyn Write + Send>,
-        first: bool,
-    },
+    Json { out: Output, first: bool },
     /// One line per issue.
     Issues(Box<IssueWriter>),
 }
@@ -34,7 +31,7 @@ pub(crate) fn run(args: &DatasetArgs) -> Result<u8, Failure> {
             let mut out = output::create(None)?;
             let line = serde_json::to_string(&report).unwrap_or_default();
             writeln!(out, "{line}").map_err(write_failed)?;
-            out.flush().map_err(write_failed)?;
+            out.finish()?;
             return Ok(if report.ok { EXIT_OK } else { EXIT_ISSUES });
         }
     }
@@ -80,21 +77,26 @@ pub(crate) fn run(args: &DatasetArgs) -> Result<u8, Failure> {
                 });
                 let sep = if *first { "\n" } else { ",\n" };
                 *first = false;
+                // As text first: serde_json panics inside `Display` when the writer fails.
+                let item = item.to_string();
                 write!(out, "{sep}{item}").map_err(write_failed)
             }
         },
     )?;
+    // The issues file replaces its target before the counts are printed: a run whose file
+    // could not be written ends with an error, not with a summary.
+    output::commit()?;
     match answer {
         Answer::Table(mut out) => {
             tally.write_table(&header, &mut out)?;
-            out.flush().map_err(write_failed)?;
+            out.finish()?;
         }
         Answer::Issues(writer) => writer.finish()?,
         Answer::Json { mut out, .. } => {
             let counts = serde_json::Value::Object(tally.to_json()).to_string();
             let counts = counts.strip_prefix('{').unwrap_or(&counts);
             writeln!(out, "\n],{counts}").map_err(write_failed)?;
-            out.flush().map_err(write_failed)?;
+            out.finish()?;
         }
     }
     Ok(if tally.all_valid() {

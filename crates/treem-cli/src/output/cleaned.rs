@@ -3,8 +3,8 @@
 
 use std::io::Write;
 
-use super::issues::csv_failed;
-use super::{write_failed, BOM};
+use super::issues::{csv_failed, finish_csv};
+use super::{write_failed, Output, BOM};
 use crate::check::Cleaned;
 use crate::failure::Failure;
 use crate::input::rows::LineEnding;
@@ -13,24 +13,21 @@ use crate::input::Layout;
 /// Writes cleaned records in input order.
 pub(crate) enum CleanWriter {
     /// One record per line.
-    Ndjson(Box<dyn Write + Send>),
+    Ndjson(Output),
     /// A JSON array, one element per line.
     Array {
         /// The destination.
-        out: Box<dyn Write + Send>,
+        out: Output,
         /// No element written yet.
         first: bool,
     },
     /// CSV rows.
-    Table(Box<csv::Writer<Box<dyn Write + Send>>>),
+    Table(Box<csv::Writer<Output>>),
 }
 
 impl CleanWriter {
     /// A writer for data of `layout`; tables get their header row (and BOM) first.
-    pub(crate) fn new(
-        layout: &Layout,
-        mut out: Box<dyn Write + Send>,
-    ) -> Result<CleanWriter, Failure> {
+    pub(crate) fn new(layout: &Layout, mut out: Output) -> Result<CleanWriter, Failure> {
         Ok(match layout {
             Layout::Ndjson | Layout::Document => CleanWriter::Ndjson(out),
             Layout::JsonArray => {
@@ -90,27 +87,31 @@ impl CleanWriter {
             (CleanWriter::Array { out, first }, Cleaned::Verbatim(text)) => {
                 let sep = if *first { "\n" } else { ",\n" };
                 *first = false;
-                write!(out, "{sep}{}", serde_json::Value::String(text.clone()))
-                    .map_err(write_failed)
+                // As text first: serde_json (without `std`) panics inside `Display` when
+                // the writer under it fails (a full disk must be an error, not a panic).
+                let text = serde_json::Value::String(text.clone()).to_string();
+                write!(out, "{sep}{text}").map_err(write_failed)
             }
             (CleanWriter::Table(w), Cleaned::Json(text) | Cleaned::Verbatim(text)) => {
                 w.write_record([text]).map_err(csv_failed)
             }
             (CleanWriter::Ndjson(out) | CleanWriter::Array { out, .. }, Cleaned::Cells(cells)) => {
-                writeln!(out, "{}", serde_json::json!(cells)).map_err(write_failed)
+                let text = serde_json::json!(cells).to_string();
+                writeln!(out, "{text}").map_err(write_failed)
             }
         }
     }
 
-    /// Closes the array (if any) and flushes.
+    /// Closes the array (if any) and writes out everything (a file then waits for the end
+    /// of the run to replace its target).
     pub(crate) fn finish(self) -> Result<(), Failure> {
         match self {
-            CleanWriter::Ndjson(mut out) => out.flush().map_err(write_failed),
+            CleanWriter::Ndjson(out) => out.finish(),
             CleanWriter::Array { mut out, .. } => {
                 out.write_all(b"\n]\n").map_err(write_failed)?;
-                out.flush().map_err(write_failed)
+                out.finish()
             }
-            CleanWriter::Table(mut w) => w.flush().map_err(write_failed),
+            CleanWriter::Table(w) => finish_csv(*w),
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use super::{write_failed, BOM};
+use super::{write_failed, Output, BOM};
 use crate::failure::Failure;
 
 /// The columns, in order.
@@ -12,14 +12,14 @@ const COLUMNS: [&str; 5] = ["row", "path", "code", "severity", "message"];
 /// Writes issues as they come, in input order.
 pub(crate) enum IssueWriter {
     /// CSV with a header row.
-    Csv(Box<csv::Writer<Box<dyn Write + Send>>>),
+    Csv(Box<csv::Writer<Output>>),
     /// One JSON object per line.
-    Ndjson(Box<dyn Write + Send>),
+    Ndjson(Output),
 }
 
 impl IssueWriter {
     /// A CSV writer: byte-order mark and header first.
-    pub(crate) fn csv(mut out: Box<dyn Write + Send>) -> Result<IssueWriter, Failure> {
+    pub(crate) fn csv(mut out: Output) -> Result<IssueWriter, Failure> {
         out.write_all(BOM).map_err(write_failed)?;
         let mut writer = csv::Writer::from_writer(out);
         writer.write_record(COLUMNS).map_err(csv_failed)?;
@@ -27,7 +27,7 @@ impl IssueWriter {
     }
 
     /// An NDJSON writer.
-    pub(crate) fn ndjson(out: Box<dyn Write + Send>) -> IssueWriter {
+    pub(crate) fn ndjson(out: Output) -> IssueWriter {
         IssueWriter::Ndjson(out)
     }
 
@@ -66,6 +66,10 @@ impl IssueWriter {
                         "severity": issue.severity.as_str(),
                         "message": issue.message,
                     });
+                    // As a string first: serde_json (without `std`) panics when the writer
+                    // under its `Display` fails, and a full disk or a closed pipe must be
+                    // an error, not a panic.
+                    let line = line.to_string();
                     writeln!(w, "{line}").map_err(write_failed)?;
                 }
             }
@@ -73,16 +77,32 @@ impl IssueWriter {
         Ok(())
     }
 
-    /// Flushes everything.
+    /// Writes out everything (a file then waits for the end of the run to replace its
+    /// target).
     pub(crate) fn finish(self) -> Result<(), Failure> {
         match self {
-            IssueWriter::Csv(mut w) => w.flush().map_err(write_failed),
-            IssueWriter::Ndjson(mut w) => w.flush().map_err(write_failed),
+            IssueWriter::Csv(w) => finish_csv(*w),
+            IssueWriter::Ndjson(w) => w.finish(),
         }
     }
 }
 
-/// Maps a CSV write error to a failure.
+/// Flushes a CSV writer and finishes its output.
+pub(crate) fn finish_csv(writer: csv::Writer<Output>) -> Result<(), Failure> {
+    writer
+        .into_inner()
+        .map_err(|e| write_failed(e.into_error()))?
+        .finish()
+}
+
+/// Maps a CSV write error to a failure: an I/O error stays one (a full disk, a closed pipe
+/// must be told apart from a misuse).
 pub(crate) fn csv_failed(e: csv::Error) -> Failure {
+    if e.is_io_error() {
+        if let csv::ErrorKind::Io(io) = e.into_kind() {
+            return write_failed(io);
+        }
+        return Failure::Usage("cannot write CSV".into());
+    }
     Failure::Usage(format!("cannot write CSV: {e}"))
 }

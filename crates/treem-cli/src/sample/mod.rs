@@ -48,6 +48,15 @@ pub(crate) fn run(args: &SampleArgs) -> Result<u8, Failure> {
     let kind: treem::Kind = args.kind.parse().map_err(Failure::Core)?;
     let as_of = NaiveDate::parse_from_str(args.as_of.trim(), "%Y-%m-%d")
         .map_err(|_| Failure::Usage(format!("--as-of {:?}: expected YYYY-MM-DD", args.as_of)))?;
+    // The same years the core accepts as `as_of`, so a sample can always be checked.
+    if !treem::context::AS_OF_YEARS.contains(&as_of.year()) {
+        return Err(Failure::Usage(format!(
+            "--as-of {}: the year must be from {} to {} (inclusive)",
+            args.as_of,
+            treem::context::AS_OF_YEARS.start(),
+            treem::context::AS_OF_YEARS.end()
+        )));
+    }
     let errors = per_million("--error-rate", args.error_rate)?;
     let duplicates = per_million("--duplicate-rate", args.duplicate_rate)?;
     let accepted = crate::input::mapping::accepted_fields(kind);
@@ -92,7 +101,10 @@ pub(crate) fn run(args: &SampleArgs) -> Result<u8, Failure> {
             recent.push_back(record.clone());
             (record, Some(child))
         };
-        writeln!(out, "{record}").map_err(write_failed)?;
+        // As text first: serde_json (built without `std`) panics inside `Display` when the
+        // writer under it fails, and a full disk must be an error, not a panic.
+        let line = record.to_string();
+        writeln!(out, "{line}").map_err(write_failed)?;
         // Case j belongs to child floor(j * count / cases): spread evenly, exactly N.
         if let (Some(case_out), Some(child)) = (case_out.as_mut(), child) {
             while cases_written < args.cases
@@ -101,13 +113,14 @@ pub(crate) fn run(args: &SampleArgs) -> Result<u8, Failure> {
                 cases_written += 1;
                 let error = case_rng.chance(errors);
                 let case = cases::case(&mut case_rng, cases_written, &child, as_of, error);
-                writeln!(case_out, "{case}").map_err(write_failed)?;
+                let line = case.to_string();
+                writeln!(case_out, "{line}").map_err(write_failed)?;
             }
         }
     }
-    out.flush().map_err(write_failed)?;
-    if let Some(mut case_out) = case_out {
-        case_out.flush().map_err(write_failed)?;
+    out.finish()?;
+    if let Some(case_out) = case_out {
+        case_out.finish()?;
     }
     Ok(crate::EXIT_OK)
 }

@@ -462,12 +462,38 @@ fn is_free_call(number: &str) -> bool {
     number.len() == 8 && number.starts_with("1800")
 }
 
+/// The country codes shorter than three digits, from ITU-T E.164 assigned country codes
+/// (list of ITU-T Recommendation E.164 assigned country codes, Annex to ITU Operational
+/// Bulletin): `1` (North American Numbering Plan) and `7` (Russia, Kazakhstan), then every
+/// assigned two-digit code. Every other code is three digits long (`+855`, `+886`, `+971`;
+/// spare prefixes such as `+28x` too), so this short table is all a reader needs to know
+/// where the country code ends: E.164 codes are a prefix code, no code starts another.
+const SHORT_COUNTRY_CODES: [&str; 46] = [
+    "1", "7", // zone 1 and zone 7
+    "20", "27", // zone 2: Egypt, South Africa
+    "30", "31", "32", "33", "34", "36", "39", // zone 3
+    "40", "41", "43", "44", "45", "46", "47", "48", "49", // zone 4
+    "51", "52", "53", "54", "55", "56", "57", "58", // zone 5
+    "60", "61", "62", "63", "64", "65", "66", // zone 6
+    "81", "82", "84", "86", // zone 8
+    "90", "91", "92", "93", "94", "95", "98", // zone 9
+];
+
+/// The country code at the start of an international number's digits (without the `+`).
+fn country_code(digits: &str) -> &str {
+    SHORT_COUNTRY_CODES
+        .iter()
+        .copied()
+        .find(|code| digits.starts_with(code))
+        .unwrap_or_else(|| digits.get(..3).unwrap_or(digits))
+}
+
 fn parse_foreign(digits: &str, at: &Location<'_>, sink: &mut IssueSink) -> Option<Phone> {
     // E.164: at most 15 digits after the +; a country code has 1–3 digits.
     if !(4..=15).contains(&digits.len()) {
         return wrong_length(digits, at, sink);
     }
-    let country = digits.get(..2).unwrap_or_default().to_owned();
+    let country = country_code(digits).to_owned();
     sink.push(&PHONE_FOREIGN, at, [("country", country.into())]);
     Some(Phone {
         phone_type: PhoneType::Foreign,
@@ -576,6 +602,56 @@ mod tests {
         assert_eq!(one("0412345678").1, ["phone.unknown_prefix"]);
         assert_eq!(one("+1 202 555 0100").1, ["phone.foreign"]);
         assert_eq!(one("+1").1, ["phone.wrong_length"]);
+    }
+
+    /// The `country` a foreign number is reported with, and its type.
+    fn country(text: &str) -> (Option<PhoneType>, Option<String>) {
+        let mut sink = IssueSink::new(Lang::En);
+        let phone = parse(text, &Location::root(), &mut sink);
+        let country = sink
+            .finish()
+            .issues
+            .into_iter()
+            .find(|i| i.code == "phone.foreign")
+            .and_then(|i| {
+                i.params
+                    .get("country")
+                    .and_then(|c| c.as_str().map(str::to_owned))
+            });
+        (phone.map(|p| p.phone_type), country)
+    }
+
+    #[test]
+    fn foreign_numbers_have_e164_country_codes() {
+        for (text, code) in [
+            // +1 415 is the United States, not a country "+14".
+            ("+1 415 555 0148", "1"),
+            ("+7 495 123 4567", "7"),
+            ("+44 20 7946 0958", "44"),
+            ("+855 23 123 456", "855"),
+            ("+886 2 2345 6789", "886"),
+            ("+971 4 123 4567", "971"),
+            // 28x is not assigned: like every code outside the short table, three digits.
+            ("+281 234 5678", "281"),
+        ] {
+            assert_eq!(
+                country(text),
+                (Some(PhoneType::Foreign), Some(code.to_owned())),
+                "{text}"
+            );
+        }
+        // +84 is Viet Nam: read as a national number, not a foreign one.
+        assert_eq!(country("+84 912 345 678"), (Some(PhoneType::Mobile), None));
+    }
+
+    #[test]
+    fn short_country_codes_are_a_prefix_code() {
+        // No entry starts another, so the first match is the only one.
+        for a in SHORT_COUNTRY_CODES {
+            for b in SHORT_COUNTRY_CODES {
+                assert!(a == b || !b.starts_with(a), "{a} starts {b}");
+            }
+        }
     }
 
     #[test]

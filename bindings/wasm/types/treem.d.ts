@@ -1187,7 +1187,7 @@ export type KindName = keyof KindInputs;
 export type CatalogName = "issue_codes" | "kinds" | "indicators" | "provinces" | "districts" | "communes" | "sexes" | "ethnic_groups" | "document_types" | "school_levels" | "school_types" | "criteria_sets" | "special_circumstances" | "disability_types" | "disability_levels" | "social_assistance_categories" | "protection_levels" | "relationships" | "person_statuses" | "abuse_forms" | "injury_types" | "case_steps" | "directives" | "directive/hai-phong-2024" | "unit_types" | "signing_capacities" | "occasions" | "task_statuses" | "activity_kinds" | "media_types" | (string & {});
 
 /** A parser name; unknown names throw `TreemError` with code `unknown_name`. */
-export type ParserName = "date" | "personal_id" | "phone" | "name" | "ethnic_group" | "document_number" | "admin_unit" | (string & {});
+export type ParserName = "date" | "personal_id" | "phone" | "name" | "ethnic_group" | "document_number" | "admin_unit" | "special_circumstances" | (string & {});
 
 /** A domain operation name; unknown names throw `TreemError` with code `unknown_name`. */
 export type OperationName = "case_deadlines" | "dedup" | "indicators" | "residence_successors" | "safe_school_assess" | "safe_school_rollup" | "safe_school_rollup_merge" | "task_report_rollup" | "task_report_table" | (string & {});

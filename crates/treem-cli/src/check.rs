@@ -179,11 +179,17 @@ fn rewrite_cells(
         return out;
     };
     let mut done: Vec<&str> = Vec::new();
-    for ((field, cell), slot) in columns.fields.iter().zip(cells).zip(out.iter_mut()) {
+    let cells_and_slots = columns.fields.iter().zip(cells).zip(out.iter_mut());
+    for (column, ((field, cell), slot)) in cells_and_slots.enumerate() {
         let Some(field) = field.as_deref() else {
             continue;
         };
         if cell.trim().is_empty() || done.contains(&field) {
+            continue;
+        }
+        if columns.code_columns.iter().any(|(i, _)| *i == column) {
+            // A unit by name keeps its name; its code goes in the added column below.
+            done.push(field);
             continue;
         }
         done.push(field);
@@ -199,8 +205,21 @@ fn rewrite_cells(
                     .collect::<Vec<_>>()
                     .join("; ");
             }
+            // A list of objects read from one cell (groups of special circumstances) has no
+            // cell form: the officer's text stays.
+            Some(serde_json::Value::Array(_)) => {}
             Some(other) => *slot = other.to_string(),
         }
+    }
+    for (_, field) in &columns.code_columns {
+        let pointer = format!("/{}", field.replace('.', "/"));
+        let code = match cleaned.pointer(&pointer) {
+            Some(serde_json::Value::String(s)) if s.bytes().all(|b| b.is_ascii_digit()) => s,
+            // Not read as a unit (unknown, ambiguous, split): no code to write; the name and
+            // its issue say why.
+            _ => "",
+        };
+        out.push(code.to_owned());
     }
     out
 }

@@ -797,3 +797,75 @@ fn flat_columns_reach_nested_fields() {
         );
     }
 }
+
+/// Units written by name and special circumstances written as text, as in an officer's
+/// export: each read into codes, each problem an issue at its cell (never dropped), and
+/// `clean` keeps the names in their columns and adds the codes of the units it could read.
+#[test]
+fn units_by_name_and_circumstances_as_text_are_read() {
+    let dir = scratch("names-and-text");
+    let path = dir.join("export.csv");
+    let text = "Họ và tên,Ngày sinh,Giới tính,Xã/Phường,Tỉnh/Thành phố,Hoàn cảnh đặc biệt,Dạng khuyết tật\r\n\
+                Nguyễn Văn An,01/01/2018,Nam,Phường Lê Chân,Thành phố Hải Phòng,\"Mồ côi cả cha và mẹ; Khuyết tật\",vận động\r\n\
+                Trần Văn Bình,01/01/2018,Nam,Phường Quán Toan,hai phong,Mồ côi cha,\r\n\
+                Lê Văn Chi,01/01/2018,Nam,Phường Lạch Tray,Hải Phòng,,\r\n";
+    std::fs::write(&path, text).unwrap();
+    let out = treem(
+        &[
+            "validate",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "ndjson",
+            path.to_str().unwrap(),
+        ],
+        b"",
+    );
+    let found: Vec<(u64, String, String)> = ndjson_lines(&out.stdout)
+        .iter()
+        .filter(|i| i["severity"] == "error" || i["code"] == "admin_unit.old_name")
+        .map(|i| {
+            (
+                i["row"].as_u64().unwrap(),
+                i["path"].as_str().unwrap().to_owned(),
+                i["code"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let want = |row: u64, path: &str, code: &str| (row, path.to_owned(), code.to_owned());
+    assert_eq!(
+        found,
+        vec![
+            want(3, "/residence/commune_code", "admin_unit.old_name"),
+            want(3, "/special_circumstances/0/group", "child.code_unknown"),
+            want(4, "/residence/commune_code", "admin_unit.old_name_split"),
+        ]
+    );
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        !err.contains("Hoàn cảnh") && !err.contains("Xã/Phường"),
+        "every column is read: {err}"
+    );
+
+    let out = treem(&["clean", "--as-of", AS_OF, path.to_str().unwrap()], b"");
+    let cleaned = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<&str> = cleaned.lines().collect();
+    assert!(
+        rows[0].ends_with(",Dạng khuyết tật,Mã Xã/Phường,Mã Tỉnh/Thành phố"),
+        "{}",
+        rows[0]
+    );
+    assert_eq!(
+        rows[1],
+        "Nguyễn Văn An,2018-01-01,male,Phường Lê Chân,Thành phố Hải Phòng,Mồ côi cả cha và mẹ; Khuyết tật,mobility,11383,31"
+    );
+    assert_eq!(
+        rows[2],
+        "Trần Văn Bình,2018-01-01,male,Phường Quán Toan,hai phong,Mồ côi cha,,11602,31"
+    );
+    // Split across new units: no code to write; the name and its issue say why.
+    assert_eq!(
+        rows[3],
+        "Lê Văn Chi,2018-01-01,male,Phường Lạch Tray,Hải Phòng,,,,31"
+    );
+}

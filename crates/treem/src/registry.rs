@@ -40,6 +40,8 @@ pub(crate) const CODE_TABLES: &[&[CodeDef]] = &[
     crate::child::schooling::CODES,
     #[cfg(feature = "child")]
     crate::child::circumstances::CODES,
+    #[cfg(feature = "child")]
+    crate::child::circumstance_text::CODES,
     #[cfg(feature = "case")]
     crate::case::CODES,
     #[cfg(feature = "case")]
@@ -385,6 +387,11 @@ pub(crate) const PARSERS: &[ParserDef] = &[
     ParserDef {
         name: "admin_unit",
         parse: crate::vn::admin::parse_admin_unit,
+    },
+    #[cfg(feature = "child")]
+    ParserDef {
+        name: "special_circumstances",
+        parse: crate::child::circumstance_text::parse,
     },
 ];
 

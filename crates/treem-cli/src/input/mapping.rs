@@ -33,6 +33,11 @@ pub(crate) struct Columns {
     pub(crate) fields: Vec<Option<String>>,
     /// For each column, how its cell becomes the field's value (`None` with the field).
     pub(crate) shapes: Vec<Option<Shape>>,
+    /// Columns that feed a code (`residence.commune_code`) under a header that names the
+    /// unit rather than its code ("Xã/Phường"): officers write names there, so cleaned
+    /// output keeps the name in its column and adds a column with the code (header "Mã "
+    /// and the column's header), in this order.
+    pub(crate) code_columns: Vec<(usize, String)>,
 }
 
 impl Columns {
@@ -127,10 +132,25 @@ impl Mapping {
             .iter()
             .map(|f| f.as_ref().and_then(|f| self.shapes.get(f).copied()))
             .collect();
+        let code_columns = headers
+            .iter()
+            .zip(&fields)
+            .enumerate()
+            .filter_map(|(i, (header, field))| {
+                let field = field.as_deref()?;
+                let folded = fold(header);
+                let names_the_code = folded == "ma"
+                    || folded.starts_with("ma ")
+                    || folded.ends_with(" code")
+                    || folded == "code";
+                (field.ends_with("_code") && !names_the_code).then(|| (i, field.to_owned()))
+            })
+            .collect();
         Columns {
             headers,
             fields,
             shapes,
+            code_columns,
         }
     }
 }

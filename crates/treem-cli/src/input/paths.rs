@@ -21,6 +21,10 @@ pub(crate) enum Shape {
     Integer,
     /// A list of texts: the cell split on `;` and line breaks.
     TextList,
+    /// A list of groups of special circumstances (`[{"group": ...}]`) written as text, read
+    /// by the core's `special_circumstances` reader; a piece that names no group is kept as
+    /// a group of that text, which the rules then report at its path.
+    Groups,
 }
 
 /// The shape of the value at `path` in the kind's input schema, or `None` when the schema
@@ -44,7 +48,14 @@ pub(crate) fn shape_at(schema: &Value, path: &str) -> Option<Shape> {
         Some(Shape::Text)
     } else if has_type(here, "array") {
         let items = resolve(schema, here.get("items")?)?;
-        has_type(items, "string").then_some(Shape::TextList)
+        if has_type(items, "string") {
+            Some(Shape::TextList)
+        } else if path == "special_circumstances" && items.get("properties")?.get("group").is_some()
+        {
+            Some(Shape::Groups)
+        } else {
+            None
+        }
     } else {
         None
     }
@@ -128,6 +139,23 @@ pub(crate) fn cell_value(cell: &str, shape: Shape) -> Value {
             Ok(n) => Value::from(n),
             Err(_) => Value::String(cell.to_owned()),
         },
+        Shape::Groups => {
+            let mut groups: Vec<Value> = Vec::new();
+            for piece in treem::child::circumstance_text::pieces(cell) {
+                let named: Vec<Value> = if piece.groups.is_empty() {
+                    vec![Value::String(piece.text.to_owned())]
+                } else {
+                    piece.groups.iter().map(|g| Value::from(*g)).collect()
+                };
+                for group in named {
+                    let item = serde_json::json!({ "group": group });
+                    if !groups.contains(&item) {
+                        groups.push(item);
+                    }
+                }
+            }
+            Value::Array(groups)
+        }
         Shape::TextList => Value::Array(
             cell.split([';', '\n', '\r'])
                 .map(str::trim)

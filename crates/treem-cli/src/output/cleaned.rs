@@ -60,7 +60,13 @@ impl CleanWriter {
                 for row in shape.iter().flat_map(|s| &s.preamble) {
                     writer.write_record(row).map_err(csv_failed)?;
                 }
-                writer.write_record(&columns.headers).map_err(csv_failed)?;
+                let added = columns
+                    .code_columns
+                    .iter()
+                    .filter_map(|(i, _)| columns.headers.get(*i))
+                    .map(|h| format!("Mã {h}"));
+                let header: Vec<String> = columns.headers.iter().cloned().chain(added).collect();
+                writer.write_record(&header).map_err(csv_failed)?;
                 CleanWriter::Table(Box::new(writer))
             }
         })

@@ -5,7 +5,8 @@
 //!
 //! Modules: [`draft`] (the lenient input form), [`catalog`] (the coded lists), and one module
 //! per group of rules: [`identity`], [`residence`], [`family`], [`schooling`],
-//! [`circumstances`]; `dates` holds the rules on dates relative to birth and `as_of`.
+//! [`circumstances`] (and [`circumstance_text`], the groups read from free text, parser
+//! `special_circumstances`); `dates` holds the rules on dates relative to birth and `as_of`.
 //!
 //! # The Vietnamese primitives in the rules
 //! - `personal_id`: the 12-digit structure, the province/century/sex digits, and their
@@ -23,6 +24,7 @@
 //! Not done: `schooling.school_code` against a list of schools (treem holds none).
 
 pub mod catalog;
+pub mod circumstance_text;
 pub mod circumstances;
 pub mod dates;
 pub mod dedup;

@@ -110,15 +110,37 @@ pub struct Answer {
     pub capped_blocks: usize,
 }
 
-/// What the comparison reads of one record.
+/// What the comparison reads of one record, kept small so that millions fit (about 80 bytes
+/// and the folded name): the personal ID and the name as written are kept as 64-bit hashes,
+/// only ever compared for equality; the folded name (blocks, one-edit comparisons) and the
+/// commune code (successor look-ups) as text.
+///
+/// Two different IDs (or written names) share a hash with probability 2⁻⁶⁴ per pair compared
+/// (about 10⁻⁶ for all pairs of five million IDs): the pair would then read `personal_id
+/// equal` (or `full_name equal` instead of `folded`).
 #[derive(Debug, Clone, Default)]
 pub struct Key {
-    personal_id: Option<String>,
-    written_name: Option<String>,
-    name: Option<Box<[char]>>,
+    personal_id: Option<u64>,
+    written_name: u64,
+    name: Option<Box<str>>,
     birth: Option<NaiveDate>,
     sex: Option<Sex>,
-    commune: Option<(Edition, String)>,
+    commune: Option<(Edition, Box<str>)>,
+}
+
+/// A 64-bit FNV-1a hash finished by MurmurHash3's `fmix64` (no hasher in the WebAssembly
+/// package: `std`'s would link SipHash).
+fn hash(text: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
 }
 
 fn text(field: &Field<String>) -> Option<&str> {
@@ -132,13 +154,13 @@ impl Key {
         let root = Location::root();
         let personal_id = text(&draft.personal_id)
             .and_then(|t| crate::vn::personal_id::parse(t, &root, &mut scratch))
-            .map(|id| id.number);
-        let written_name = text(&draft.full_name).map(crate::vn::name::normalize);
-        let name = written_name
+            .map(|id| hash(&id.number));
+        let written = text(&draft.full_name).map(crate::vn::name::normalize);
+        let name = written
             .as_deref()
             .map(crate::vn::name::fold)
             .filter(|n| !n.is_empty())
-            .map(|n| n.chars().collect());
+            .map(String::into_boxed_str);
         let birth = text(&draft.date_of_birth)
             .and_then(|t| crate::vn::date::parse(t, &root, &mut scratch))
             .map(|p| p.date);
@@ -149,11 +171,11 @@ impl Key {
                 Some(e) => Edition::parse(e).ok()?,
                 None => ctx.edition(),
             };
-            Some((edition, code.to_owned()))
+            Some((edition, code.into()))
         });
         Key {
             personal_id,
-            written_name,
+            written_name: written.as_deref().map_or(0, hash),
             name,
             birth,
             sex,
@@ -161,17 +183,37 @@ impl Key {
         }
     }
 
+    /// The key of one input item (a JSON value), `None` when it is not a child record (not an
+    /// object): what a caller streaming records keeps of each, to call [`find`] at the end.
+    pub fn of_value(item: &serde_json::Value, ctx: &Context) -> Option<Key> {
+        let draft = Some(item)
+            .filter(|v| v.is_object())
+            .and_then(<ChildDraft as crate::json::FromValue>::from_value)?;
+        Some(Key::of(&draft, ctx))
+    }
+
     /// Folded surname + initial of the last syllable: the sub-block of an oversized block.
     fn initials(&self) -> String {
-        let name: String = self.name.as_deref().unwrap_or_default().iter().collect();
+        let name = self.name.as_deref().unwrap_or_default();
         let surname = name.split(' ').next().unwrap_or_default();
         let given = name.rsplit(' ').next().and_then(|g| g.chars().next());
         format!("{surname}/{}", given.unwrap_or(' '))
     }
 }
 
+/// [`one_edit`] on two folded names: on their bytes when both are ASCII (as folded names
+/// mostly are: one byte is one letter), else on their letters.
+fn one_edit_names(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        one_edit(a.as_bytes(), b.as_bytes())
+    } else {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        one_edit(&a, &b)
+    }
+}
+
 /// True when `a` and `b` are one insertion, deletion or substitution apart (not equal).
-pub fn one_edit(a: &[char], b: &[char]) -> bool {
+pub fn one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if long.len() - short.len() > 1 {
         return false;
@@ -195,7 +237,7 @@ fn swapped(date: NaiveDate) -> Option<NaiveDate> {
         .flatten()
 }
 
-fn compare_commune(a: &Option<(Edition, String)>, b: &Option<(Edition, String)>) -> Match {
+fn compare_commune(a: &Option<(Edition, Box<str>)>, b: &Option<(Edition, Box<str>)>) -> Match {
     let (Some((ea, ca)), Some((eb, cb))) = (a, b) else {
         return Match::Missing;
     };
@@ -213,7 +255,7 @@ fn compare_commune(a: &Option<(Edition, String)>, b: &Option<(Edition, String)>)
     };
     if crate::vn::admin::successors(old)
         .iter()
-        .any(|s| &*s.new_code == new.as_str())
+        .any(|s| *s.new_code == **new)
     {
         Match::Successor
     } else {
@@ -240,7 +282,7 @@ pub fn judge(a: &Key, b: &Key) -> Option<(Level, Vec<Evidence>)> {
                 Match::Folded
             }
         }
-        (Some(x), Some(y)) if one_edit(x, y) => Match::OneEdit,
+        (Some(x), Some(y)) if one_edit_names(x, y) => Match::OneEdit,
         (Some(_), Some(_)) => Match::Differs,
         _ => Match::Missing,
     };
@@ -312,12 +354,12 @@ fn pairs_of(block: &[usize], out: &mut Vec<(usize, usize)>, capped: &mut usize) 
 
 /// Finds the likely and possible duplicate pairs among `keys` (see the module docs).
 pub fn find(keys: &[Option<Key>]) -> (Vec<Pair>, u64, usize) {
-    let mut by_id: Vec<(&str, usize)> = Vec::new();
+    let mut by_id: Vec<(u64, usize)> = Vec::new();
     let mut by_birth: Vec<(NaiveDate, usize)> = Vec::new();
-    let mut by_name_birth: Vec<((&[char], NaiveDate), usize)> = Vec::new();
+    let mut by_name_birth: Vec<((&str, NaiveDate), usize)> = Vec::new();
     for (i, key) in keys.iter().enumerate() {
         let Some(key) = key else { continue };
-        if let Some(id) = key.personal_id.as_deref() {
+        if let Some(id) = key.personal_id {
             by_id.push((id, i));
         }
         if let Some(birth) = key.birth {
@@ -410,13 +452,11 @@ pub fn run(input: &[u8], ctx: &Context) -> Result<Answer, crate::Error> {
         .into_iter()
         .enumerate()
         .map(|(i, item)| {
-            let draft = item
-                .filter(serde_json::Value::is_object)
-                .and_then(|v| <ChildDraft as crate::json::FromValue>::from_value(&v));
-            if draft.is_none() {
+            let key = item.and_then(|v| Key::of_value(&v, ctx));
+            if key.is_none() {
                 unreadable.push(i);
             }
-            draft.map(|d| Key::of(&d, ctx))
+            key
         })
         .collect();
     let (pairs, comparisons, capped_blocks) = find(&keys);

@@ -336,8 +336,9 @@ pub fn judge(a: &Key, b: &Key) -> Option<(Level, Vec<Evidence>)> {
     Some((level, evidence))
 }
 
-/// Collects candidate pairs of a block (indices ascending), at most [`MAX_BLOCK`] records.
-fn pairs_of(block: &[usize], out: &mut Vec<(usize, usize)>, capped: &mut usize) {
+/// Hands each candidate pair of a block (`a < b`) to `each`, over at most [`MAX_BLOCK`]
+/// records of it.
+fn pairs_of(block: &[usize], capped: &mut usize, each: &mut impl FnMut(usize, usize)) {
     let block = match block.get(..MAX_BLOCK) {
         Some(head) if block.len() > MAX_BLOCK => {
             *capped += 1;
@@ -347,93 +348,117 @@ fn pairs_of(block: &[usize], out: &mut Vec<(usize, usize)>, capped: &mut usize) 
     };
     for (i, &a) in block.iter().enumerate() {
         for &b in block.iter().skip(i + 1) {
-            out.push((a.min(b), a.max(b)));
+            each(a.min(b), a.max(b));
         }
     }
 }
 
 /// Finds the likely and possible duplicate pairs among `keys` (see the module docs).
+///
+/// Each candidate pair is judged as it comes out of its block and only the pairs found are
+/// kept (a block of a few hundred records on one birth date gives tens of thousands of
+/// candidates, millions of records hundreds of millions): memory follows the records and the
+/// pairs, not the candidates. A pair can come from the personal-ID blocks and from a birth
+/// block (or the swapped-birth index): the ID pairs are listed first (few: shared IDs), and
+/// skipped when met again, so each pair is judged and counted once.
 pub fn find(keys: &[Option<Key>]) -> (Vec<Pair>, u64, usize) {
-    let mut by_id: Vec<(u64, usize)> = Vec::new();
-    let mut by_birth: Vec<(NaiveDate, usize)> = Vec::new();
-    let mut by_name_birth: Vec<((&str, NaiveDate), usize)> = Vec::new();
-    for (i, key) in keys.iter().enumerate() {
-        let Some(key) = key else { continue };
-        if let Some(id) = key.personal_id {
-            by_id.push((id, i));
-        }
-        if let Some(birth) = key.birth {
-            if key.name.is_some() {
-                by_birth.push((birth, i));
-            }
-            if let Some(name) = key.name.as_deref() {
-                by_name_birth.push(((name, birth), i));
-            }
-        }
-    }
-    let (by_id, by_birth, by_name_birth) = (
-        Blocks::of(by_id),
-        Blocks::of(by_birth),
-        Blocks::of(by_name_birth),
-    );
-    let mut candidates: Vec<(usize, usize)> = Vec::new();
     let mut capped = 0;
-    for (_, block) in by_id.iter().filter(|(_, b)| b.len() > 1) {
-        pairs_of(block, &mut candidates, &mut capped);
-    }
-    for (_, block) in by_birth.iter().filter(|(_, b)| b.len() > 1) {
-        if block.len() <= MAX_BLOCK {
-            pairs_of(block, &mut candidates, &mut capped);
-            continue;
+    let mut id_pairs: Vec<(usize, usize)> = Vec::new();
+    {
+        let mut by_id: Vec<(u64, usize)> = Vec::new();
+        for (i, key) in keys.iter().enumerate() {
+            if let Some(id) = key.as_ref().and_then(|k| k.personal_id) {
+                by_id.push((id, i));
+            }
         }
-        // Split by initials: blocks in key order, each in input order (as a `BTreeMap` of
-        // lists would give them, without its code in the WebAssembly package).
-        let initials: Vec<(String, usize)> = block
-            .iter()
-            .filter_map(|&i| match keys.get(i) {
-                Some(Some(key)) => Some((key.initials(), i)),
-                _ => None,
-            })
-            .collect();
-        let sub = Blocks::of(initials.iter().map(|(key, i)| (key.as_str(), *i)).collect());
-        for (_, part) in sub.iter().filter(|(_, b)| b.len() > 1) {
-            pairs_of(part, &mut candidates, &mut capped);
+        let by_id = Blocks::of(by_id);
+        for (_, block) in by_id.iter().filter(|(_, b)| b.len() > 1) {
+            pairs_of(block, &mut capped, &mut |a, b| id_pairs.push((a, b)));
         }
     }
-    for ((name, birth), block) in by_name_birth.iter() {
-        let Some(other) = swapped(birth) else {
-            continue;
+    crate::sorting::sort(&mut id_pairs);
+    id_pairs.dedup();
+    let mut comparisons = id_pairs.len() as u64;
+    let mut pairs: Vec<Pair> = Vec::new();
+    let judged = |a: usize, b: usize| {
+        let (Some(Some(ka)), Some(Some(kb))) = (keys.get(a), keys.get(b)) else {
+            return None;
         };
-        // Each swapped pair is seen from both sides; take it from the earlier date.
-        if other < birth {
-            continue;
+        let (level, evidence) = judge(ka, kb)?;
+        Some(Pair {
+            a,
+            b,
+            level,
+            evidence,
+        })
+    };
+    let mut visit = |a: usize, b: usize| {
+        if id_pairs.binary_search(&(a, b)).is_err() {
+            comparisons += 1;
+            pairs.extend(judged(a, b));
         }
-        if let Some(partners) = by_name_birth.get(&(name, other)) {
-            for &a in block.iter().take(MAX_BLOCK) {
-                for &b in partners.iter().take(MAX_BLOCK) {
-                    candidates.push((a.min(b), a.max(b)));
+    };
+    {
+        let mut by_birth: Vec<(NaiveDate, usize)> = Vec::new();
+        for (i, key) in keys.iter().enumerate() {
+            if let Some(key) = key {
+                if let (Some(birth), Some(_)) = (key.birth, &key.name) {
+                    by_birth.push((birth, i));
+                }
+            }
+        }
+        let by_birth = Blocks::of(by_birth);
+        for (_, block) in by_birth.iter().filter(|(_, b)| b.len() > 1) {
+            if block.len() <= MAX_BLOCK {
+                pairs_of(block, &mut capped, &mut visit);
+                continue;
+            }
+            // Split by initials: blocks in key order, each in input order (as a `BTreeMap` of
+            // lists would give them, without its code in the WebAssembly package).
+            let initials: Vec<(String, usize)> = block
+                .iter()
+                .filter_map(|&i| match keys.get(i) {
+                    Some(Some(key)) => Some((key.initials(), i)),
+                    _ => None,
+                })
+                .collect();
+            let sub = Blocks::of(initials.iter().map(|(key, i)| (key.as_str(), *i)).collect());
+            for (_, part) in sub.iter().filter(|(_, b)| b.len() > 1) {
+                pairs_of(part, &mut capped, &mut visit);
+            }
+        }
+    }
+    {
+        let mut by_name_birth: Vec<((&str, NaiveDate), usize)> = Vec::new();
+        for (i, key) in keys.iter().enumerate() {
+            if let Some(key) = key {
+                if let (Some(birth), Some(name)) = (key.birth, key.name.as_deref()) {
+                    by_name_birth.push(((name, birth), i));
+                }
+            }
+        }
+        let by_name_birth = Blocks::of(by_name_birth);
+        for ((name, birth), block) in by_name_birth.iter() {
+            let Some(other) = swapped(birth) else {
+                continue;
+            };
+            // Each swapped pair is seen from both sides; take it from the earlier date.
+            if other < birth {
+                continue;
+            }
+            if let Some(partners) = by_name_birth.get(&(name, other)) {
+                for &a in block.iter().take(MAX_BLOCK) {
+                    for &b in partners.iter().take(MAX_BLOCK) {
+                        visit(a.min(b), a.max(b));
+                    }
                 }
             }
         }
     }
-    crate::sorting::sort(&mut candidates);
-    candidates.dedup();
-    let comparisons = candidates.len() as u64;
-    let pairs = candidates
-        .into_iter()
-        .filter_map(|(a, b)| {
-            let (Some(Some(ka)), Some(Some(kb))) = (keys.get(a), keys.get(b)) else {
-                return None;
-            };
-            let (level, evidence) = judge(ka, kb)?;
-            Some(Pair {
-                a,
-                b,
-                level,
-                evidence,
-            })
-        })
-        .collect();
+    for &(a, b) in &id_pairs {
+        pairs.extend(judged(a, b));
+    }
+    crate::sorting::sort_by(&mut pairs, |x, y| (x.a, x.b).cmp(&(y.a, y.b)));
     (pairs, comparisons, capped)
 }
 

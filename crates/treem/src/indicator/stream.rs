@@ -362,3 +362,122 @@ impl Accumulator {
         }
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    const CHILDREN: &str = include_str!("../../../../examples/data/children.ndjson");
+    const CASES: &str = include_str!("../../../../examples/data/cases.ndjson");
+
+    /// The bundled children and cases, tagged, cases interleaved with the children, plus a
+    /// repeated child, a school, a record that is not an object and an item of no kind.
+    fn items() -> Vec<serde_json::Value> {
+        let tag = |kind: &str, line: &str| serde_json::json!({"kind": kind, "record": serde_json::from_str::<serde_json::Value>(line).unwrap()});
+        let children: Vec<_> = CHILDREN.lines().map(|l| tag("child", l)).collect();
+        let mut cases = CASES.lines().map(|l| tag("case", l));
+        let mut out = Vec::new();
+        for child in &children {
+            out.push(child.clone());
+            if let Some(case) = cases.next() {
+                out.push(case);
+            }
+        }
+        out.extend(cases);
+        out.push(children[0].clone());
+        out.push(serde_json::json!({"kind": "school", "record": {}}));
+        out.push(serde_json::json!({"kind": "child", "record": 7}));
+        out.push(serde_json::json!({"record": {}}));
+        out
+    }
+
+    fn run(
+        options: &Options,
+        items: &[serde_json::Value],
+        order: &[usize],
+        close_at: usize,
+    ) -> Answer {
+        let mut acc = Accumulator::new(options);
+        for (step, &index) in order.iter().enumerate() {
+            if step == close_at {
+                acc.close_cases();
+            }
+            acc.add_item(index, &items[index]);
+        }
+        acc.finish()
+    }
+
+    #[test]
+    fn any_order_of_cases_gives_the_whole_set_answer() {
+        let items = items();
+        let whole: String = items.iter().map(|i| format!("{i}\n")).collect();
+        for output in ["table", "partial"] {
+            let options = Options::from_json(
+                format!(r#"{{"as_of": "2026-11-28", "output": "{output}"}}"#).as_bytes(),
+            )
+            .unwrap();
+            let expected = super::super::compute(whole.as_bytes(), &options).unwrap();
+            for code in [
+                "indicator.case_child_missing",
+                "indicator.child_id_repeated",
+                "indicator.record_pending",
+                "indicator.item_invalid",
+            ] {
+                assert!(
+                    expected.issues.iter().any(|i| i.code == code),
+                    "the set raises {code}"
+                );
+            }
+            let all: Vec<usize> = (0..items.len()).collect();
+            let (children, others): (Vec<usize>, Vec<usize>) =
+                all.iter().partition(|&&i| Accumulator::is_child(&items[i]));
+            // As given: every child waits for the end.
+            assert_eq!(run(&options, &items, &all, usize::MAX), expected);
+            // Others in reverse, then the children in order, each counted at once.
+            let mut order: Vec<usize> = others.iter().rev().copied().collect();
+            let close_at = order.len();
+            order.extend(&children);
+            assert_eq!(run(&options, &items, &order, close_at), expected);
+            // Children first: they wait for the cases given after them.
+            let mut order = children.clone();
+            order.extend(&others);
+            assert_eq!(run(&options, &items, &order, usize::MAX), expected);
+        }
+    }
+
+    #[test]
+    fn a_case_after_the_children_were_counted_is_refused_not_lost() {
+        let options = Options::from_json(br#"{"as_of": "2026-11-28"}"#).unwrap();
+        let mut acc = Accumulator::new(&options);
+        acc.close_cases();
+        acc.add_item(
+            0,
+            &serde_json::json!({"kind": "case", "record": {"child_id": "X"}}),
+        );
+        let answer = acc.finish();
+        assert!(!answer.ok);
+        assert_eq!(answer.issues[0].code, "indicator.item_invalid");
+        assert_eq!(answer.issues[0].path, "/0");
+    }
+
+    #[test]
+    fn past_the_limit_the_first_issues_in_input_order_are_kept() {
+        let options = Options::from_json(br#"{"as_of": "2026-11-28"}"#).unwrap();
+        let bad = serde_json::json!({"kind": "child", "record": 7});
+        let count = MAX_ISSUES + 20;
+        let mut acc = Accumulator::new(&options);
+        for index in (0..count).rev() {
+            acc.add_item(index, &bad);
+        }
+        let answer = acc.finish();
+        assert_eq!(answer.issues.len(), MAX_ISSUES + 1);
+        assert_eq!(answer.issues[0].path, "/0/record");
+        assert_eq!(
+            answer.issues[MAX_ISSUES - 1].path,
+            format!("/{}/record", MAX_ISSUES - 1)
+        );
+        assert_eq!(answer.issues[MAX_ISSUES].code, "report.truncated");
+        assert_eq!(answer.issues[MAX_ISSUES].params["dropped"], 20);
+    }
+}

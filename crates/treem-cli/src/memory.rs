@@ -90,7 +90,7 @@ pub(crate) fn parse_size(text: &str) -> Option<u64> {
     };
     let number = if unit == 1 { t } else { t.get(..t.len() - 1)? };
     let value: f64 = number.trim().parse().ok()?;
-    (value.is_finite() && value >= 0.0).then(|| (value * unit as f64) as u64)
+    (value.is_finite() && value >= 0.0).then_some((value * unit as f64) as u64)
 }
 
 /// The default limit: half the machine's memory (`MemTotal` of /proc/meminfo), or none when

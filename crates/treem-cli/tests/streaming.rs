@@ -153,7 +153,10 @@ fn streamed_dedup_finds_the_same_pairs() {
         parsed["likely"].as_u64().unwrap() > 50,
         "the set has duplicates"
     );
-    assert!(parsed["comparisons"].as_u64().unwrap() > 1000, "blocks were compared");
+    assert!(
+        parsed["comparisons"].as_u64().unwrap() > 1000,
+        "blocks were compared"
+    );
     assert_eq!(now, was);
 }
 

@@ -150,7 +150,7 @@ pub(crate) fn run(args: &ReportArgs) -> Result<u8, Failure> {
     // With no input, the bundled children come with their bundled cases.
     let bundled_cases = args.input.input.is_none() && args.cases.is_none();
     let case_kind: treem::Kind = "case".parse().map_err(Failure::Core)?;
-    let cases = (args.cases.is_some() || bundled_cases).then(|| Source {
+    let cases = (args.cases.is_some() || bundled_cases).then_some(Source {
         path: args.cases.as_deref(),
         format: None,
         kind: case_kind,

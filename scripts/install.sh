@@ -22,6 +22,8 @@ command -v valgrind >/dev/null || apt_missing+=(valgrind)
 command -v g++ >/dev/null || apt_missing+=(g++)
 command -v pkg-config >/dev/null || apt_missing+=(pkg-config)
 command -v python3 >/dev/null || apt_missing+=(python3)
+# The soak stage (scripts/ci/soak.sh) reads each command's peak memory from GNU time.
+[[ -x /usr/bin/time ]] || apt_missing+=(time)
 if (( ${#apt_missing[@]} )); then
   echo "== install: ${apt_missing[*]}"
   sudo_cmd=(); [[ $(id -u) -ne 0 ]] && sudo_cmd=(sudo)

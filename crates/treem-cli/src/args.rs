@@ -299,6 +299,11 @@ pub(crate) struct ReportArgs {
     /// this file: CSV when it ends in .csv, else NDJSON.
     #[arg(long)]
     pub(crate) issues: Option<PathBuf>,
+    /// Refuse to start when the estimated memory need exceeds this (bytes, or with K/M/G:
+    /// 300M, 2G); default half of the machine's memory (/proc/meminfo). The estimate comes
+    /// from the input file's size.
+    #[arg(long = "max-memory")]
+    pub(crate) max_memory: Option<String>,
     #[command(flatten)]
     pub(crate) table: TableArgs,
 }
@@ -325,4 +330,9 @@ pub(crate) struct DedupArgs {
     /// pair per line, UTF-8 with BOM).
     #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
     pub(crate) format: OutputFormat,
+    /// Refuse to start when the estimated memory need exceeds this (bytes, or with K/M/G:
+    /// 300M, 2G); default half of the machine's memory (/proc/meminfo). The estimate comes
+    /// from the input file's size.
+    #[arg(long = "max-memory")]
+    pub(crate) max_memory: Option<String>,
 }

@@ -11,6 +11,7 @@ mod check;
 mod commands;
 mod failure;
 mod input;
+mod memory;
 mod options;
 mod output;
 mod pipeline;

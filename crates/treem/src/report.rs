@@ -223,6 +223,24 @@ impl IssueSink {
         }
     }
 
+    /// A sink holding `issues` already raised, plus `dropped` more counted but not kept
+    /// (`dropped_error` when one of those was an error): how issues collected elsewhere, in
+    /// an order of their own, rejoin a report within the same limit.
+    #[cfg(feature = "indicators")]
+    pub(crate) fn from_parts(
+        lang: Lang,
+        issues: Vec<Issue>,
+        dropped: usize,
+        dropped_error: bool,
+    ) -> IssueSink {
+        IssueSink {
+            lang,
+            issues,
+            dropped,
+            dropped_error,
+        }
+    }
+
     /// The language messages are rendered in.
     pub fn lang(&self) -> Lang {
         self.lang

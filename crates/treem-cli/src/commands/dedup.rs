@@ -5,6 +5,8 @@
 
 use std::io::Write;
 
+use treem::child::dedup::{self, Key};
+
 use super::records::{self, Source};
 use crate::args::{DedupArgs, OutputFormat};
 use crate::failure::Failure;
@@ -32,72 +34,66 @@ pub(crate) fn run(args: &DedupArgs) -> Result<u8, Failure> {
             kind.name()
         )));
     }
-    let set = records::load(&Source::of_input(&args.input, kind), lang)?;
-    // The core numbers records by their place in its input: keep each one's source row.
-    let mut text = String::new();
-    let mut rows = Vec::new();
+    let source = Source::of_input(&args.input, kind);
+    crate::memory::check(
+        crate::memory::Command::Dedup,
+        args.max_memory.as_deref(),
+        &[Some(&source)],
+        lang,
+    )?;
+    // Each record is read, reduced to the core's compact key (a few dozen bytes) and dropped;
+    // the core numbers keys by their place, and `rows` keeps each one's source row.
+    let rows_in = records::open(&source)?;
+    let source_name = rows_in.source.clone();
+    let mut keys: Vec<Option<Key>> = Vec::new();
+    let mut rows = RowMap::default();
     let mut unreadable = Vec::new();
-    for loaded in &set.rows {
-        match &loaded.record {
+    let mut records_read = 0usize;
+    rows_in.for_each(lang, |loaded| {
+        records_read += 1;
+        match loaded.record {
             Ok(record) => {
-                text.push_str(&record.to_string());
-                text.push('\n');
-                rows.push(loaded.row);
+                rows.push(keys.len(), loaded.row);
+                keys.push(Key::of_value(&record, &run_options.ctx));
             }
             Err(_) => unreadable.push(loaded.row),
         }
-    }
-    let answer = treem::api::dedup(text.as_bytes(), &run_options.json).map_err(Failure::Core)?;
-    let row_of = |index: &serde_json::Value| {
-        index
-            .as_u64()
-            .and_then(|i| rows.get(i as usize))
-            .copied()
-            .unwrap_or(0)
-    };
-    let pairs: Vec<RowPair> = answer
-        .get("pairs")
-        .and_then(serde_json::Value::as_array)
-        .map(|pairs| {
-            pairs
+        Ok(())
+    })?;
+    keys.shrink_to_fit();
+    let (found, comparisons, capped_blocks) = dedup::find(&keys);
+    let row_of = |index: usize| rows.get(index).unwrap_or(0);
+    let pairs: Vec<RowPair> = found
+        .iter()
+        .map(|p| RowPair {
+            a: row_of(p.a),
+            b: row_of(p.b),
+            level: name_of(&p.level),
+            evidence: p
+                .evidence
                 .iter()
-                .map(|p| RowPair {
-                    a: p.get("a").map_or(0, row_of),
-                    b: p.get("b").map_or(0, row_of),
-                    level: str_of(p.get("level")),
-                    evidence: p
-                        .get("evidence")
-                        .and_then(serde_json::Value::as_array)
-                        .map(|ev| {
-                            ev.iter()
-                                .map(|e| (str_of(e.get("field")), str_of(e.get("match"))))
-                                .collect()
-                        })
-                        .unwrap_or_default(),
-                })
-                .collect()
+                .map(|e| (e.field.to_owned(), name_of(&e.how)))
+                .collect(),
         })
-        .unwrap_or_default();
-    for index in answer
-        .get("unreadable")
-        .and_then(serde_json::Value::as_array)
-        .into_iter()
-        .flatten()
-    {
-        unreadable.push(row_of(index));
+        .collect();
+    for (index, key) in keys.iter().enumerate() {
+        if key.is_none() {
+            unreadable.push(row_of(index));
+        }
     }
+    drop(keys);
     unreadable.sort_unstable();
     let likely = pairs.iter().filter(|p| p.level == "likely").count();
     let mut out = output::create(None)?;
     match args.format {
         OutputFormat::Json => {
             let doc = serde_json::json!({
-                "source": set.source,
+                "source": source_name,
                 "options": run_options.echo,
-                "records": set.rows.len(),
+                "records": records_read,
                 "unreadable_rows": unreadable,
-                "comparisons": answer.get("comparisons"),
-                "capped_blocks": answer.get("capped_blocks"),
+                "comparisons": comparisons,
+                "capped_blocks": capped_blocks,
                 "likely": likely,
                 "possible": pairs.len() - likely,
                 "pairs": pairs.iter().map(pair_json).collect::<Vec<_>>(),
@@ -135,9 +131,9 @@ pub(crate) fn run(args: &DedupArgs) -> Result<u8, Failure> {
         }
         OutputFormat::Table => {
             let text = table(
-                &set.source,
+                &source_name,
                 &run_options.echo,
-                set.rows.len(),
+                records_read,
                 &unreadable,
                 &pairs,
                 lang,
@@ -157,10 +153,39 @@ fn exit(likely: usize) -> u8 {
     }
 }
 
-fn str_of(v: Option<&serde_json::Value>) -> String {
-    v.and_then(serde_json::Value::as_str)
+/// The name a level or a match has in the core's JSON answer (`likely`, `day_month_swapped`).
+fn name_of(value: &impl serde::Serialize) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
         .unwrap_or_default()
-        .to_owned()
+}
+
+/// Row numbers of the keys, as runs of consecutive keys on consecutive rows: a few runs for
+/// millions of records (a new run only after a blank line or an unreadable row).
+#[derive(Default)]
+struct RowMap {
+    /// (first key, its row), in key order.
+    runs: Vec<(usize, u64)>,
+}
+
+impl RowMap {
+    /// Key `index` (the next one) is on `row`.
+    fn push(&mut self, index: usize, row: u64) {
+        if let Some(&(first, first_row)) = self.runs.last() {
+            if first_row.checked_add((index - first) as u64) == Some(row) {
+                return;
+            }
+        }
+        self.runs.push((index, row));
+    }
+
+    /// The row of key `index`.
+    fn get(&self, index: usize) -> Option<u64> {
+        let at = self.runs.partition_point(|&(first, _)| first <= index);
+        let &(first, row) = self.runs.get(at.checked_sub(1)?)?;
+        Some(row + (index - first) as u64)
+    }
 }
 
 fn pair_json(pair: &RowPair) -> serde_json::Value {

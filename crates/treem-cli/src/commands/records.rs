@@ -1,6 +1,7 @@
-//! Reading a whole dataset into memory as JSON values, for the operations of the core that
-//! need every record at once (`indicators` joins cases to children, `dedup` compares records
-//! with each other). Rows that cannot be read are kept as issues at their row number.
+//! Reading a dataset row by row as JSON values, for the operations of the core that look at
+//! records beside each other (`indicators` joins cases to children, `dedup` compares records
+//! with each other): each keeps what it needs of a row, not the row. Rows that cannot be read
+//! come as issues at their row number.
 
 use std::path::Path;
 
@@ -16,14 +17,6 @@ pub(crate) struct Loaded {
     pub(crate) row: u64,
     /// The record, or the issue that says why the row is not one.
     pub(crate) record: Result<serde_json::Value, treem::Issue>,
-}
-
-/// A dataset read whole.
-pub(crate) struct LoadedSet {
-    /// `sample: ...`, `stdin` or the path.
-    pub(crate) source: String,
-    /// Every row, in input order.
-    pub(crate) rows: Vec<Loaded>,
 }
 
 /// Where a dataset comes from and how to read it.
@@ -59,8 +52,15 @@ impl<'a> Source<'a> {
     }
 }
 
-/// Reads every row of `source`, messages of unreadable rows in `lang`.
-pub(crate) fn load(source: &Source<'_>, lang: treem::Lang) -> Result<LoadedSet, Failure> {
+/// An opened dataset, read row by row.
+pub(crate) struct Rows {
+    /// `sample: ...`, `stdin` or the path.
+    pub(crate) source: String,
+    reader: Box<dyn crate::input::RecordReader>,
+}
+
+/// Opens `source`.
+pub(crate) fn open(source: &Source<'_>) -> Result<Rows, Failure> {
     let opened = match source.path {
         Some(path) => input::open(
             Some(path),
@@ -71,29 +71,38 @@ pub(crate) fn load(source: &Source<'_>, lang: treem::Lang) -> Result<LoadedSet, 
         )?,
         None => input::open_text(source.bundled.0, source.bundled.1),
     };
-    let mut reader = opened.reader;
-    let mut rows = Vec::new();
-    loop {
-        let chunk = reader.next_chunk(CHUNK)?;
-        if chunk.is_empty() {
-            break;
-        }
-        for raw in chunk {
-            let record = match raw.body {
-                Body::Json(bytes) => parse(&bytes, lang),
-                Body::Row { record, .. } => Ok(record),
-                Body::Bad(bad) => Err(bad_row_issue(lang, &bad)),
-            };
-            rows.push(Loaded {
-                row: raw.row,
-                record,
-            });
+    Ok(Rows {
+        source: opened.source,
+        reader: opened.reader,
+    })
+}
+
+impl Rows {
+    /// Hands every row to `each` in input order (messages of unreadable rows in `lang`); a
+    /// chunk of rows at a time is in memory.
+    pub(crate) fn for_each(
+        mut self,
+        lang: treem::Lang,
+        mut each: impl FnMut(Loaded) -> Result<(), Failure>,
+    ) -> Result<(), Failure> {
+        loop {
+            let chunk = self.reader.next_chunk(CHUNK)?;
+            if chunk.is_empty() {
+                return Ok(());
+            }
+            for raw in chunk {
+                let record = match raw.body {
+                    Body::Json(bytes) => parse(&bytes, lang),
+                    Body::Row { record, .. } => Ok(record),
+                    Body::Bad(bad) => Err(bad_row_issue(lang, &bad)),
+                };
+                each(Loaded {
+                    row: raw.row,
+                    record,
+                })?;
+            }
         }
     }
-    Ok(LoadedSet {
-        source: opened.source,
-        rows,
-    })
 }
 
 /// Parses one JSON row; text that is not JSON, or not UTF-8, is an issue.

@@ -7,7 +7,8 @@
 //! `kind` and `record`, or an `indicator_value`) passes as it is, so a mixed NDJSON of
 //! children and cases works too. `--cases FILE` adds protection cases (any input format)
 //! beside the children; the engine joins a case to its child by `child_id` = the child's
-//! `id`. The records are held in memory for that join (the engine is not streaming yet).
+//! `id`. The records are streamed into the engine's accumulator (see [`run`]): memory
+//! follows the cases, not the children.
 //!
 //! `--format json` prints exactly the engine's table and nothing else, so that `merge` of
 //! the shards' partials prints the same bytes; problems with records go to stderr (a count)
@@ -18,7 +19,9 @@ use std::path::Path;
 
 use treem::indicator::table::Table;
 
-use super::records::{self, LoadedSet, Source};
+use treem::indicator::stream::Accumulator;
+
+use super::records::{self, Source};
 use crate::args::{MergeArgs, ReportArgs, ReportFormat, TableArgs};
 use crate::failure::Failure;
 use crate::input::SAMPLE_CASES;
@@ -30,74 +33,87 @@ use crate::{EXIT_ISSUES, EXIT_OK};
 /// The kinds a record can be tagged with for the engine.
 const TAGGABLE: [&str; 4] = ["child", "case", "safe_school_assessment", "school"];
 
-/// Where one engine item came from.
-struct Origin {
-    /// Index of the dataset in the run (0 = the input, 1 = `--cases`).
+/// The item index the `--cases` dataset's items get while the children after which the
+/// whole-set computation numbers them are not read yet. Only their order and their rows
+/// matter (issues give the row, not the index); children, whose index an issue can quote
+/// (`indicator.child_id_repeated`), always get their whole-set index.
+const CASES_BASE: usize = usize::MAX / 2;
+
+/// Consecutive engine items from consecutive rows of one dataset.
+struct Run {
+    /// The first item's index.
+    first: usize,
+    /// The dataset (0 = the input, 1 = `--cases`).
     set: usize,
-    /// Its row in that dataset.
+    /// The first item's row.
     row: u64,
+    /// How many items.
+    len: usize,
 }
 
-/// Runs `report`.
-pub(crate) fn run(args: &ReportArgs) -> Result<u8, Failure> {
-    let run_options = crate::options::from_args(&args.input.common)?;
-    let lang = run_options.ctx.lang;
-    let kind: treem::Kind = args.input.kind.parse().map_err(Failure::Core)?;
-    if !TAGGABLE.contains(&kind.name()) {
-        return Err(Failure::Usage(format!(
-            "--kind {} feeds no indicator: use child, case, safe_school_assessment or school",
-            kind.name()
-        )));
-    }
-    let mut sets: Vec<(LoadedSet, treem::Kind)> = Vec::new();
-    let main = records::load(&Source::of_input(&args.input, kind), lang)?;
-    sets.push((main, kind));
-    // With no input, the bundled children come with their bundled cases.
-    let bundled_cases = args.input.input.is_none() && args.cases.is_none();
-    if args.cases.is_some() || bundled_cases {
-        let case_kind: treem::Kind = "case".parse().map_err(Failure::Core)?;
-        let cases = records::load(
-            &Source {
-                path: args.cases.as_deref(),
-                format: None,
-                kind: case_kind,
-                mapping: args.input.mapping.as_deref(),
-                sheet: None,
-                bundled: ("examples/data/cases.ndjson", SAMPLE_CASES),
-            },
-            lang,
-        )?;
-        sets.push((cases, case_kind));
-    }
-    let mut text = String::new();
-    let mut origins = Vec::new();
-    let mut problems = Vec::new();
-    let mut counts = indicators::Counts::default();
-    for (set_index, (set, set_kind)) in sets.iter().enumerate() {
-        for loaded in &set.rows {
-            match &loaded.record {
-                Ok(record) => {
-                    let item = tagged(record, *set_kind);
-                    counts.add(item.get("kind").and_then(serde_json::Value::as_str));
-                    text.push_str(&item.to_string());
-                    text.push('\n');
-                    origins.push(Origin {
-                        set: set_index,
-                        row: loaded.row,
-                    });
-                }
-                Err(issue) => {
-                    counts.unreadable += 1;
-                    problems.push(RecordIssue {
-                        source: set.source.clone(),
-                        row: Some(loaded.row),
-                        issue: issue.clone(),
-                    });
-                }
+/// Where engine items came from, as runs: a few runs for millions of rows (a new run only
+/// where a row is skipped: a blank line, an unreadable row, the other dataset), so the map
+/// does not grow with the records.
+#[derive(Default)]
+struct Origins {
+    runs: Vec<Run>,
+}
+
+impl Origins {
+    /// Item `index` is row `row` of dataset `set`.
+    fn push(&mut self, index: usize, set: usize, row: u64) {
+        if let Some(last) = self.runs.last_mut() {
+            if last.set == set
+                && last.first.checked_add(last.len) == Some(index)
+                && last.row.checked_add(last.len as u64) == Some(row)
+            {
+                last.len += 1;
+                return;
             }
         }
+        self.runs.push(Run {
+            first: index,
+            set,
+            row,
+            len: 1,
+        });
     }
-    let mut options = run_options.echo.clone();
+
+    /// Sorts the runs by index, for [`Origins::get`].
+    fn seal(&mut self) {
+        self.runs.sort_by_key(|r| r.first);
+    }
+
+    /// The dataset and row of item `index`.
+    fn get(&self, index: usize) -> Option<(usize, u64)> {
+        let at = self.runs.partition_point(|r| r.first <= index);
+        let run = self.runs.get(at.checked_sub(1)?)?;
+        let offset = index - run.first;
+        (offset < run.len).then(|| (run.set, run.row + offset as u64))
+    }
+}
+
+/// The streaming state of one `report` run.
+struct Feeding {
+    acc: Accumulator,
+    origins: Origins,
+    counts: indicators::Counts,
+}
+
+impl Feeding {
+    /// Counts and feeds one item of dataset `set` at `row`, as engine item `index`.
+    fn feed(&mut self, index: usize, set: usize, row: u64, item: &serde_json::Value) {
+        self.origins.push(index, set, row);
+        self.acc.add_item(index, item);
+    }
+}
+
+/// The engine's options for `report`.
+fn engine_options(
+    args: &ReportArgs,
+    echo: &serde_json::Value,
+) -> Result<treem::indicator::Options, Failure> {
+    let mut options = echo.clone();
     if let Some(map) = options.as_object_mut() {
         if let Some(period) = &args.period {
             map.insert("period".into(), period.clone().into());
@@ -111,17 +127,143 @@ pub(crate) fn run(args: &ReportArgs) -> Result<u8, Failure> {
         let output = if args.partial { "partial" } else { "table" };
         map.insert("output".into(), output.into());
     }
-    let answer = treem::api::indicators(text.as_bytes(), options.to_string().as_bytes())
-        .map_err(Failure::Core)?;
+    treem::indicator::Options::from_json(options.to_string().as_bytes()).map_err(Failure::Core)
+}
+
+/// Runs `report`: the records are streamed into the core's [`Accumulator`]. With cases
+/// (`--cases`, or the bundled ones), the cases are read first and kept (their facts, by
+/// child id); then each child is counted with its cases as it is read, and forgotten. Without
+/// them, a file is read twice (everything but children, then the children); standard input,
+/// read once, keeps each child's facts (a few hundred bytes, not the record) until the end.
+pub(crate) fn run(args: &ReportArgs) -> Result<u8, Failure> {
+    let run_options = crate::options::from_args(&args.input.common)?;
+    let lang = run_options.ctx.lang;
+    let kind: treem::Kind = args.input.kind.parse().map_err(Failure::Core)?;
+    if !TAGGABLE.contains(&kind.name()) {
+        return Err(Failure::Usage(format!(
+            "--kind {} feeds no indicator: use child, case, safe_school_assessment or school",
+            kind.name()
+        )));
+    }
+    let options = engine_options(args, &run_options.echo)?;
+    let main = Source::of_input(&args.input, kind);
+    // With no input, the bundled children come with their bundled cases.
+    let bundled_cases = args.input.input.is_none() && args.cases.is_none();
+    let case_kind: treem::Kind = "case".parse().map_err(Failure::Core)?;
+    let cases = (args.cases.is_some() || bundled_cases).then_some(Source {
+        path: args.cases.as_deref(),
+        format: None,
+        kind: case_kind,
+        mapping: args.input.mapping.as_deref(),
+        sheet: None,
+        bundled: ("examples/data/cases.ndjson", SAMPLE_CASES),
+    });
+    crate::memory::check(
+        crate::memory::Command::Report,
+        args.max_memory.as_deref(),
+        &[Some(&main), cases.as_ref()],
+        lang,
+    )?;
+    let mut feeding = Feeding {
+        acc: Accumulator::new(&options),
+        origins: Origins::default(),
+        counts: indicators::Counts::default(),
+    };
+    let mut sources = Vec::new();
+    let mut main_unreadable = Vec::new();
+    let mut cases_unreadable = Vec::new();
+    let mut held = Vec::new();
+    if let Some(cases) = &cases {
+        let rows = records::open(cases)?;
+        let name = rows.source.clone();
+        let mut j = 0usize;
+        rows.for_each(lang, |loaded| {
+            match loaded.record {
+                Ok(record) => {
+                    let item = tagged(record, case_kind);
+                    feeding.counts.add(kind_of(&item));
+                    if Accumulator::is_child(&item) {
+                        // A child in the cases' file: after the input's children, as before.
+                        held.push((j, loaded.row, item));
+                    } else {
+                        feeding.feed(CASES_BASE + j, 1, loaded.row, &item);
+                    }
+                    j += 1;
+                }
+                Err(issue) => {
+                    feeding.counts.unreadable += 1;
+                    cases_unreadable.push(RecordIssue {
+                        source: name.clone(),
+                        row: Some(loaded.row),
+                        issue,
+                    });
+                }
+            }
+            Ok(())
+        })?;
+        feeding.acc.close_cases();
+        sources.push(name);
+    }
+    let rereadable = main.path.is_none_or(|p| p.as_os_str() != "-");
+    let two_passes = cases.is_none() && rereadable;
+    if two_passes {
+        // First pass: every item but the children (cases above all), at its whole-set index.
+        let mut i = 0usize;
+        records::open(&main)?.for_each(lang, |loaded| {
+            if let Ok(record) = loaded.record {
+                let item = tagged(record, kind);
+                if !Accumulator::is_child(&item) {
+                    feeding.acc.add_item(i, &item);
+                }
+                i += 1;
+            }
+            Ok(())
+        })?;
+        feeding.acc.close_cases();
+    }
+    let rows = records::open(&main)?;
+    let name = rows.source.clone();
+    let mut n = 0usize;
+    rows.for_each(lang, |loaded| {
+        match loaded.record {
+            Ok(record) => {
+                let item = tagged(record, kind);
+                feeding.counts.add(kind_of(&item));
+                if two_passes && !Accumulator::is_child(&item) {
+                    feeding.origins.push(n, 0, loaded.row);
+                } else {
+                    feeding.feed(n, 0, loaded.row, &item);
+                }
+                n += 1;
+            }
+            Err(issue) => {
+                feeding.counts.unreadable += 1;
+                main_unreadable.push(RecordIssue {
+                    source: name.clone(),
+                    row: Some(loaded.row),
+                    issue,
+                });
+            }
+        }
+        Ok(())
+    })?;
+    sources.insert(0, name);
+    for (j, row, item) in held {
+        feeding.feed(n + j, 1, row, &item);
+    }
+    let Feeding {
+        acc,
+        mut origins,
+        counts,
+    } = feeding;
+    origins.seal();
+    let answer = acc.finish();
+    let mut problems = main_unreadable;
+    problems.extend(cases_unreadable);
     for mut issue in answer.issues {
         let (origin, rest) = item_of(&issue.path, &origins);
         let (source, row) = match origin {
-            Some(o) => (
-                sets.get(o.set)
-                    .map(|(s, _)| s.source.clone())
-                    .unwrap_or_default(),
-                Some(o.row),
-            ),
+            Some((set, row)) => (sources.get(set).cloned().unwrap_or_default(), Some(row)),
             None => (String::new(), None),
         };
         // Records were wrapped as `{"kind", "record"}`: paths point into the record itself.
@@ -135,7 +277,7 @@ pub(crate) fn run(args: &ReportArgs) -> Result<u8, Failure> {
         let mut writer = IssueWriter::for_path(path)?;
         for p in &problems {
             let mut issue = p.issue.clone();
-            if sets.len() > 1 && !p.source.is_empty() {
+            if sources.len() > 1 && !p.source.is_empty() {
                 // Two inputs share row numbers: the path says which file the row is in.
                 issue.path = format!("{}:{}", p.source, issue.path);
             }
@@ -155,7 +297,7 @@ pub(crate) fn run(args: &ReportArgs) -> Result<u8, Failure> {
         .to_owned();
     let context = Context {
         lang,
-        sources: sets.iter().map(|(s, _)| s.source.clone()).collect(),
+        sources,
         as_of: Some(as_of),
         period: args.period.clone(),
         counts: Some(counts),
@@ -178,6 +320,11 @@ pub(crate) fn run(args: &ReportArgs) -> Result<u8, Failure> {
     });
     print(&table, &args.table, &context)?;
     Ok(code)
+}
+
+/// The tag of an engine item.
+fn kind_of(item: &serde_json::Value) -> Option<&str> {
+    item.get("kind").and_then(serde_json::Value::as_str)
 }
 
 /// Runs `merge`: the partials' table, printed as `report` prints it.
@@ -329,7 +476,7 @@ fn read_mapping(path: &Path) -> Result<treem::indicator::export::Dhis2Mapping, F
 }
 
 /// The engine item of a record: as it is when already tagged, else tagged with `kind`.
-fn tagged(record: &serde_json::Value, kind: treem::Kind) -> serde_json::Value {
+fn tagged(record: serde_json::Value, kind: treem::Kind) -> serde_json::Value {
     let tag = record.get("kind").and_then(serde_json::Value::as_str);
     let already = match tag {
         Some("indicator_value") => true,
@@ -337,7 +484,7 @@ fn tagged(record: &serde_json::Value, kind: treem::Kind) -> serde_json::Value {
         None => false,
     };
     if already {
-        record.clone()
+        record
     } else {
         serde_json::json!({"kind": kind.name(), "record": record})
     }
@@ -371,8 +518,8 @@ fn split_index(path: &str) -> (Option<usize>, String) {
     }
 }
 
-/// The origin of the item an issue points into, and the rest of its path.
-fn item_of<'a>(path: &str, origins: &'a [Origin]) -> (Option<&'a Origin>, String) {
+/// The dataset and row of the item an issue points into, and the rest of its path.
+fn item_of(path: &str, origins: &Origins) -> (Option<(usize, u64)>, String) {
     match split_index(path) {
         (Some(index), rest) => match origins.get(index) {
             Some(origin) => (Some(origin), rest),
@@ -401,11 +548,11 @@ mod tests {
     fn tagged_lines_pass_and_plain_records_are_tagged() {
         let plain = serde_json::json!({"id": "A"});
         assert_eq!(
-            tagged(&plain, "child".parse().unwrap()),
+            tagged(plain, "child".parse().unwrap()),
             serde_json::json!({"kind": "child", "record": {"id": "A"}})
         );
         let case = serde_json::json!({"kind": "case", "record": {"child_id": "A"}});
-        assert_eq!(tagged(&case, "child".parse().unwrap()), case);
+        assert_eq!(tagged(case.clone(), "child".parse().unwrap()), case);
     }
 
     #[test]

@@ -110,15 +110,37 @@ pub struct Answer {
     pub capped_blocks: usize,
 }
 
-/// What the comparison reads of one record.
+/// What the comparison reads of one record, kept small so that millions fit (about 80 bytes
+/// and the folded name): the personal ID and the name as written are kept as 64-bit hashes,
+/// only ever compared for equality; the folded name (blocks, one-edit comparisons) and the
+/// commune code (successor look-ups) as text.
+///
+/// Two different IDs (or written names) share a hash with probability 2⁻⁶⁴ per pair compared
+/// (about 10⁻⁶ for all pairs of five million IDs): the pair would then read `personal_id
+/// equal` (or `full_name equal` instead of `folded`).
 #[derive(Debug, Clone, Default)]
 pub struct Key {
-    personal_id: Option<String>,
-    written_name: Option<String>,
-    name: Option<Box<[char]>>,
+    personal_id: Option<u64>,
+    written_name: u64,
+    name: Option<Box<str>>,
     birth: Option<NaiveDate>,
     sex: Option<Sex>,
-    commune: Option<(Edition, String)>,
+    commune: Option<(Edition, Box<str>)>,
+}
+
+/// A 64-bit FNV-1a hash finished by MurmurHash3's `fmix64` (no hasher in the WebAssembly
+/// package: `std`'s would link SipHash).
+fn hash(text: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
 }
 
 fn text(field: &Field<String>) -> Option<&str> {
@@ -132,13 +154,13 @@ impl Key {
         let root = Location::root();
         let personal_id = text(&draft.personal_id)
             .and_then(|t| crate::vn::personal_id::parse(t, &root, &mut scratch))
-            .map(|id| id.number);
-        let written_name = text(&draft.full_name).map(crate::vn::name::normalize);
-        let name = written_name
+            .map(|id| hash(&id.number));
+        let written = text(&draft.full_name).map(crate::vn::name::normalize);
+        let name = written
             .as_deref()
             .map(crate::vn::name::fold)
             .filter(|n| !n.is_empty())
-            .map(|n| n.chars().collect());
+            .map(String::into_boxed_str);
         let birth = text(&draft.date_of_birth)
             .and_then(|t| crate::vn::date::parse(t, &root, &mut scratch))
             .map(|p| p.date);
@@ -149,11 +171,11 @@ impl Key {
                 Some(e) => Edition::parse(e).ok()?,
                 None => ctx.edition(),
             };
-            Some((edition, code.to_owned()))
+            Some((edition, code.into()))
         });
         Key {
             personal_id,
-            written_name,
+            written_name: written.as_deref().map_or(0, hash),
             name,
             birth,
             sex,
@@ -161,17 +183,37 @@ impl Key {
         }
     }
 
+    /// The key of one input item (a JSON value), `None` when it is not a child record (not an
+    /// object): what a caller streaming records keeps of each, to call [`find`] at the end.
+    pub fn of_value(item: &serde_json::Value, ctx: &Context) -> Option<Key> {
+        let draft = Some(item)
+            .filter(|v| v.is_object())
+            .and_then(<ChildDraft as crate::json::FromValue>::from_value)?;
+        Some(Key::of(&draft, ctx))
+    }
+
     /// Folded surname + initial of the last syllable: the sub-block of an oversized block.
     fn initials(&self) -> String {
-        let name: String = self.name.as_deref().unwrap_or_default().iter().collect();
+        let name = self.name.as_deref().unwrap_or_default();
         let surname = name.split(' ').next().unwrap_or_default();
         let given = name.rsplit(' ').next().and_then(|g| g.chars().next());
         format!("{surname}/{}", given.unwrap_or(' '))
     }
 }
 
+/// [`one_edit`] on two folded names: on their bytes when both are ASCII (as folded names
+/// mostly are: one byte is one letter), else on their letters.
+fn one_edit_names(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        one_edit(a.as_bytes(), b.as_bytes())
+    } else {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        one_edit(&a, &b)
+    }
+}
+
 /// True when `a` and `b` are one insertion, deletion or substitution apart (not equal).
-pub fn one_edit(a: &[char], b: &[char]) -> bool {
+pub fn one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if long.len() - short.len() > 1 {
         return false;
@@ -195,7 +237,7 @@ fn swapped(date: NaiveDate) -> Option<NaiveDate> {
         .flatten()
 }
 
-fn compare_commune(a: &Option<(Edition, String)>, b: &Option<(Edition, String)>) -> Match {
+fn compare_commune(a: &Option<(Edition, Box<str>)>, b: &Option<(Edition, Box<str>)>) -> Match {
     let (Some((ea, ca)), Some((eb, cb))) = (a, b) else {
         return Match::Missing;
     };
@@ -213,7 +255,7 @@ fn compare_commune(a: &Option<(Edition, String)>, b: &Option<(Edition, String)>)
     };
     if crate::vn::admin::successors(old)
         .iter()
-        .any(|s| &*s.new_code == new.as_str())
+        .any(|s| *s.new_code == **new)
     {
         Match::Successor
     } else {
@@ -240,7 +282,7 @@ pub fn judge(a: &Key, b: &Key) -> Option<(Level, Vec<Evidence>)> {
                 Match::Folded
             }
         }
-        (Some(x), Some(y)) if one_edit(x, y) => Match::OneEdit,
+        (Some(x), Some(y)) if one_edit_names(x, y) => Match::OneEdit,
         (Some(_), Some(_)) => Match::Differs,
         _ => Match::Missing,
     };
@@ -294,8 +336,9 @@ pub fn judge(a: &Key, b: &Key) -> Option<(Level, Vec<Evidence>)> {
     Some((level, evidence))
 }
 
-/// Collects candidate pairs of a block (indices ascending), at most [`MAX_BLOCK`] records.
-fn pairs_of(block: &[usize], out: &mut Vec<(usize, usize)>, capped: &mut usize) {
+/// Hands each candidate pair of a block (`a < b`) to `each`, over at most [`MAX_BLOCK`]
+/// records of it.
+fn pairs_of(block: &[usize], capped: &mut usize, each: &mut impl FnMut(usize, usize)) {
     let block = match block.get(..MAX_BLOCK) {
         Some(head) if block.len() > MAX_BLOCK => {
             *capped += 1;
@@ -305,93 +348,117 @@ fn pairs_of(block: &[usize], out: &mut Vec<(usize, usize)>, capped: &mut usize) 
     };
     for (i, &a) in block.iter().enumerate() {
         for &b in block.iter().skip(i + 1) {
-            out.push((a.min(b), a.max(b)));
+            each(a.min(b), a.max(b));
         }
     }
 }
 
 /// Finds the likely and possible duplicate pairs among `keys` (see the module docs).
+///
+/// Each candidate pair is judged as it comes out of its block and only the pairs found are
+/// kept (a block of a few hundred records on one birth date gives tens of thousands of
+/// candidates, millions of records hundreds of millions): memory follows the records and the
+/// pairs, not the candidates. A pair can come from the personal-ID blocks and from a birth
+/// block (or the swapped-birth index): the ID pairs are listed first (few: shared IDs), and
+/// skipped when met again, so each pair is judged and counted once.
 pub fn find(keys: &[Option<Key>]) -> (Vec<Pair>, u64, usize) {
-    let mut by_id: Vec<(&str, usize)> = Vec::new();
-    let mut by_birth: Vec<(NaiveDate, usize)> = Vec::new();
-    let mut by_name_birth: Vec<((&[char], NaiveDate), usize)> = Vec::new();
-    for (i, key) in keys.iter().enumerate() {
-        let Some(key) = key else { continue };
-        if let Some(id) = key.personal_id.as_deref() {
-            by_id.push((id, i));
-        }
-        if let Some(birth) = key.birth {
-            if key.name.is_some() {
-                by_birth.push((birth, i));
-            }
-            if let Some(name) = key.name.as_deref() {
-                by_name_birth.push(((name, birth), i));
-            }
-        }
-    }
-    let (by_id, by_birth, by_name_birth) = (
-        Blocks::of(by_id),
-        Blocks::of(by_birth),
-        Blocks::of(by_name_birth),
-    );
-    let mut candidates: Vec<(usize, usize)> = Vec::new();
     let mut capped = 0;
-    for (_, block) in by_id.iter().filter(|(_, b)| b.len() > 1) {
-        pairs_of(block, &mut candidates, &mut capped);
-    }
-    for (_, block) in by_birth.iter().filter(|(_, b)| b.len() > 1) {
-        if block.len() <= MAX_BLOCK {
-            pairs_of(block, &mut candidates, &mut capped);
-            continue;
+    let mut id_pairs: Vec<(usize, usize)> = Vec::new();
+    {
+        let mut by_id: Vec<(u64, usize)> = Vec::new();
+        for (i, key) in keys.iter().enumerate() {
+            if let Some(id) = key.as_ref().and_then(|k| k.personal_id) {
+                by_id.push((id, i));
+            }
         }
-        // Split by initials: blocks in key order, each in input order (as a `BTreeMap` of
-        // lists would give them, without its code in the WebAssembly package).
-        let initials: Vec<(String, usize)> = block
-            .iter()
-            .filter_map(|&i| match keys.get(i) {
-                Some(Some(key)) => Some((key.initials(), i)),
-                _ => None,
-            })
-            .collect();
-        let sub = Blocks::of(initials.iter().map(|(key, i)| (key.as_str(), *i)).collect());
-        for (_, part) in sub.iter().filter(|(_, b)| b.len() > 1) {
-            pairs_of(part, &mut candidates, &mut capped);
+        let by_id = Blocks::of(by_id);
+        for (_, block) in by_id.iter().filter(|(_, b)| b.len() > 1) {
+            pairs_of(block, &mut capped, &mut |a, b| id_pairs.push((a, b)));
         }
     }
-    for ((name, birth), block) in by_name_birth.iter() {
-        let Some(other) = swapped(birth) else {
-            continue;
+    crate::sorting::sort(&mut id_pairs);
+    id_pairs.dedup();
+    let mut comparisons = id_pairs.len() as u64;
+    let mut pairs: Vec<Pair> = Vec::new();
+    let judged = |a: usize, b: usize| {
+        let (Some(Some(ka)), Some(Some(kb))) = (keys.get(a), keys.get(b)) else {
+            return None;
         };
-        // Each swapped pair is seen from both sides; take it from the earlier date.
-        if other < birth {
-            continue;
+        let (level, evidence) = judge(ka, kb)?;
+        Some(Pair {
+            a,
+            b,
+            level,
+            evidence,
+        })
+    };
+    let mut visit = |a: usize, b: usize| {
+        if id_pairs.binary_search(&(a, b)).is_err() {
+            comparisons += 1;
+            pairs.extend(judged(a, b));
         }
-        if let Some(partners) = by_name_birth.get(&(name, other)) {
-            for &a in block.iter().take(MAX_BLOCK) {
-                for &b in partners.iter().take(MAX_BLOCK) {
-                    candidates.push((a.min(b), a.max(b)));
+    };
+    {
+        let mut by_birth: Vec<(NaiveDate, usize)> = Vec::new();
+        for (i, key) in keys.iter().enumerate() {
+            if let Some(key) = key {
+                if let (Some(birth), Some(_)) = (key.birth, &key.name) {
+                    by_birth.push((birth, i));
+                }
+            }
+        }
+        let by_birth = Blocks::of(by_birth);
+        for (_, block) in by_birth.iter().filter(|(_, b)| b.len() > 1) {
+            if block.len() <= MAX_BLOCK {
+                pairs_of(block, &mut capped, &mut visit);
+                continue;
+            }
+            // Split by initials: blocks in key order, each in input order (as a `BTreeMap` of
+            // lists would give them, without its code in the WebAssembly package).
+            let initials: Vec<(String, usize)> = block
+                .iter()
+                .filter_map(|&i| match keys.get(i) {
+                    Some(Some(key)) => Some((key.initials(), i)),
+                    _ => None,
+                })
+                .collect();
+            let sub = Blocks::of(initials.iter().map(|(key, i)| (key.as_str(), *i)).collect());
+            for (_, part) in sub.iter().filter(|(_, b)| b.len() > 1) {
+                pairs_of(part, &mut capped, &mut visit);
+            }
+        }
+    }
+    {
+        let mut by_name_birth: Vec<((&str, NaiveDate), usize)> = Vec::new();
+        for (i, key) in keys.iter().enumerate() {
+            if let Some(key) = key {
+                if let (Some(birth), Some(name)) = (key.birth, key.name.as_deref()) {
+                    by_name_birth.push(((name, birth), i));
+                }
+            }
+        }
+        let by_name_birth = Blocks::of(by_name_birth);
+        for ((name, birth), block) in by_name_birth.iter() {
+            let Some(other) = swapped(birth) else {
+                continue;
+            };
+            // Each swapped pair is seen from both sides; take it from the earlier date.
+            if other < birth {
+                continue;
+            }
+            if let Some(partners) = by_name_birth.get(&(name, other)) {
+                for &a in block.iter().take(MAX_BLOCK) {
+                    for &b in partners.iter().take(MAX_BLOCK) {
+                        visit(a.min(b), a.max(b));
+                    }
                 }
             }
         }
     }
-    crate::sorting::sort(&mut candidates);
-    candidates.dedup();
-    let comparisons = candidates.len() as u64;
-    let pairs = candidates
-        .into_iter()
-        .filter_map(|(a, b)| {
-            let (Some(Some(ka)), Some(Some(kb))) = (keys.get(a), keys.get(b)) else {
-                return None;
-            };
-            let (level, evidence) = judge(ka, kb)?;
-            Some(Pair {
-                a,
-                b,
-                level,
-                evidence,
-            })
-        })
-        .collect();
+    for &(a, b) in &id_pairs {
+        pairs.extend(judged(a, b));
+    }
+    crate::sorting::sort_by(&mut pairs, |x, y| (x.a, x.b).cmp(&(y.a, y.b)));
     (pairs, comparisons, capped)
 }
 
@@ -410,13 +477,11 @@ pub fn run(input: &[u8], ctx: &Context) -> Result<Answer, crate::Error> {
         .into_iter()
         .enumerate()
         .map(|(i, item)| {
-            let draft = item
-                .filter(serde_json::Value::is_object)
-                .and_then(|v| <ChildDraft as crate::json::FromValue>::from_value(&v));
-            if draft.is_none() {
+            let key = item.and_then(|v| Key::of_value(&v, ctx));
+            if key.is_none() {
                 unreadable.push(i);
             }
-            draft.map(|d| Key::of(&d, ctx))
+            key
         })
         .collect();
     let (pairs, comparisons, capped_blocks) = find(&keys);

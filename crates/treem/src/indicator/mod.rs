@@ -18,6 +18,7 @@ pub mod facts;
 pub mod feed;
 pub mod partial;
 pub mod period;
+pub mod stream;
 pub mod suppress;
 pub mod table;
 mod values;
@@ -27,7 +28,7 @@ use serde::{Deserialize, Serialize};
 use crate::report::{Issue, IssueSink, Location};
 use crate::{Context, Error};
 use definition::{Computability, Definition};
-use partial::{Partial, PARTIAL_FORMAT};
+use partial::Partial;
 use period::Period;
 use table::Table;
 
@@ -237,163 +238,32 @@ fn items(text: &str) -> Vec<Result<serde_json::Value, usize>> {
         .collect()
 }
 
-/// Computes indicators from `input` (records tagged by kind, caller values, partials).
+/// Computes indicators from `input` (records tagged by kind, caller values, partials), by an
+/// [`stream::Accumulator`]: every item but the children first (cases wait for their child),
+/// then the children, each counted with its cases. Issues keep the input's order.
 ///
 /// # Errors
 /// `is_not_json()` when the input is not UTF-8; option errors as [`Options::from_json`].
 pub fn compute(input: &[u8], options: &Options) -> Result<Answer, Error> {
     let text = std::str::from_utf8(input).map_err(|e| Error::invalid_utf8(e.valid_up_to()))?;
-    let mut sink = IssueSink::new(options.ctx.lang);
-    check_builtin(&mut sink);
-    let mut caller_defs = Vec::new();
-    let mut option_issues = Vec::new();
-    if let Some(defs) = &options.definitions {
-        let existing: Vec<_> = definition::builtin()
-            .definitions
-            .iter()
-            .map(|d| d.id.clone())
-            .collect();
-        let mut def_sink = IssueSink::new(options.ctx.lang);
-        caller_defs = definition::load_definitions_value(defs, &existing, false, &mut def_sink);
-        // Definition issues point into the `definitions` option, not the input.
-        for mut issue in def_sink.into_issues() {
-            issue.path = format!("/options/definitions{}", issue.path);
-            option_issues.push(issue);
+    let mut acc = stream::Accumulator::new(options);
+    let items = items(text);
+    for (index, item) in items.iter().enumerate() {
+        match item {
+            Ok(item) if stream::Accumulator::is_child(item) => {}
+            Ok(item) => acc.add_item(index, item),
+            Err(column) => acc.add_not_json(index, *column),
         }
     }
-    let definitions: Vec<&Definition> = definition::builtin()
-        .definitions
-        .iter()
-        .chain(caller_defs.iter())
-        .collect();
-    let mut partial = Partial::new();
-    let mut records = Vec::new();
-    let root = Location::root();
-    for (index, item) in items(text).iter().enumerate() {
-        let at = root.index(index);
-        let item = match item {
-            Ok(item) => item,
-            Err(column) => {
-                sink.push(
-                    &INDICATOR_ITEM_INVALID,
-                    &at,
-                    [("reason", format!("not JSON (column {column})").into())],
-                );
-                continue;
+    acc.close_cases();
+    for (index, item) in items.iter().enumerate() {
+        if let Ok(item) = item {
+            if stream::Accumulator::is_child(item) {
+                acc.add_item(index, item);
             }
-        };
-        let serde_json::Value::Object(map) = item else {
-            sink.push(
-                &INDICATOR_ITEM_INVALID,
-                &at,
-                [(
-                    "reason",
-                    format!("expected an object, found {}", crate::json::type_name(item)).into(),
-                )],
-            );
-            continue;
-        };
-        if map.get("format").and_then(serde_json::Value::as_str) == Some(PARTIAL_FORMAT) {
-            match Partial::deserialize(item) {
-                Ok(p) => partial.merge(&p),
-                Err(e) => sink.push(
-                    &INDICATOR_PARTIAL_INVALID,
-                    &at,
-                    [("reason", crate::privacy::serde_error(&e).into())],
-                ),
-            }
-            continue;
-        }
-        match map.get("kind").and_then(serde_json::Value::as_str) {
-            Some("indicator_value") => {
-                values::add_value(item, &at, &definitions, options.period, &mut partial, &mut sink);
-            }
-            Some("school") => {
-                sink.push(&INDICATOR_RECORD_PENDING, &at, [("kind", "school".into())]);
-            }
-            Some(kind @ ("child" | "case" | "safe_school_assessment")) => {
-                match map.get("record") {
-                    Some(record @ serde_json::Value::Object(_)) => records.push(feed::RecordItem {
-                        index,
-                        kind: match kind {
-                            "child" => "child",
-                            "case" => "case",
-                            _ => "safe_school_assessment",
-                        },
-                        record: record.clone(),
-                    }),
-                    other => sink.push(
-                        &INDICATOR_ITEM_INVALID,
-                        &at.key("record"),
-                        [(
-                            "reason",
-                            format!(
-                                "expected the record as an object, found {}",
-                                other.map_or("nothing", crate::json::type_name)
-                            )
-                            .into(),
-                        )],
-                    ),
-                }
-            }
-            _ => sink.push(
-                &INDICATOR_ITEM_INVALID,
-                &at.key("kind"),
-                [(
-                    "reason",
-                    "expected kind indicator_value, child, case, school, safe_school_assessment, or a partial".into(),
-                )],
-            ),
         }
     }
-    if !records.is_empty() {
-        match options.ctx.as_of {
-            Some(as_of) => {
-                let period = options
-                    .period
-                    .unwrap_or(Period::Year(chrono::Datelike::year(&as_of)));
-                let settings = feed::FeedSettings {
-                    ctx: options.ctx.clone(),
-                    facts: facts::FactContext {
-                        as_of,
-                        period,
-                        school_year: feed::rules::school_year_of(period, as_of),
-                        age_groups: options.age_groups.clone(),
-                    },
-                    edition: options.ctx.edition(),
-                };
-                feed::feed_records(&records, &settings, &mut partial, &mut sink);
-            }
-            None => sink.push(
-                &feed::INDICATOR_RECORDS_NEED_AS_OF,
-                &root,
-                [("count", records.len().into())],
-            ),
-        }
-    }
-    let (table, partial) = match options.output {
-        OutputForm::Table => (
-            Some(table::build(
-                &partial,
-                &definitions,
-                options.threshold,
-                &mut sink,
-            )),
-            None,
-        ),
-        OutputForm::Partial => (None, Some(partial)),
-    };
-    // Counted before the issues are taken: past MAX_ISSUES an error may be counted only.
-    let dropped_error = sink.has_errors();
-    option_issues.extend(sink.into_issues());
-    let mut report = crate::report::Report::from_issues(option_issues);
-    report.ok &= !dropped_error;
-    Ok(Answer {
-        ok: report.ok,
-        issues: report.issues,
-        table,
-        partial,
-    })
+    Ok(acc.finish())
 }
 
 /// The catalog `indicators`: every built-in definition with its source and completeness.

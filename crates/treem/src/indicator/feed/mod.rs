@@ -68,14 +68,6 @@ crate::codes! {
         "An as_of date is needed to compute indicators from {count} records; none was counted";
 }
 
-/// A record item waiting to be fed: its index in the input, its kind and the record.
-#[derive(Debug, Clone)]
-pub(crate) struct RecordItem {
-    pub(crate) index: usize,
-    pub(crate) kind: &'static str,
-    pub(crate) record: serde_json::Value,
-}
-
 /// Everything the feeders need beside the records.
 #[derive(Debug, Clone)]
 pub struct FeedSettings {
@@ -133,172 +125,283 @@ fn place(
     placed.unit().to_owned()
 }
 
-/// Checks, joins and feeds the records into `partial`, reporting every record left out.
-pub(crate) fn feed_records(
-    items: &[RecordItem],
-    settings: &FeedSettings,
-    partial: &mut Partial,
-    sink: &mut IssueSink,
-) {
-    let root = Location::root();
-    let ctx = &settings.ctx;
-    let as_of = settings.facts.as_of;
-    let mut dossiers: Vec<(usize, Dossier)> = Vec::new();
-    // A `BTreeMap`, not a `SortedMap`: one entry per child of the dataset, in input order.
-    let mut by_id: BTreeMap<String, usize> = BTreeMap::new();
-    let mut assessments: Vec<AssessmentFacts> = Vec::new();
-    // Children first, so cases can find them wherever they sit in the input.
-    for item in items.iter().filter(|i| i.kind == "child") {
-        let at = root.index(item.index);
-        let Ok(draft) = crate::kind::draft_of::<crate::child::ChildDraft>(&item.record) else {
-            continue; // not an object: reported by the caller of this function
+/// When an issue is raised in the whole-set computation: issues are listed by phase, then by
+/// item index, so the order does not depend on the order records are given in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Phase {
+    /// Reading the items (not JSON, wrong shape, caller values, partials, pending kinds).
+    Intake,
+    /// Checking children (invalid, repeated id, unplaced unit).
+    Children,
+    /// Checking cases and assessments, joining cases to their children.
+    Others,
+    /// Counting each child with its cases (not a child any more).
+    Counting,
+}
+
+/// A 64-bit FNV-1a hash of a child id, finished by MurmurHash3's `fmix64` so that ids which
+/// differ in their last bytes spread over the whole range. The set of ids seen keeps this
+/// hash instead of the id (8 bytes instead of the text, for millions of children); two
+/// different ids share it with probability about n²/2⁶⁵ (under 10⁻⁶ for five million).
+fn id_hash(id: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in id.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
+
+/// The record feeders' state between records: the children's ids seen, the cases waiting for
+/// their child, and the children waiting for the cases. What it keeps grows with the cases
+/// (a few per hundred children) and with 16 bytes per child id, not with the records.
+///
+/// Cases join their child by `child_id`: a child is counted when it is given after every
+/// case ([`Joiner::close_cases`]), at once; a child given before that waits (its facts only,
+/// a few hundred bytes) until the cases are closed.
+#[derive(Debug)]
+pub(crate) struct Joiner {
+    settings: FeedSettings,
+    /// Hash of each counted child's id → the item index of the first child with it.
+    seen: BTreeMap<u64, usize>,
+    /// The checked cases, by position; `None` once joined to their child.
+    cases: Vec<Option<(usize, CaseFacts)>>,
+    /// Child id → positions in `cases`, in input order.
+    by_child: BTreeMap<String, Vec<usize>>,
+    /// Cases without a `child_id`, by item index (they can join no child).
+    orphans: Vec<usize>,
+    /// Children given before the cases were closed.
+    waiting: Vec<(usize, Dossier)>,
+    closed: bool,
+    buf: Vec<super::facts::Contribution>,
+}
+
+impl Joiner {
+    /// A joiner with nothing fed yet.
+    pub(crate) fn new(settings: FeedSettings) -> Joiner {
+        Joiner {
+            settings,
+            seen: BTreeMap::new(),
+            cases: Vec::new(),
+            by_child: BTreeMap::new(),
+            orphans: Vec::new(),
+            waiting: Vec::new(),
+            closed: false,
+            buf: Vec::new(),
+        }
+    }
+
+    /// True once [`Joiner::close_cases`] has been called.
+    pub(crate) fn is_closed(&self) -> bool {
+        self.closed
+    }
+
+    /// Checks a child record and counts it (with its cases) or keeps it until the cases are
+    /// closed; `sink` gets its [`Phase::Children`] issues, `counting` its [`Phase::Counting`] one.
+    pub(crate) fn child(
+        &mut self,
+        index: usize,
+        record: &serde_json::Value,
+        partial: &mut Partial,
+        sink: &mut IssueSink,
+        counting: &mut IssueSink,
+    ) {
+        let root = Location::root();
+        let at = root.index(index);
+        let ctx = &self.settings.ctx;
+        let Ok(draft) = crate::kind::draft_of::<crate::child::ChildDraft>(record) else {
+            return; // not an object: reported by the caller
         };
         let mut check = IssueSink::new(ctx.lang);
         crate::child::check(&draft, ctx, &mut check);
         let report = check.finish();
         if !report.ok {
             invalid(sink, &at, "child", &report);
-            continue;
+            return;
         }
-        let facts = ChildFacts::of(&draft, as_of);
+        let facts = ChildFacts::of(&draft, self.settings.facts.as_of);
         if let Some(id) = &facts.id {
-            if let Some(other) = by_id.get(id) {
+            let hash = id_hash(id);
+            if let Some(other) = self.seen.get(&hash) {
                 sink.push(
                     &INDICATOR_CHILD_ID_REPEATED,
                     &at,
                     [("other", (*other).into())],
                 );
-                continue;
+                return;
             }
-            by_id.insert(id.clone(), item.index);
+            self.seen.insert(hash, index);
         }
         let (p, c, e) = &facts.residence;
-        let unit = place(p.as_ref(), c.as_ref(), *e, settings, &at, sink);
-        dossiers.push((
-            item.index,
-            Dossier {
-                child: facts,
-                cases: Vec::new(),
-                unit,
-            },
-        ));
-    }
-    // Item index → position in `dossiers`, as a list rather than a map: one map type fewer
-    // instantiated in the WebAssembly package.
-    let mut position: Vec<Option<usize>> = vec![
-        None;
-        items
-            .iter()
-            .map(|i| i.index.saturating_add(1))
-            .max()
-            .unwrap_or(0)
-    ];
-    for (pos, (index, _)) in dossiers.iter().enumerate() {
-        if let Some(slot) = position.get_mut(*index) {
-            *slot = Some(pos);
+        let unit = place(p.as_ref(), c.as_ref(), *e, &self.settings, &at, sink);
+        let dossier = Dossier {
+            child: facts,
+            cases: Vec::new(),
+            unit,
+        };
+        if self.closed {
+            self.count(index, dossier, partial, counting);
+        } else {
+            self.waiting.push((index, dossier));
         }
     }
-    for item in items {
-        let at = root.index(item.index);
-        match item.kind {
-            "case" => {
-                let Ok(draft) = crate::kind::draft_of::<crate::case::CaseDraft>(&item.record)
-                else {
-                    continue;
-                };
-                let mut check = IssueSink::new(ctx.lang);
-                crate::case::check(&draft, ctx, &mut check);
-                let report = check.finish();
-                if !report.ok {
-                    invalid(sink, &at, "case", &report);
-                    continue;
-                }
-                let facts = CaseFacts::of(&draft);
-                let target = facts
-                    .child_id
-                    .as_ref()
-                    .and_then(|id| by_id.get(id))
-                    .and_then(|index| position.get(*index).copied().flatten())
-                    .and_then(|pos| dossiers.get_mut(pos));
-                match target {
-                    Some((_, dossier)) => dossier.cases.push(facts),
-                    None => sink.push(
-                        &INDICATOR_CASE_CHILD_MISSING,
-                        &at.key("record").key("child_id"),
-                        [],
-                    ),
-                }
-            }
-            "safe_school_assessment" => {
-                let Ok(draft) = crate::kind::draft_of::<
-                    crate::safe_school::assessment::AssessmentDraft,
-                >(&item.record) else {
-                    continue;
-                };
-                let assessed = crate::safe_school::assessment::assess_draft(&draft, ctx);
-                if !assessed.report.ok {
-                    invalid(sink, &at, "safe_school_assessment", &assessed.report);
-                    continue;
-                }
-                let Some(level) = assessed.score.as_ref().and_then(|s| s.level) else {
-                    sink.push(&INDICATOR_ASSESSMENT_WITHOUT_LEVEL, &at, []);
-                    continue;
-                };
-                let school = draft.school.value();
-                let address = school.and_then(|s| s.address.value());
-                let record_edition = address.and_then(|a| a.edition(ctx));
-                let unit = place(
-                    address.and_then(|a| a.province_code.value()),
-                    address.and_then(|a| a.commune_code.value()),
-                    record_edition,
-                    settings,
-                    &at,
-                    sink,
-                );
-                assessments.push(AssessmentFacts {
-                    unit,
-                    authority: school
-                        .and_then(crate::school::SchoolDraft::authority)
-                        .map_or("unknown", |a| a.code())
-                        .to_owned(),
-                    levels: school
-                        .map(|s| s.levels().into_iter().map(level_code).collect())
-                        .unwrap_or_default(),
-                    school_year: draft
-                        .school_year
-                        .value()
-                        .and_then(|y| crate::safe_school::assessment::parse_school_year(y))
-                        .map(|(a, _)| a),
-                    dat: level == crate::safe_school::score::ResultLevel::Dat,
-                });
-            }
-            _ => {}
-        }
+
+    /// Ends the cases: children given from now on are counted at once. Returns the children
+    /// kept so far, to be counted ([`Joiner::count`]) one by one.
+    pub(crate) fn close_cases(&mut self) -> Vec<(usize, Dossier)> {
+        self.closed = true;
+        std::mem::take(&mut self.waiting)
     }
-    let mut buf = Vec::new();
-    for (index, dossier) in &dossiers {
-        buf.clear();
-        dossier.contributions(&settings.facts, &mut buf);
-        let counted_nothing = buf.is_empty();
-        for c in &buf {
+
+    /// Joins the child's cases to it and adds its contributions; `counting` gets its
+    /// [`Phase::Counting`] issue.
+    pub(crate) fn count(
+        &mut self,
+        index: usize,
+        mut dossier: Dossier,
+        partial: &mut Partial,
+        counting: &mut IssueSink,
+    ) {
+        let as_of = self.settings.facts.as_of;
+        if let Some(positions) = dossier
+            .child
+            .id
+            .as_ref()
+            .and_then(|id| self.by_child.remove(id))
+        {
+            for pos in positions {
+                if let Some((_, case)) = self.cases.get_mut(pos).and_then(Option::take) {
+                    dossier.cases.push(case);
+                }
+            }
+        }
+        self.buf.clear();
+        dossier.contributions(&self.settings.facts, &mut self.buf);
+        let counted_nothing = self.buf.is_empty();
+        for c in &self.buf {
             add_contribution(partial, c);
         }
         // Say why a record with facts that would count was not counted: over 16.
         if counted_nothing && !dossier.is_child_on(as_of) && !dossier.child.groups.is_empty() {
-            sink.push(
+            counting.push(
                 &INDICATOR_NOT_A_CHILD,
-                &root.index(*index),
+                &Location::root().index(index),
                 [("date", as_of.to_string().into())],
             );
         }
     }
-    for a in &assessments {
-        buf.clear();
-        a.contributions(&settings.facts, &mut buf);
-        for c in &buf {
+
+    /// Checks a case record and keeps its facts until its child comes; `sink` gets its
+    /// [`Phase::Others`] issue.
+    pub(crate) fn case(&mut self, index: usize, record: &serde_json::Value, sink: &mut IssueSink) {
+        let root = Location::root();
+        let at = root.index(index);
+        let ctx = &self.settings.ctx;
+        let Ok(draft) = crate::kind::draft_of::<crate::case::CaseDraft>(record) else {
+            return;
+        };
+        let mut check = IssueSink::new(ctx.lang);
+        crate::case::check(&draft, ctx, &mut check);
+        let report = check.finish();
+        if !report.ok {
+            invalid(sink, &at, "case", &report);
+            return;
+        }
+        let facts = CaseFacts::of(&draft);
+        match facts.child_id.clone() {
+            Some(id) => {
+                self.by_child.entry(id).or_default().push(self.cases.len());
+                self.cases.push(Some((index, facts)));
+            }
+            None => self.orphans.push(index),
+        }
+    }
+
+    /// The item indices of the cases whose child never came, in input order.
+    pub(crate) fn unjoined(&self) -> Vec<usize> {
+        let mut out: Vec<usize> = self
+            .cases
+            .iter()
+            .flatten()
+            .map(|(index, _)| *index)
+            .chain(self.orphans.iter().copied())
+            .collect();
+        crate::sorting::sort(&mut out);
+        out
+    }
+
+    /// Checks and scores a safe-school assessment and adds it; `sink` gets its
+    /// [`Phase::Others`] issues.
+    pub(crate) fn assessment(
+        &mut self,
+        index: usize,
+        record: &serde_json::Value,
+        partial: &mut Partial,
+        sink: &mut IssueSink,
+    ) {
+        let root = Location::root();
+        let at = root.index(index);
+        let ctx = &self.settings.ctx;
+        let Ok(draft) =
+            crate::kind::draft_of::<crate::safe_school::assessment::AssessmentDraft>(record)
+        else {
+            return;
+        };
+        let assessed = crate::safe_school::assessment::assess_draft(&draft, ctx);
+        if !assessed.report.ok {
+            invalid(sink, &at, "safe_school_assessment", &assessed.report);
+            return;
+        }
+        let Some(level) = assessed.score.as_ref().and_then(|s| s.level) else {
+            sink.push(&INDICATOR_ASSESSMENT_WITHOUT_LEVEL, &at, []);
+            return;
+        };
+        let school = draft.school.value();
+        let address = school.and_then(|s| s.address.value());
+        let record_edition = address.and_then(|a| a.edition(ctx));
+        let unit = place(
+            address.and_then(|a| a.province_code.value()),
+            address.and_then(|a| a.commune_code.value()),
+            record_edition,
+            &self.settings,
+            &at,
+            sink,
+        );
+        let facts = AssessmentFacts {
+            unit,
+            authority: school
+                .and_then(crate::school::SchoolDraft::authority)
+                .map_or("unknown", |a| a.code())
+                .to_owned(),
+            levels: school
+                .map(|s| s.levels().into_iter().map(level_code).collect())
+                .unwrap_or_default(),
+            school_year: draft
+                .school_year
+                .value()
+                .and_then(|y| crate::safe_school::assessment::parse_school_year(y))
+                .map(|(a, _)| a),
+            dat: level == crate::safe_school::score::ResultLevel::Dat,
+        };
+        self.buf.clear();
+        facts.contributions(&self.settings.facts, &mut self.buf);
+        for c in &self.buf {
             add_contribution(partial, c);
         }
     }
+}
+
+/// The `case_child_missing` issue of a case whose child never came.
+pub(crate) fn case_child_missing(index: usize, sink: &mut IssueSink) {
+    sink.push(
+        &INDICATOR_CASE_CHILD_MISSING,
+        &Location::root().index(index).key("record").key("child_id"),
+        [],
+    );
 }
 
 /// The school's level as its code in the catalog `school_levels` (the one list of levels,

@@ -31,7 +31,7 @@ pub(crate) fn run(args: &DedupArgs) -> Result<u8, Failure> {
             kind.name()
         )));
     }
-    let set = records::load(&Source::of_input(&args.input, kind), lang)?;
+    let set = records::load(&Source::of_input(&args.input, kind), &run_options.ctx)?;
     // The core numbers records by their place in its input: keep each one's source row.
     let mut text = String::new();
     let mut rows = Vec::new();

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use crate::args::{InputArgs, InputFormat};
-use crate::check::{bad_row_issue, not_object_issue, not_utf8_issue};
+use crate::check::{bad_row_issue, not_object_issue, not_utf8_issue, too_large_issue};
 use crate::failure::Failure;
 use crate::input::{self, Body};
 use crate::pipeline::CHUNK;
@@ -60,7 +60,9 @@ impl<'a> Source<'a> {
 }
 
 /// Reads every row of `source`, messages of unreadable rows in `lang`.
-pub(crate) fn load(source: &Source<'_>, lang: treem::Lang) -> Result<LoadedSet, Failure> {
+pub(crate) fn load(source: &Source<'_>, ctx: &treem::Context) -> Result<LoadedSet, Failure> {
+    let lang = ctx.lang;
+    let limit = ctx.max_record_bytes();
     let opened = match source.path {
         Some(path) => input::open(
             Some(path),
@@ -68,6 +70,7 @@ pub(crate) fn load(source: &Source<'_>, lang: treem::Lang) -> Result<LoadedSet, 
             source.kind,
             source.mapping,
             source.sheet,
+            limit,
         )?,
         None => input::open_text(source.bundled.0, source.bundled.1),
     };
@@ -80,6 +83,8 @@ pub(crate) fn load(source: &Source<'_>, lang: treem::Lang) -> Result<LoadedSet, 
         }
         for raw in chunk {
             let record = match raw.body {
+                Body::Json(bytes) if bytes.len() > limit => Err(too_large_issue(ctx, bytes.len())),
+                Body::TooLarge(len) => Err(too_large_issue(ctx, len)),
                 Body::Json(bytes) => parse(&bytes, lang),
                 Body::Row { record, .. } => Ok(record),
                 Body::Bad(bad) => Err(bad_row_issue(lang, &bad)),

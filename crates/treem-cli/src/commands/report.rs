@@ -50,7 +50,7 @@ pub(crate) fn run(args: &ReportArgs) -> Result<u8, Failure> {
         )));
     }
     let mut sets: Vec<(LoadedSet, treem::Kind)> = Vec::new();
-    let main = records::load(&Source::of_input(&args.input, kind), lang)?;
+    let main = records::load(&Source::of_input(&args.input, kind), &run_options.ctx)?;
     sets.push((main, kind));
     // With no input, the bundled children come with their bundled cases.
     let bundled_cases = args.input.input.is_none() && args.cases.is_none();
@@ -65,7 +65,7 @@ pub(crate) fn run(args: &ReportArgs) -> Result<u8, Failure> {
                 sheet: None,
                 bundled: ("examples/data/cases.ndjson", SAMPLE_CASES),
             },
-            lang,
+            &run_options.ctx,
         )?;
         sets.push((cases, case_kind));
     }

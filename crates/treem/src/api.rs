@@ -482,8 +482,10 @@ mod tests {
             .unwrap_err()
             .to_json();
         assert_eq!(json["error"], "record_too_large");
-        assert_eq!(json["bytes"], 17);
-        assert_eq!(json["limit"], 16);
+        assert_eq!(json["params"]["bytes"], 17);
+        assert_eq!(json["params"]["limit"], 16);
+        let text = json.to_string();
+        assert!(text.starts_with("{\"error\":\"record_too_large\","), "{text}");
         assert!(json["message_vi"].as_str().unwrap().contains("17 byte"));
         assert!(json["message"]
             .as_str()

@@ -160,9 +160,10 @@ impl Error {
     }
 
     /// The error as a JSON object `{"error": code, "message": text}` for bindings.
-    /// `record_too_large` also carries `bytes`, `limit` and `message_vi` (the message in
-    /// Vietnamese, the same text as the issue `record.too_large`): it is the one error a
-    /// person using a form can cause, so a portal may show it as it is.
+    /// `record_too_large` also carries `message_vi` (the message in Vietnamese, the text of
+    /// the issue `record.too_large`: it is the one error a person using a form can cause, so
+    /// a portal may show it as it is) and `params: {bytes, limit}` as an issue does. (The
+    /// member names keep `error` first in serde_json's sorted objects.)
     pub fn to_json(&self) -> serde_json::Value {
         let mut map = serde_json::Map::new();
         map.insert("error".into(), self.code().into());
@@ -173,8 +174,10 @@ impl Error {
             params.insert("limit".to_owned(), limit.into());
             let vi = crate::fields::RECORD_TOO_LARGE.render(crate::Lang::Vi, &params);
             map.insert("message_vi".into(), vi.into());
-            map.insert("bytes".into(), bytes.into());
-            map.insert("limit".into(), limit.into());
+            let mut numbers = serde_json::Map::new();
+            numbers.insert("bytes".into(), bytes.into());
+            numbers.insert("limit".into(), limit.into());
+            map.insert("params".into(), numbers.into());
         }
         serde_json::Value::Object(map)
     }

@@ -485,7 +485,10 @@ mod tests {
         assert_eq!(json["params"]["bytes"], 17);
         assert_eq!(json["params"]["limit"], 16);
         let text = json.to_string();
-        assert!(text.starts_with("{\"error\":\"record_too_large\","), "{text}");
+        assert!(
+            text.starts_with("{\"error\":\"record_too_large\","),
+            "{text}"
+        );
         assert!(json["message_vi"].as_str().unwrap().contains("17 byte"));
         assert!(json["message"]
             .as_str()

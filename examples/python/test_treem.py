@@ -214,6 +214,13 @@ class Statuses(unittest.TestCase):
         self.expect(treem.Status.UNKNOWN_NAME, "unknown_name", treem._catalog, *treem._text_args("nope", ""))
         self.expect(treem.Status.WRONG_TOP_LEVEL_TYPE, "wrong_top_level_type", v, *treem._text_args("child", "[]", ""))
         self.expect(treem.Status.INVALID_OPTION, "invalid_option", v, *treem._text_args("child", "{}", '{"lang": "fr"}'))
+        self.expect(treem.Status.RECORD_TOO_LARGE, "record_too_large", v,
+                    *treem._text_args("child", "x" * 65, '{"max_record_bytes": 64}'))
+        with self.assertRaises(treem.TreemError) as caught:
+            treem.validate("child", b"x" * (1024 * 1024 + 1))
+        self.assertEqual(caught.exception.status, treem.Status.RECORD_TOO_LARGE)
+        self.assertEqual(caught.exception.error["params"]["bytes"], 1024 * 1024 + 1)
+        self.assertEqual(caught.exception.error["params"]["limit"], 1024 * 1024)
 
     def test_panic_is_caught_and_the_library_still_works(self):
         self.expect(treem.Status.PANIC, "panic", treem._test_panic)

@@ -57,6 +57,7 @@ class Status(enum.IntEnum):
     PANIC = 9
     OTHER_ERROR = 10
     INTERNAL_ERROR = 11
+    RECORD_TOO_LARGE = 12
 
 
 class TreemError(Exception):

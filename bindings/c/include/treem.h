@@ -96,6 +96,12 @@ typedef enum TreemStatus {
    * The answer could not be handed over as a C string (a failure inside the binding).
    */
   TREEM_STATUS_INTERNAL_ERROR = 11,
+  /**
+   * The record is longer than the option `max_record_bytes` (default 1 MiB) and was not
+   * parsed (`"error": "record_too_large"`, with `bytes`, `limit` and `message_vi`). In
+   * `treem_validate_many` such a record is a report in its place, never this status.
+   */
+  TREEM_STATUS_RECORD_TOO_LARGE = 12,
 } TreemStatus;
 
 #ifdef __cplusplus
@@ -138,7 +144,8 @@ enum TreemStatus treem_version_info(char **out);
  * Ownership: inputs are borrowed for the call only. On return `*out` holds a new string
  * (the answer, or on an error status the error JSON); free it with `treem_string_free`,
  * never `free()`. Statuses: `NULL_ARGUMENT`, `INVALID_UTF8`, `NOT_JSON`, `UNKNOWN_KIND`,
- * `WRONG_TOP_LEVEL_TYPE`, `INVALID_OPTION`, `PANIC`.
+ * `WRONG_TOP_LEVEL_TYPE`, `INVALID_OPTION`, `RECORD_TOO_LARGE` (the record is longer than
+ * the option `max_record_bytes`, default 1 MiB; it was not parsed), `PANIC`.
  */
 enum TreemStatus treem_validate(const char *kind,
                                 const char *json,
@@ -162,7 +169,10 @@ enum TreemStatus treem_validate_n(const char *kind,
 /**
  * Validates many records at once: `json` is a JSON array of records, or NDJSON (one record
  * per line). The answer is a JSON array with one report per record, in input order; a
- * record that is not an object or not JSON gets a report saying so, and the batch goes on.
+ * record that is not an object or not JSON, or longer than the option `max_record_bytes`
+ * (default 1 MiB; issue `record.too_large`), gets a report saying so, and the batch goes on.
+ * The batch is read record by record: the call needs about its input and its answer in
+ * memory, plus one record.
  *
  * Ownership: as `treem_validate`.
  */

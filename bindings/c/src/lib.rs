@@ -59,7 +59,8 @@ pub extern "C" fn treem_version_info(out: *mut *mut c_char) -> TreemStatus {
 /// Ownership: inputs are borrowed for the call only. On return `*out` holds a new string
 /// (the answer, or on an error status the error JSON); free it with `treem_string_free`,
 /// never `free()`. Statuses: `NULL_ARGUMENT`, `INVALID_UTF8`, `NOT_JSON`, `UNKNOWN_KIND`,
-/// `WRONG_TOP_LEVEL_TYPE`, `INVALID_OPTION`, `PANIC`.
+/// `WRONG_TOP_LEVEL_TYPE`, `INVALID_OPTION`, `RECORD_TOO_LARGE` (the record is longer than
+/// the option `max_record_bytes`, default 1 MiB; it was not parsed), `PANIC`.
 #[no_mangle]
 pub extern "C" fn treem_validate(
     kind: *const c_char,
@@ -106,7 +107,10 @@ fn validate(kind: &[u8], json: &[u8], options: &[u8]) -> Answer {
 
 /// Validates many records at once: `json` is a JSON array of records, or NDJSON (one record
 /// per line). The answer is a JSON array with one report per record, in input order; a
-/// record that is not an object or not JSON gets a report saying so, and the batch goes on.
+/// record that is not an object or not JSON, or longer than the option `max_record_bytes`
+/// (default 1 MiB; issue `record.too_large`), gets a report saying so, and the batch goes on.
+/// The batch is read record by record: the call needs about its input and its answer in
+/// memory, plus one record.
 ///
 /// Ownership: as `treem_validate`.
 #[no_mangle]
@@ -148,8 +152,13 @@ pub extern "C" fn treem_validate_many_n(
 }
 
 fn validate_many(kind: &[u8], json: &[u8], options: &[u8]) -> Answer {
-    let reports = treem::api::validate_many(text(kind, "kind")?, json, options)?;
-    serde_json::to_string(&reports).map_err(|e| Failure::serialize(&e))
+    // Written report by report as the records are read: the reports are never all held at
+    // once (see bindings/c/README.md, Memory).
+    Ok(treem::stream::validate_many_json(
+        text(kind, "kind")?,
+        json,
+        options,
+    )?)
 }
 
 /// Rewrites one record into canonical form and validates the result. The answer is

@@ -39,6 +39,10 @@ pub enum TreemStatus {
     OtherError = 10,
     /// The answer could not be handed over as a C string (a failure inside the binding).
     InternalError = 11,
+    /// The record is longer than the option `max_record_bytes` (default 1 MiB) and was not
+    /// parsed (`"error": "record_too_large"`, with `bytes`, `limit` and `message_vi`). In
+    /// `treem_validate_many` such a record is a report in its place, never this status.
+    RecordTooLarge = 12,
 }
 
 impl TreemStatus {
@@ -51,6 +55,7 @@ impl TreemStatus {
             "unknown_name" => TreemStatus::UnknownName,
             "wrong_top_level_type" => TreemStatus::WrongTopLevelType,
             "invalid_option" => TreemStatus::InvalidOption,
+            "record_too_large" => TreemStatus::RecordTooLarge,
             _ => TreemStatus::OtherError,
         }
     }
@@ -69,6 +74,7 @@ mod tests {
             "unknown_name",
             "wrong_top_level_type",
             "invalid_option",
+            "record_too_large",
         ];
         let statuses: Vec<TreemStatus> = codes
             .iter()
@@ -100,5 +106,6 @@ mod tests {
         assert_eq!(TreemStatus::Panic as i32, 9);
         assert_eq!(TreemStatus::OtherError as i32, 10);
         assert_eq!(TreemStatus::InternalError as i32, 11);
+        assert_eq!(TreemStatus::RecordTooLarge as i32, 12);
     }
 }

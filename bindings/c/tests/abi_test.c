@@ -78,6 +78,37 @@ static void test_statuses(void) {
   CHECK(strlen(treem_version()) > 0);
 }
 
+/* A record over the size limit (option max_record_bytes) is refused before it is parsed:
+ * the status and the error JSON with its size and the limit; in a batch it is a report in
+ * its place. 2 MB of text that is not JSON: refused as too large, never as not_json. */
+static void test_record_too_large(void) {
+  char *out = NULL;
+  size_t n = 2u * 1024u * 1024u;
+  char *big = malloc(n);
+  CHECK(big != NULL);
+  if (big == NULL) return;
+  memset(big, 'x', n);
+  CHECK(treem_validate_n("child", 5, big, n, NULL, 0, &out) == TREEM_STATUS_RECORD_TOO_LARGE);
+  CHECK(out != NULL && strstr(out, "\"error\":\"record_too_large\"") != NULL);
+  CHECK(out != NULL && strstr(out, "\"params\":{\"bytes\":2097152,\"limit\":1048576}") != NULL);
+  CHECK(out != NULL && strstr(out, "\"message_vi\":\"Bản ghi dài 2097152 byte") != NULL);
+  treem_string_free(out);
+  out = NULL;
+  expect_error(treem_normalize_n("child", 5, big, n, NULL, 0, &out), &out, TREEM_STATUS_RECORD_TOO_LARGE, "record_too_large");
+  /* At the limit, lowered by the option: read (and answered as not JSON). */
+  expect_error(treem_validate_n("child", 5, big, 64, "{\"max_record_bytes\": 64}", 24, &out), &out, TREEM_STATUS_NOT_JSON, "not_json");
+  expect_error(treem_validate_n("child", 5, big, 65, "{\"max_record_bytes\": 64}", 24, &out), &out, TREEM_STATUS_RECORD_TOO_LARGE, "record_too_large");
+  /* In a batch: three lines, the middle one 2 MB; three reports, the batch goes on. */
+  memcpy(big, "{}\n", 3);
+  memcpy(big + n - 3, "\n{}", 3);
+  CHECK(treem_validate_many_n("child", 5, big, n, NULL, 0, &out) == TREEM_STATUS_OK);
+  CHECK(out != NULL && strncmp(out, "[{\"ok\":true,\"issues\":[]},{\"ok\":false,\"issues\":[{\"path\":\"\",\"code\":\"record.too_large\"", 83) == 0);
+  CHECK(out != NULL && strstr(out, "\"params\":{\"bytes\":2097146,\"limit\":1048576}") != NULL);
+  CHECK(out != NULL && strcmp(out + strlen(out) - 25, ",{\"ok\":true,\"issues\":[]}]") == 0);
+  treem_string_free(out);
+  free(big);
+}
+
 /* ---- many threads at once ---------------------------------------------------------- */
 
 static const char *const RECORDS[] = {
@@ -129,6 +160,7 @@ static void test_threads(void) {
 
 int main(void) {
   test_statuses();
+  test_record_too_large();
   test_threads();
   if (failures) {
     fprintf(stderr, "abi_test: %d checks failed\n", failures);

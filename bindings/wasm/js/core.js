@@ -4,11 +4,55 @@
 
 /** Thrown for misuse only; invalid data is the report, never an exception. */
 export class TreemError extends Error {
-  constructor(code, message) {
+  constructor(code, message, info) {
     super(message);
     this.name = 'TreemError';
     this.code = code;
+    // record_too_large: {bytes, limit}, and the message in Vietnamese.
+    if (info?.params !== undefined) this.params = info.params;
+    if (info?.message_vi !== undefined) this.message_vi = info.message_vi;
   }
+}
+
+// The core's default of option max_record_bytes (treem::context::DEFAULT_MAX_RECORD_BYTES);
+// tests/memory.test.mjs holds the two together.
+const DEFAULT_MAX_RECORD_BYTES = 1048576;
+
+// The record size limit the options ask for, or null when they are not valid (then the core
+// says why).
+function recordLimit(options) {
+  let value = options;
+  if (typeof options === 'string') {
+    if (options.trim() === '') return DEFAULT_MAX_RECORD_BYTES;
+    try {
+      value = JSON.parse(options);
+    } catch {
+      return null;
+    }
+  }
+  if (value === undefined || value === null) return DEFAULT_MAX_RECORD_BYTES;
+  if (typeof value !== 'object' || Array.isArray(value)) return null;
+  const limit = value.max_record_bytes;
+  if (limit === undefined || limit === null) return DEFAULT_MAX_RECORD_BYTES;
+  return Number.isSafeInteger(limit) && limit >= 1 ? limit : null;
+}
+
+// Bytes of `text` in UTF-8, as TextEncoder writes it (a lone surrogate becomes U+FFFD).
+function utf8Length(text) {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 function nameArg(value, what) {
@@ -71,7 +115,7 @@ export function bind(glue, getModule) {
         } catch {
           info = { error: 'internal', message: e };
         }
-        throw new TreemError(info.error, info.message);
+        throw new TreemError(info.error, info.message, info);
       }
       // A trap (or a stack overflow inside the module) may leave its memory half-updated:
       // never call that instance again, so one bad call cannot poison a long-lived page.
@@ -84,15 +128,35 @@ export function bind(glue, getModule) {
     return JSON.parse(text);
   }
 
+  // One record: a record longer than the limit is refused here, by the core's own answer for
+  // its length, without copying it into the module. Copying alone would grow the linear
+  // memory by the record's size for the rest of the instance's life (it never shrinks).
+  // A record of at most `limit` UTF-16 units (up to 3 bytes each) is checked by the core.
+  function record(fn, kind, value, options) {
+    const name = nameArg(kind, 'kind');
+    const text = jsonArg(value, 'record');
+    const opts = optionsArg(options);
+    const limit = recordLimit(options);
+    if (limit === null || text.length > limit) {
+      const bytes = limit === null ? 0 : utf8Length(text);
+      call(glue.checkRecordJson, [name, bytes, opts]);
+    }
+    return call(fn, [name, text, opts]);
+  }
+
   return {
     instantiate,
     api: {
-      validate: (kind, record, options) =>
-        call(glue.validateJson, [nameArg(kind, 'kind'), jsonArg(record, 'record'), optionsArg(options)]),
+      validate: (kind, value, options) => record(glue.validateJson, kind, value, options),
+      // The batch goes in as UTF-8 bytes, encoded here on the JS heap: the module's copy is
+      // then exactly its size (see validate_many_json in src/lib.rs).
       validateMany: (kind, records, options) =>
-        call(glue.validateManyJson, [nameArg(kind, 'kind'), jsonArg(records, 'records'), optionsArg(options)]),
-      normalize: (kind, record, options) =>
-        call(glue.normalizeJson, [nameArg(kind, 'kind'), jsonArg(record, 'record'), optionsArg(options)]),
+        call(glue.validateManyJson, [
+          nameArg(kind, 'kind'),
+          new TextEncoder().encode(jsonArg(records, 'records')),
+          optionsArg(options),
+        ]),
+      normalize: (kind, value, options) => record(glue.normalizeJson, kind, value, options),
       schema: (kind) => call(glue.schemaJson, [nameArg(kind, 'kind')]),
       parse: (what, text, options) =>
         call(glue.parseJson, [nameArg(what, 'parser name'), nameArg(text, 'text'), optionsArg(options)]),

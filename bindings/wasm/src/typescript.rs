@@ -41,6 +41,11 @@ pub struct Options {
     province: Option<String>,
     /// Catalog filter: only units inside this district-level unit (edition 2024).
     district: Option<String>,
+    /// The size limit of one record in bytes of UTF-8 (default 1048576, 1 MiB; at least 1).
+    /// A longer record is refused unparsed: `validate` and `normalize` throw `TreemError`
+    /// with code `record_too_large`; in `validateMany` its report has the issue
+    /// `record.too_large`.
+    max_record_bytes: Option<u64>,
 }
 
 /// Declarations collected from schemas: type name to TypeScript declaration, in name order so
@@ -328,6 +333,7 @@ export type TreemErrorCode =
   | "invalid_utf8"
   | "wrong_top_level_type"
   | "invalid_option"
+  | "record_too_large"
   | "invalid_argument"
   | "not_initialised"
   | "trap"
@@ -340,6 +346,10 @@ export type TreemErrorCode =
  */
 export declare class TreemError extends Error {
   readonly code: TreemErrorCode;
+  /** `record_too_large`: the record's size and the limit, in bytes. */
+  readonly params?: { bytes: number; limit: number };
+  /** `record_too_large`: the message in Vietnamese. */
+  readonly message_vi?: string;
 }
 
 /** A record: a JS object, or its JSON text. */
@@ -446,7 +456,7 @@ mod tests {
         let described: Vec<&String> = schema["properties"].as_object().unwrap().keys().collect();
         // Every option the core writes back is described...
         let full = treem::Context::from_options_json(
-            br#"{"as_of": "2026-11-28", "lang": "en", "edition": "2024", "days_off": ["2026-02-16"], "province": "31", "district": "304"}"#,
+            br#"{"as_of": "2026-11-28", "lang": "en", "edition": "2024", "days_off": ["2026-02-16"], "province": "31", "district": "304", "max_record_bytes": 64}"#,
         )
         .unwrap()
         .to_options_value();

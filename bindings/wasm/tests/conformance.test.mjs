@@ -26,7 +26,14 @@ function run(treem, fn) {
   try {
     return fn();
   } catch (e) {
-    if (e instanceof treem.TreemError) return { error: e.code, message: e.message };
+    if (e instanceof treem.TreemError) {
+      // The error JSON of the other runners: code, message, and for record_too_large its
+      // params and Vietnamese message.
+      const answer = { error: e.code, message: e.message };
+      if (e.params !== undefined) answer.params = e.params;
+      if (e.message_vi !== undefined) answer.message_vi = e.message_vi;
+      return answer;
+    }
     throw e;
   }
 }

@@ -607,6 +607,13 @@ export interface Options {
    */
   lang?: Lang | null;
   /**
+   * The size limit of one record in bytes of UTF-8 (default 1048576, 1 MiB; at least 1).
+   * A longer record is refused unparsed: `validate` and `normalize` throw `TreemError`
+   * with code `record_too_large`; in `validateMany` its report has the issue
+   * `record.too_large`.
+   */
+  max_record_bytes?: number | null;
+  /**
    * Catalog filter: only units inside this province (code or name).
    */
   province?: string | null;
@@ -1200,6 +1207,7 @@ export type TreemErrorCode =
   | "invalid_utf8"
   | "wrong_top_level_type"
   | "invalid_option"
+  | "record_too_large"
   | "invalid_argument"
   | "not_initialised"
   | "trap"
@@ -1212,6 +1220,10 @@ export type TreemErrorCode =
  */
 export declare class TreemError extends Error {
   readonly code: TreemErrorCode;
+  /** `record_too_large`: the record's size and the limit, in bytes. */
+  readonly params?: { bytes: number; limit: number };
+  /** `record_too_large`: the message in Vietnamese. */
+  readonly message_vi?: string;
 }
 
 /** A record: a JS object, or its JSON text. */

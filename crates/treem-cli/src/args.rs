@@ -122,6 +122,10 @@ pub(crate) struct CommonArgs {
     /// Administrative-geography edition: 2024 or 2025 (default: by --as-of).
     #[arg(long)]
     pub(crate) edition: Option<String>,
+    /// The size limit of one record in bytes (default 1048576, 1 MiB): a longer line,
+    /// element or document is reported as record.too_large without being parsed.
+    #[arg(long = "max-record-bytes")]
+    pub(crate) max_record_bytes: Option<u64>,
 }
 
 /// Where records come from and how they are read.

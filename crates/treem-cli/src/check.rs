@@ -60,6 +60,17 @@ impl Checker {
     pub(crate) fn check(&self, record: RawRecord) -> Outcome {
         let row = record.row;
         match record.body {
+            // Too long to parse (the core's limit, `max_record_bytes`): reported, and kept as
+            // written when cleaning (only `validate`'s readers drop the bytes).
+            Body::Json(bytes) if bytes.len() > self.ctx.max_record_bytes() => {
+                let issue = too_large_issue(&self.ctx, bytes.len());
+                let kept = Cleaned::Verbatim(String::from_utf8_lossy(&bytes).into_owned());
+                self.unreadable(row, issue, kept)
+            }
+            Body::TooLarge(len) => {
+                let issue = too_large_issue(&self.ctx, len);
+                self.unreadable(row, issue, Cleaned::Verbatim(String::new()))
+            }
             Body::Json(bytes) if self.mode == Mode::Validate => {
                 // The fast path reads the draft straight from the bytes; anything it refuses
                 // (not JSON, not an object) takes the path below, which names the problem.
@@ -231,6 +242,20 @@ pub(crate) fn not_object_issue(lang: treem::Lang, found: String) -> Issue {
         &treem::fields::RECORD_NOT_OBJECT,
         &Location::root(),
         [("found", found.into())],
+    );
+    first_issue(sink)
+}
+
+/// `record.too_large` at the root, as the core's batch entry point reports it.
+pub(crate) fn too_large_issue(ctx: &treem::Context, len: usize) -> Issue {
+    let mut sink = IssueSink::new(ctx.lang);
+    sink.push(
+        &treem::fields::RECORD_TOO_LARGE,
+        &Location::root(),
+        [
+            ("bytes", len.into()),
+            ("limit", ctx.max_record_bytes().into()),
+        ],
     );
     first_issue(sink)
 }

@@ -28,6 +28,10 @@ pub(crate) fn from_args(common: &CommonArgs) -> Result<RunOptions, Failure> {
     if let Some(edition) = &common.edition {
         map.insert("edition".into(), edition.clone().into());
     }
+    // Checked by the core like every option (0 is refused there).
+    if let Some(limit) = common.max_record_bytes {
+        map.insert("max_record_bytes".into(), limit.into());
+    }
     let value = serde_json::Value::Object(map);
     let ctx = treem::Context::from_options_value(&value).map_err(Failure::Core)?;
     Ok(RunOptions {

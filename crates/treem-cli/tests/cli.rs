@@ -292,3 +292,52 @@ fn as_of_outside_1900_to_2100_is_misuse() {
     );
     assert_eq!(out.status.code(), Some(0));
 }
+
+/// `--max-record-bytes` reaches the core's option: a line or array element longer than the
+/// limit is reported in its place as `record.too_large` (not parsed: the second line is not
+/// JSON), the records around it are read, and 0 is refused like any bad option.
+#[test]
+fn records_over_the_limit_are_reported_in_place() {
+    let at_limit = format!("{{\"sex\": \"nam\"{}}}", " ".repeat(50)); // 64 bytes
+    assert_eq!(at_limit.len(), 64);
+    let over = "x".repeat(65);
+    let ndjson = format!("{at_limit}\n{over}\r\n{{\"sex\":\"x\"}}\n");
+    let args = [
+        "validate",
+        "--as-of",
+        "2026-11-28",
+        "--max-record-bytes",
+        "64",
+        "-",
+    ];
+    let array = format!("[{at_limit},\n {over} , {{\"sex\":\"x\"}}]");
+    for input in [ndjson.as_str(), array.as_str()] {
+        let out = treem(&args, input);
+        assert_eq!(out.status.code(), Some(1), "{input}");
+        let v = stdout_json(&out);
+        assert_eq!(v["records"], 3, "{v}");
+        assert_eq!(v["unreadable"], 1, "{v}");
+        let flagged = v["with_issues"].as_array().unwrap();
+        assert_eq!(flagged[0]["row"], 2, "{v}");
+        let issue = &flagged[0]["issues"][0];
+        assert_eq!(issue["code"], "record.too_large");
+        assert_eq!(
+            issue["params"],
+            serde_json::json!({"bytes": 65, "limit": 64})
+        );
+        assert_eq!(flagged[1]["issues"][0]["code"], "child.sex_unknown");
+    }
+    // Cleaning keeps the long line as written (nothing lost), still unparsed.
+    let mut clean_args = args.to_vec();
+    clean_args[0] = "clean";
+    let out = treem(&clean_args, &ndjson);
+    let cleaned = String::from_utf8_lossy(&out.stdout);
+    assert!(cleaned.lines().any(|l| l == over), "{cleaned}");
+    let zero = treem(&["validate", "--max-record-bytes", "0", "-"], "{}");
+    assert_eq!(zero.status.code(), Some(2));
+    assert_eq!(stdout_json(&zero)["error"], "invalid_option");
+    // One record given alone is the core's own answer: the error.
+    let alone = treem(&args, &over);
+    assert_eq!(alone.status.code(), Some(2));
+    assert_eq!(stdout_json(&alone)["error"], "record_too_large");
+}

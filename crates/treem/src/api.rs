@@ -14,7 +14,9 @@ use crate::{Error, Kind};
 /// # Errors
 /// `is_unknown_kind()` for an unknown kind; `is_not_json()` when `input` or `options` is not
 /// UTF-8 JSON; `is_wrong_top_level_type()` when the record is not an object;
-/// `is_invalid_option()` for a bad option. Invalid data is never an error: it is the report.
+/// `is_invalid_option()` for a bad option; `is_record_too_large()` when `input` is longer
+/// than the option `max_record_bytes` (default 1 MiB): refused before it is parsed.
+/// Invalid data is never an error: it is the report.
 ///
 /// # Example
 /// ```
@@ -23,64 +25,33 @@ use crate::{Error, Kind};
 /// assert_eq!(report.issues[0].path, "/date_of_birth");
 /// ```
 pub fn validate(kind: &str, input: &[u8], options: &[u8]) -> Result<Report, Error> {
-    let kind: Kind = kind.parse()?;
-    let ctx = Context::from_options_json(options)?;
+    let (kind, ctx) = crate::stream::check_record(kind, input.len(), options)?;
     kind.validate_json(input, &ctx)
 }
 
 /// Validates many records at once: a JSON array, or NDJSON (one record per line, blank lines
-/// skipped). One report per record, in input order; an element that is not an object, or an
-/// NDJSON line that is not JSON, gets a report with the error instead of stopping the batch.
+/// skipped). One report per record, in input order; an element that is not an object, an
+/// NDJSON line that is not JSON, or a record longer than the option `max_record_bytes`
+/// (default 1 MiB; issue `record.too_large`, the record is not parsed) gets a report with
+/// the issue instead of stopping the batch. The batch is read record by record
+/// ([`crate::stream`]); bindings that answer JSON text use
+/// [`crate::stream::validate_many_json`], which does not hold the reports either.
 ///
 /// # Errors
-/// As [`validate`], except that a bad record is reported in its place.
+/// As [`validate`], except that a bad or oversized record is reported in its place; an
+/// array that is not JSON is an error that `is_not_json()`.
 pub fn validate_many(kind: &str, input: &[u8], options: &[u8]) -> Result<Vec<Report>, Error> {
-    let kind: Kind = kind.parse()?;
-    let ctx = Context::from_options_json(options)?;
-    Ok(crate::json::batch_items(input)?
-        .iter()
-        .map(|item| match item {
-            Ok(item) => validate_or_report(kind, item, &ctx),
-            Err(e) => not_json_report(e, &ctx),
-        })
-        .collect())
-}
-
-fn validate_or_report(kind: Kind, item: &serde_json::Value, ctx: &Context) -> Report {
-    match kind.validate(item, ctx) {
-        Ok(report) => report,
-        Err(_) => {
-            let mut sink = IssueSink::new(ctx.lang);
-            sink.push(
-                &crate::fields::RECORD_NOT_OBJECT,
-                &crate::report::Location::root(),
-                [("found", crate::json::type_name(item).into())],
-            );
-            sink.finish()
-        }
-    }
-}
-
-fn not_json_report(err: &serde_json::Error, ctx: &Context) -> Report {
-    let mut sink = IssueSink::new(ctx.lang);
-    sink.push(
-        &crate::fields::RECORD_NOT_OBJECT,
-        &crate::report::Location::root(),
-        [(
-            "found",
-            format!("invalid JSON (column {})", err.column()).into(),
-        )],
-    );
-    sink.finish()
+    let mut reports = Vec::new();
+    crate::stream::validate_each(kind, input, options, |report| reports.push(report))?;
+    Ok(reports)
 }
 
 /// Rewrites one record into canonical form and validates the result.
 ///
 /// # Errors
-/// As [`validate`].
+/// As [`validate`] (a record longer than `max_record_bytes` is refused unparsed).
 pub fn normalize(kind: &str, input: &[u8], options: &[u8]) -> Result<Normalized, Error> {
-    let kind: Kind = kind.parse()?;
-    let ctx = Context::from_options_json(options)?;
+    let (kind, ctx) = crate::stream::check_record(kind, input.len(), options)?;
     let record = crate::json::parse_bytes(input)?;
     kind.normalize(&record, &ctx)
 }
@@ -453,6 +424,76 @@ mod tests {
         let reports = validate_many("child", b"[{}, 3]", b"").unwrap();
         assert_eq!(reports.len(), 2);
         assert!(!reports[1].ok);
+    }
+
+    /// In a batch a record over the limit is reported in its place, unparsed (the second line
+    /// is not JSON, the fourth is), and the batch goes on.
+    #[cfg(feature = "child")]
+    #[test]
+    fn batch_reports_records_over_the_limit() {
+        let options = br#"{"max_record_bytes": 11, "lang": "en"}"#;
+        let ndjson = b"{}\nnot JSON at all\n{\"sex\":\"x\"}\n{\"a\": 12345}\n";
+        let reports = validate_many("child", ndjson, options).unwrap();
+        assert_eq!(reports.len(), 4);
+        assert!(reports[0].ok);
+        assert_eq!(reports[1].issues.len(), 1);
+        assert!(reports[1].has_code("record.too_large"));
+        assert_eq!(reports[1].issues[0].params["bytes"], 15);
+        assert_eq!(reports[1].issues[0].params["limit"], 11);
+        assert_eq!(
+            reports[1].issues[0].message,
+            "The record is 15 bytes long, more than the limit of 11 bytes (option max_record_bytes): it was not read"
+        );
+        assert!(reports[2].has_code("child.sex_unknown"));
+        assert!(reports[3].has_code("record.too_large"));
+        let array = validate_many("child", br#"[{}, "not JSON", {"a": 12345}]"#, options).unwrap();
+        assert_eq!(array.len(), 3);
+        assert!(array[1].has_code("record.not_object"));
+        assert!(array[2].has_code("record.too_large"));
+        // The JSON text answer is the same as the reports written at once.
+        let text = crate::stream::validate_many_json("child", ndjson, options).unwrap();
+        assert_eq!(text, serde_json::to_string(&reports).unwrap());
+    }
+
+    /// A record of limit + 1 bytes is refused before it is parsed: the same answer whether
+    /// or not it is JSON (a parse would say `not_json` for the second), for every kind and
+    /// both single-record entry points; at the limit it is read.
+    #[test]
+    fn records_over_the_limit_are_refused_unparsed() {
+        let options = br#"{"max_record_bytes": 16}"#;
+        let json = br#"{"sex": "nam"}  "#; // 16 bytes: at the limit, read
+        assert_eq!(json.len(), 16);
+        let not_json = b"this is not JSON!"; // 17 bytes
+        for kind in Kind::names() {
+            let err = validate(kind, not_json, options).unwrap_err();
+            assert!(err.is_record_too_large(), "{kind}: {err}");
+            assert_eq!(err.record_too_large_size(), Some((17, 16)));
+            let err = normalize(kind, not_json, options).unwrap_err();
+            assert!(err.is_record_too_large(), "{kind}: {err}");
+            assert!(validate(kind, json, options).is_ok(), "{kind}");
+            // Without the option the same text is parsed, and refused as not JSON.
+            assert!(validate(kind, not_json, b"").unwrap_err().is_not_json());
+        }
+        let answer = validate("nope", not_json, options).unwrap_err();
+        assert!(answer.is_unknown_kind(), "the kind is checked first");
+        let answer = validate(Kind::names()[0], not_json, br#"{"max_record_bytes": 0}"#);
+        assert!(answer.unwrap_err().is_invalid_option());
+        let json = validate(Kind::names()[0], not_json, options)
+            .unwrap_err()
+            .to_json();
+        assert_eq!(json["error"], "record_too_large");
+        assert_eq!(json["params"]["bytes"], 17);
+        assert_eq!(json["params"]["limit"], 16);
+        let text = json.to_string();
+        assert!(
+            text.starts_with("{\"error\":\"record_too_large\","),
+            "{text}"
+        );
+        assert!(json["message_vi"].as_str().unwrap().contains("17 byte"));
+        assert!(json["message"]
+            .as_str()
+            .unwrap()
+            .contains("limit of 16 bytes"));
     }
 
     #[test]

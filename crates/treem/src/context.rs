@@ -17,6 +17,13 @@ pub const EDITION_2025_START: NaiveDate = match NaiveDate::from_ymd_opt(2025, 7,
     None => NaiveDate::MIN,
 };
 
+/// The largest record read by default (option `max_record_bytes`): 1 MiB. A child record of
+/// the bundled sample is about 600 bytes, the largest real record seen about 20 KB; a record
+/// beyond this is not data a form produces, and parsing it would cost memory in proportion
+/// (a `serde_json::Value` takes several times its text; in WebAssembly the memory grown for
+/// it is never given back).
+pub const DEFAULT_MAX_RECORD_BYTES: usize = 1 << 20;
+
 /// An edition of the national list of administrative units.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
@@ -88,6 +95,9 @@ pub struct Context {
     /// Catalog filter (option `district`): only units inside this district-level unit
     /// (edition 2024), given by code or name.
     pub district: Option<String>,
+    /// The size limit of one record in bytes (option `max_record_bytes`), when the caller
+    /// gave one; see [`Context::max_record_bytes`].
+    pub max_record_bytes: Option<usize>,
 }
 
 impl Context {
@@ -122,10 +132,18 @@ impl Context {
         }
     }
 
+    /// The size limit of one record, in bytes of its UTF-8 text: the caller's
+    /// `max_record_bytes`, else [`DEFAULT_MAX_RECORD_BYTES`]. A larger record is refused
+    /// before it is parsed (see [`crate::api::validate`]).
+    pub fn max_record_bytes(&self) -> usize {
+        self.max_record_bytes.unwrap_or(DEFAULT_MAX_RECORD_BYTES)
+    }
+
     /// Reads options given as JSON: `{"as_of": "2026-11-28", "lang": "vi", "edition": "2025",
     /// "days_off": ["2026-02-16"]}`. `days_off` lists extra non-working days (ISO dates) for
     /// working-day deadlines, beyond the weekends and the holidays in the library's table.
-    /// Also the catalog filters `province` and `district` (`{"edition": "2025", "province": "31"}`).
+    /// Also the catalog filters `province` and `district` (`{"edition": "2025", "province": "31"}`),
+    /// and `max_record_bytes`, the size limit of one record (a whole number ≥ 1).
     /// Empty input, `null` and `{}` give the default context. Unknown option names are
     /// rejected so that a misspelt option does not silently change nothing.
     ///
@@ -190,9 +208,10 @@ impl Context {
                 "days_off" => ctx.days_off = option_days_off(value)?,
                 "province" => ctx.province = option_filter("province", value)?,
                 "district" => ctx.district = option_filter("district", value)?,
+                "max_record_bytes" => ctx.max_record_bytes = option_max_record_bytes(value)?,
                 other => return Err(Error::invalid_option(
                     &crate::privacy::truncate(other, 40),
-                    "unknown option; expected as_of, lang, edition, days_off, province or district",
+                    "unknown option; expected as_of, lang, edition, days_off, province, district or max_record_bytes",
                 )),
             }
         }
@@ -222,7 +241,32 @@ impl Context {
                 map.insert(name.into(), filter.clone().into());
             }
         }
+        if let Some(limit) = self.max_record_bytes {
+            map.insert("max_record_bytes".into(), limit.into());
+        }
         serde_json::Value::Object(map)
+    }
+}
+
+/// Option `max_record_bytes`: a whole number of bytes, at least 1 (`null`: the default).
+fn option_max_record_bytes(value: &serde_json::Value) -> Result<Option<usize>, Error> {
+    match value {
+        serde_json::Value::Null => Ok(None),
+        serde_json::Value::Number(n) => n
+            .as_u64()
+            .filter(|n| *n >= 1)
+            // Above the address space every record fits anyway.
+            .map(|n| Some(usize::try_from(n).unwrap_or(usize::MAX)))
+            .ok_or_else(|| {
+                Error::invalid_option(
+                    "max_record_bytes",
+                    "expected a whole number of bytes, at least 1, such as 1048576",
+                )
+            }),
+        _ => Err(Error::invalid_option(
+            "max_record_bytes",
+            "expected a whole number of bytes, at least 1, such as 1048576",
+        )),
     }
 }
 
@@ -306,10 +350,15 @@ mod tests {
     #[test]
     fn options_round_trip() {
         let ctx =
-            Context::from_options_json(br#"{"as_of":"2024-08-13","lang":"en","edition":"2024","province":"31","district":"304"}"#)
+            Context::from_options_json(br#"{"as_of":"2024-08-13","lang":"en","edition":"2024","province":"31","district":"304","max_record_bytes":64}"#)
                 .unwrap();
         assert_eq!(ctx.lang, Lang::En);
         assert_eq!(ctx.edition(), Edition::E2024);
+        assert_eq!(ctx.max_record_bytes(), 64);
+        assert_eq!(
+            Context::default().max_record_bytes(),
+            DEFAULT_MAX_RECORD_BYTES
+        );
         let again = Context::from_options_value(&ctx.to_options_value()).unwrap();
         assert_eq!(again, ctx);
     }
@@ -341,6 +390,10 @@ mod tests {
             br#"{"days_off":"2026-02-16"}"#,
             br#"{"days_off":["16/2/2026"]}"#,
             br#"{"days_off":[20260216]}"#,
+            br#"{"max_record_bytes":0}"#,
+            br#"{"max_record_bytes":-5}"#,
+            br#"{"max_record_bytes":1.5}"#,
+            br#"{"max_record_bytes":"64"}"#,
             br#"[1]"#,
         ] {
             let err = Context::from_options_json(bad).unwrap_err();

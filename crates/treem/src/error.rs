@@ -31,6 +31,8 @@ enum ErrorKind {
     },
     #[error("invalid option {option:?}: {detail}")]
     InvalidOption { option: String, detail: String },
+    #[error("record is {bytes} bytes long, more than the limit of {limit} bytes (option max_record_bytes): it was not read")]
+    RecordTooLarge { bytes: usize, limit: usize },
 }
 
 impl Error {
@@ -62,6 +64,20 @@ impl Error {
         }
     }
 
+    /// Invalid JSON found by treem's own batch framing (no serde error to quote); `detail`
+    /// must not quote the input.
+    pub(crate) fn not_json_detail(detail: String) -> Error {
+        Error {
+            inner: ErrorKind::NotJson { detail },
+        }
+    }
+
+    pub(crate) fn record_too_large(bytes: usize, limit: usize) -> Error {
+        Error {
+            inner: ErrorKind::RecordTooLarge { bytes, limit },
+        }
+    }
+
     pub(crate) fn invalid_utf8(offset: usize) -> Error {
         Error {
             inner: ErrorKind::InvalidUtf8 { offset },
@@ -87,7 +103,8 @@ impl Error {
     }
 
     /// A stable machine-readable name for the error: `unknown_kind`, `unknown_name`,
-    /// `not_json`, `invalid_utf8`, `wrong_top_level_type` or `invalid_option`.
+    /// `not_json`, `invalid_utf8`, `wrong_top_level_type`, `invalid_option` or
+    /// `record_too_large`.
     pub fn code(&self) -> &'static str {
         match self.inner {
             ErrorKind::UnknownKind { .. } => "unknown_kind",
@@ -96,6 +113,7 @@ impl Error {
             ErrorKind::InvalidUtf8 { .. } => "invalid_utf8",
             ErrorKind::WrongTopLevelType { .. } => "wrong_top_level_type",
             ErrorKind::InvalidOption { .. } => "invalid_option",
+            ErrorKind::RecordTooLarge { .. } => "record_too_large",
         }
     }
 
@@ -127,8 +145,40 @@ impl Error {
         matches!(self.inner, ErrorKind::InvalidOption { .. })
     }
 
+    /// The record was longer than the size limit (option `max_record_bytes`) and was not read.
+    pub fn is_record_too_large(&self) -> bool {
+        matches!(self.inner, ErrorKind::RecordTooLarge { .. })
+    }
+
+    /// The record was longer than the size limit (option `max_record_bytes`) and was not
+    /// read: `Some((bytes, limit))`.
+    pub fn record_too_large_size(&self) -> Option<(usize, usize)> {
+        match self.inner {
+            ErrorKind::RecordTooLarge { bytes, limit } => Some((bytes, limit)),
+            _ => None,
+        }
+    }
+
     /// The error as a JSON object `{"error": code, "message": text}` for bindings.
+    /// `record_too_large` also carries `message_vi` (the message in Vietnamese, the text of
+    /// the issue `record.too_large`: it is the one error a person using a form can cause, so
+    /// a portal may show it as it is) and `params: {bytes, limit}` as an issue does. (The
+    /// member names keep `error` first in serde_json's sorted objects.)
     pub fn to_json(&self) -> serde_json::Value {
-        serde_json::json!({ "error": self.code(), "message": self.to_string() })
+        let mut map = serde_json::Map::new();
+        map.insert("error".into(), self.code().into());
+        map.insert("message".into(), self.to_string().into());
+        if let ErrorKind::RecordTooLarge { bytes, limit } = self.inner {
+            let mut params = std::collections::BTreeMap::new();
+            params.insert("bytes".to_owned(), bytes.into());
+            params.insert("limit".to_owned(), limit.into());
+            let vi = crate::fields::RECORD_TOO_LARGE.render(crate::Lang::Vi, &params);
+            map.insert("message_vi".into(), vi.into());
+            let mut numbers = serde_json::Map::new();
+            numbers.insert("bytes".into(), bytes.into());
+            numbers.insert("limit".into(), limit.into());
+            map.insert("params".into(), numbers.into());
+        }
+        serde_json::Value::Object(map)
     }
 }

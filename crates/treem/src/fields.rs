@@ -27,6 +27,12 @@ crate::codes! {
     RECORD_NOT_OBJECT = "record.not_object", Error, "record.fields", "treem",
         "Bản ghi phải là một đối tượng JSON, nhưng nhận được {found}",
         "A record must be a JSON object, found {found}";
+    /// A record longer than the size limit (option `max_record_bytes`, default 1 MiB): refused
+    /// before it is parsed, so one giant record cannot take the memory of the whole batch. In a
+    /// batch it is reported in its place; alone it is the error `record_too_large`.
+    RECORD_TOO_LARGE = "record.too_large", Error, "record.size", "treem",
+        "Bản ghi dài {bytes} byte, vượt giới hạn {limit} byte (tùy chọn max_record_bytes): bản ghi không được đọc",
+        "The record is {bytes} bytes long, more than the limit of {limit} bytes (option max_record_bytes): it was not read";
 }
 
 /// `text.trim()`, answered at once for the usual text that starts and ends with a printable

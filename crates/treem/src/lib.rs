@@ -48,6 +48,7 @@ pub mod safe_school;
 pub mod school;
 pub mod sorted_map;
 mod sorting;
+pub mod stream;
 #[cfg(feature = "directive")]
 pub mod task_report;
 pub mod vn;

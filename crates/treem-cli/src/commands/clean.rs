@@ -13,7 +13,7 @@ use crate::{EXIT_ISSUES, EXIT_OK};
 
 /// Runs `clean`; returns the exit code.
 pub(crate) fn run(args: &CleanArgs) -> Result<u8, Failure> {
-    let data = Dataset::open(&args.input)?;
+    let data = Dataset::open(&args.input, false)?;
     if let Some(text) = data.single_json(&args.input) {
         // One record: the answer is the core's own (record, changes, report).
         let normalized = treem::api::normalize(data.kind.name(), text, &data.options.json)

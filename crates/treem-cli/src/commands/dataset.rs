@@ -62,16 +62,25 @@ impl Dataset {
         Ok(tally)
     }
 
-    /// Opens the input and reads the first chunk.
-    pub(crate) fn open(args: &InputArgs) -> Result<Dataset, Failure> {
+    /// Opens the input and reads the first chunk. With `cap_records` a line or element longer
+    /// than the record size limit is dropped as it is read (memory stays bounded); without
+    /// it (cleaning, which must write every record back) it is read whole, then reported
+    /// unparsed.
+    pub(crate) fn open(args: &InputArgs, cap_records: bool) -> Result<Dataset, Failure> {
         let options = crate::options::from_args(&args.common)?;
         let kind: treem::Kind = args.kind.parse().map_err(Failure::Core)?;
+        let cap = if cap_records {
+            options.ctx.max_record_bytes()
+        } else {
+            usize::MAX
+        };
         let mut opened = input::open(
             args.input.as_deref(),
             args.input_format,
             kind,
             args.mapping.as_deref(),
             args.sheet.as_deref(),
+            cap,
         )?;
         let mut first = opened.reader.next_chunk(CHUNK)?;
         if first.len() == 1 {
@@ -101,6 +110,21 @@ impl Dataset {
                 body: Body::Json(text),
                 ..
             }] if json_like => Some(text),
+            _ => None,
+        }
+    }
+
+    /// The length of the only record, when the input is one JSON record (as for
+    /// [`Dataset::single_json`]) too long to have been held: its answer is the core's error.
+    pub(crate) fn single_too_large(&self, args: &InputArgs) -> Option<usize> {
+        if args.input_format == Some(InputFormat::Ndjson) || args.input.is_none() {
+            return None;
+        }
+        match self.first.as_slice() {
+            [RawRecord {
+                body: Body::TooLarge(len),
+                ..
+            }] if matches!(self.opened.layout, Layout::Ndjson) => Some(*len),
             _ => None,
         }
     }

@@ -43,13 +43,13 @@ pub(crate) fn run(args: &DedupArgs) -> Result<u8, Failure> {
     )?;
     // Each record is read, reduced to the core's compact key (a few dozen bytes) and dropped;
     // the core numbers keys by their place, and `rows` keeps each one's source row.
-    let rows_in = records::open(&source)?;
+    let rows_in = records::open(&source, &run_options.ctx)?;
     let source_name = rows_in.source.clone();
     let mut keys: Vec<Option<Key>> = Vec::new();
     let mut rows = RowMap::default();
     let mut unreadable = Vec::new();
     let mut records_read = 0usize;
-    rows_in.for_each(lang, |loaded| {
+    rows_in.for_each(&run_options.ctx, |loaded| {
         records_read += 1;
         match loaded.record {
             Ok(record) => {

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use crate::args::{InputArgs, InputFormat};
-use crate::check::{bad_row_issue, not_object_issue, not_utf8_issue};
+use crate::check::{bad_row_issue, not_object_issue, not_utf8_issue, too_large_issue};
 use crate::failure::Failure;
 use crate::input::{self, Body};
 use crate::pipeline::CHUNK;
@@ -59,8 +59,9 @@ pub(crate) struct Rows {
     reader: Box<dyn crate::input::RecordReader>,
 }
 
-/// Opens `source`.
-pub(crate) fn open(source: &Source<'_>) -> Result<Rows, Failure> {
+/// Opens `source`; lines longer than the context's record size limit are not held.
+pub(crate) fn open(source: &Source<'_>, ctx: &treem::Context) -> Result<Rows, Failure> {
+    let limit = ctx.max_record_bytes();
     let opened = match source.path {
         Some(path) => input::open(
             Some(path),
@@ -68,6 +69,7 @@ pub(crate) fn open(source: &Source<'_>) -> Result<Rows, Failure> {
             source.kind,
             source.mapping,
             source.sheet,
+            limit,
         )?,
         None => input::open_text(source.bundled.0, source.bundled.1),
     };
@@ -82,9 +84,12 @@ impl Rows {
     /// chunk of rows at a time is in memory.
     pub(crate) fn for_each(
         mut self,
-        lang: treem::Lang,
+        ctx: &treem::Context,
         mut each: impl FnMut(Loaded) -> Result<(), Failure>,
     ) -> Result<(), Failure> {
+        let lang = ctx.lang;
+        // A record over the size limit is an issue in its place, never parsed.
+        let limit = ctx.max_record_bytes();
         loop {
             let chunk = self.reader.next_chunk(CHUNK)?;
             if chunk.is_empty() {
@@ -92,6 +97,10 @@ impl Rows {
             }
             for raw in chunk {
                 let record = match raw.body {
+                    Body::Json(bytes) if bytes.len() > limit => {
+                        Err(too_large_issue(ctx, bytes.len()))
+                    }
+                    Body::TooLarge(len) => Err(too_large_issue(ctx, len)),
                     Body::Json(bytes) => parse(&bytes, lang),
                     Body::Row { record, .. } => Ok(record),
                     Body::Bad(bad) => Err(bad_row_issue(lang, &bad)),

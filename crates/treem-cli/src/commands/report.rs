@@ -174,10 +174,10 @@ pub(crate) fn run(args: &ReportArgs) -> Result<u8, Failure> {
     let mut cases_unreadable = Vec::new();
     let mut held = Vec::new();
     if let Some(cases) = &cases {
-        let rows = records::open(cases)?;
+        let rows = records::open(cases, &run_options.ctx)?;
         let name = rows.source.clone();
         let mut j = 0usize;
-        rows.for_each(lang, |loaded| {
+        rows.for_each(&run_options.ctx, |loaded| {
             match loaded.record {
                 Ok(record) => {
                     let item = tagged(record, case_kind);
@@ -209,7 +209,7 @@ pub(crate) fn run(args: &ReportArgs) -> Result<u8, Failure> {
     if two_passes {
         // First pass: every item but the children (cases above all), at its whole-set index.
         let mut i = 0usize;
-        records::open(&main)?.for_each(lang, |loaded| {
+        records::open(&main, &run_options.ctx)?.for_each(&run_options.ctx, |loaded| {
             if let Ok(record) = loaded.record {
                 let item = tagged(record, kind);
                 if !Accumulator::is_child(&item) {
@@ -221,10 +221,10 @@ pub(crate) fn run(args: &ReportArgs) -> Result<u8, Failure> {
         })?;
         feeding.acc.close_cases();
     }
-    let rows = records::open(&main)?;
+    let rows = records::open(&main, &run_options.ctx)?;
     let name = rows.source.clone();
     let mut n = 0usize;
-    rows.for_each(lang, |loaded| {
+    rows.for_each(&run_options.ctx, |loaded| {
         match loaded.record {
             Ok(record) => {
                 let item = tagged(record, kind);

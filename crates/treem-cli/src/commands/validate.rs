@@ -22,8 +22,14 @@ enum Answer {
 
 /// Runs `validate`; returns the exit code.
 pub(crate) fn run(args: &DatasetArgs) -> Result<u8, Failure> {
-    let data = Dataset::open(&args.input)?;
+    let data = Dataset::open(&args.input, true)?;
     if args.format == OutputFormat::Json {
+        if let Some(len) = data.single_too_large(&args.input) {
+            // One record, too long to have been held: the core's answer for its length (the
+            // error `record_too_large`, as `api::validate` gives).
+            treem::stream::check_record(data.kind.name(), len, &data.options.json)
+                .map_err(Failure::Core)?;
+        }
         if let Some(text) = data.single_json(&args.input) {
             // One record: the answer is exactly the core's report for it.
             let report = treem::api::validate(data.kind.name(), text, &data.options.json)

@@ -17,6 +17,7 @@ pub(crate) struct ArrayReader<R> {
     line: u64,
     started: bool,
     done: bool,
+    cap: usize,
 }
 
 /// Where the scan of one element stands.
@@ -26,6 +27,19 @@ struct Scan {
     in_string: bool,
     escaped: bool,
     bytes: Vec<u8>,
+    /// Bytes of the element read, kept or not.
+    len: usize,
+    /// Blanks at the end of what was read.
+    trailing: usize,
+}
+
+impl Scan {
+    /// Measured without the blanks before the `,` or `]`, as the core measures an element
+    /// (`treem::stream::Batch`).
+    fn finish(self) -> (Vec<u8>, usize, bool) {
+        let cut = self.len > self.bytes.len();
+        (self.bytes, self.len - self.trailing, cut)
+    }
 }
 
 impl<R: BufRead + Send> ArrayReader<R> {
@@ -36,7 +50,15 @@ impl<R: BufRead + Send> ArrayReader<R> {
             line: 1,
             started: false,
             done: false,
+            cap: usize::MAX,
         }
+    }
+
+    /// The same reader holding at most `cap` bytes of an element: a longer element is
+    /// answered as [`Body::TooLarge`] and its bytes are dropped as they are read.
+    pub(crate) fn capped(mut self, cap: usize) -> ArrayReader<R> {
+        self.cap = cap;
+        self
     }
 
     /// Skips blanks, counting lines; returns the next byte without consuming it.
@@ -57,12 +79,15 @@ impl<R: BufRead + Send> ArrayReader<R> {
     }
 
     /// Reads one element up to (not including) the `,` or `]` that ends it at depth 0.
-    fn element(&mut self) -> std::io::Result<Vec<u8>> {
+    /// Reads one element; answers its kept bytes, its length without the blanks after it,
+    /// and whether it was cut (longer than the cap).
+    fn element(&mut self) -> std::io::Result<(Vec<u8>, usize, bool)> {
         let mut scan = Scan::default();
+        let keep = self.cap.saturating_add(1);
         loop {
             let buf = self.stream.fill_buf()?;
             if buf.is_empty() {
-                return Ok(scan.bytes);
+                return Ok(scan.finish());
             }
             let mut used = 0;
             let mut finished = false;
@@ -90,13 +115,20 @@ impl<R: BufRead + Send> ArrayReader<R> {
                 if b == b'\n' {
                     self.line += 1;
                 }
+                scan.trailing = if b.is_ascii_whitespace() {
+                    scan.trailing + 1
+                } else {
+                    0
+                };
                 used += 1;
             }
+            let room = keep.saturating_sub(scan.bytes.len()).min(used);
             scan.bytes
-                .extend_from_slice(buf.get(..used).unwrap_or_default());
+                .extend_from_slice(buf.get(..room).unwrap_or_default());
+            scan.len += used;
             self.stream.consume(used);
             if finished {
-                return Ok(scan.bytes);
+                return Ok(scan.finish());
             }
         }
     }
@@ -118,11 +150,15 @@ impl<R: BufRead + Send> RecordReader for ArrayReader<R> {
                 Some(b',') => self.stream.consume(1),
                 Some(_) => {
                     let row = self.line;
-                    let mut bytes = self.element().map_err(io(row))?;
-                    while bytes.last().is_some_and(u8::is_ascii_whitespace) {
-                        bytes.pop();
-                    }
-                    let body = Body::Json(bytes);
+                    let (mut bytes, len, cut) = self.element().map_err(io(row))?;
+                    let body = if cut {
+                        Body::TooLarge(len)
+                    } else {
+                        while bytes.last().is_some_and(u8::is_ascii_whitespace) {
+                            bytes.pop();
+                        }
+                        Body::Json(bytes)
+                    };
                     chunk.push(RawRecord { row, body });
                 }
             }

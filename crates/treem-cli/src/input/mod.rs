@@ -52,6 +52,10 @@ pub(crate) enum Body {
     },
     /// A row that could not be read: reported and kept as it was.
     Bad(BadRow),
+    /// A line or element longer than the record size limit: its length in bytes. Only
+    /// readers given a cap (`validate`, which writes no cleaned records) answer this; the
+    /// bytes past the limit were skipped, never held.
+    TooLarge(usize),
 }
 
 /// Why a row could not be read, and what is kept of it.
@@ -129,13 +133,15 @@ pub(crate) struct Opened {
 }
 
 /// Opens `input` (`None` = the bundled sample, `-` = stdin) in `format` (by default from the
-/// extension, else sniffed).
+/// extension, else sniffed). NDJSON lines and array elements longer than `cap` bytes are
+/// answered as [`Body::TooLarge`] without being held (`usize::MAX`: every record whole).
 pub(crate) fn open(
     input: Option<&Path>,
     format: Option<InputFormat>,
     kind: treem::Kind,
     mapping_file: Option<&Path>,
     sheet: Option<&str>,
+    cap: usize,
 ) -> Result<Opened, Failure> {
     let user_map = match mapping_file {
         Some(path) => Some(
@@ -199,10 +205,10 @@ pub(crate) fn open(
             Ok(Opened {
                 source,
                 layout: Layout::Ndjson,
-                reader: Box::new(ndjson::NdjsonReader::new(stream)),
+                reader: Box::new(ndjson::NdjsonReader::new(stream).capped(cap)),
             })
         }
-        Some(InputFormat::Json) | None => open_json(source, stream),
+        Some(InputFormat::Json) | None => open_json(source, stream, cap),
     }
 }
 
@@ -240,18 +246,19 @@ pub(crate) fn open_text(name: &str, text: &'static str) -> Opened {
 fn open_json(
     source: String,
     mut stream: BufReader<Box<dyn Read + Send>>,
+    cap: usize,
 ) -> Result<Opened, Failure> {
     sniff::skip_bom(&mut stream).map_err(|e| Failure::io(&source, e))?;
     match sniff::json_shape(&mut stream).map_err(|e| Failure::io(&source, e))? {
         sniff::JsonShape::Array => Ok(Opened {
             source,
             layout: Layout::JsonArray,
-            reader: Box::new(json_array::ArrayReader::new(stream)),
+            reader: Box::new(json_array::ArrayReader::new(stream).capped(cap)),
         }),
         sniff::JsonShape::Lines => Ok(Opened {
             source,
             layout: Layout::Ndjson,
-            reader: Box::new(ndjson::NdjsonReader::new(stream)),
+            reader: Box::new(ndjson::NdjsonReader::new(stream).capped(cap)),
         }),
         sniff::JsonShape::Document(text) => Ok(Opened {
             source,
@@ -261,10 +268,12 @@ fn open_json(
         sniff::JsonShape::Buffered(bytes) => Ok(Opened {
             source,
             layout: Layout::Ndjson,
-            reader: Box::new(ndjson::NdjsonReader::new(BufReader::new(Box::new(
-                std::io::Cursor::new(bytes),
-            )
-                as Box<dyn Read + Send>))),
+            reader: Box::new(
+                ndjson::NdjsonReader::new(BufReader::new(
+                    Box::new(std::io::Cursor::new(bytes)) as Box<dyn Read + Send>
+                ))
+                .capped(cap),
+            ),
         }),
     }
 }
@@ -281,11 +290,30 @@ fn format_of_extension(path: &Path) -> Option<InputFormat> {
     }
 }
 
-/// Reads one line (up to `\n`) into `buf`, returning false at the end of input: what
-/// `BufRead::read_until` does, with the `memchr` crate's vectorised search for the newline
-/// (std's byte-at-a-time search was most of the reader thread's time on long records).
-pub(crate) fn read_line(stream: &mut impl BufRead, buf: &mut Vec<u8>) -> std::io::Result<bool> {
+/// One line read by [`read_line_capped`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct LineRead {
+    /// The length of the line in bytes, without its `\n` and the `\r` before it.
+    pub(crate) len: usize,
+    /// Only the first bytes of the line are in the buffer (it was longer than the cap).
+    pub(crate) cut: bool,
+}
+
+/// Reads one line (up to `\n`) into `buf`, keeping at most `cap` bytes of it (and two
+/// more): the rest is read and dropped, so a giant line costs no memory. `None` at the end
+/// of input. Uncapped, what `BufRead::read_until` does, with the `memchr` crate's
+/// vectorised search for the newline (std's byte-at-a-time search was most of the reader
+/// thread's time on long records).
+pub(crate) fn read_line_capped(
+    stream: &mut impl BufRead,
+    buf: &mut Vec<u8>,
+    cap: usize,
+) -> std::io::Result<Option<LineRead>> {
     buf.clear();
+    let mut total = 0usize;
+    // The last two bytes seen, to measure a cut line without its `\r\n`.
+    let mut tail = [0u8; 2];
+    let keep = cap.saturating_add(2);
     loop {
         let available = match stream.fill_buf() {
             Ok(available) => available,
@@ -293,18 +321,36 @@ pub(crate) fn read_line(stream: &mut impl BufRead, buf: &mut Vec<u8>) -> std::io
             Err(e) => return Err(e),
         };
         if available.is_empty() {
-            return Ok(!buf.is_empty());
+            return Ok((total > 0).then(|| line_read(buf, total, tail)));
         }
         let (taken, done) = match memchr::memchr(b'\n', available) {
             Some(end) => (available.get(..=end).unwrap_or(available), true),
             None => (available, false),
         };
-        buf.extend_from_slice(taken);
+        let room = keep.saturating_sub(buf.len()).min(taken.len());
+        buf.extend_from_slice(taken.get(..room).unwrap_or_default());
+        for &b in taken.iter().rev().take(2).rev() {
+            let [_, last] = tail;
+            tail = [last, b];
+        }
+        total += taken.len();
         let used = taken.len();
         stream.consume(used);
         if done {
-            return Ok(true);
+            return Ok(Some(line_read(buf, total, tail)));
         }
+    }
+}
+
+fn line_read(buf: &[u8], total: usize, tail: [u8; 2]) -> LineRead {
+    let len = match tail {
+        [b'\r', b'\n'] => total - 2,
+        [_, b'\n'] => total - 1,
+        _ => total,
+    };
+    LineRead {
+        len,
+        cut: buf.len() < total,
     }
 }
 
@@ -323,7 +369,9 @@ mod tests {
             let mut std_reader = BufReader::with_capacity(capacity, text);
             let (mut a, mut b) = (Vec::new(), Vec::new());
             loop {
-                let more = read_line(&mut ours, &mut a).unwrap();
+                let more = read_line_capped(&mut ours, &mut a, usize::MAX)
+                    .unwrap()
+                    .is_some();
                 b.clear();
                 let expected = std_reader.read_until(b'\n', &mut b).unwrap() > 0;
                 assert_eq!((more, &a), (expected, &b), "capacity {capacity}");
@@ -331,6 +379,25 @@ mod tests {
                     break;
                 }
             }
+        }
+    }
+
+    /// A line longer than the cap is measured (without its line end) but not held.
+    #[test]
+    fn capped_lines_are_measured_not_held() {
+        let text: &[u8] = b"0123456789\r\nabc\n0123456789";
+        for capacity in [1, 3, 64] {
+            let mut reader = BufReader::with_capacity(capacity, text);
+            let mut buf = Vec::new();
+            let read = read_line_capped(&mut reader, &mut buf, 4).unwrap().unwrap();
+            assert_eq!(read, LineRead { len: 10, cut: true });
+            assert!(buf.len() <= 6, "{buf:?}");
+            let read = read_line_capped(&mut reader, &mut buf, 4).unwrap().unwrap();
+            assert_eq!(read, LineRead { len: 3, cut: false });
+            assert_eq!(buf, b"abc\n");
+            let read = read_line_capped(&mut reader, &mut buf, 4).unwrap().unwrap();
+            assert_eq!(read, LineRead { len: 10, cut: true });
+            assert_eq!(read_line_capped(&mut reader, &mut buf, 4).unwrap(), None);
         }
     }
 }

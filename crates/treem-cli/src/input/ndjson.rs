@@ -2,7 +2,7 @@
 
 use std::io::BufRead;
 
-use super::{read_line, Body, RawRecord, RecordReader};
+use super::{read_line_capped, Body, RawRecord, RecordReader};
 use crate::failure::Failure;
 
 /// Reads NDJSON line by line; blank lines are skipped but still counted in line numbers.
@@ -10,6 +10,7 @@ pub(crate) struct NdjsonReader<R> {
     stream: R,
     line: u64,
     buf: Vec<u8>,
+    cap: usize,
 }
 
 impl<R: BufRead + Send> NdjsonReader<R> {
@@ -19,7 +20,15 @@ impl<R: BufRead + Send> NdjsonReader<R> {
             stream,
             line: 0,
             buf: Vec::with_capacity(256),
+            cap: usize::MAX,
         }
+    }
+
+    /// The same reader holding at most `cap` bytes of a line: a longer line is answered as
+    /// [`Body::TooLarge`] and its bytes are dropped as they are read.
+    pub(crate) fn capped(mut self, cap: usize) -> NdjsonReader<R> {
+        self.cap = cap;
+        self
     }
 }
 
@@ -27,12 +36,19 @@ impl<R: BufRead + Send> RecordReader for NdjsonReader<R> {
     fn next_chunk(&mut self, max: usize) -> Result<Vec<RawRecord>, Failure> {
         let mut chunk = Vec::with_capacity(max);
         while chunk.len() < max {
-            let more = read_line(&mut self.stream, &mut self.buf)
+            let read = read_line_capped(&mut self.stream, &mut self.buf, self.cap)
                 .map_err(|e| Failure::io(format!("line {}", self.line + 1), e))?;
-            if !more {
+            let Some(read) = read else {
                 break;
-            }
+            };
             self.line += 1;
+            if read.cut {
+                chunk.push(RawRecord {
+                    row: self.line,
+                    body: Body::TooLarge(read.len),
+                });
+                continue;
+            }
             let mut line = self.buf.as_slice();
             while let [rest @ .., b'\n' | b'\r'] = line {
                 line = rest;

@@ -60,6 +60,9 @@ pub enum Rewrite {
     Name,
     /// A phone number in national form.
     Phone,
+    /// An 11-digit mobile number written with the 10-digit prefix it was given in the 2018
+    /// conversion ([`crate::vn::phone::converted_mobile`]).
+    PhonePrefix,
     /// An identifier with its spaces and dots removed.
     Identifier,
 }
@@ -83,6 +86,11 @@ impl Rewrite {
                 "phone",
                 "số điện thoại dạng trong nước",
                 "phone number in national form",
+            ),
+            Rewrite::PhonePrefix => (
+                "phone_prefix",
+                "đầu số di động 11 số đổi sang đầu số 10 số theo đợt chuyển đổi năm 2018 của Bộ Thông tin và Truyền thông (giữ nguyên 7 số cuối)",
+                "11-digit mobile prefix changed to its 10-digit prefix of the 2018 conversion by the Ministry of Information and Communications (last 7 digits kept)",
             ),
             Rewrite::Identifier => (
                 "identifier",

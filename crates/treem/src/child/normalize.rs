@@ -57,7 +57,9 @@ pub(crate) fn identifier(field: &mut Field<String>, at: &Location<'_>, log: &mut
 }
 
 /// Writes a phone number in national form ([`crate::vn::phone::normalize`]: `+84 912 345
-/// 678` → `0912345678`) when it reads as one; otherwise keeps it.
+/// 678` → `0912345678`) when it reads as one, and an 11-digit mobile number with the prefix
+/// the 2018 conversion gave it (`0168 123 4567` → `0381234567`; the conversion is fixed, so
+/// this is a rewrite and not a guess); otherwise keeps it.
 pub(crate) fn phone(field: &mut Field<String>, at: &Location<'_>, log: &mut ChangeLog) {
     if let Field::Value(value) = field {
         if let Some(national) = crate::vn::phone::normalize(value) {
@@ -65,6 +67,10 @@ pub(crate) fn phone(field: &mut Field<String>, at: &Location<'_>, log: &mut Chan
                 *value = national;
                 log.push(at, Rewrite::Phone);
             }
+        }
+        if let Some((converted, _, _)) = crate::vn::phone::converted_mobile(value) {
+            *value = converted;
+            log.push(at, Rewrite::PhonePrefix);
         }
     }
 }

@@ -300,6 +300,28 @@ pub fn normalize(text: &str) -> Option<String> {
     (!d.is_empty()).then(|| national(d))
 }
 
+/// The 10-digit number an 11-digit mobile number became in the 2018 conversion (Bộ Thông
+/// tin và Truyền thông: only the prefix changed, the last 7 digits were kept; conversion from
+/// 15/9/2018, [`OLD_MOBILE_PREFIXES`]), with the old and new prefixes; `None` for any other
+/// number. `national` is a number in national form ([`normalize`]).
+///
+/// ```
+/// assert_eq!(
+///     treem::vn::phone::converted_mobile("01681234567"),
+///     Some(("0381234567".to_owned(), "0168", "038"))
+/// );
+/// assert_eq!(treem::vn::phone::converted_mobile("0381234567"), None);
+/// ```
+pub fn converted_mobile(national: &str) -> Option<(String, &'static str, &'static str)> {
+    if national.len() != 11 || !national.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let old = national.get(..4)?;
+    let rest = national.get(4..)?;
+    let (old, new) = OLD_MOBILE_PREFIXES.iter().find(|(o, _)| *o == old)?;
+    Some(([*new, rest].concat(), *old, *new))
+}
+
 /// Parses a phone number, raising issues at `at`.
 ///
 /// ```

@@ -50,22 +50,41 @@ impl Failure {
         }
     }
 
-    /// The message in `lang` (only [`Failure::Said`] has a Vietnamese one so far).
+    /// The message in `lang`.
     pub(crate) fn message(&self, lang: treem::Lang) -> String {
         match (self, lang) {
-            (Failure::Said { vi, .. }, treem::Lang::Vi) => vi.clone(),
-            _ => self.to_string(),
+            (_, treem::Lang::En) => self.to_string(),
+            (Failure::Said { vi, .. }, _) => vi.clone(),
+            (Failure::Core(e), _) => e.message(lang),
+            (Failure::Io { what, error }, _) => {
+                // The CLI's own words are English phrases of two shapes; the operating
+                // system's reason is named for the kinds an officer meets.
+                let what = what
+                    .replace("cannot read the output", "không ghi được kết quả")
+                    .replace("cannot write the output", "không ghi được kết quả")
+                    .replace("cannot read ", "không đọc được ")
+                    .replace("cannot write ", "không ghi được ");
+                let reason = match error.kind() {
+                    std::io::ErrorKind::NotFound => "không có tệp hay thư mục này".to_owned(),
+                    std::io::ErrorKind::PermissionDenied => "không có quyền truy cập".to_owned(),
+                    std::io::ErrorKind::StorageFull => "ổ đĩa đã đầy".to_owned(),
+                    std::io::ErrorKind::IsADirectory => "đây là một thư mục".to_owned(),
+                    _ => error.to_string(),
+                };
+                format!("{what}: {reason}")
+            }
+            (Failure::Usage(message), _) => message.clone(),
         }
     }
 
-    /// The structured answer printed on stdout for machines, its message in `lang`.
+    /// The structured answer printed on stdout for machines, its message in `lang` (the
+    /// language of every other message of the run).
     pub(crate) fn to_json_in(&self, lang: treem::Lang) -> serde_json::Value {
-        match self {
-            Failure::Said { code, .. } => {
-                serde_json::json!({"error": code, "message": self.message(lang)})
-            }
-            _ => self.to_json(),
+        let mut answer = self.to_json();
+        if let Some(map) = answer.as_object_mut() {
+            map.insert("message".into(), self.message(lang).into());
         }
+        answer
     }
 
     /// Whether the failure is a write to a pipe whose reader has gone (`treem ... | head`).

@@ -16,12 +16,13 @@ pub(crate) struct RunOptions {
 
 /// Reads the shared flags; `--as-of` defaults to today's local date.
 pub(crate) fn from_args(common: &CommonArgs) -> Result<RunOptions, Failure> {
-    let as_of = common.as_of.clone().unwrap_or_else(|| {
-        chrono::Local::now()
+    let as_of = match &common.as_of {
+        Some(text) => as_of_date(text, &common.lang)?,
+        None => chrono::Local::now()
             .date_naive()
             .format("%Y-%m-%d")
-            .to_string()
-    });
+            .to_string(),
+    };
     let mut map = serde_json::Map::new();
     map.insert("as_of".into(), as_of.into());
     map.insert("lang".into(), common.lang.clone().into());
@@ -39,4 +40,27 @@ pub(crate) fn from_args(common: &CommonArgs) -> Result<RunOptions, Failure> {
         echo: ctx.to_options_value(),
         ctx,
     })
+}
+
+/// The ISO date `--as-of` gives, read as the data's dates are (`2026-11-28`, `28/11/2026`,
+/// `28-11-2026`, ...) by the core's date parser, so that a day that does not exist is named
+/// as the rules name it ("Ngày 30/2/2026 không tồn tại: tháng 2 chỉ có 28 ngày").
+fn as_of_date(text: &str, lang: &str) -> Result<String, Failure> {
+    let options = serde_json::json!({ "lang": lang }).to_string();
+    let answer = treem::api::parse("date", text, options.as_bytes()).map_err(Failure::Core)?;
+    if let Some(date) = answer["value"]["date"].as_str() {
+        return Ok(date.to_owned());
+    }
+    let issue_message = |lang: &str| {
+        let options = serde_json::json!({ "lang": lang }).to_string();
+        treem::api::parse("date", text, options.as_bytes())
+            .ok()
+            .and_then(|a| a["issues"][0]["message"].as_str().map(str::to_owned))
+            .unwrap_or_default()
+    };
+    Err(Failure::said(
+        "invalid_option",
+        format!("--as-of “{text}”: {}", issue_message("vi")),
+        format!("--as-of “{text}”: {}", issue_message("en")),
+    ))
 }

@@ -190,7 +190,7 @@ fn schema_lists_the_fields() {
 
 #[test]
 fn misuse_exits_2() {
-    let bad_date = treem(&["validate", "--as-of", "28/11/2026", "-"], "{}");
+    let bad_date = treem(&["validate", "--as-of", "31/11/2026", "-"], "{}");
     assert_eq!(bad_date.status.code(), Some(2));
     assert_eq!(stdout_json(&bad_date)["error"], "invalid_option");
     let missing = treem(&["validate", "/nonexistent/file.ndjson"], "");
@@ -275,14 +275,21 @@ fn as_of_outside_1900_to_2100_is_misuse() {
     for as_of in ["-2026-01-01", "9999-12-31"] {
         // `--as-of=` so that clap does not take the leading `-` for a flag.
         let flag = format!("--as-of={as_of}");
-        let out = treem(&["validate", "--kind", "child", &flag, "-"], "{}");
+        let out = treem(
+            &["validate", "--kind", "child", "--lang", "en", &flag, "-"],
+            "{}",
+        );
         assert_eq!(out.status.code(), Some(2), "{as_of}");
         let v = stdout_json(&out);
         assert_eq!(v["error"], "invalid_option", "{as_of}");
-        assert!(
-            v["message"].as_str().unwrap().contains("1900 to 2100"),
-            "{as_of}: {v}"
-        );
+        let message = v["message"].as_str().unwrap();
+        // A negative year is not a date at all; a year past 2100 is out of the range.
+        let said = if as_of.starts_with('-') {
+            message.contains("Not a date")
+        } else {
+            message.contains("1900") && message.contains("2100")
+        };
+        assert!(said, "{as_of}: {v}");
         let out = treem(&["sample", "--count", "1", &flag], "");
         assert_eq!(out.status.code(), Some(2), "sample {as_of}");
     }
@@ -340,4 +347,42 @@ fn records_over_the_limit_are_reported_in_place() {
     let alone = treem(&args, &over);
     assert_eq!(alone.status.code(), Some(2));
     assert_eq!(stdout_json(&alone)["error"], "record_too_large");
+}
+
+/// Misuse is explained in the language of `--lang` (Vietnamese by default), on stderr in
+/// table format: a missing file, an unknown kind, a day that does not exist in `--as-of`
+/// (which is read as the data's dates are, `dd/mm/yyyy` too).
+#[test]
+fn misuse_is_explained_in_the_run_s_language() {
+    let cases: [(&[&str], &str, &str); 3] = [
+        (
+            &["validate", "--format", "table", "/no/such/file.csv"],
+            "không đọc được /no/such/file.csv: không có tệp hay thư mục này",
+            "cannot read /no/such/file.csv",
+        ),
+        (
+            &["validate", "--format", "table", "--kind", "tre_em"],
+            "Không có loại hồ sơ \"tre_em\"",
+            "unknown kind \"tre_em\"",
+        ),
+        (
+            &["validate", "--format", "table", "--as-of", "30/02/2026"],
+            "Ngày 30/2/2026 không tồn tại: tháng 2 chỉ có 28 ngày",
+            "30/2/2026 is not a calendar date: month 2 has only 28 days",
+        ),
+    ];
+    for (args, vi, en) in cases {
+        let out = treem(args, "");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "table format: nothing on stdout");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains(vi), "{args:?}: {err}");
+        let mut english = args.to_vec();
+        english.extend(["--lang", "en"]);
+        let err = String::from_utf8(treem(&english, "").stderr).unwrap();
+        assert!(err.contains(en), "{english:?}: {err}");
+    }
+    // dd/mm/yyyy is the date the data uses: accepted, echoed as ISO.
+    let out = treem(&["validate", "--as-of", "28/11/2026"], "");
+    assert_eq!(stdout_json(&out)["options"]["as_of"], "2026-11-28");
 }

@@ -159,6 +159,49 @@ impl Error {
         }
     }
 
+    /// The message in `lang`: the `Display` text in English, its Vietnamese counterpart
+    /// otherwise. Details that come from elsewhere (a JSON parser's position, an option's
+    /// reason) stay as they were written.
+    ///
+    /// ```
+    /// let e = treem::api::validate("tre_em", b"{}", b"{}").unwrap_err();
+    /// assert!(e.message(treem::Lang::Vi).starts_with("Không có loại hồ sơ"));
+    /// assert!(e.message(treem::Lang::En).starts_with("unknown kind"));
+    /// ```
+    pub fn message(&self, lang: crate::Lang) -> String {
+        if lang == crate::Lang::En {
+            return self.to_string();
+        }
+        match &self.inner {
+            ErrorKind::UnknownKind { name, expected } => {
+                format!("Không có loại hồ sơ {name:?}; các loại hợp lệ: {expected}")
+            }
+            ErrorKind::UnknownName {
+                what,
+                name,
+                expected,
+            } => format!("Không có {what} {name:?}; các giá trị hợp lệ: {expected}"),
+            ErrorKind::NotJson { detail } => {
+                format!("Dữ liệu vào không phải JSON hợp lệ: {detail}")
+            }
+            ErrorKind::InvalidUtf8 { offset } => format!(
+                "Dữ liệu vào không phải văn bản UTF-8 hợp lệ (byte sai đầu tiên ở vị trí {offset})"
+            ),
+            ErrorKind::WrongTopLevelType { expected, found } => {
+                format!("Dữ liệu vào phải là JSON {expected}, nhưng là {found}")
+            }
+            ErrorKind::InvalidOption { option, detail } => {
+                format!("Tùy chọn {option:?} không hợp lệ: {detail}")
+            }
+            ErrorKind::RecordTooLarge { bytes, limit } => {
+                let mut params = std::collections::BTreeMap::new();
+                params.insert("bytes".to_owned(), (*bytes).into());
+                params.insert("limit".to_owned(), (*limit).into());
+                crate::fields::RECORD_TOO_LARGE.render(crate::Lang::Vi, &params)
+            }
+        }
+    }
+
     /// The error as a JSON object `{"error": code, "message": text}` for bindings.
     /// `record_too_large` also carries `message_vi` (the message in Vietnamese, the text of
     /// the issue `record.too_large`: it is the one error a person using a form can cause, so

@@ -48,14 +48,21 @@ pub(crate) fn from_args(common: &CommonArgs) -> Result<RunOptions, Failure> {
 fn as_of_date(text: &str, lang: &str) -> Result<String, Failure> {
     let options = serde_json::json!({ "lang": lang }).to_string();
     let answer = treem::api::parse("date", text, options.as_bytes()).map_err(Failure::Core)?;
-    if let Some(date) = answer["value"]["date"].as_str() {
+    if let Some(date) = answer
+        .pointer("/value/date")
+        .and_then(serde_json::Value::as_str)
+    {
         return Ok(date.to_owned());
     }
     let issue_message = |lang: &str| {
         let options = serde_json::json!({ "lang": lang }).to_string();
         treem::api::parse("date", text, options.as_bytes())
             .ok()
-            .and_then(|a| a["issues"][0]["message"].as_str().map(str::to_owned))
+            .and_then(|a| {
+                a.pointer("/issues/0/message")
+                    .and_then(serde_json::Value::as_str)
+                    .map(str::to_owned)
+            })
             .unwrap_or_default()
     };
     Err(Failure::said(

@@ -869,3 +869,51 @@ fn units_by_name_and_circumstances_as_text_are_read() {
         "Lê Văn Chi,2018-01-01,male,Phường Lạch Tray,Hải Phòng,,,,31"
     );
 }
+
+/// The summary table keeps its columns aligned whatever the length of the codes.
+#[test]
+fn the_summary_table_stays_aligned_with_long_codes() {
+    let dir = scratch("aligned-table");
+    let path = dir.join("export.csv");
+    let text = "Họ và tên,Ngày sinh,Giới tính,Xã/Phường,Tỉnh/Thành phố\n\
+                An,31/02/2018,Nam,Phường Lạch Tray,Hải Phòng\n\
+                Bình,01/01/2018,X,Phường Quán Toan,Hải Phòng\n\
+                Chi,01/01/2018,Nam,00004,31\n";
+    std::fs::write(&path, text).unwrap();
+    let out = treem(
+        &[
+            "validate",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "table",
+            path.to_str().unwrap(),
+        ],
+        b"",
+    );
+    let table = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<&str> = table
+        .lines()
+        .skip_while(|l| !l.contains("Nội dung"))
+        .take_while(|l| !l.is_empty())
+        .collect();
+    assert!(rows.len() >= 4, "{table}");
+    // A code longer than the 26 characters the column once had.
+    assert!(table.contains("admin_unit.commune_outside_province"), "{table}");
+    // The meaning starts in the same column on every row: after the longest code.
+    let starts: Vec<usize> = rows
+        .iter()
+        .map(|r| {
+            let code_end = r
+                .find(|c: char| c == '.')
+                .map(|dot| r[dot..].find(' ').map_or(r.len(), |space| dot + space));
+            let header_end = r.find("Nội dung");
+            let at = header_end.or(code_end).unwrap();
+            r[..at].chars().count() + r[at..].chars().take_while(|c| *c == ' ').count()
+        })
+        .collect();
+    assert!(
+        starts.windows(2).all(|w| w[0] == w[1]),
+        "{starts:?}\n{table}"
+    );
+}

@@ -40,7 +40,7 @@ impl Dataset {
         let checker = self.checker(mode);
         let mut issues_file = issues.map(IssueWriter::for_path).transpose()?;
         let mut tally = Tally::default();
-        let progress = Progress::new();
+        let progress = Progress::new(self.options.ctx.lang, self.opened.meter.clone());
         pipeline::run(
             self.opened.reader,
             self.first,

@@ -130,6 +130,33 @@ pub(crate) struct Opened {
     pub(crate) layout: Layout,
     /// The records.
     pub(crate) reader: Box<dyn RecordReader>,
+    /// How much of a file has been read, for the progress line (`None`: not a file).
+    pub(crate) meter: Option<Meter>,
+}
+
+/// How far through a file the reading is: its size and the bytes read so far (shared with
+/// the reader, which counts as it reads).
+#[derive(Debug, Clone)]
+pub(crate) struct Meter {
+    /// The file's size in bytes.
+    pub(crate) total: u64,
+    /// Bytes read so far.
+    pub(crate) read: std::sync::Arc<std::sync::atomic::AtomicU64>,
+}
+
+/// A reader that counts the bytes it hands out into a [`Meter`].
+struct Counted<R> {
+    inner: R,
+    read: std::sync::Arc<std::sync::atomic::AtomicU64>,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read
+            .fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
+        Ok(n)
+    }
 }
 
 /// Opens `input` (`None` = the bundled sample, `-` = stdin) in `format` (by default from the
@@ -151,6 +178,7 @@ pub(crate) fn open(
         None => None,
     };
     let mapping = || Mapping::for_kind(kind, user_map.as_deref());
+    let mut meter = None;
     let (source, stream): (String, Box<dyn Read + Send>) = match input {
         None => (
             "sample: examples/data/children.ndjson".into(),
@@ -160,7 +188,22 @@ pub(crate) fn open(
         Some(path) => {
             let file = std::fs::File::open(path)
                 .map_err(|e| Failure::io(format!("cannot read {}", path.display()), e))?;
-            (path.display().to_string(), Box::new(file))
+            let size = file
+                .metadata()
+                .ok()
+                .filter(|m| m.is_file())
+                .map(|m| m.len());
+            if let Some(total) = size {
+                let read = std::sync::Arc::default();
+                meter = Some(Meter {
+                    total,
+                    read: std::sync::Arc::clone(&read),
+                });
+                let counted = Counted { inner: file, read };
+                (path.display().to_string(), Box::new(counted))
+            } else {
+                (path.display().to_string(), Box::new(file))
+            }
         }
     };
     let format = format.or_else(|| input.and_then(format_of_extension));
@@ -168,7 +211,11 @@ pub(crate) fn open(
     if format != Some(InputFormat::Xlsx) {
         sniff::refuse_binary(&mut stream, &source)?;
     }
-    match format {
+    // A workbook is read whole before its first row: no progress to show.
+    if format == Some(InputFormat::Xlsx) {
+        meter = None;
+    }
+    let mut opened = match format {
         Some(InputFormat::Xlsx) => {
             let mut bytes = Vec::new();
             stream
@@ -177,6 +224,7 @@ pub(crate) fn open(
             let (columns, reader) = xlsx::XlsxReader::open(bytes, &mapping()?, sheet)?;
             Ok(Opened {
                 source,
+                meter: None,
                 layout: Layout::Table {
                     columns,
                     csv: false,
@@ -191,6 +239,7 @@ pub(crate) fn open(
             let (columns, shape, reader) = tabular::CsvReader::open(stream, &mapping()?)?;
             Ok(Opened {
                 source,
+                meter: None,
                 layout: Layout::Table {
                     columns,
                     csv: true,
@@ -204,12 +253,15 @@ pub(crate) fn open(
             sniff::skip_bom(&mut stream).map_err(|e| Failure::io(&source, e))?;
             Ok(Opened {
                 source,
+                meter: None,
                 layout: Layout::Ndjson,
                 reader: Box::new(ndjson::NdjsonReader::new(stream).capped(cap)),
             })
         }
         Some(InputFormat::Json) | None => open_json(source, stream, cap),
-    }
+    }?;
+    opened.meter = meter;
+    Ok(opened)
 }
 
 /// The answer to an input without a single record: an empty file, or a table with only its
@@ -235,6 +287,7 @@ pub(crate) fn no_records(opened: &Opened) -> Failure {
 pub(crate) fn open_text(name: &str, text: &'static str) -> Opened {
     Opened {
         source: format!("sample: {name}"),
+        meter: None,
         layout: Layout::Ndjson,
         reader: Box::new(ndjson::NdjsonReader::new(BufReader::new(
             Box::new(text.as_bytes()) as Box<dyn Read + Send>,
@@ -252,21 +305,25 @@ fn open_json(
     match sniff::json_shape(&mut stream).map_err(|e| Failure::io(&source, e))? {
         sniff::JsonShape::Array => Ok(Opened {
             source,
+            meter: None,
             layout: Layout::JsonArray,
             reader: Box::new(json_array::ArrayReader::new(stream).capped(cap)),
         }),
         sniff::JsonShape::Lines => Ok(Opened {
             source,
+            meter: None,
             layout: Layout::Ndjson,
             reader: Box::new(ndjson::NdjsonReader::new(stream).capped(cap)),
         }),
         sniff::JsonShape::Document(text) => Ok(Opened {
             source,
+            meter: None,
             layout: Layout::Document,
             reader: Box::new(ndjson::OneDocument::new(text)),
         }),
         sniff::JsonShape::Buffered(bytes) => Ok(Opened {
             source,
+            meter: None,
             layout: Layout::Ndjson,
             reader: Box::new(
                 ndjson::NdjsonReader::new(BufReader::new(

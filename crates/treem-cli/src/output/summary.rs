@@ -139,13 +139,27 @@ impl Tally {
         }
         if !self.by_code.is_empty() {
             text.push_str(&format!("\n{}\n", l.by_code));
-            text.push_str(&format!(
-                "{:>9}  {:<9} {:<26} {}\n",
-                l.count, l.severity, l.code, l.meaning
-            ));
             let mut codes: Vec<_> = self.by_code.iter().collect();
             codes.sort_by(|a, b| b.1 .1.cmp(&a.1 .1).then(a.0.cmp(b.0)));
-            for (code, (severity, n)) in codes.into_iter().take(TOP) {
+            codes.truncate(TOP);
+            // Columns as wide as their longest entry, so a long code keeps the meanings
+            // aligned (widths count characters: the labels are Vietnamese).
+            let code_width = codes
+                .iter()
+                .map(|(code, _)| code.chars().count())
+                .chain([l.code.chars().count()])
+                .max()
+                .unwrap_or(0);
+            let severity_width = [l.severity, l.error, l.warning]
+                .iter()
+                .map(|s| s.chars().count())
+                .max()
+                .unwrap_or(0);
+            text.push_str(&format!(
+                "{:>9}  {:<severity_width$} {:<code_width$} {}\n",
+                l.count, l.severity, l.code, l.meaning
+            ));
+            for (code, (severity, n)) in codes {
                 let meaning = treem::i18n::code_def(code)
                     .map(|def| blank_placeholders(def.template(lang)))
                     .unwrap_or_default();
@@ -153,7 +167,9 @@ impl Tally {
                     Severity::Error => l.error,
                     Severity::Warning => l.warning,
                 };
-                text.push_str(&format!("{n:>9}  {severity:<9} {code:<26} {meaning}\n"));
+                text.push_str(&format!(
+                    "{n:>9}  {severity:<severity_width$} {code:<code_width$} {meaning}\n"
+                ));
             }
             text.push_str(&format!("\n{}\n", l.by_field));
             let mut paths: Vec<_> = self.by_path.iter().collect();

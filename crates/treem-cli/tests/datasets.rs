@@ -899,13 +899,16 @@ fn the_summary_table_stays_aligned_with_long_codes() {
         .collect();
     assert!(rows.len() >= 4, "{table}");
     // A code longer than the 26 characters the column once had.
-    assert!(table.contains("admin_unit.commune_outside_province"), "{table}");
+    assert!(
+        table.contains("admin_unit.commune_outside_province"),
+        "{table}"
+    );
     // The meaning starts in the same column on every row: after the longest code.
     let starts: Vec<usize> = rows
         .iter()
         .map(|r| {
             let code_end = r
-                .find(|c: char| c == '.')
+                .find('.')
                 .map(|dot| r[dot..].find(' ').map_or(r.len(), |space| dot + space));
             let header_end = r.find("Nội dung");
             let at = header_end.or(code_end).unwrap();

@@ -717,3 +717,41 @@ fn every_new_command_has_english_help() {
     assert!(text(&treem(&["report", "--help"], b"")).contains("--partial"));
     assert!(text(&treem(&["sample", "--help"], b"")).contains("--cases"));
 }
+
+/// A table with no cell says why: what the indicators need from the records, how many were
+/// read, and the columns that were not read; on stdout in the table, on stderr beside the
+/// JSON table.
+#[test]
+fn an_empty_table_says_why() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("report-empty-table");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("unread.csv");
+    std::fs::write(&path, "STT,Tên trẻ em của thôn,Ghi chú\n1,An,x\n").unwrap();
+    let p = path.to_str().unwrap();
+    let table = text(&treem(&["report", "--as-of", "2026-11-28", p], b""));
+    assert!(table.contains("Không có ô nào trong bảng"), "{table}");
+    assert!(table.contains("residence.province_code"), "{table}");
+    assert!(
+        table.contains("Các cột không được đọc: STT, Tên trẻ em của thôn, Ghi chú"),
+        "{table}"
+    );
+    let out = treem(
+        &[
+            "report",
+            "--as-of",
+            "2026-11-28",
+            "--lang",
+            "en",
+            "--format",
+            "json",
+            p,
+        ],
+        b"",
+    );
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("The table has no cell") && err.contains("Columns not read: STT"),
+        "{err}"
+    );
+}

@@ -56,6 +56,8 @@ impl<'a> Source<'a> {
 pub(crate) struct Rows {
     /// `sample: ...`, `stdin` or the path.
     pub(crate) source: String,
+    /// The table's columns that feed no field (none for JSON inputs).
+    pub(crate) unmapped: Vec<String>,
     reader: Box<dyn crate::input::RecordReader>,
 }
 
@@ -73,8 +75,15 @@ pub(crate) fn open(source: &Source<'_>, ctx: &treem::Context) -> Result<Rows, Fa
         )?,
         None => input::open_text(source.bundled.0, source.bundled.1),
     };
+    let unmapped = match &opened.layout {
+        input::Layout::Table { columns, .. } => {
+            columns.unmapped().into_iter().map(str::to_owned).collect()
+        }
+        _ => Vec::new(),
+    };
     Ok(Rows {
         source: opened.source,
+        unmapped,
         reader: opened.reader,
     })
 }

@@ -170,12 +170,14 @@ pub(crate) fn run(args: &ReportArgs) -> Result<u8, Failure> {
         counts: indicators::Counts::default(),
     };
     let mut sources = Vec::new();
+    let mut unmapped: Vec<String> = Vec::new();
     let mut main_unreadable = Vec::new();
     let mut cases_unreadable = Vec::new();
     let mut held = Vec::new();
     if let Some(cases) = &cases {
         let rows = records::open(cases, &run_options.ctx)?;
         let name = rows.source.clone();
+        unmapped.extend(rows.unmapped.iter().map(|c| format!("{name}: {c}")));
         let mut j = 0usize;
         rows.for_each(&run_options.ctx, |loaded| {
             match loaded.record {
@@ -223,6 +225,7 @@ pub(crate) fn run(args: &ReportArgs) -> Result<u8, Failure> {
     }
     let rows = records::open(&main, &run_options.ctx)?;
     let name = rows.source.clone();
+    unmapped.extend(rows.unmapped.iter().cloned());
     let mut n = 0usize;
     rows.for_each(&run_options.ctx, |loaded| {
         match loaded.record {
@@ -302,6 +305,7 @@ pub(crate) fn run(args: &ReportArgs) -> Result<u8, Failure> {
         period: args.period.clone(),
         counts: Some(counts),
         problems,
+        unmapped,
     };
     if args.partial {
         let partial = answer.partial.unwrap_or_default();
@@ -384,6 +388,7 @@ pub(crate) fn merge(args: &MergeArgs) -> Result<u8, Failure> {
         period: None,
         counts: None,
         problems,
+        unmapped: Vec::new(),
     };
     print(&table, &args.table, &context)?;
     Ok(if clean { EXIT_OK } else { EXIT_ISSUES })
@@ -459,6 +464,10 @@ fn print(table: &Table, args: &TableArgs, context: &Context) -> Result<(), Failu
     output::commit()?;
     if note {
         indicators::note_on_stderr(context);
+        if table.cells.is_empty() {
+            // The machine formats have no place for the reason: it goes beside the note.
+            eprintln!("treem: {}", indicators::why_empty(context));
+        }
     }
     Ok(())
 }

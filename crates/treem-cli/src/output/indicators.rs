@@ -65,6 +65,8 @@ pub(crate) struct Context {
     pub(crate) counts: Option<Counts>,
     /// Problems with records or partials.
     pub(crate) problems: Vec<RecordIssue>,
+    /// Columns of the inputs that were not read (they feed no field).
+    pub(crate) unmapped: Vec<String>,
 }
 
 impl Context {
@@ -249,11 +251,7 @@ pub(crate) fn terminal(table: &Table, context: &Context) -> String {
         let _ = writeln!(text, "{name}: {value}");
     }
     if table.cells.is_empty() {
-        let _ = writeln!(
-            text,
-            "\n{}",
-            l.pick("Không có ô nào trong bảng.", "The table has no cell.")
-        );
+        let _ = writeln!(text, "\n{}", why_empty(context));
     }
     for (head, units) in blocks(table) {
         let Some(first) = units.first().and_then(|(_, cells)| cells.first()) else {
@@ -321,6 +319,37 @@ pub(crate) fn terminal(table: &Table, context: &Context) -> String {
 }
 
 /// One line on stderr when stdout carries data: the date judged at and the problems found.
+/// Why a table has no cell, in the run's language: what the records must hold for an
+/// indicator to count them, how many were read, and the columns that were not read (an
+/// officer's export whose columns were not recognised gives exactly this).
+pub(crate) fn why_empty(context: &Context) -> String {
+    let l = Labels::new(context.lang);
+    let mut text = String::from(l.pick(
+        "Không có ô nào trong bảng: không hồ sơ nào có đủ dữ liệu cho một chỉ tiêu. Các chỉ tiêu tính từ hồ sơ trẻ em cần ngày sinh (date_of_birth) và tỉnh nơi ở (residence.province_code), cùng hoàn cảnh đặc biệt (special_circumstances), việc học (schooling) hoặc các vụ việc bảo vệ trẻ em của trẻ (--cases).",
+        "The table has no cell: no record holds what an indicator needs. The indicators computed from child records need the date of birth (date_of_birth) and the province of residence (residence.province_code), with the child's special circumstances (special_circumstances), schooling (schooling) or protection cases (--cases).",
+    ));
+    if let Some(c) = context.counts {
+        let _ = write!(
+            text,
+            " {}: {} {}, {} {}.",
+            l.pick("Đã đọc", "Read"),
+            c.children,
+            l.pick("trẻ em", "children"),
+            c.cases,
+            l.pick("vụ việc", "cases")
+        );
+    }
+    if !context.unmapped.is_empty() {
+        let _ = write!(
+            text,
+            " {}: {}.",
+            l.pick("Các cột không được đọc", "Columns not read"),
+            context.unmapped.join(", ")
+        );
+    }
+    text
+}
+
 pub(crate) fn note_on_stderr(context: &Context) {
     let l = Labels::new(context.lang);
     let (errors, warnings) = context.tally();

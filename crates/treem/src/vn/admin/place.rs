@@ -29,12 +29,6 @@ crate::codes! {
         "QĐ 124/2004/QĐ-TTg (danh mục đến 30/6/2025)",
         "Mã huyện {district} thuộc tỉnh {actual} trong danh mục 2024, không thuộc tỉnh {province} đã ghi",
         "District {district} lies in province {actual} in the 2024 list, not in the province {province} given";
-    /// A unit written by its name where its code belongs: accepted, and `normalize` writes
-    /// the code. A warning so the record stays valid and the officer sees what was read.
-    ADMIN_UNIT_NAME_FOR_CODE = "admin_unit.name_for_code", Warning, "vn.admin",
-        "QĐ 124/2004/QĐ-TTg (danh mục đến 30/6/2025); QĐ 19/2025/QĐ-TTg (từ 1/7/2025)",
-        "“{text}” được đọc là {name} (mã {code}, danh mục {edition}); chuẩn hóa sẽ ghi mã",
-        "“{text}” is read as {name} (code {code}, {edition} list); normalize writes the code";
     /// A unit named as it was before 1 July 2025, in a record of the 2025 list: read as the
     /// one new unit it went into (the statistics office's old → new map).
     ADMIN_UNIT_OLD_NAME = "admin_unit.old_name", Warning, "vn.admin",
@@ -111,7 +105,8 @@ fn lookup(
 
 /// A unit written by name (with or without its type words, any case, with or without
 /// diacritics) where its code belongs, looked for at `level` inside `parent` when the
-/// higher unit is known. One unit: accepted with [`ADMIN_UNIT_NAME_FOR_CODE`]. Several: the
+/// higher unit is known. One unit: accepted, without an issue (`normalize` writes its code
+/// and logs the rewrite). Several: the
 /// candidates are listed ([`super::ADMIN_UNIT_AMBIGUOUS`]), never guessed. None in a 2025
 /// record: the name is tried in the 2024 list and followed through the old → new map
 /// ([`ADMIN_UNIT_OLD_NAME`], or [`ADMIN_UNIT_OLD_NAME_SPLIT`] when it was split). Else units
@@ -128,19 +123,9 @@ fn by_name(
     let fits = |u: &&Unit| u.level == level && parent.is_none_or(|p| is_inside(u, p));
     let candidates = named(text, edition, parent, &fits);
     match candidates.as_slice() {
-        [unit] => {
-            sink.push(
-                &ADMIN_UNIT_NAME_FOR_CODE,
-                at,
-                [
-                    ("text", shown.into()),
-                    ("name", (&*unit.name).into()),
-                    ("code", (&*unit.code).into()),
-                    ("edition", edition.as_str().into()),
-                ],
-            );
-            return Some(unit);
-        }
+        // The name is as good as the code: no issue (an export would get one on every row),
+        // and `normalize` writes the code, saying so in its change log.
+        [unit] => return Some(unit),
         [] => {}
         several => {
             let codes: Vec<serde_json::Value> = several

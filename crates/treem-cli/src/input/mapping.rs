@@ -33,6 +33,8 @@ pub(crate) struct Columns {
     pub(crate) fields: Vec<Option<String>>,
     /// For each column, how its cell becomes the field's value (`None` with the field).
     pub(crate) shapes: Vec<Option<Shape>>,
+    /// Columns that hold the row's ordinal number (STT): no data, never reported as unread.
+    pub(crate) ordinal: Vec<bool>,
     /// Columns that feed a code (`residence.commune_code`) under a header that names the
     /// unit rather than its code ("Xã/Phường"): officers write names there, so cleaned
     /// output keeps the name in its column and adds a column with the code (header "Mã "
@@ -41,13 +43,14 @@ pub(crate) struct Columns {
 }
 
 impl Columns {
-    /// The headers of columns that feed no field, in column order.
+    /// The headers of columns that feed no field (the row's ordinal aside), in column order.
     pub(crate) fn unmapped(&self) -> Vec<&str> {
         self.headers
             .iter()
             .zip(&self.fields)
-            .filter(|(_, f)| f.is_none())
-            .map(|(h, _)| h.as_str())
+            .zip(&self.ordinal)
+            .filter(|((_, f), ordinal)| f.is_none() && !**ordinal)
+            .map(|((h, _), _)| h.as_str())
             .collect()
     }
 }
@@ -59,6 +62,8 @@ pub(crate) struct Mapping {
     by_folded: Vec<(String, String)>,
     /// The shape of each path a name maps to.
     shapes: BTreeMap<String, Shape>,
+    /// Folded names of the columns that hold the row's ordinal number.
+    ordinal: Vec<String>,
 }
 
 impl Mapping {
@@ -109,7 +114,13 @@ impl Mapping {
                 by_folded.push((fold(&field), field));
             }
         }
-        Ok(Mapping { by_folded, shapes })
+        let ordinal = ordinal_names(DEFAULT_MAP)
+            .map_err(|e| Failure::Usage(format!("built-in column map: {e}")))?;
+        Ok(Mapping {
+            by_folded,
+            shapes,
+            ordinal,
+        })
     }
 
     /// The field a header feeds, if any.
@@ -146,10 +157,16 @@ impl Mapping {
                 (field.ends_with("_code") && !names_the_code).then(|| (i, field.to_owned()))
             })
             .collect();
+        let ordinal = headers
+            .iter()
+            .zip(&fields)
+            .map(|(h, f)| f.is_none() && self.ordinal.contains(&fold(h)))
+            .collect();
         Columns {
             headers,
             fields,
             shapes,
+            ordinal,
             code_columns,
         }
     }
@@ -163,6 +180,16 @@ pub(crate) fn accepted_fields(kind: treem::Kind) -> Vec<String> {
         .and_then(serde_json::Value::as_object)
         .map(|props| props.keys().cloned().collect())
         .unwrap_or_default()
+}
+
+/// The folded names of the `$ordinal` list: columns that number the rows.
+fn ordinal_names(text: &str) -> Result<Vec<String>, String> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    Ok(value
+        .get("$ordinal")
+        .and_then(serde_json::Value::as_array)
+        .map(|names| names.iter().filter_map(|n| n.as_str()).map(fold).collect())
+        .unwrap_or_default())
 }
 
 /// Reads `{kind: {field: [names...]}}` and returns the entry of `kind` (empty when absent).

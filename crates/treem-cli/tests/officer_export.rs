@@ -228,7 +228,7 @@ struct Export {
 }
 
 fn export(dir: &Path) -> Export {
-    let mut rng = Rng(2026_11_28);
+    let mut rng = Rng(20_261_128);
     let units = hai_phong_units();
     assert_eq!(units.len(), 114, "Hải Phòng's 114 units of the 2025 list");
     let mut rows: Vec<Vec<String>> = Vec::new();

@@ -64,12 +64,20 @@ impl Failure {
                     .replace("cannot write the output", "không ghi được kết quả")
                     .replace("cannot read ", "không đọc được ")
                     .replace("cannot write ", "không ghi được ");
+                // The Vietnamese reason first, the system's own words (which may name the
+                // file) after it.
                 let reason = match error.kind() {
-                    std::io::ErrorKind::NotFound => "không có tệp hay thư mục này".to_owned(),
-                    std::io::ErrorKind::PermissionDenied => "không có quyền truy cập".to_owned(),
-                    std::io::ErrorKind::StorageFull => "ổ đĩa đã đầy".to_owned(),
-                    std::io::ErrorKind::IsADirectory => "đây là một thư mục".to_owned(),
-                    _ => error.to_string(),
+                    std::io::ErrorKind::NotFound => "không có tệp hay thư mục này",
+                    std::io::ErrorKind::PermissionDenied => "không có quyền truy cập",
+                    std::io::ErrorKind::StorageFull => "ổ đĩa đã đầy",
+                    std::io::ErrorKind::FileTooLarge => "tệp vượt quá kích thước cho phép",
+                    std::io::ErrorKind::IsADirectory => "đây là một thư mục",
+                    _ => "",
+                };
+                let reason = if reason.is_empty() {
+                    error.to_string()
+                } else {
+                    format!("{reason} ({error})")
                 };
                 format!("{what}: {reason}")
             }

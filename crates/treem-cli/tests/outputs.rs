@@ -247,7 +247,16 @@ fn full_disk_is_an_io_error_and_leaves_the_old_target() {
             let _mounted = Mounted(fs.clone());
             let target = fs.join("out.ndjson");
             std::fs::write(&target, "the old file\n").unwrap();
-            let out = treem(&["clean", s(&input), "-o", s(&target), "--as-of", AS_OF]);
+            let out = treem(&[
+                "clean",
+                s(&input),
+                "-o",
+                s(&target),
+                "--as-of",
+                AS_OF,
+                "--lang",
+                "en",
+            ]);
             assert_full_disk_run(&out, &target, "tmpfs of 256 KB");
             tried.push("tmpfs");
         }
@@ -266,7 +275,16 @@ fn full_disk_is_an_io_error_and_leaves_the_old_target() {
         .arg("--fsize=262144")
         .arg("--")
         .arg(BIN)
-        .args(["clean", s(&input), "-o", s(&target), "--as-of", AS_OF])
+        .args([
+            "clean",
+            s(&input),
+            "-o",
+            s(&target),
+            "--as-of",
+            AS_OF,
+            "--lang",
+            "en",
+        ])
         .stdin(Stdio::null())
         .output();
     match limited {

@@ -61,5 +61,5 @@ def rss_kb() -> int:
     raise RuntimeError("no VmRSS in /proc/self/status: this test needs Linux's /proc")
 
 
-def as_dict(value: Any) -> Dict[str, Any]:
+def as_dict(value: Any) -> Any:
     return value.to_dict() if hasattr(value, "to_dict") else value

@@ -4,7 +4,7 @@ rules of crates/treem/tests/conformance.rs: the same answers as Rust."""
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, List
 
 import pytest
 
@@ -65,7 +65,7 @@ def test_there_are_vectors() -> None:
 )
 def test_vector(name: str, index: int, case: Any) -> None:
     actual = as_dict(answer(case))
-    errors: list = []
+    errors: List[str] = []
     matches(case["expect"], actual, "", errors)
     assert not errors, (
         f"{name}[{index}] {case.get('description', '')}:\n  " + "\n  ".join(errors)
@@ -74,7 +74,7 @@ def test_vector(name: str, index: int, case: Any) -> None:
 
 
 def test_matching_is_strict_where_rust_is() -> None:
-    errors: list = []
+    errors: List[str] = []
     matches({"ok": True}, {"ok": 1}, "", errors)
     matches([1], [1.0], "", errors)
     matches({"issues": []}, {"issues": [{"code": "x"}]}, "", errors)

@@ -83,7 +83,10 @@ def process_partition(
     lines: Dict[str, List[str]] = {"child": [], "case": []}
     keys: Dict[str, List[str]] = {"child": [], "case": []}
     for key, (kind, text) in pairs:
-        for line in text.splitlines():
+        # Lines end at "\n" only, as in the CLI's NDJSON reader (str.splitlines would also
+        # cut at U+2028 and other characters a JSON string may hold); a BOM is not data.
+        for line in text.lstrip("\ufeff").split("\n"):
+            line = line[:-1] if line.endswith("\r") else line
             if line.strip():
                 lines[kind].append(line)
                 keys[kind].append(key)

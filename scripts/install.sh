@@ -57,3 +57,26 @@ if [ ! -x /usr/bin/chromium ]; then
   apt-get update
   DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
 fi
+
+# The Python stage (scripts/ci/python.sh): a Java runtime for Spark (pyspark from PyPI carries
+# Spark, never a tarball of ours; Spark 4 needs Java 17+), then a virtual environment with the
+# pinned tools of bindings/python/requirements-dev.txt (maturin, cffi, pytest, mypy, pyspark,
+# pandas, pyarrow), remade only when that file changes.
+if ! java -version 2>&1 | grep -Eq 'version "(1[7-9]|[2-9][0-9])'; then
+  echo "== install: openjdk-17-jre-headless (Debian's package)"
+  sudo_cmd=(); [[ $(id -u) -ne 0 ]] && sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -q
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -q openjdk-17-jre-headless
+fi
+python3 -c 'import sys; sys.exit(sys.version_info < (3, 9))' \
+  || { echo "python3 >= 3.9 is required for bindings/python" >&2; exit 1; }
+venv=target/python-venv
+if ! cmp -s bindings/python/requirements-dev.txt "$venv/.treem-requirements" 2>/dev/null \
+   || ! "$venv/bin/python" -c '' 2>/dev/null; then
+  echo "== install: Python virtual environment $venv (bindings/python/requirements-dev.txt)"
+  rm -rf "$venv"
+  python3 -m venv "$venv"
+  "$venv/bin/python" -m pip install -q --disable-pip-version-check pip==25.3
+  "$venv/bin/python" -m pip install -q --disable-pip-version-check -r bindings/python/requirements-dev.txt
+  cp bindings/python/requirements-dev.txt "$venv/.treem-requirements"
+fi

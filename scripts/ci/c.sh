@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # The C ABI stage: header freshness, the C example (shared, static and through pkg-config),
-# the C ABI test (statuses + threads), valgrind on both, and the Python ctypes tests
-# (every conformance vector, every status, threads) against the built library.
+# the C ABI test (statuses + threads) and valgrind on both. (Python: scripts/ci/python.sh.)
 #
 # Built in the dev profile on purpose: it reuses what the rust stage compiled, takes seconds
 # instead of a release + LTO build on 2 cores, keeps overflow checks and debug assertions on
@@ -72,7 +71,5 @@ valgrind -q --leak-check=full --error-exitcode=1 "$work/abi_test" > /dev/null 2>
   || { grep -v "deliberate panic\|panicked at\|^note: \|^$" "$work/valgrind.err" >&2; exit 1; }
 echo "valgrind: no leaks, no invalid reads or writes"
 
-echo "== c: Python ctypes tests (conformance vectors, statuses, threads)"
-TREEM_LIB="$lib" python3 -m unittest discover -s examples/python -t examples/python -v \
-  2> "$work/python.err" || { grep -v "deliberate panic\|panicked at\|^note: " "$work/python.err" >&2; exit 1; }
-grep -v "deliberate panic\|panicked at\|^note: \|^$" "$work/python.err"
+# Python reaches this library through the package bindings/python (stage scripts/ci/python.sh:
+# every conformance vector, every status, 8 threads, the bad inputs).

@@ -1,24 +1,24 @@
-"""The bad-input suite (tests/bad-inputs/cases.json) through the C ABI, with ctypes.
+"""The bad-input suite (tests/bad-inputs/cases.json) through the package: every input, built
+in memory from its recipe, gets a structured answer or a treem.Error with a code within its
+time limit: no crash, no Panic, peak memory under 2 GB. The Rust and Node runners hold the
+core and the WebAssembly package to the same file."""
 
-Every input, built in memory from its recipe (format: tests/bad-inputs/README.md), must get a
-structured answer or a TreemError with a code within its time limit: no crash of the
-process, no PANIC status, and peak memory under 2 GB. The Rust and Node runners hold the core
-and the WebAssembly package to the same file.
-"""
+from __future__ import annotations
 
 import json
 import resource
 import time
-import unittest
-from pathlib import Path
+from typing import Any, Dict, List
+
+import pytest
 
 import treem
+from conftest import BAD_INPUTS
 
-ROOT = Path(__file__).resolve().parents[2]
-DOC = json.loads((ROOT / "tests" / "bad-inputs" / "cases.json").read_text(encoding="utf-8"))
+DOC = json.loads(BAD_INPUTS.read_text(encoding="utf-8"))
 
 
-def build(parts):
+def build(parts: List[Dict[str, Any]]) -> bytes:
     out = bytearray()
     for part in parts:
         if "text" in part:
@@ -30,34 +30,35 @@ def build(parts):
     return bytes(out)
 
 
-def options_of(case):
+def options_of(case: Dict[str, Any]) -> str:
     if "options_text" in case:
-        return case["options_text"]
+        return str(case["options_text"])
     return json.dumps(case["options"], ensure_ascii=False) if "options" in case else ""
 
 
-def answer(case, data):
+def answer(case: Dict[str, Any], data: bytes) -> Any:
     """The answer, or the error JSON (with the C status) on misuse."""
     options = options_of(case)
     kind = case.get("kind", "")
     op = case["op"]
     try:
         if op == "validate":
-            return treem.validate(kind, data, options=options)
+            return treem.validate(kind, data, options=options).to_dict()
         if op == "validate_many":
-            return treem.validate_many(kind, data, options=options)
+            status, text = treem._raw_call("validate_many", kind.encode(), data, options.encode())
+            return json.loads(treem._check(status, text))
         if op == "normalize":
-            return treem.normalize(kind, data, options=options)
+            return treem.normalize(kind, data, options=options).to_dict()
         if op == "parse":
             return treem.parse(case["what"], data, options=options)
         if op == "call":
             return treem.call(case["operation"], data, options=options)
-    except treem.TreemError as err:
-        return dict(err.error, status=int(err.status))
+    except treem.Error as err:
+        return dict(err.error, status=int(err.status), exception=type(err).__name__)
     raise ValueError(f"unknown op {op}")
 
 
-def collect_codes(value, out):
+def collect_codes(value: Any, out: List[str]) -> None:
     if isinstance(value, dict):
         if isinstance(value.get("code"), str) and "severity" in value:
             out.append(value["code"])
@@ -68,7 +69,7 @@ def collect_codes(value, out):
             collect_codes(v, out)
 
 
-def check(expect, got):
+def check(expect: Dict[str, Any], got: Any) -> List[str]:
     """What does not match (the rules of crates/treem/tests/support/mod.rs)."""
     errors = []
     error = got.get("error") if isinstance(got, dict) else None
@@ -85,7 +86,7 @@ def check(expect, got):
         errors.append(f"expected ok = {expect['ok']}, got {str(got)[:300]}")
     if "length" in expect and (not isinstance(got, list) or len(got) != expect["length"]):
         errors.append(f"expected {expect['length']} answers")
-    codes = []
+    codes: List[str] = []
     collect_codes(got, codes)
     for code in expect.get("codes", []):
         if code not in codes:
@@ -93,27 +94,28 @@ def check(expect, got):
     return errors
 
 
-class BadInputs(unittest.TestCase):
-    def test_every_bad_input_gets_a_structured_answer_in_time(self):
-        limits = DOC["time_limit_ms"]
-        count = 0
-        for case in DOC["cases"]:
-            with self.subTest(case["name"]):
-                data = build(case["input"])
-                start = time.monotonic()
-                got = answer(case, data)
-                took_ms = (time.monotonic() - start) * 1000
-                del data
-                count += 1
-                limit = limits["giant" if case.get("giant") else "default"]
-                self.assertLess(took_ms, limit, f"{case['name']} took {took_ms:.0f} ms")
-                if isinstance(got, dict):
-                    self.assertNotEqual(got.get("status"), int(treem.Status.PANIC), got)
-                self.assertEqual(check(case["expect"], got), [])
-        self.assertGreaterEqual(count, 40)
-        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
-        self.assertLess(peak_mb, 2048, f"peak resident memory {peak_mb} MB")
+def test_there_are_cases() -> None:
+    assert len(DOC["cases"]) >= 40
 
 
-if __name__ == "__main__":
-    unittest.main()
+@pytest.mark.parametrize("case", DOC["cases"], ids=[c["name"] for c in DOC["cases"]])
+def test_bad_input(case: Dict[str, Any]) -> None:
+    limits = DOC["time_limit_ms"]
+    data = build(case["input"])
+    start = time.monotonic()
+    got = answer(case, data)
+    took_ms = (time.monotonic() - start) * 1000
+    del data
+    limit = limits["giant" if case.get("giant") else "default"]
+    assert took_ms < limit, f"{case['name']} took {took_ms:.0f} ms (limit {limit})"
+    if isinstance(got, dict) and "status" in got:
+        assert got["status"] != int(treem.Status.PANIC), got
+        # The exception class is the one of its status.
+        assert got["exception"] == treem._ERRORS[got["status"]].__name__
+    assert check(case["expect"], got) == []
+
+
+def test_peak_memory_stays_under_2_gb() -> None:
+    # Run after the cases above (pytest keeps file order): ru_maxrss is the process' peak.
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    assert peak_mb < 2048, f"peak resident memory {peak_mb} MB"

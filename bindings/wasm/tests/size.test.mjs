@@ -4,7 +4,11 @@
 // not a surprise: raise the budget in the same commit and say why. The child form's module
 // is also held to issue #8's target (150 KB gzipped with Hải Phòng's catalogs), which no
 // budget may pass. Measured 29 Nov 2026: every domain 288.5 KiB, the child form's module
-// 137.4 KiB; the budgets leave ~3 % for toolchain drift.
+// 137.4 KiB. Raised 7 Dec 2026 (issues #19 and #25; README "Size after the officers' and
+// operators' issues"): every domain 302.2 KiB, the child form's module 145.9 KiB, for the
+// record size limit and streamed batches (+3.3 KiB), units read by name with the old → new
+// map, special circumstances read from text and misuse messages in Vietnamese (+5.2 KiB);
+// the budgets leave ~1.5 % for toolchain drift.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -18,8 +22,8 @@ import {
 import { KEY_END, layoutKey, renameFunctions } from '../layout-names.mjs';
 
 const MODULES = [
-  { dir: '.', title: "'treem' (every domain)", budgetKiB: 297 },
-  { dir: 'child', title: "'treem/child' (the child form's module)", budgetKiB: 142, targetKiB: 150 },
+  { dir: '.', title: "'treem' (every domain)", budgetKiB: 307 },
+  { dir: 'child', title: "'treem/child' (the child form's module)", budgetKiB: 148, targetKiB: 150 },
 ];
 
 const pkg = (f) => readFileSync(new URL(`../pkg/${f}`, import.meta.url));

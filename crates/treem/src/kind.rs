@@ -125,7 +125,48 @@ fn normalize_doc<D: Document>(
 
 #[cfg(feature = "live-schemas")]
 fn schema_doc<D: Document>() -> serde_json::Value {
-    schemars::schema_for!(D).to_value()
+    let mut schema = schemars::schema_for!(D).to_value();
+    standard_integer_formats(&mut schema);
+    schema
+}
+
+/// Takes out the integer formats schemars writes (`int64`, `uint32`, ...), which are
+/// OpenAPI's and not JSON Schema's (ajv 8 with its default options refuses a schema with an
+/// unknown format), and says what they meant with `minimum`/`maximum` where a JSON number can
+/// hold the bound (unsigned: at least 0; 8-, 16- and 32-bit: both bounds). The drafts are
+/// lenient anyway: a value out of range is read and reported by the rules.
+#[cfg(feature = "live-schemas")]
+fn standard_integer_formats(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            let bounds: Option<(Option<i64>, Option<i64>)> =
+                match map.get("format").and_then(serde_json::Value::as_str) {
+                    Some("int8") => Some((Some(i64::from(i8::MIN)), Some(i64::from(i8::MAX)))),
+                    Some("int16") => Some((Some(i64::from(i16::MIN)), Some(i64::from(i16::MAX)))),
+                    Some("int32") => Some((Some(i64::from(i32::MIN)), Some(i64::from(i32::MAX)))),
+                    Some("int64") => Some((None, None)),
+                    Some("uint8") => Some((Some(0), Some(i64::from(u8::MAX)))),
+                    Some("uint16") => Some((Some(0), Some(i64::from(u16::MAX)))),
+                    Some("uint32") => Some((Some(0), Some(i64::from(u32::MAX)))),
+                    Some("uint" | "uint64") => Some((Some(0), None)),
+                    _ => None,
+                };
+            if let Some((min, max)) = bounds {
+                map.remove("format");
+                if let Some(min) = min {
+                    map.entry("minimum").or_insert(min.into());
+                }
+                if let Some(max) = max {
+                    map.entry("maximum").or_insert(max.into());
+                }
+            }
+            for member in map.values_mut() {
+                standard_integer_formats(member);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(standard_integer_formats),
+        _ => {}
+    }
 }
 
 /// A kind of record the library validates (`child`, ...): a handle to its registered

@@ -51,6 +51,16 @@ fn file_len(source: &Source<'_>) -> Option<(u64, bool)> {
     Some((len, xlsx))
 }
 
+/// The number of records of `source` guessed from its size at a lean record size (rather too
+/// many than too few), for reserving room; 0 when the size is not known (standard input, the
+/// bundled sample) or the file is a workbook (its compressed size says little).
+pub(crate) fn records_guess(source: &Source<'_>) -> usize {
+    match file_len(source) {
+        Some((len, false)) => usize::try_from(len / LEAN_RECORD + 1).unwrap_or(0),
+        _ => 0,
+    }
+}
+
 /// The estimated peak memory of `command` over `inputs` (the first the main input, the
 /// second `report`'s cases).
 pub(crate) fn estimate(command: Command, inputs: &[Option<&Source<'_>>]) -> u64 {

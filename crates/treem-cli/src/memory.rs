@@ -31,8 +31,10 @@ const LEAN_RECORD: u64 = 160;
 const REPORT_PER_CHILD: u64 = 40;
 /// Bytes per case kept by `report` until its child comes (facts, the child id index), rounded up.
 const REPORT_PER_CASE: u64 = 1024;
-/// Bytes per record kept by `dedup` (measured: the compact key and the blocks), rounded up.
-const DEDUP_PER_RECORD: u64 = 160;
+/// Bytes per record kept by `dedup`, rounded up: measured 79 (peak RSS from 1,000,000 to
+/// 2,000,000 generated records: the key columns, about 45, and the index lists, pairs and
+/// scratch of the search, about 34; see `docs/cli.md`).
+const DEDUP_PER_RECORD: u64 = 80;
 /// A workbook is held whole by the spreadsheet reader: its cells take many times the
 /// compressed file.
 const XLSX_FACTOR: u64 = 12;

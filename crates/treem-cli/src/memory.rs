@@ -31,8 +31,10 @@ const LEAN_RECORD: u64 = 160;
 const REPORT_PER_CHILD: u64 = 40;
 /// Bytes per case kept by `report` until its child comes (facts, the child id index), rounded up.
 const REPORT_PER_CASE: u64 = 1024;
-/// Bytes per record kept by `dedup` (measured: the compact key and the blocks), rounded up.
-const DEDUP_PER_RECORD: u64 = 160;
+/// Bytes per record kept by `dedup`, rounded up: measured 79 (peak RSS from 1,000,000 to
+/// 2,000,000 generated records: the key columns, about 45, and the index lists, pairs and
+/// scratch of the search, about 34; see `docs/cli.md`).
+const DEDUP_PER_RECORD: u64 = 80;
 /// A workbook is held whole by the spreadsheet reader: its cells take many times the
 /// compressed file.
 const XLSX_FACTOR: u64 = 12;
@@ -49,6 +51,16 @@ fn file_len(source: &Source<'_>) -> Option<(u64, bool)> {
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
     Some((len, xlsx))
+}
+
+/// The number of records of `source` guessed from its size at a lean record size (rather too
+/// many than too few), for reserving room; 0 when the size is not known (standard input, the
+/// bundled sample) or the file is a workbook (its compressed size says little).
+pub(crate) fn records_guess(source: &Source<'_>) -> usize {
+    match file_len(source) {
+        Some((len, false)) => usize::try_from(len / LEAN_RECORD + 1).unwrap_or(0),
+        _ => 0,
+    }
 }
 
 /// The estimated peak memory of `command` over `inputs` (the first the main input, the

@@ -5,7 +5,7 @@
 
 use std::io::Write;
 
-use treem::child::dedup::{self, Key};
+use treem::child::dedup::{self, Key, Keys};
 
 use super::records::{self, Source};
 use crate::args::{DedupArgs, OutputFormat};
@@ -41,11 +41,14 @@ pub(crate) fn run(args: &DedupArgs) -> Result<u8, Failure> {
         &[Some(&source)],
         lang,
     )?;
-    // Each record is read, reduced to the core's compact key (a few dozen bytes) and dropped;
-    // the core numbers keys by their place, and `rows` keeps each one's source row.
+    // Each record is read, reduced to the core's compact key (a few dozen bytes, stored column
+    // by column) and dropped; the core numbers keys by their place, and `rows` keeps each
+    // one's source row. Room for the records guessed from the file's size is reserved at once
+    // (an overestimate costs address space only: pages never written are never resident),
+    // rather than columns that double as they grow and leave half their last doubling unused.
     let rows_in = records::open(&source, &run_options.ctx)?;
     let source_name = rows_in.source.clone();
-    let mut keys: Vec<Option<Key>> = Vec::new();
+    let mut keys = Keys::with_capacity(crate::memory::records_guess(&source));
     let mut rows = RowMap::default();
     let mut unreadable = Vec::new();
     let mut records_read = 0usize;
@@ -60,50 +63,63 @@ pub(crate) fn run(args: &DedupArgs) -> Result<u8, Failure> {
         }
         Ok(())
     })?;
-    keys.shrink_to_fit();
     let (found, comparisons, capped_blocks) = dedup::find(&keys);
     let row_of = |index: usize| rows.get(index).unwrap_or(0);
-    let pairs: Vec<RowPair> = found
-        .iter()
-        .map(|p| RowPair {
-            a: row_of(p.a),
-            b: row_of(p.b),
-            level: name_of(&p.level),
-            evidence: p
-                .evidence
-                .iter()
-                .map(|e| (e.field.to_owned(), name_of(&e.how)))
-                .collect(),
-        })
-        .collect();
-    for (index, key) in keys.iter().enumerate() {
-        if key.is_none() {
+    for index in 0..keys.len() {
+        if !keys.is_readable(index) {
             unreadable.push(row_of(index));
         }
     }
     drop(keys);
     unreadable.sort_unstable();
-    let likely = pairs.iter().filter(|p| p.level == "likely").count();
+    // Each pair is put in rows and words as it is written, never all at once: tens of
+    // thousands of pairs at a million records, a few hundred bytes each in words.
+    let row_pair = |p: &dedup::Pair| RowPair {
+        a: row_of(p.a),
+        b: row_of(p.b),
+        level: name_of(&p.level),
+        evidence: p
+            .evidence
+            .iter()
+            .map(|e| (e.field.to_owned(), name_of(&e.how)))
+            .collect(),
+    };
+    let likely = found
+        .iter()
+        .filter(|p| p.level == dedup::Level::Likely)
+        .count();
     let mut out = output::create(None)?;
     match args.format {
         OutputFormat::Json => {
-            let doc = serde_json::json!({
-                "source": source_name,
+            // One object, written member by member in the order serde_json gives an object's
+            // members (sorted), with the pairs streamed between the members before and after.
+            let before = serde_json::json!({
                 "options": run_options.echo,
-                "records": records_read,
-                "unreadable_rows": unreadable,
                 "comparisons": comparisons,
                 "capped_blocks": capped_blocks,
                 "likely": likely,
-                "possible": pairs.len() - likely,
-                "pairs": pairs.iter().map(pair_json).collect::<Vec<_>>(),
-            });
-            let doc = doc.to_string();
-            writeln!(out, "{doc}").map_err(write_failed)?;
+            })
+            .to_string();
+            let after = serde_json::json!({
+                "source": source_name,
+                "records": records_read,
+                "unreadable_rows": unreadable,
+                "possible": found.len() - likely,
+            })
+            .to_string();
+            let before = before.strip_suffix('}').unwrap_or(&before);
+            let after = after.strip_prefix('{').unwrap_or(&after);
+            write!(out, "{before},\"pairs\":[").map_err(write_failed)?;
+            for (i, pair) in found.iter().enumerate() {
+                let comma = if i == 0 { "" } else { "," };
+                let pair = pair_json(&row_pair(pair));
+                write!(out, "{comma}{pair}").map_err(write_failed)?;
+            }
+            writeln!(out, "],{after}").map_err(write_failed)?;
         }
         OutputFormat::Ndjson => {
-            for pair in &pairs {
-                let line = pair_json(pair).to_string();
+            for pair in &found {
+                let line = pair_json(&row_pair(pair)).to_string();
                 writeln!(out, "{line}").map_err(write_failed)?;
             }
         }
@@ -112,7 +128,8 @@ pub(crate) fn run(args: &DedupArgs) -> Result<u8, Failure> {
             let mut w = csv::Writer::from_writer(out);
             w.write_record(["row_a", "row_b", "level", "evidence"])
                 .map_err(csv_failed)?;
-            for pair in &pairs {
+            for pair in &found {
+                let pair = row_pair(pair);
                 let evidence: Vec<String> = pair
                     .evidence
                     .iter()
@@ -121,7 +138,7 @@ pub(crate) fn run(args: &DedupArgs) -> Result<u8, Failure> {
                 w.write_record([
                     pair.a.to_string(),
                     pair.b.to_string(),
-                    pair.level.clone(),
+                    pair.level,
                     evidence.join("; "),
                 ])
                 .map_err(csv_failed)?;
@@ -130,15 +147,20 @@ pub(crate) fn run(args: &DedupArgs) -> Result<u8, Failure> {
             return Ok(exit(likely));
         }
         OutputFormat::Table => {
-            let text = table(
+            let l = Labels::new(lang);
+            let head = table_head(
                 &source_name,
                 &run_options.echo,
                 records_read,
                 &unreadable,
-                &pairs,
-                lang,
+                (likely, found.len() - likely),
+                &l,
             );
-            out.write_all(text.as_bytes()).map_err(write_failed)?;
+            out.write_all(head.as_bytes()).map_err(write_failed)?;
+            for pair in &found {
+                let line = table_line(&row_pair(pair), &l);
+                out.write_all(line.as_bytes()).map_err(write_failed)?;
+            }
         }
     }
     out.finish()?;
@@ -228,30 +250,27 @@ fn match_label(how: &str, l: &Labels) -> String {
     l.pick(vi, en).to_owned()
 }
 
-/// The summary for people.
-fn table(
+/// The summary for people, before the pairs (one line each, [`table_line`]).
+fn table_head(
     source: &str,
     options: &serde_json::Value,
     records: usize,
     unreadable: &[u64],
-    pairs: &[RowPair],
-    lang: treem::Lang,
+    (likely, possible): (usize, usize),
+    l: &Labels,
 ) -> String {
-    let l = Labels::new(lang);
-    let likely = pairs.iter().filter(|p| p.level == "likely").count();
     let as_of = options
         .get("as_of")
         .and_then(serde_json::Value::as_str)
         .unwrap_or("-");
     let mut text = format!(
-        "treem · {} · {}: {source}\n{}: {as_of}\n{}: {records} · {}: {likely} · {}: {}\n",
+        "treem · {} · {}: {source}\n{}: {as_of}\n{}: {records} · {}: {likely} · {}: {possible}\n",
         l.pick("Tìm hồ sơ trẻ em trùng lặp", "Duplicate child records"),
         l.pick("nguồn", "source"),
         l.pick("Ngày tính", "As of"),
         l.pick("Số bản ghi", "Records"),
         l.pick("cặp gần như chắc chắn trùng", "likely pairs"),
         l.pick("cặp có thể trùng", "possible pairs"),
-        pairs.len() - likely,
     );
     if !unreadable.is_empty() {
         let rows: Vec<String> = unreadable.iter().map(u64::to_string).collect();
@@ -264,7 +283,7 @@ fn table(
             rows.join(", ")
         ));
     }
-    if pairs.is_empty() {
+    if likely + possible == 0 {
         text.push_str(l.pick(
             "\nKhông thấy cặp nào trùng.\n",
             "\nNo duplicate pair found.\n",
@@ -278,22 +297,24 @@ fn table(
         l.pick("Mức", "Level"),
         l.pick("Căn cứ", "Evidence")
     ));
-    for pair in pairs {
-        let level = match pair.level.as_str() {
-            "likely" => l.pick("gần chắc", "likely"),
-            _ => l.pick("có thể", "possible"),
-        };
-        let evidence: Vec<String> = pair
-            .evidence
-            .iter()
-            .map(|(f, m)| format!("{} {}", field_label(f, &l), match_label(m, &l)))
-            .collect();
-        text.push_str(&format!(
-            "{:>7} {:>7}  {level:<12} {}\n",
-            pair.a,
-            pair.b,
-            evidence.join(", ")
-        ));
-    }
     text
+}
+
+/// One pair of the summary for people.
+fn table_line(pair: &RowPair, l: &Labels) -> String {
+    let level = match pair.level.as_str() {
+        "likely" => l.pick("gần chắc", "likely"),
+        _ => l.pick("có thể", "possible"),
+    };
+    let evidence: Vec<String> = pair
+        .evidence
+        .iter()
+        .map(|(f, m)| format!("{} {}", field_label(f, l), match_label(m, l)))
+        .collect();
+    format!(
+        "{:>7} {:>7}  {level:<12} {}\n",
+        pair.a,
+        pair.b,
+        evidence.join(", ")
+    )
 }

@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # Installing first keeps the README's promise: this one command works on a fresh machine.
 bash scripts/install.sh
-stages=(fresh-clone rust c asan wasm fuzz python)
+stages=(fresh-clone rust c asan wasm fuzz python soak)
 start=$(date +%s)
 for stage in "${stages[@]}"; do
   t0=$(date +%s)

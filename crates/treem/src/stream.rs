@@ -443,7 +443,9 @@ mod tests {
         ] {
             let serde = serde_json::from_str::<serde_json::Value>(bad).unwrap_err();
             let mut failed = None;
-            let result = validate_each("child", bad.as_bytes(), b"", |_| {});
+            // Any kind of this build: the framing is the same for every kind.
+            let kind = crate::Kind::all().next().map(|k| k.name()).unwrap();
+            let result = validate_each(kind, bad.as_bytes(), b"", |_| {});
             if let Err(e) = result {
                 failed = Some(e);
             }

@@ -372,6 +372,7 @@ fn without_the_national_tables_the_issue_says_so() {
 
 /// (path, code, severity) of a child record's issues about its residence, as of a 2025
 /// date, and the residence `normalize` writes.
+#[cfg(feature = "child")]
 fn residence_answer(
     residence: serde_json::Value,
 ) -> (Vec<(String, String, String)>, serde_json::Value) {
@@ -389,10 +390,12 @@ fn residence_answer(
     (issues, value["record"]["residence"].clone())
 }
 
+#[cfg(feature = "child")]
 fn one(path: &str, code: &str, severity: &str) -> (String, String, String) {
     (path.to_owned(), code.to_owned(), severity.to_owned())
 }
 
+#[cfg(feature = "child")]
 #[test]
 fn units_written_by_name_are_read_as_their_codes() {
     // Any case, no diacritics, without the type word: one unit, no issue, the code written.
@@ -456,7 +459,7 @@ fn units_written_by_name_are_read_as_their_codes() {
     assert_eq!(residence["commune_code"], "Xã Không Có Thật");
 }
 
-#[cfg(feature = "national-geography")]
+#[cfg(all(feature = "child", feature = "national-geography"))]
 #[test]
 fn a_name_of_several_units_is_never_guessed() {
     // Without a province, "Xã Tân Tiến" fits several communes of the 2025 list.

@@ -47,7 +47,7 @@ fn run(data: &[u8]) {
     let bytes = parts.data.to_vec();
     match format {
         "csv" => {
-            if let Ok((_, reader)) = input::tabular::CsvReader::open(BufReader::new(std::io::Cursor::new(bytes)), &mapping) {
+            if let Ok((_, _, reader)) = input::tabular::CsvReader::open(BufReader::new(std::io::Cursor::new(bytes)), &mapping) {
                 drain(reader);
             }
         }

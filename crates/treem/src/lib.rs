@@ -30,6 +30,8 @@ pub mod context;
 pub mod directive;
 mod error;
 pub mod fields;
+#[cfg(any(feature = "child", feature = "indicators"))]
+mod hash;
 pub mod i18n;
 #[cfg(feature = "indicators")]
 pub mod indicator;

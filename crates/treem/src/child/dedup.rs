@@ -129,19 +129,9 @@ pub struct Key {
     commune: Option<(Edition, Box<str>)>,
 }
 
-/// A 64-bit FNV-1a hash finished by MurmurHash3's `fmix64` (no hasher in the WebAssembly
-/// package: `std`'s would link SipHash).
+/// The hash the keys keep instead of a text ([`crate::hash::text64`]).
 fn hash(text: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in text.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    h ^ (h >> 33)
+    crate::hash::text64(text)
 }
 
 fn text(field: &Field<String>) -> Option<&str> {

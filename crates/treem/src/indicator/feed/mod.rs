@@ -139,21 +139,10 @@ pub(crate) enum Phase {
     Counting,
 }
 
-/// A 64-bit FNV-1a hash of a child id, finished by MurmurHash3's `fmix64` so that ids which
-/// differ in their last bytes spread over the whole range. The set of ids seen keeps this
-/// hash instead of the id (8 bytes instead of the text, for millions of children); two
-/// different ids share it with probability about n²/2⁶⁵ (under 10⁻⁶ for five million).
+/// The hash of a child id the set of ids seen keeps instead of the id (8 bytes instead of
+/// the text, for millions of children; [`crate::hash::text64`]).
 fn id_hash(id: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in id.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    h ^ (h >> 33)
+    crate::hash::text64(id)
 }
 
 /// The record feeders' state between records: the children's ids seen, the cases waiting for

@@ -225,6 +225,10 @@ struct Export {
     planted: BTreeMap<u64, Vec<Planted>>,
     /// Pairs of Excel rows that are the same child.
     duplicates: BTreeSet<(u64, u64)>,
+    /// Pairs of Excel rows that are two children with one personal ID (the later row's ID
+    /// copied from the earlier one; its sex and birth year agree with the ID, so only the
+    /// pair shows the error).
+    conflicts: BTreeSet<(u64, u64)>,
 }
 
 fn export(dir: &Path) -> Export {
@@ -234,6 +238,7 @@ fn export(dir: &Path) -> Export {
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut planted = BTreeMap::new();
     let mut duplicates = BTreeSet::new();
+    let mut conflicts = BTreeSet::new();
     for n in 1..=ROWS {
         // Excel row: the header is row 1.
         let row = n as u64 + 1;
@@ -243,7 +248,10 @@ fn export(dir: &Path) -> Export {
             let earlier = rng.below(rows.len());
             let first = earlier as u64 + 2;
             if planted.contains_key(&first)
-                || duplicates.iter().any(|(a, b)| *a == first || *b == first)
+                || duplicates
+                    .iter()
+                    .chain(&conflicts)
+                    .any(|(a, b)| *a == first || *b == first)
             {
                 rows.push(clean_row(&mut rng, n, &units));
                 continue;
@@ -253,6 +261,29 @@ fn export(dir: &Path) -> Export {
             copy[1] = copy[1].to_uppercase();
             rows.push(copy);
             duplicates.insert((first, row));
+            continue;
+        }
+        if (2..4).contains(&roll) && rows.len() > 10 {
+            // Another child given an earlier child's personal ID.
+            let earlier = rng.below(rows.len());
+            let first = earlier as u64 + 2;
+            let taken = |pairs: &BTreeSet<(u64, u64)>| pairs.iter().any(|(a, b)| *a == first || *b == first);
+            if planted.contains_key(&first) || taken(&duplicates) || taken(&conflicts) {
+                rows.push(clean_row(&mut rng, n, &units));
+                continue;
+            }
+            let source = rows[earlier].clone();
+            let mut cells = clean_row(&mut rng, n, &units);
+            // A family name none of the generated ones is within one letter of.
+            let given = cells[1].split_once(' ').unwrap().1.to_owned();
+            cells[1] = format!("{} {given}", rng.pick(&["Trương", "Huỳnh", "Quách"]));
+            let (day, rest) = source[2].split_once('/').unwrap();
+            let day: usize = day.parse().unwrap();
+            cells[2] = format!("{:02}/{rest}", day % 28 + 1);
+            cells[3] = source[3].clone();
+            cells[5] = source[5].clone();
+            rows.push(cells);
+            conflicts.insert((first, row));
             continue;
         }
         let mut cells = clean_row(&mut rng, n, &units);
@@ -277,6 +308,7 @@ fn export(dir: &Path) -> Export {
         path,
         planted,
         duplicates,
+        conflicts,
     }
 }
 
@@ -380,19 +412,38 @@ fn planted_errors_are_found_at_their_rows_and_clean_rows_stay_clean() {
         export.path.to_str().unwrap(),
     ]);
     let answer: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let pairs: BTreeSet<(u64, u64)> = answer["pairs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| (p["row_a"].as_u64().unwrap(), p["row_b"].as_u64().unwrap()))
-        .collect();
-    let found_pairs = export.duplicates.intersection(&pairs).count();
+    let pairs_at = |level: &str| -> BTreeSet<(u64, u64)> {
+        answer["pairs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["level"] == level)
+            .map(|p| (p["row_a"].as_u64().unwrap(), p["row_b"].as_u64().unwrap()))
+            .collect()
+    };
+    let likely = pairs_at("likely");
+    let id_conflicts = pairs_at("id_conflict");
+    let found_pairs = export.duplicates.intersection(&likely).count();
+    let found_conflicts = export.conflicts.intersection(&id_conflicts).count();
     println!(
-        "planted duplicates found by dedup: {found_pairs}/{}",
-        export.duplicates.len()
+        "planted duplicates found by dedup as likely: {found_pairs}/{}; planted ID conflicts \
+         found as id_conflict: {found_conflicts}/{}; other likely pairs {}, other conflicts {}",
+        export.duplicates.len(),
+        export.conflicts.len(),
+        likely.difference(&export.duplicates).count(),
+        id_conflicts.difference(&export.conflicts).count(),
     );
     assert!(export.duplicates.len() >= 20);
     assert!(found_pairs * 100 >= export.duplicates.len() * 98);
+    assert!(export.conflicts.len() >= 20);
+    assert!(found_conflicts * 100 >= export.conflicts.len() * 98);
+    assert_eq!(answer["id_conflicts"], id_conflicts.len());
+    assert!(
+        likely.is_subset(&export.duplicates) && id_conflicts.is_subset(&export.conflicts),
+        "no pair is called the same child, or one ID on two children, unless planted so: {:?} {:?}",
+        likely.difference(&export.duplicates).collect::<Vec<_>>(),
+        id_conflicts.difference(&export.conflicts).collect::<Vec<_>>()
+    );
 
     // Cleaned and validated again: no error left but the planted ones.
     let cleaned = dir.join("da-lam-sach.csv");

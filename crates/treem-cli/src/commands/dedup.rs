@@ -1,7 +1,7 @@
 //! `treem dedup`: likely and possible duplicate children in a dataset (any input format), by
 //! the core's `dedup` operation. Pairs are given as row numbers of the source with the
 //! evidence (which members matched and how), never the names or IDs themselves.
-//! Exit 0 when no pair is `likely`, 1 otherwise.
+//! Exit 0 when no pair is `likely` or an `id_conflict`, 1 otherwise.
 
 use std::io::Write;
 
@@ -84,10 +84,10 @@ pub(crate) fn run(args: &DedupArgs) -> Result<u8, Failure> {
             .map(|e| (e.field.to_owned(), name_of(&e.how)))
             .collect(),
     };
-    let likely = found
-        .iter()
-        .filter(|p| p.level == dedup::Level::Likely)
-        .count();
+    let count = |level: dedup::Level| found.iter().filter(|p| p.level == level).count();
+    let likely = count(dedup::Level::Likely);
+    let conflicts = count(dedup::Level::IdConflict);
+    let possible = found.len() - likely - conflicts;
     let mut out = output::create(None)?;
     match args.format {
         OutputFormat::Json => {
@@ -98,13 +98,14 @@ pub(crate) fn run(args: &DedupArgs) -> Result<u8, Failure> {
                 "comparisons": comparisons,
                 "capped_blocks": capped_blocks,
                 "likely": likely,
+                "id_conflicts": conflicts,
             })
             .to_string();
             let after = serde_json::json!({
                 "source": source_name,
                 "records": records_read,
                 "unreadable_rows": unreadable,
-                "possible": found.len() - likely,
+                "possible": possible,
             })
             .to_string();
             let before = before.strip_suffix('}').unwrap_or(&before);
@@ -144,7 +145,7 @@ pub(crate) fn run(args: &DedupArgs) -> Result<u8, Failure> {
                 .map_err(csv_failed)?;
             }
             finish_csv(w)?;
-            return Ok(exit(likely));
+            return Ok(exit(likely + conflicts));
         }
         OutputFormat::Table => {
             let l = Labels::new(lang);
@@ -153,7 +154,7 @@ pub(crate) fn run(args: &DedupArgs) -> Result<u8, Failure> {
                 &run_options.echo,
                 records_read,
                 &unreadable,
-                (likely, found.len() - likely),
+                (likely, possible, conflicts),
                 &l,
             );
             out.write_all(head.as_bytes()).map_err(write_failed)?;
@@ -164,11 +165,12 @@ pub(crate) fn run(args: &DedupArgs) -> Result<u8, Failure> {
         }
     }
     out.finish()?;
-    Ok(exit(likely))
+    Ok(exit(likely + conflicts))
 }
 
-fn exit(likely: usize) -> u8 {
-    if likely == 0 {
+/// Exit 1 when a pair asks for a correction: likely one child, or one ID on two children.
+fn exit(to_correct: usize) -> u8 {
+    if to_correct == 0 {
         EXIT_OK
     } else {
         EXIT_ISSUES
@@ -256,7 +258,7 @@ fn table_head(
     options: &serde_json::Value,
     records: usize,
     unreadable: &[u64],
-    (likely, possible): (usize, usize),
+    (likely, possible, conflicts): (usize, usize, usize),
     l: &Labels,
 ) -> String {
     let as_of = options
@@ -272,6 +274,15 @@ fn table_head(
         l.pick("cặp gần như chắc chắn trùng", "likely pairs"),
         l.pick("cặp có thể trùng", "possible pairs"),
     );
+    if conflicts > 0 {
+        text.push_str(&format!(
+            "{}: {conflicts}\n",
+            l.pick(
+                "Cặp trùng số định danh nhưng là hai trẻ khác nhau (một hồ sơ ghi sai số)",
+                "Pairs sharing a personal ID but plainly two children (one record has a wrong ID)"
+            ),
+        ));
+    }
     if !unreadable.is_empty() {
         let rows: Vec<String> = unreadable.iter().map(u64::to_string).collect();
         text.push_str(&format!(
@@ -283,7 +294,7 @@ fn table_head(
             rows.join(", ")
         ));
     }
-    if likely + possible == 0 {
+    if likely + possible + conflicts == 0 {
         text.push_str(l.pick(
             "\nKhông thấy cặp nào trùng.\n",
             "\nNo duplicate pair found.\n",
@@ -304,6 +315,7 @@ fn table_head(
 fn table_line(pair: &RowPair, l: &Labels) -> String {
     let level = match pair.level.as_str() {
         "likely" => l.pick("gần chắc", "likely"),
+        "id_conflict" => l.pick("trùng số ĐD", "ID conflict"),
         _ => l.pick("có thể", "possible"),
     };
     let evidence: Vec<String> = pair

@@ -1,15 +1,24 @@
-//! Duplicate child records in a set: pairs that are likely or possibly the same child, each
-//! with the evidence (which members matched, and how). Nothing is merged: a person decides.
+//! Duplicate child records in a set: pairs that are likely or possibly the same child, and
+//! pairs that share a personal ID although they are plainly two children, each with the
+//! evidence (which members matched, and how). Nothing is merged: a person decides.
 //!
 //! No law sets these criteria; they are treem's (the seed's "làm sạch dữ liệu trẻ em").
 //!
 //! | level      | when                                                                        |
 //! |------------|-----------------------------------------------------------------------------|
-//! | `likely`   | same personal ID (valid structure, Nghị định 137/2015/NĐ-CP, Điều 13)        |
+//! | `id_conflict` | same personal ID, names different (not one edit apart) and dates of birth or sexes different |
+//! | `likely`   | same personal ID otherwise (valid structure, Nghị định 137/2015/NĐ-CP, Điều 13) |
 //! | `likely`   | same folded name + same date of birth + same commune (or its 2025 successor) |
 //! | `possible` | same folded name + same date of birth, commune different or missing          |
 //! | `possible` | folded names one edit apart + same date of birth (sex not different)         |
 //! | `possible` | same folded name + date of birth with day and month swapped, commune same or missing |
+//!
+//! A personal ID belongs to one citizen (NĐ 137/2015/NĐ-CP, Điều 13: "Số định danh cá nhân là
+//! dãy số tự nhiên gồm 12 số ..." of that citizen), so two records with one ID but different
+//! names and a different date of birth (or sex) are not "almost certainly one child": one of
+//! them carries the other's ID, a data error to correct, which the level `id_conflict` says.
+//! The same ID with the name or the date of birth matching (a retyped name, a mistyped date)
+//! stays `likely`.
 //!
 //! A `likely` pair by name, birth and commune becomes `possible` when both records carry valid
 //! personal IDs that differ, or when their sexes differ (twins, a mistyped ID): the evidence
@@ -51,6 +60,9 @@ pub enum Level {
     Possible,
     /// Very probably the same child.
     Likely,
+    /// One personal ID on two records that are plainly two children (name different, and date
+    /// of birth or sex different): one record carries the wrong ID.
+    IdConflict,
 }
 
 /// How one member of the two records compares.
@@ -90,7 +102,7 @@ pub struct Pair {
     pub a: usize,
     /// The second record's index.
     pub b: usize,
-    /// Likely or possible.
+    /// Likely, possible, or an ID conflict.
     pub level: Level,
     /// Every member compared, in a fixed order.
     pub evidence: Vec<Evidence>,
@@ -129,6 +141,29 @@ pub struct Key {
     commune: Option<(Edition, Box<str>)>,
 }
 
+/// The code of the commune `written` in `residence`: the text itself when it is a code, else
+/// the one unit the rules read for a name (`Phường Lê Chân`, `phuong le chan`) inside the
+/// province (and district) written beside it, so two records naming one commune differently
+/// compare equal; a name the rules cannot place is compared as written.
+fn commune_code<'a>(
+    written: &'a str,
+    residence: &super::draft::ResidenceDraft,
+    edition: Edition,
+) -> &'a str {
+    use crate::vn::admin::{place::code_for_name, Level as UnitLevel};
+    if written.bytes().all(|b| b.is_ascii_digit()) {
+        return written;
+    }
+    let province = text(&residence.province_code)
+        .and_then(|p| code_for_name(p, UnitLevel::Province, edition, None));
+    let district = match edition {
+        Edition::E2024 => text(&residence.district_code)
+            .and_then(|d| code_for_name(d, UnitLevel::District, edition, province)),
+        Edition::E2025 => None,
+    };
+    code_for_name(written, UnitLevel::Commune, edition, district.or(province)).unwrap_or(written)
+}
+
 /// The hash the keys keep instead of a text ([`crate::hash::text64`]).
 fn hash(text: &str) -> u64 {
     crate::hash::text64(text)
@@ -157,12 +192,12 @@ impl Key {
             .map(|p| p.date);
         let sex = text(&draft.sex).and_then(Sex::parse);
         let commune = draft.residence.value().and_then(|r| {
-            let code = text(&r.commune_code)?;
+            let written = text(&r.commune_code)?;
             let edition = match text(&r.edition) {
                 Some(e) => Edition::parse(e).ok()?,
                 None => ctx.edition(),
             };
-            Some((edition, code.into()))
+            Some((edition, commune_code(written, r, edition).into()))
         });
         Key {
             personal_id,
@@ -267,7 +302,7 @@ struct View<'a> {
     commune: Option<(Edition, &'a str)>,
 }
 
-/// Compares two records; `Some` when they are likely or possibly one child.
+/// Compares two records; `Some` when they are likely or possibly one child, or share an ID.
 fn judge(a: View<'_>, b: View<'_>) -> Option<(Level, Vec<Evidence>)> {
     let id = compare(&a.personal_id, &b.personal_id);
     let name = match (a.name, b.name) {
@@ -293,7 +328,13 @@ fn judge(a: View<'_>, b: View<'_>) -> Option<(Level, Vec<Evidence>)> {
     let same_name = matches!(name, Match::Equal | Match::Folded);
     let same_place = matches!(commune, Match::Equal | Match::Successor);
     let level = if id == Match::Equal {
-        Some(Level::Likely)
+        let two_children =
+            name == Match::Differs && (birth == Match::Differs || sex == Match::Differs);
+        Some(if two_children {
+            Level::IdConflict
+        } else {
+            Level::Likely
+        })
     } else if same_name && birth == Match::Equal {
         let doubt = id == Match::Differs || sex == Match::Differs;
         Some(if same_place && !doubt {
@@ -434,6 +475,35 @@ mod tests {
         let mut with_id = base;
         with_id["personal_id"] = json!("031316000123");
         assert_eq!(level(with_id, other_id), Some(Level::Possible));
+    }
+
+    #[test]
+    fn one_id_on_two_plain_children_is_a_conflict() {
+        use serde_json::json;
+        let an = json!({"personal_id": "031218004512", "full_name": "Nguyễn Văn An",
+            "date_of_birth": "2018-09-05", "sex": "male"});
+        let mut other_child = json!({"personal_id": "031218004512", "full_name": "Trần Thị Bé",
+            "date_of_birth": "2016-02-11", "sex": "female"});
+        assert_eq!(level(an.clone(), other_child.clone()), Some(Level::IdConflict));
+        // Name and sex different, same birth (a twin given the sibling's ID): a conflict.
+        other_child["date_of_birth"] = json!("2018-09-05");
+        assert_eq!(level(an.clone(), other_child.clone()), Some(Level::IdConflict));
+        // Name different, birth and sex the same (a name changed or retyped): likely.
+        other_child["sex"] = json!("male");
+        assert_eq!(level(an.clone(), other_child), Some(Level::Likely));
+        // Name one edit apart and birth different (a mistyped date): likely.
+        let typo = json!({"personal_id": "031218004512", "full_name": "Nguyễn Văn Anh",
+            "date_of_birth": "2018-09-06", "sex": "male"});
+        assert_eq!(level(an.clone(), typo), Some(Level::Likely));
+        // A commune written by name matches its code.
+        let by_code = json!({"full_name": "Lê Minh Châu", "date_of_birth": "2014-11-12",
+            "residence": {"edition": "2025", "province_code": "31", "commune_code": "11383"}});
+        let by_name = json!({"full_name": "LE MINH CHAU", "date_of_birth": "12/11/2014",
+            "residence": {"province_code": "Thành phố Hải Phòng", "commune_code": "phuong le chan"}});
+        assert_eq!(level(by_code, by_name), Some(Level::Likely));
+        // Birth unknown in one record: nothing says they are two children.
+        let unknown = json!({"personal_id": "031218004512", "full_name": "Lê Minh Châu"});
+        assert_eq!(level(an, unknown), Some(Level::Likely));
     }
 
     #[test]

@@ -190,6 +190,14 @@ fn rewrite_cells(
         return out;
     };
     let mut done: Vec<&str> = Vec::new();
+    // Where the cells of chosen list elements (`guardians[relationship=father].full_name`)
+    // went in the record as read, before normalising could rewrite what chose them.
+    let read = columns
+        .fields
+        .iter()
+        .flatten()
+        .any(|f| crate::input::paths::chooses(f))
+        .then(|| crate::input::tabular::record_from_cells(columns, cells));
     let cells_and_slots = columns.fields.iter().zip(cells).zip(out.iter_mut());
     for (column, ((field, cell), slot)) in cells_and_slots.enumerate() {
         let Some(field) = field.as_deref() else {
@@ -198,14 +206,26 @@ fn rewrite_cells(
         if cell.trim().is_empty() || done.contains(&field) {
             continue;
         }
+        if columns.shapes.get(column) == Some(&Some(crate::input::paths::Shape::Grade)) {
+            // A class name ("5A") gives the grade; the cell keeps the class, which the
+            // record has no member for.
+            done.push(field);
+            continue;
+        }
         if columns.code_columns.iter().any(|(i, _)| *i == column) {
             // A unit by name keeps its name; its code goes in the added column below.
             done.push(field);
             continue;
         }
         done.push(field);
-        let pointer = format!("/{}", field.replace('.', "/"));
-        match cleaned.pointer(&pointer) {
+        let numbered = match &read {
+            Some(read) if crate::input::paths::chooses(field) => {
+                crate::input::paths::numbered(read, field)
+            }
+            _ => None,
+        };
+        let path = numbered.as_deref().unwrap_or(field);
+        match crate::input::paths::value_at(cleaned, path) {
             Some(serde_json::Value::String(s)) => s.clone_into(slot),
             Some(serde_json::Value::Null) | None => {}
             // A list from one cell goes back into it as the officer would write it.
@@ -223,8 +243,7 @@ fn rewrite_cells(
         }
     }
     for (_, field) in &columns.code_columns {
-        let pointer = format!("/{}", field.replace('.', "/"));
-        let code = match cleaned.pointer(&pointer) {
+        let code = match crate::input::paths::value_at(cleaned, field) {
             Some(serde_json::Value::String(s)) if s.bytes().all(|b| b.is_ascii_digit()) => s,
             // Not read as a unit (unknown, ambiguous, split): no code to write; the name and
             // its issue say why.

@@ -799,6 +799,61 @@ fn flat_columns_reach_nested_fields() {
     }
 }
 
+/// A sheet with the father's and the mother's names in columns of their own, and the class
+/// ("4A", "Lớp 5B"): each parent becomes a guardian with that relationship, whatever the
+/// column order and beside a numbered guardian ("Người giám hộ"); the grade is read from the
+/// class name and judged against the birth year. `clean` puts each normalised value back in
+/// the column it came from (the mother's phone in "SĐT mẹ", even when "Quan hệ" made the
+/// first guardian a parent too) and keeps the class as written.
+#[test]
+fn parents_columns_and_class_names_are_read() {
+    let dir = scratch("parents-columns");
+    let path = dir.join("export.csv");
+    let text = "STT,Họ tên mẹ,Họ và tên,Ngày sinh,Giới tính,Lớp,Họ tên cha,SĐT mẹ,Người giám hộ,Quan hệ\r\n\
+                1,Trần Thị Hoa,Nguyễn Văn An,05/09/2016,Nam,4A,Nguyễn Văn Sơn,+84 912 345 678,Nguyễn Thị Lan,bà\r\n\
+                2,Trần Thị Mai,Trần Thị Bé,11/02/2016,Nữ,Lớp 2B,,0912 34,Phạm Thị Mai,mẹ\r\n";
+    std::fs::write(&path, text).unwrap();
+    let out = treem(
+        &["validate", "--as-of", AS_OF, "--format", "ndjson", path.to_str().unwrap()],
+        b"",
+    );
+    let at: Vec<(u64, String, String)> = ndjson_lines(&out.stdout)
+        .iter()
+        .map(|i| {
+            (
+                i["row"].as_u64().unwrap(),
+                i["path"].as_str().unwrap().to_owned(),
+                i["code"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    // Row 3: the mother (a second guardian after the numbered one) has a short phone; the
+    // child of 2016 in grade 2 is behind the grade for her birth year.
+    assert_eq!(
+        at,
+        vec![
+            (3, "/guardians/1/phone".to_owned(), "phone.wrong_length".to_owned()),
+            (3, "/schooling/grade".to_owned(), "child.grade_behind_age".to_owned()),
+        ],
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(!err.contains("Họ tên cha") && !err.contains("Lớp"), "{err}");
+
+    let out = treem(&["clean", "--as-of", AS_OF, path.to_str().unwrap()], b"");
+    let cleaned = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = cleaned.lines().collect();
+    assert!(
+        lines[1].starts_with("1,Trần Thị Hoa,Nguyễn Văn An,2016-09-05,male,4A,Nguyễn Văn Sơn,0912345678,Nguyễn Thị Lan,grandparent"),
+        "{cleaned}"
+    );
+    assert!(
+        lines[2].starts_with("2,Trần Thị Mai,Trần Thị Bé,2016-02-11,female,Lớp 2B,,091234,Phạm Thị Mai,mother"),
+        "{cleaned}"
+    );
+}
+
 /// Units written by name and special circumstances written as text, as in an officer's
 /// export: each read into codes, each problem an issue at its cell (never dropped), and
 /// `clean` keeps the names in their columns and adds the codes of the units it could read.

@@ -16,14 +16,18 @@ use crate::failure::Failure;
 
 /// Builds the record of a row from its cells: each mapped, non-blank cell at its field's
 /// path, as its shape says ([`super::paths`]); when two columns feed one field, the first
-/// non-blank wins.
+/// non-blank wins. Paths that choose a list element by its members
+/// (`guardians[relationship=father].full_name`) are placed after the numbered ones, so a
+/// numbered element is the same whatever the column order.
 pub(crate) fn record_from_cells(columns: &Columns, cells: &[String]) -> serde_json::Value {
     let mut record = serde_json::Map::new();
-    let mapped = columns.fields.iter().zip(&columns.shapes).zip(cells);
-    for ((field, shape), cell) in mapped {
-        if let (Some(field), Some(shape)) = (field, shape) {
-            if !cell.trim().is_empty() {
-                paths::insert(&mut record, field, paths::cell_value(cell, *shape));
+    for chosen in [false, true] {
+        let mapped = columns.fields.iter().zip(&columns.shapes).zip(cells);
+        for ((field, shape), cell) in mapped {
+            if let (Some(field), Some(shape)) = (field, shape) {
+                if paths::chooses(field) == chosen && !cell.trim().is_empty() {
+                    paths::insert(&mut record, field, paths::cell_value(cell, *shape));
+                }
             }
         }
     }

@@ -814,7 +814,14 @@ fn parents_columns_and_class_names_are_read() {
                 2,Trần Thị Mai,Trần Thị Bé,11/02/2016,Nữ,Lớp 2B,,0912 34,Phạm Thị Mai,mẹ\r\n";
     std::fs::write(&path, text).unwrap();
     let out = treem(
-        &["validate", "--as-of", AS_OF, "--format", "ndjson", path.to_str().unwrap()],
+        &[
+            "validate",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "ndjson",
+            path.to_str().unwrap(),
+        ],
         b"",
     );
     let at: Vec<(u64, String, String)> = ndjson_lines(&out.stdout)
@@ -832,8 +839,16 @@ fn parents_columns_and_class_names_are_read() {
     assert_eq!(
         at,
         vec![
-            (3, "/guardians/1/phone".to_owned(), "phone.wrong_length".to_owned()),
-            (3, "/schooling/grade".to_owned(), "child.grade_behind_age".to_owned()),
+            (
+                3,
+                "/guardians/1/phone".to_owned(),
+                "phone.wrong_length".to_owned()
+            ),
+            (
+                3,
+                "/schooling/grade".to_owned(),
+                "child.grade_behind_age".to_owned()
+            ),
         ],
         "{}",
         String::from_utf8_lossy(&out.stderr)
@@ -849,7 +864,9 @@ fn parents_columns_and_class_names_are_read() {
         "{cleaned}"
     );
     assert!(
-        lines[2].starts_with("2,Trần Thị Mai,Trần Thị Bé,2016-02-11,female,Lớp 2B,,091234,Phạm Thị Mai,mother"),
+        lines[2].starts_with(
+            "2,Trần Thị Mai,Trần Thị Bé,2016-02-11,female,Lớp 2B,,091234,Phạm Thị Mai,mother"
+        ),
         "{cleaned}"
     );
 }

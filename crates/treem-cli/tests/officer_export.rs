@@ -267,7 +267,9 @@ fn export(dir: &Path) -> Export {
             // Another child given an earlier child's personal ID.
             let earlier = rng.below(rows.len());
             let first = earlier as u64 + 2;
-            let taken = |pairs: &BTreeSet<(u64, u64)>| pairs.iter().any(|(a, b)| *a == first || *b == first);
+            let taken = |pairs: &BTreeSet<(u64, u64)>| {
+                pairs.iter().any(|(a, b)| *a == first || *b == first)
+            };
             if planted.contains_key(&first) || taken(&duplicates) || taken(&conflicts) {
                 rows.push(clean_row(&mut rng, n, &units));
                 continue;
@@ -442,7 +444,9 @@ fn planted_errors_are_found_at_their_rows_and_clean_rows_stay_clean() {
         likely.is_subset(&export.duplicates) && id_conflicts.is_subset(&export.conflicts),
         "no pair is called the same child, or one ID on two children, unless planted so: {:?} {:?}",
         likely.difference(&export.duplicates).collect::<Vec<_>>(),
-        id_conflicts.difference(&export.conflicts).collect::<Vec<_>>()
+        id_conflicts
+            .difference(&export.conflicts)
+            .collect::<Vec<_>>()
     );
 
     // Cleaned and validated again: no error left but the planted ones.

@@ -220,7 +220,7 @@ pub fn catalog(name: &str, options: &[u8]) -> Result<serde_json::Value, Error> {
 pub fn case_deadlines(input: &[u8], options: &[u8]) -> Result<serde_json::Value, Error> {
     let ctx = Context::from_options_json(options)?;
     let record = crate::json::parse_bytes(input)?;
-    let draft: crate::case::CaseDraft = crate::kind::draft_of(&record)?;
+    let draft: crate::case::CaseDraft = crate::document::draft_of(&record)?;
     let steps = crate::case::deadlines(&draft, &ctx);
     Ok(serde_json::json!({
         "as_of": ctx.as_of.map(crate::vn::date::iso::date),
@@ -263,7 +263,7 @@ pub fn residence_successors(input: &[u8], options: &[u8]) -> Result<serde_json::
         serde_json::Value::Object(map) => map.get("residence").unwrap_or(&record),
         other => return Err(Error::wrong_top_level("object", other)),
     };
-    let draft: crate::child::ResidenceDraft = crate::kind::draft_of(residence)?;
+    let draft: crate::child::ResidenceDraft = crate::document::draft_of(residence)?;
     Ok(crate::child::residence::successors(&draft, &ctx).unwrap_or(serde_json::Value::Null))
 }
 
@@ -363,7 +363,7 @@ pub fn task_report_table(input: &[u8]) -> Result<serde_json::Value, Error> {
 /// assert!(treem::api::call("nope", b"{}", b"").unwrap_err().is_unknown_name());
 /// ```
 pub fn call(operation: &str, input: &[u8], options: &[u8]) -> Result<serde_json::Value, Error> {
-    let op = crate::registry::OPERATIONS
+    let op = OPERATIONS
         .iter()
         .find(|o| o.name == operation.trim())
         .ok_or_else(|| Error::unknown_name("operation", operation, &operation_names()))?;
@@ -372,7 +372,72 @@ pub fn call(operation: &str, input: &[u8], options: &[u8]) -> Result<serde_json:
 
 /// The names of every operation [`call`] accepts.
 pub fn operation_names() -> Vec<&'static str> {
-    crate::registry::OPERATIONS.iter().map(|o| o.name).collect()
+    OPERATIONS.iter().map(|o| o.name).collect()
+}
+
+// The operations are this module's own entry points, so their table lives here rather than
+// in the registry: the registry lists the domains, and nothing the domains use reads it.
+
+/// A domain operation beyond the contract's record entry points (deadlines, roll-ups,
+/// indicators), reachable by name through [`call`], so every binding carries it
+/// with no code of its own.
+struct OperationDef {
+    name: &'static str,
+    run: fn(&[u8], &[u8]) -> Result<serde_json::Value, crate::Error>,
+}
+
+/// Every operation, by its stable name.
+const OPERATIONS: &[OperationDef] = &[
+    #[cfg(feature = "case")]
+    OperationDef {
+        name: "case_deadlines",
+        run: case_deadlines,
+    },
+    #[cfg(feature = "child")]
+    OperationDef {
+        name: "dedup",
+        run: dedup,
+    },
+    #[cfg(feature = "indicators")]
+    OperationDef {
+        name: "indicators",
+        run: |input, options| indicators(input, options).and_then(to_json),
+    },
+    #[cfg(feature = "child")]
+    OperationDef {
+        name: "residence_successors",
+        run: residence_successors,
+    },
+    #[cfg(feature = "safe-school")]
+    OperationDef {
+        name: "safe_school_assess",
+        run: safe_school_assess,
+    },
+    #[cfg(feature = "safe-school")]
+    OperationDef {
+        name: "safe_school_rollup",
+        run: safe_school_rollup,
+    },
+    #[cfg(feature = "safe-school")]
+    OperationDef {
+        name: "safe_school_rollup_merge",
+        run: |input, _options| safe_school_rollup_merge(input),
+    },
+    #[cfg(feature = "directive")]
+    OperationDef {
+        name: "task_report_rollup",
+        run: task_report_rollup,
+    },
+    #[cfg(feature = "directive")]
+    OperationDef {
+        name: "task_report_table",
+        run: |input, _options| task_report_table(input),
+    },
+];
+
+#[cfg(feature = "indicators")]
+fn to_json<T: serde::Serialize>(value: T) -> Result<serde_json::Value, crate::Error> {
+    serde_json::to_value(value).map_err(|e| crate::Error::not_json(&e))
 }
 
 /// The library version and the editions of its data.

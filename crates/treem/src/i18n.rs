@@ -2,9 +2,9 @@
 //!
 //! Every issue code is declared once, next to the rule that raises it, with the `codes!`
 //! macro: code, severity, rule, legal source and both message templates. The macro also puts
-//! the code in its module's `CODES` slice, and [`all_codes`] chains those slices, so the code
-//! table (`docs/codes.md`, the `issue_codes` catalog) is generated from the same definitions
-//! the rules use and cannot drift from them.
+//! the code in its module's `CODES` slice, and [`crate::issue_codes::all`] chains those slices, so
+//! the code table (`docs/codes.md`, the `issue_codes` catalog) is generated from the same
+//! definitions the rules use and cannot drift from them.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -164,105 +164,9 @@ macro_rules! codes {
     };
 }
 
-/// Every issue code of the library, grouped by module, in a fixed order.
-pub fn all_codes() -> impl Iterator<Item = &'static CodeDef> {
-    crate::registry::CODE_TABLES
-        .iter()
-        .flat_map(|table| table.iter())
-}
-
-/// Looks up a code's definition.
-pub fn code_def(code: &str) -> Option<&'static CodeDef> {
-    all_codes().find(|def| def.code == code)
-}
-
-/// The code table as Markdown: code, severity, rule, source and both messages.
-/// `docs/codes.md` is this text; a test fails when the file is stale.
-pub fn codes_markdown() -> String {
-    let mut out = String::from(
-        "# Issue codes\n\n\
-         Generated from the code catalog by `cargo run -p treem-cli -- catalog issue_codes --format markdown`\n\
-         (a test fails when this file is stale). A code is never reused with another meaning.\n\n\
-         | code | severity | rule | source | message (vi) | message (en) |\n\
-         |---|---|---|---|---|---|\n",
-    );
-    for def in all_codes() {
-        out.push_str(&format!(
-            "| `{}` | {} | `{}` | {} | {} | {} |\n",
-            def.code,
-            def.severity.as_str(),
-            def.rule,
-            escape_cell(def.source),
-            escape_cell(def.vi),
-            escape_cell(def.en)
-        ));
-    }
-    out
-}
-
-fn escape_cell(text: &str) -> String {
-    text.replace('|', "\\|")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn codes_are_unique_and_well_formed() {
-        let mut seen = std::collections::BTreeSet::new();
-        for def in all_codes() {
-            assert!(seen.insert(def.code), "duplicate code {}", def.code);
-            assert!(
-                def.code.split('.').count() >= 2
-                    && def.code.chars().all(|c| c.is_ascii_lowercase()
-                        || c.is_ascii_digit()
-                        || c == '_'
-                        || c == '.'),
-                "code {} is not dotted snake_case",
-                def.code
-            );
-            assert!(
-                !def.vi.is_empty() && !def.en.is_empty(),
-                "code {} lacks a message",
-                def.code
-            );
-            assert!(!def.source.is_empty(), "code {} lacks a source", def.code);
-        }
-        assert!(seen.len() > 5);
-    }
-
-    #[test]
-    fn templates_use_the_same_placeholders_in_both_languages() {
-        fn placeholders(t: &str) -> std::collections::BTreeSet<String> {
-            let mut out = std::collections::BTreeSet::new();
-            let mut rest = t;
-            while let Some(open) = rest.find('{') {
-                let after = &rest[open + 1..];
-                if let Some(close) = after.find('}') {
-                    // `reason_vi` / `reason_en` are one parameter in two languages.
-                    let name = &after[..close];
-                    let name = name
-                        .strip_suffix("_vi")
-                        .or_else(|| name.strip_suffix("_en"))
-                        .unwrap_or(name);
-                    out.insert(name.to_owned());
-                    rest = &after[close + 1..];
-                } else {
-                    break;
-                }
-            }
-            out
-        }
-        for def in all_codes() {
-            assert_eq!(
-                placeholders(def.vi),
-                placeholders(def.en),
-                "placeholders differ for {}",
-                def.code
-            );
-        }
-    }
 
     #[test]
     fn render_replaces_known_and_keeps_unknown_placeholders() {

@@ -1,173 +1,14 @@
-//! The document kinds and what each one can do.
-//!
-//! A kind is a [`KindDef`] in the registry: its name, labels, and the functions that validate,
-//! normalise and describe it. Domain modules implement [`Document`] for their draft type and
-//! register `kind_def::<TheirDraft>(...)`; nothing else needs to change to add a kind.
+//! The document kinds and what each one can do: [`Kind`], a handle to a kind's registered
+//! definition ([`crate::document::KindDef`]).
 
 use std::fmt;
 use std::str::FromStr;
 
-use schemars::JsonSchema;
-use serde::de::DeserializeOwned;
-use serde::Serialize;
-
 use crate::context::Context;
-use crate::normalize::{ChangeLog, Normalized};
-use crate::report::{IssueSink, Report};
+pub use crate::document::{kind_def, Document, KindDef};
+use crate::normalize::Normalized;
+use crate::report::Report;
 use crate::{Error, Lang};
-
-/// A lenient draft of one kind of record: what a domain module implements.
-pub trait Document: DeserializeOwned + crate::json::FromValue + Serialize + JsonSchema {
-    /// Runs every rule of the kind, raising issues into `sink`.
-    fn check(&self, ctx: &Context, sink: &mut IssueSink);
-
-    /// Rewrites the draft into canonical form, logging each rewrite. Values that cannot be
-    /// cleaned stay as they are; nothing is dropped.
-    fn normalize(&mut self, ctx: &Context, log: &mut ChangeLog);
-}
-
-/// The definition of a kind, as registered.
-#[derive(Debug)]
-pub struct KindDef {
-    name: &'static str,
-    label_vi: &'static str,
-    label_en: &'static str,
-    validate: fn(&serde_json::Value, &Context) -> Result<Report, Error>,
-    validate_json: fn(&[u8], &Context) -> Result<Report, Error>,
-    normalize: fn(&serde_json::Value, &Context) -> Result<Normalized, Error>,
-    #[cfg(feature = "live-schemas")]
-    schema: fn() -> serde_json::Value,
-}
-
-/// Builds the definition of the kind whose draft is `D`.
-pub const fn kind_def<D: Document>(
-    name: &'static str,
-    label_vi: &'static str,
-    label_en: &'static str,
-) -> KindDef {
-    KindDef {
-        name,
-        label_vi,
-        label_en,
-        validate: validate_doc::<D>,
-        validate_json: validate_json_doc::<D>,
-        normalize: normalize_doc::<D>,
-        #[cfg(feature = "live-schemas")]
-        schema: schema_doc::<D>,
-    }
-}
-
-fn validate_doc<D: Document>(record: &serde_json::Value, ctx: &Context) -> Result<Report, Error> {
-    let draft: D = draft_of(record)?;
-    let mut sink = IssueSink::new(ctx.lang);
-    draft.check(ctx, &mut sink);
-    Ok(sink.finish())
-}
-
-/// Reads the draft straight from the JSON bytes, skipping the intermediate
-/// `serde_json::Value` (about a fifth of the time of a small record). Whenever that read
-/// fails — not JSON, not an object, a duplicate member (where the value path keeps the last
-/// one) — the value path decides, so the answer is always exactly [`validate_doc`]'s.
-fn validate_json_doc<D: Document>(input: &[u8], ctx: &Context) -> Result<Report, Error> {
-    // Only an object can be a record: anything else takes the value path, which says so
-    // (a draft type that accepts any JSON, like a caller's criteria set, would not).
-    // In WebAssembly the value path alone: reading bytes straight into every draft type
-    // instantiates the whole JSON reader once per type, about 100 KB of code in the package,
-    // for a gain that a browser validating one form at a time does not need.
-    let starts_as_object = input.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
-    if !starts_as_object || cfg!(target_arch = "wasm32") {
-        return validate_doc::<D>(&crate::json::parse_bytes(input)?, ctx);
-    }
-    // UTF-8 checked once for the whole record: serde_json checks each string of a byte slice
-    // on its own, which cost more than this one pass. Invalid UTF-8 goes to the value path,
-    // which reports where.
-    let Ok(text) = utf8(input) else {
-        return validate_doc::<D>(&crate::json::parse_bytes(input)?, ctx);
-    };
-    match serde_json::from_str::<D>(text) {
-        Ok(draft) => {
-            let mut sink = IssueSink::new(ctx.lang);
-            draft.check(ctx, &mut sink);
-            Ok(sink.finish())
-        }
-        Err(_) => validate_doc::<D>(&crate::json::parse_bytes(input)?, ctx),
-    }
-}
-
-/// `std::str::from_utf8`, by SIMD where the CPU has it (the answer is the same; only the
-/// speed differs). The value path keeps std's check, whose error gives the offset.
-#[cfg(not(target_arch = "wasm32"))]
-fn utf8(input: &[u8]) -> Result<&str, simdutf8::basic::Utf8Error> {
-    simdutf8::basic::from_utf8(input)
-}
-
-#[cfg(target_arch = "wasm32")]
-fn utf8(input: &[u8]) -> Result<&str, std::str::Utf8Error> {
-    std::str::from_utf8(input)
-}
-
-fn normalize_doc<D: Document>(
-    record: &serde_json::Value,
-    ctx: &Context,
-) -> Result<Normalized, Error> {
-    let mut draft: D = draft_of(record)?;
-    let mut log = ChangeLog::new(ctx.lang);
-    draft.normalize(ctx, &mut log);
-    let mut sink = IssueSink::new(ctx.lang);
-    draft.check(ctx, &mut sink);
-    let record = serde_json::to_value(&draft).map_err(|e| Error::not_json(&e))?;
-    Ok(Normalized {
-        record,
-        changes: log.into_changes(),
-        report: sink.finish(),
-    })
-}
-
-#[cfg(feature = "live-schemas")]
-fn schema_doc<D: Document>() -> serde_json::Value {
-    let mut schema = schemars::schema_for!(D).to_value();
-    standard_integer_formats(&mut schema);
-    schema
-}
-
-/// Takes out the integer formats schemars writes (`int64`, `uint32`, ...), which are
-/// OpenAPI's and not JSON Schema's (ajv 8 with its default options refuses a schema with an
-/// unknown format), and says what they meant with `minimum`/`maximum` where a JSON number can
-/// hold the bound (unsigned: at least 0; 8-, 16- and 32-bit: both bounds). The drafts are
-/// lenient anyway: a value out of range is read and reported by the rules.
-#[cfg(feature = "live-schemas")]
-fn standard_integer_formats(value: &mut serde_json::Value) {
-    match value {
-        serde_json::Value::Object(map) => {
-            let bounds: Option<(Option<i64>, Option<i64>)> =
-                match map.get("format").and_then(serde_json::Value::as_str) {
-                    Some("int8") => Some((Some(i64::from(i8::MIN)), Some(i64::from(i8::MAX)))),
-                    Some("int16") => Some((Some(i64::from(i16::MIN)), Some(i64::from(i16::MAX)))),
-                    Some("int32") => Some((Some(i64::from(i32::MIN)), Some(i64::from(i32::MAX)))),
-                    Some("int64") => Some((None, None)),
-                    Some("uint8") => Some((Some(0), Some(i64::from(u8::MAX)))),
-                    Some("uint16") => Some((Some(0), Some(i64::from(u16::MAX)))),
-                    Some("uint32") => Some((Some(0), Some(i64::from(u32::MAX)))),
-                    Some("uint" | "uint64") => Some((Some(0), None)),
-                    _ => None,
-                };
-            if let Some((min, max)) = bounds {
-                map.remove("format");
-                if let Some(min) = min {
-                    map.entry("minimum").or_insert(min.into());
-                }
-                if let Some(max) = max {
-                    map.entry("maximum").or_insert(max.into());
-                }
-            }
-            for member in map.values_mut() {
-                standard_integer_formats(member);
-            }
-        }
-        serde_json::Value::Array(items) => items.iter_mut().for_each(standard_integer_formats),
-        _ => {}
-    }
-}
 
 /// A kind of record the library validates (`child`, ...): a handle to its registered
 /// definition, cheap to copy.
@@ -275,19 +116,6 @@ pub(crate) fn committed_schema(name: &str) -> Option<serde_json::Value> {
         .iter()
         .find(|(kind, _)| *kind == name)?;
     serde_json::from_str(text).ok()
-}
-
-/// Reads the lenient draft of a record ([`crate::json::FromValue`]); only a non-object top
-/// level is an error, since every field of a draft accepts any JSON value.
-pub(crate) fn draft_of<D: crate::json::FromValue>(record: &serde_json::Value) -> Result<D, Error> {
-    match record {
-        // Drafts accept anything inside an object, so `None` would be a bug in a draft type;
-        // that is still reported as an error value, never a panic.
-        serde_json::Value::Object(_) => {
-            D::from_value(record).ok_or_else(|| Error::wrong_top_level("object", record))
-        }
-        _ => Err(Error::wrong_top_level("object", record)),
-    }
 }
 
 #[cfg(test)]

@@ -28,6 +28,7 @@ pub mod code_list;
 pub mod context;
 #[cfg(feature = "directive")]
 pub mod directive;
+pub mod document;
 mod error;
 pub mod fields;
 #[cfg(any(feature = "child", feature = "indicators"))]
@@ -35,6 +36,7 @@ mod hash;
 pub mod i18n;
 #[cfg(feature = "indicators")]
 pub mod indicator;
+pub mod issue_codes;
 pub mod json;
 pub mod kind;
 mod letter_case;

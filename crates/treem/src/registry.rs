@@ -58,7 +58,7 @@ pub(crate) const CODE_TABLES: &[&[CodeDef]] = &[
 ];
 
 /// Every kind, by its stable name.
-pub(crate) const KINDS: &[crate::kind::KindDef] = &[
+pub(crate) const KINDS: &[crate::document::KindDef] = &[
     #[cfg(feature = "child")]
     crate::child::KIND,
     #[cfg(feature = "case")]
@@ -289,68 +289,6 @@ pub(crate) const CATALOGS: &[CatalogDef] = &[
     },
 ];
 
-/// A domain operation beyond the contract's record entry points (deadlines, roll-ups,
-/// indicators), reachable by name through [`crate::api::call`], so every binding carries it
-/// with no code of its own.
-pub(crate) struct OperationDef {
-    pub(crate) name: &'static str,
-    pub(crate) run: fn(&[u8], &[u8]) -> Result<serde_json::Value, crate::Error>,
-}
-
-/// Every operation, by its stable name.
-pub(crate) const OPERATIONS: &[OperationDef] = &[
-    #[cfg(feature = "case")]
-    OperationDef {
-        name: "case_deadlines",
-        run: crate::api::case_deadlines,
-    },
-    #[cfg(feature = "child")]
-    OperationDef {
-        name: "dedup",
-        run: crate::api::dedup,
-    },
-    #[cfg(feature = "indicators")]
-    OperationDef {
-        name: "indicators",
-        run: |input, options| crate::api::indicators(input, options).and_then(to_json),
-    },
-    #[cfg(feature = "child")]
-    OperationDef {
-        name: "residence_successors",
-        run: crate::api::residence_successors,
-    },
-    #[cfg(feature = "safe-school")]
-    OperationDef {
-        name: "safe_school_assess",
-        run: crate::api::safe_school_assess,
-    },
-    #[cfg(feature = "safe-school")]
-    OperationDef {
-        name: "safe_school_rollup",
-        run: crate::api::safe_school_rollup,
-    },
-    #[cfg(feature = "safe-school")]
-    OperationDef {
-        name: "safe_school_rollup_merge",
-        run: |input, _options| crate::api::safe_school_rollup_merge(input),
-    },
-    #[cfg(feature = "directive")]
-    OperationDef {
-        name: "task_report_rollup",
-        run: crate::api::task_report_rollup,
-    },
-    #[cfg(feature = "directive")]
-    OperationDef {
-        name: "task_report_table",
-        run: |input, _options| crate::api::task_report_table(input),
-    },
-];
-
-#[cfg(feature = "indicators")]
-fn to_json<T: serde::Serialize>(value: T) -> Result<serde_json::Value, crate::Error> {
-    serde_json::to_value(value).map_err(|e| crate::Error::not_json(&e))
-}
-
 /// A parser of one primitive, reachable through the `parse` entry point.
 pub(crate) struct ParserDef {
     pub(crate) name: &'static str,
@@ -446,7 +384,9 @@ fn document_types(_ctx: &crate::Context) -> Vec<serde_json::Value> {
 }
 
 fn issue_codes(ctx: &crate::Context) -> Vec<serde_json::Value> {
-    crate::i18n::all_codes()
+    CODE_TABLES
+        .iter()
+        .flat_map(|table| table.iter())
         .map(|def| {
             serde_json::json!({
                 "code": def.code,
@@ -507,7 +447,7 @@ mod tests {
                 "parser {name} registered twice"
             );
         }
-        for name in OPERATIONS.iter().map(|o| o.name) {
+        for name in crate::api::operation_names() {
             assert!(
                 seen.insert(("operation", name)),
                 "operation {name} registered twice"

@@ -13,7 +13,7 @@ use std::path::Path;
 fn code_table_is_current() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/codes.md");
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    let generated = treem::i18n::codes_markdown();
+    let generated = treem::issue_codes::markdown();
     assert!(
         committed == generated,
         "docs/codes.md is stale; regenerate it with:\n  cargo run -q -p treem-cli -- catalog issue_codes --format markdown > docs/codes.md"

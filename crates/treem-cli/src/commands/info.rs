@@ -42,7 +42,7 @@ pub(crate) fn catalog(
         write!(
             std::io::stdout().lock(),
             "{}",
-            treem::i18n::codes_markdown()
+            treem::issue_codes::markdown()
         )
         .map_err(write_failed)?;
         return Ok(EXIT_OK);

@@ -272,7 +272,9 @@ pub(crate) fn cell_value(cell: &str, shape: Shape) -> Value {
             Ok(n) => Value::from(n),
             Err(_) => Value::String(cell.to_owned()),
         },
-        Shape::Grade => grade_of_class(cell).map_or_else(|| Value::String(cell.to_owned()), Value::from),
+        Shape::Grade => {
+            grade_of_class(cell).map_or_else(|| Value::String(cell.to_owned()), Value::from)
+        }
         Shape::Groups => {
             let mut groups: Vec<Value> = Vec::new();
             for piece in treem::child::circumstance_text::pieces(cell) {
@@ -446,8 +448,14 @@ mod tests {
         // The chooser must be a text member of the list's elements; malformed paths are none.
         assert_eq!(shape_at(&schema, "guardians[phone_x=1].full_name"), None);
         assert_eq!(shape_at(&schema, "residence[edition=2025].address"), None);
-        assert_eq!(shape_at(&schema, "guardians[relationship=].full_name"), None);
-        assert_eq!(shape_at(&schema, "guardians[relationship=father.full_name"), None);
+        assert_eq!(
+            shape_at(&schema, "guardians[relationship=].full_name"),
+            None
+        );
+        assert_eq!(
+            shape_at(&schema, "guardians[relationship=father.full_name"),
+            None
+        );
         assert_eq!(shape_at(&schema, "disability.types"), Some(Shape::TextList));
         // Objects and lists of objects cannot come from one cell; unknown members are none.
         assert_eq!(shape_at(&schema, "residence"), None);
@@ -491,10 +499,26 @@ mod tests {
     fn a_list_element_can_be_chosen_by_a_member() {
         let mut record = Map::new();
         insert(&mut record, "guardians.0.full_name", json!("Bà Lan"));
-        insert(&mut record, "guardians[relationship=mother].full_name", json!("Mẹ Hoa"));
-        insert(&mut record, "guardians[relationship=father].full_name", json!("Cha Sơn"));
-        insert(&mut record, "guardians[relationship=mother].phone", json!("0912345678"));
-        insert(&mut record, "guardians[relationship=mother].full_name", json!("later"));
+        insert(
+            &mut record,
+            "guardians[relationship=mother].full_name",
+            json!("Mẹ Hoa"),
+        );
+        insert(
+            &mut record,
+            "guardians[relationship=father].full_name",
+            json!("Cha Sơn"),
+        );
+        insert(
+            &mut record,
+            "guardians[relationship=mother].phone",
+            json!("0912345678"),
+        );
+        insert(
+            &mut record,
+            "guardians[relationship=mother].full_name",
+            json!("later"),
+        );
         let record = Value::Object(record);
         assert_eq!(
             record,
@@ -512,8 +536,14 @@ mod tests {
             value_at(&record, "guardians[relationship=mother].phone"),
             Some(&json!("0912345678"))
         );
-        assert_eq!(value_at(&record, "guardians.0.full_name"), Some(&json!("Bà Lan")));
-        assert_eq!(numbered(&record, "guardians[relationship=uncle].full_name"), None);
+        assert_eq!(
+            value_at(&record, "guardians.0.full_name"),
+            Some(&json!("Bà Lan"))
+        );
+        assert_eq!(
+            numbered(&record, "guardians[relationship=uncle].full_name"),
+            None
+        );
     }
 
     #[test]
@@ -530,7 +560,10 @@ mod tests {
         assert_eq!(cell_value("lop 3", Shape::Grade), json!(3));
         assert_eq!(cell_value(" 12 ", Shape::Grade), json!(12));
         assert_eq!(cell_value("5/3", Shape::Grade), json!("5/3"));
-        assert_eq!(cell_value("Mẫu giáo lớn", Shape::Grade), json!("Mẫu giáo lớn"));
+        assert_eq!(
+            cell_value("Mẫu giáo lớn", Shape::Grade),
+            json!("Mẫu giáo lớn")
+        );
         assert_eq!(cell_value("A5", Shape::Grade), json!("A5"));
     }
 }

@@ -73,10 +73,13 @@ crate::codes! {
 }
 
 /// The kind `case`.
-pub(crate) const KIND: crate::kind::KindDef =
-    crate::kind::kind_def::<CaseDraft>("case", "Vụ việc bảo vệ trẻ em", "Child protection case");
+pub(crate) const KIND: crate::document::KindDef = crate::document::kind_def::<CaseDraft>(
+    "case",
+    "Vụ việc bảo vệ trẻ em",
+    "Child protection case",
+);
 
-impl crate::kind::Document for CaseDraft {
+impl crate::document::Document for CaseDraft {
     fn check(&self, ctx: &Context, sink: &mut IssueSink) {
         check(self, ctx, sink);
     }

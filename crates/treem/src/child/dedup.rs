@@ -484,10 +484,16 @@ mod tests {
             "date_of_birth": "2018-09-05", "sex": "male"});
         let mut other_child = json!({"personal_id": "031218004512", "full_name": "Trần Thị Bé",
             "date_of_birth": "2016-02-11", "sex": "female"});
-        assert_eq!(level(an.clone(), other_child.clone()), Some(Level::IdConflict));
+        assert_eq!(
+            level(an.clone(), other_child.clone()),
+            Some(Level::IdConflict)
+        );
         // Name and sex different, same birth (a twin given the sibling's ID): a conflict.
         other_child["date_of_birth"] = json!("2018-09-05");
-        assert_eq!(level(an.clone(), other_child.clone()), Some(Level::IdConflict));
+        assert_eq!(
+            level(an.clone(), other_child.clone()),
+            Some(Level::IdConflict)
+        );
         // Name different, birth and sex the same (a name changed or retyped): likely.
         other_child["sex"] = json!("male");
         assert_eq!(level(an.clone(), other_child), Some(Level::Likely));

@@ -54,10 +54,10 @@ crate::codes! {
 }
 
 /// The kind `child`.
-pub(crate) const KIND: crate::kind::KindDef =
-    crate::kind::kind_def::<ChildDraft>("child", "Hồ sơ trẻ em", "Child record");
+pub(crate) const KIND: crate::document::KindDef =
+    crate::document::kind_def::<ChildDraft>("child", "Hồ sơ trẻ em", "Child record");
 
-impl crate::kind::Document for ChildDraft {
+impl crate::document::Document for ChildDraft {
     fn check(&self, ctx: &Context, sink: &mut IssueSink) {
         check(self, ctx, sink);
     }

@@ -33,13 +33,13 @@ use crate::normalize::{collapse_whitespace, ChangeLog, Rewrite};
 use crate::report::{IssueSink, Location};
 
 /// The kind `directive`.
-pub(crate) const KIND: crate::kind::KindDef = crate::kind::kind_def::<DirectiveDraft>(
+pub(crate) const KIND: crate::document::KindDef = crate::document::kind_def::<DirectiveDraft>(
     "directive",
     "Văn bản chỉ đạo và nhiệm vụ",
     "Directive and its tasks",
 );
 
-impl crate::kind::Document for DirectiveDraft {
+impl crate::document::Document for DirectiveDraft {
     fn check(&self, ctx: &Context, sink: &mut IssueSink) {
         rules::check(self, ctx, sink);
     }

@@ -199,13 +199,13 @@ crate::draft_deserialize!(AssessmentDraft {
 });
 
 /// The kind `safe_school_assessment`.
-pub(crate) const KIND: crate::kind::KindDef = crate::kind::kind_def::<AssessmentDraft>(
+pub(crate) const KIND: crate::document::KindDef = crate::document::kind_def::<AssessmentDraft>(
     "safe_school_assessment",
     "Tự đánh giá trường học an toàn",
     "Safe-school self-assessment",
 );
 
-impl crate::kind::Document for AssessmentDraft {
+impl crate::document::Document for AssessmentDraft {
     fn check(&self, ctx: &Context, sink: &mut IssueSink) {
         check(self, ctx, sink);
     }
@@ -562,7 +562,7 @@ fn check_events(draft: &AssessmentDraft, set: &CriteriaSet, sink: &mut IssueSink
 /// # Errors
 /// An error that `is_wrong_top_level_type()` when `record` is not a JSON object.
 pub fn assess(record: &serde_json::Value, ctx: &Context) -> Result<Assessed, crate::Error> {
-    let draft: AssessmentDraft = crate::kind::draft_of(record)?;
+    let draft: AssessmentDraft = crate::document::draft_of(record)?;
     Ok(assess_draft(&draft, ctx))
 }
 

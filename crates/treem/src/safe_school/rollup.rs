@@ -101,7 +101,7 @@ impl RollupPartial {
     /// Adds one assessment record: checked and scored, and counted as invalid when it has
     /// errors.
     pub fn add(&mut self, record: &serde_json::Value, ctx: &Context) {
-        let Ok(draft) = crate::kind::draft_of::<AssessmentDraft>(record) else {
+        let Ok(draft) = crate::document::draft_of::<AssessmentDraft>(record) else {
             self.invalid += 1;
             return;
         };

@@ -78,10 +78,10 @@ impl JsonSchema for CriteriaSetDraft {
 }
 
 /// The kind `criteria_set`.
-pub(crate) const KIND: crate::kind::KindDef =
-    crate::kind::kind_def::<CriteriaSetDraft>("criteria_set", "Bộ tiêu chí", "Criteria set");
+pub(crate) const KIND: crate::document::KindDef =
+    crate::document::kind_def::<CriteriaSetDraft>("criteria_set", "Bộ tiêu chí", "Criteria set");
 
-impl crate::kind::Document for CriteriaSetDraft {
+impl crate::document::Document for CriteriaSetDraft {
     fn check(&self, _ctx: &Context, sink: &mut IssueSink) {
         read(&self.0, &Location::root(), sink);
     }

@@ -195,10 +195,10 @@ impl SchoolDraft {
 }
 
 /// The kind `school`.
-pub(crate) const KIND: crate::kind::KindDef =
-    crate::kind::kind_def::<SchoolDraft>("school", "Hồ sơ trường học", "School record");
+pub(crate) const KIND: crate::document::KindDef =
+    crate::document::kind_def::<SchoolDraft>("school", "Hồ sơ trường học", "School record");
 
-impl crate::kind::Document for SchoolDraft {
+impl crate::document::Document for SchoolDraft {
     fn check(&self, ctx: &Context, sink: &mut IssueSink) {
         check_at(self, ctx, &Location::root(), sink);
     }

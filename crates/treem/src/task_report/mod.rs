@@ -21,13 +21,13 @@ use crate::normalize::ChangeLog;
 use crate::report::{IssueSink, Location};
 
 /// The kind `task_report`.
-pub(crate) const KIND: crate::kind::KindDef = crate::kind::kind_def::<TaskReportDraft>(
+pub(crate) const KIND: crate::document::KindDef = crate::document::kind_def::<TaskReportDraft>(
     "task_report",
     "Báo cáo tiến độ nhiệm vụ",
     "Task progress report",
 );
 
-impl crate::kind::Document for TaskReportDraft {
+impl crate::document::Document for TaskReportDraft {
     fn check(&self, ctx: &Context, sink: &mut IssueSink) {
         rules::check(self, ctx, sink);
     }

@@ -111,7 +111,7 @@ impl RollupPartial {
     /// The partial of one report. A report with errors is counted in `rejected`, not summed.
     pub fn of_report(report: &serde_json::Value, ctx: &crate::Context) -> RollupPartial {
         let mut partial = RollupPartial::default();
-        let draft: Option<TaskReportDraft> = crate::kind::draft_of(report).ok();
+        let draft: Option<TaskReportDraft> = crate::document::draft_of(report).ok();
         let code = draft
             .as_ref()
             .and_then(|d| d.unit.value())

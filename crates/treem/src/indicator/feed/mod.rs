@@ -202,7 +202,7 @@ impl Joiner {
         let root = Location::root();
         let at = root.index(index);
         let ctx = &self.settings.ctx;
-        let Ok(draft) = crate::kind::draft_of::<crate::child::ChildDraft>(record) else {
+        let Ok(draft) = crate::document::draft_of::<crate::child::ChildDraft>(record) else {
             return; // not an object: reported by the caller
         };
         let mut check = IssueSink::new(ctx.lang);
@@ -290,7 +290,7 @@ impl Joiner {
         let root = Location::root();
         let at = root.index(index);
         let ctx = &self.settings.ctx;
-        let Ok(draft) = crate::kind::draft_of::<crate::case::CaseDraft>(record) else {
+        let Ok(draft) = crate::document::draft_of::<crate::case::CaseDraft>(record) else {
             return;
         };
         let mut check = IssueSink::new(ctx.lang);
@@ -336,7 +336,7 @@ impl Joiner {
         let at = root.index(index);
         let ctx = &self.settings.ctx;
         let Ok(draft) =
-            crate::kind::draft_of::<crate::safe_school::assessment::AssessmentDraft>(record)
+            crate::document::draft_of::<crate::safe_school::assessment::AssessmentDraft>(record)
         else {
             return;
         };

@@ -5,6 +5,7 @@
 //! `cargo test --release -p treem --test child_dedup -- --ignored --nocapture`.
 
 #![allow(
+    clippy::disallowed_methods,
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::panic,

@@ -2,6 +2,7 @@
 //! clean; a mutation of one member yields issues at exactly that member's path.
 
 #![allow(
+    clippy::disallowed_methods,
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::panic,

@@ -4,6 +4,7 @@
 //! so all platforms are held to one set of answers. Format: see `tests/vectors/README.md`.
 
 #![allow(
+    clippy::disallowed_methods,
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::panic,

@@ -1,6 +1,7 @@
 //! Generated documentation is committed; these tests fail when it is stale.
 
 #![allow(
+    clippy::disallowed_methods,
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::panic,

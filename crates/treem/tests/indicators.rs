@@ -2,6 +2,7 @@
 //! properties, a synthetic record feeder with hand-checked answers, caller values, exports.
 
 #![allow(
+    clippy::disallowed_methods,
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::panic,

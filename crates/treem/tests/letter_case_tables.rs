@@ -9,6 +9,7 @@
 //! every character against the standard library.
 
 #![allow(
+    clippy::disallowed_methods,
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::panic,

@@ -258,6 +258,8 @@ fn sigma_changes() -> impl Iterator<Item = (u32, SigmaClass)> {
     })
 }
 
+// Tests compare with, or sort through, the standard calls the core avoids for size.
+#[allow(clippy::disallowed_methods)]
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {

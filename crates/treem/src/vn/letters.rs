@@ -310,6 +310,8 @@ pub fn decompose_char(c: char) -> String {
     out
 }
 
+// Tests compare with the standard calls the core avoids for size.
+#[allow(clippy::disallowed_methods)]
 #[cfg(test)]
 mod tests {
 

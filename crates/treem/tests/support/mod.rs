@@ -25,6 +25,7 @@ pub(crate) fn vector_cases() -> Vec<(String, Value)> {
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
         .collect();
+    #[allow(clippy::disallowed_methods)] // a test helper, not the core
     files.sort();
     let mut cases = Vec::new();
     for file in files {

@@ -340,6 +340,10 @@ fn every_computable_indicator_is_fed_by_records() {
     items.push(json!({"kind": "child", "record": {"id": "C10", "date_of_birth": "2020-03-01", "sex": "male",
         "residence": {"edition": "2025", "province_code": "31"},
         "schooling": {"level": "mau_giao", "school_year": "2025-2026"}}}));
+    // I:0323: a child under 5 whose birth is registered.
+    items.push(json!({"kind": "child", "record": {"id": "C11", "date_of_birth": "2023-02-01", "sex": "female",
+        "birth_registered": true, "birth_registration_date": "2023-02-20",
+        "residence": {"edition": "2025", "province_code": "31"}}}));
     // The abuse forms no case of the set has: II:0105 (trafficking), II:0106 (neglect),
     // II:0107 (other harm).
     items.push(
@@ -362,7 +366,7 @@ fn every_computable_indicator_is_fed_by_records() {
         .filter(|d| d.computability == Computability::FromRecords)
         .map(|d| d.id.to_string())
         .collect();
-    assert_eq!(computable.len(), 31);
+    assert_eq!(computable.len(), 33);
     let mut unfed = Vec::new();
     for id in &computable {
         let fed = t.cells.iter().any(|c| {
@@ -509,4 +513,101 @@ proptest! {
         }
         prop_assert_eq!(merged, whole);
     }
+}
+
+/// Phụ lục III 0101 (the child population) and 0323 (birth registration of children under 5)
+/// from child records: judged on 31/12 of the period (or `as_of` when earlier); a child whose
+/// registration is not recorded is left out of 0323, not counted as unregistered.
+#[test]
+fn child_population_and_birth_registration_come_from_child_records() {
+    let child = |id: &str, born: &str, sex: &str, extra: Value| {
+        let mut record = json!({"id": id, "date_of_birth": born, "sex": sex, "ethnic_group": "Kinh",
+            "residence": {"edition": "2025", "province_code": "31"}});
+        if let (Some(r), Value::Object(more)) = (record.as_object_mut(), extra) {
+            r.extend(more);
+        }
+        json!({"kind": "child", "record": record})
+    };
+    let items = vec![
+        // Under 5, registered in time.
+        child("P1", "2023-02-01", "female", json!({"birth_registered": true, "birth_registration_date": "2023-02-20"})),
+        // Under 5, registered: the date alone says so.
+        child("P2", "2024-06-01", "male", json!({"birth_registration_date": "2024-06-10"})),
+        // Under 5, not registered.
+        child("P3", "2022-01-15", "male", json!({"birth_registered": false})),
+        // Under 5, not said: in the population, not in 0323.
+        child("P4", "2021-12-31", "female", json!({})),
+        // 5 on 31/12/2025 (born 2020-12-31): not under 5.
+        child("P5", "2020-12-31", "female", json!({"birth_registered": true})),
+        // 16 on 31/12/2025: not a child.
+        child("P6", "2009-12-31", "male", json!({})),
+        // 15: a child.
+        child("P7", "2010-12-31", "male", json!({})),
+    ];
+    let answer = run(&items, OPTIONS);
+    assert!(answer.ok, "{:?}", answer.issues);
+    let t = answer.table.unwrap();
+    assert_eq!(ndv(cell(&t, "I:0101", "31", "2025", None)), (Some(6), None, Some(6.0)));
+    assert_eq!(
+        ndv(cell(&t, "I:0101", "31", "2025", Some(("sex", "female")))).0,
+        Some(3)
+    );
+    assert_eq!(
+        ndv(cell(&t, "I:0101", "31", "2025", Some(("age_group", "15")))).0,
+        Some(1)
+    );
+    assert_eq!(
+        ndv(cell(&t, "I:0101", "31", "2025", Some(("ethnic_group", "01")))).0,
+        Some(6)
+    );
+    // 2 registered of the 3 under 5 whose registration is recorded.
+    assert_eq!(ndv(cell(&t, "I:0323", "31", "2025", None)), (Some(2), Some(3), Some(66.67)));
+    assert_eq!(
+        ndv(cell(&t, "I:0323", "31", "2025", Some(("sex", "male")))),
+        (Some(1), Some(2), Some(50.0))
+    );
+    // Judged at as_of when it is before 31/12: on 2024-06-05 P5 is 3 (under 5, registered),
+    // P2's registration (2024-06-10) is after as_of, so its record is refused and not counted.
+    let early = run(&items, r#"{"as_of": "2024-06-05", "lang": "en", "edition": "2025", "suppression_threshold": 0}"#);
+    let refused: Vec<&str> = early
+        .issues
+        .iter()
+        .filter(|i| i.code == "indicator.record_invalid")
+        .map(|i| i.path.as_str())
+        .collect();
+    assert_eq!(refused, ["/1"]);
+    let t = early.table.unwrap();
+    assert_eq!(ndv(cell(&t, "I:0323", "31", "2024", None)), (Some(2), Some(3), Some(66.67)));
+    assert_eq!(ndv(cell(&t, "I:0101", "31", "2024", None)).0, Some(6));
+}
+
+/// "Thành thị/nông thôn" is not on the child record: the caller gives that breakdown of the
+/// child population; the total and the breakdowns the records give stay the records'.
+#[test]
+fn the_caller_gives_the_breakdowns_records_cannot() {
+    let items = vec![
+        json!({"kind": "indicator_value", "indicator": "I:0101", "unit": "31", "period": "2025",
+            "breakdown": {"dimension": "urban_rural", "category": "urban"}, "numerator": 120000}),
+        json!({"kind": "indicator_value", "indicator": "I:0101", "unit": "31", "period": "2025",
+            "breakdown": {"dimension": "sex", "category": "female"}, "numerator": 9}),
+        json!({"kind": "indicator_value", "indicator": "I:0101", "unit": "31", "period": "2025", "numerator": 9}),
+    ];
+    let answer = run(&items, OPTIONS);
+    let issues: Vec<(&str, &str)> = answer
+        .issues
+        .iter()
+        .map(|i| (i.path.as_str(), i.code.as_str()))
+        .collect();
+    assert_eq!(
+        issues,
+        [
+            ("/1/indicator", "indicator.value_for_computed"),
+            ("/2/indicator", "indicator.value_for_computed")
+        ]
+    );
+    let t = answer.table.unwrap();
+    assert_eq!(
+        ndv(cell(&t, "I:0101", "31", "2025", Some(("urban_rural", "urban")))).0,
+        Some(120000)
+    );
 }

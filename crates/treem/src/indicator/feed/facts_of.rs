@@ -50,6 +50,12 @@ pub struct ChildFacts {
     pub protection_level: Option<&'static str>,
     /// Schooling.
     pub schooling: Option<SchoolingFact>,
+    /// Birth registration as recorded: `Some(true)` when `birth_registered` is true, or when
+    /// it is absent and a `birth_registration_date` is given; `Some(false)` when it is false;
+    /// `None` when the record does not say.
+    pub birth_registered: Option<bool>,
+    /// The day the birth was registered, when recorded.
+    pub birth_registration_date: Option<NaiveDate>,
 }
 
 fn date(text: Option<&String>) -> Option<NaiveDate> {
@@ -118,6 +124,11 @@ impl ChildFacts {
                     .and_then(|y| crate::child::schooling::school_year_start(y)),
             })
         });
+        let birth_registration_date = date(draft.birth_registration_date.value());
+        let birth_registered = match draft.birth_registered.value() {
+            Some(flag) => Some(*flag),
+            None => birth_registration_date.map(|_| true),
+        };
         ChildFacts {
             id: draft
                 .id
@@ -149,6 +160,8 @@ impl ChildFacts {
                 .and_then(|p| crate::code_list::lookup(PROTECTION_LEVELS, p))
                 .map(|e| e.code),
             schooling,
+            birth_registered,
+            birth_registration_date,
         }
     }
 

@@ -153,7 +153,7 @@ FROM_RECORDS = {
     "I:0323": ("records", ["child.date_of_birth", "child.birth_registered", "child.birth_registration_date", "child.sex", "child.residence"]),
     # I:0409 (dropout) is external: the child record has no dropout fact.
     # Phụ lục II group I: abused children by sex, age group, environment and form.
-    "II:0101": ("none", ["case.abuse_form", "child.sex", "child.date_of_birth", "child.residence"]),
+    "II:0101": ("none", ["case.abuse_form", "case.environment", "child.sex", "child.date_of_birth", "child.residence"]),
     "II:0102": ("records", ["case.abuse_form"]),
     "II:0103": ("records", ["case.abuse_form"]),
     "II:0104": ("records", ["case.abuse_form"]),
@@ -161,6 +161,12 @@ FROM_RECORDS = {
     "II:0106": ("records", ["case.abuse_form"]),
     "II:0107": ("records", ["case.abuse_form"]),
     "II:0112": ("records", ["case.abuse_form", "case.steps.implementation", "child.social_assistance"]),
+    # Phụ lục II 0108–0111: offenders of abused children by their relation to the child, from
+    # the offenders recorded on the case (relation, sex, age). "Nghề nghiệp" is not recorded.
+    "II:0108": ("records", ["case.abuse_form", "case.offenders"]),
+    "II:0109": ("records", ["case.abuse_form", "case.offenders"]),
+    "II:0110": ("records", ["case.abuse_form", "case.offenders"]),
+    "II:0111": ("records", ["case.abuse_form", "case.offenders"]),
 }
 
 # The breakdowns the record feeders fill (crates/treem/src/indicator/feed/rules.rs): the
@@ -180,6 +186,7 @@ FED_EXTRA = {
     "I:0403": {"disability"},
     "I:0405": {"age_appropriateness", "school_level"},
     "I:0407": {"age_appropriateness", "school_level"},
+    "II:0101": {"abuse_environment"},
     "II:0103": {"abuse_form"},
     "II:0104": {"abuse_form"},
     "II:0106": {"abuse_form"},

@@ -340,6 +340,12 @@ fn every_computable_indicator_is_fed_by_records() {
     items.push(json!({"kind": "child", "record": {"id": "C10", "date_of_birth": "2020-03-01", "sex": "male",
         "residence": {"edition": "2025", "province_code": "31"},
         "schooling": {"level": "mau_giao", "school_year": "2025-2026"}}}));
+    // II:0108–0111: a case with one offender of each relation.
+    items.push(json!({"kind": "case", "record": {"id": "K8", "child_id": "G0",
+        "reported_at": "2025-09-02T10:00", "incident_date": "2025-09-01",
+        "abuse_forms": ["violence"], "environment": "family",
+        "offenders": [{"relation": "acquaintance_or_neighbour"}, {"relation": "family_member"},
+            {"relation": "institution_staff"}, {"relation": "other"}]}}));
     // I:0323: a child under 5 whose birth is registered.
     items.push(json!({"kind": "child", "record": {"id": "C11", "date_of_birth": "2023-02-01", "sex": "female",
         "birth_registered": true, "birth_registration_date": "2023-02-20",
@@ -366,7 +372,7 @@ fn every_computable_indicator_is_fed_by_records() {
         .filter(|d| d.computability == Computability::FromRecords)
         .map(|d| d.id.to_string())
         .collect();
-    assert_eq!(computable.len(), 33);
+    assert_eq!(computable.len(), 37);
     let mut unfed = Vec::new();
     for id in &computable {
         let fed = t.cells.iter().any(|c| {
@@ -609,5 +615,81 @@ fn the_caller_gives_the_breakdowns_records_cannot() {
     assert_eq!(
         ndv(cell(&t, "I:0101", "31", "2025", Some(("urban_rural", "urban")))).0,
         Some(120000)
+    );
+}
+
+/// Phụ lục IV 0101 "Môi trường xâm hại" from the case's `environment`; 0108–0111 (offenders
+/// by relation over all offenders) from its `offenders`, by the offender's sex and five-year
+/// age group; "Nghề nghiệp" is not on the case.
+#[test]
+fn abuse_environment_and_offenders_come_from_cases() {
+    let child = |id: &str| {
+        json!({"kind": "child", "record": {"id": id, "date_of_birth": "2014-05-01", "sex": "female",
+            "residence": {"edition": "2025", "province_code": "31"}}})
+    };
+    let case = |id: &str, child: &str, extra: Value| {
+        let mut record = json!({"id": id, "child_id": child, "reported_at": "2025-04-02T08:00",
+            "incident_date": "2025-04-01", "abuse_forms": ["violence"]});
+        if let (Some(r), Value::Object(more)) = (record.as_object_mut(), extra) {
+            r.extend(more);
+        }
+        json!({"kind": "case", "record": record})
+    };
+    let items = vec![
+        case("K1", "A", json!({"environment": "gia_dinh", "offenders": [
+            {"relation": "family_member", "sex": "nam", "age": 42},
+            {"relation": "acquaintance_or_neighbour", "sex": "male", "age": 17}]})),
+        case("K2", "B", json!({"environment": "school", "offenders": [
+            {"relation": "institution_staff", "sex": "female", "age": 44}]})),
+        case("K3", "C", json!({"offenders": [{"sex": "male"}]})),
+        child("A"),
+        child("B"),
+        child("C"),
+    ];
+    let answer = run(&items, OPTIONS);
+    assert!(answer.ok, "{:?}", answer.issues);
+    let t = answer.table.unwrap();
+    let n = |ind: &str, b: Option<(&str, &str)>| ndv(cell(&t, ind, "31", "2025", b));
+    assert_eq!(n("II:0101", Some(("abuse_environment", "family"))).0, Some(1));
+    assert_eq!(n("II:0101", Some(("abuse_environment", "school"))).0, Some(1));
+    assert_eq!(n("II:0101", Some(("abuse_environment", "unknown"))).0, Some(1));
+    // Four offenders: one of each recorded relation, one not said.
+    assert_eq!(n("II:0109", None), (Some(1), Some(4), Some(25.0)));
+    assert_eq!(n("II:0108", None), (Some(1), Some(4), Some(25.0)));
+    assert_eq!(n("II:0110", None), (Some(1), Some(4), Some(25.0)));
+    assert_eq!(n("II:0111", None), (Some(0), Some(4), Some(0.0)));
+    assert_eq!(n("II:0109", Some(("sex", "male"))), (Some(1), Some(3), Some(33.33)));
+    assert_eq!(n("II:0109", Some(("age_group", "40_44"))), (Some(1), Some(2), Some(50.0)));
+    assert_eq!(n("II:0108", Some(("age_group", "15_19"))), (Some(1), Some(1), Some(100.0)));
+    assert_eq!(n("II:0110", Some(("age_group", "unknown"))).1, Some(1));
+    assert!(!t.cells.iter().any(|c| c.dimension.map(|d| d.as_str()) == Some("occupation")));
+}
+
+/// The case's new members are checked against their catalogs.
+#[test]
+fn case_environment_and_offenders_are_checked() {
+    let record = json!({"reported_at": "2025-04-02T08:00", "environment": "online",
+        "offenders": [{"relation": "stranger", "sex": "x", "age": -3, "name": "A"}, 5]});
+    let answer = treem::api::validate(
+        "case",
+        record.to_string().as_bytes(),
+        br#"{"as_of": "2025-12-31", "lang": "en"}"#,
+    )
+    .unwrap();
+    let issues: Vec<(&str, &str)> = answer
+        .issues
+        .iter()
+        .map(|i| (i.path.as_str(), i.code.as_str()))
+        .collect();
+    assert_eq!(
+        issues,
+        [
+            ("/environment", "case.code_unknown"),
+            ("/offenders/0/relation", "case.code_unknown"),
+            ("/offenders/0/sex", "case.code_unknown"),
+            ("/offenders/0/age", "case.offender_age_invalid"),
+            ("/offenders/0/name", "record.unknown_field"),
+            ("/offenders/1", "field.wrong_type"),
+        ]
     );
 }

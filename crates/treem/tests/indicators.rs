@@ -774,7 +774,7 @@ fn the_table_computes_every_computable_indicator_from_contributions() {
         .iter()
         .filter(|d| d.computability == Computability::FromRecords)
         .collect();
-    assert_eq!(computable.len(), 33, "32 of TT 13/2021 and treem's roll-up");
+    assert_eq!(computable.len(), 37, "36 of TT 13/2021 and treem's roll-up");
     let mut records = Vec::new();
     for d in &computable {
         let counted = d.denominator_from == DenominatorFrom::Records;

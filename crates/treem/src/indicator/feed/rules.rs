@@ -105,6 +105,20 @@ impl Out<'_> {
     }
 }
 
+/// The age group of an offender (Phụ lục IV mã 0108–0111 "Nhóm tuổi", groups not listed):
+/// five-year bands `20_24`, the only groups TT 13/2021 spells out (Phụ lục III mã 0207,
+/// "10 - 14 tuổi, 15 - 19 tuổi") carried over all ages. Ours, like the children's default
+/// ([`super::age`]); `unknown` when the age is not recorded.
+fn offender_age_group(age: Option<u32>) -> String {
+    match age {
+        Some(a) => {
+            let low = a - a % 5;
+            format!("{low}_{}", low.saturating_add(4))
+        }
+        None => UNKNOWN.to_owned(),
+    }
+}
+
 fn or_unknown(mut values: Vec<String>) -> Vec<String> {
     if values.is_empty() {
         values.push(UNKNOWN.to_owned());
@@ -362,7 +376,48 @@ impl Dossier {
             if self.is_child_on(first) {
                 let personal = self.personal(first, ctx);
                 let has = |form: &str| abused.iter().any(|k| k.abuse_forms.contains(&form));
-                o.push(ii("0101"), ctx.period, true, None, &personal, &[]);
+                // 0101 "Môi trường xâm hại": where each counted case happened (catalog
+                // `case_environments`), `unknown` when a case does not say.
+                let mut places: Vec<String> = abused
+                    .iter()
+                    .map(|k| k.environment.unwrap_or(UNKNOWN).to_owned())
+                    .collect();
+                crate::sorting::sort(&mut places);
+                places.dedup();
+                o.push(
+                    ii("0101"),
+                    ctx.period,
+                    true,
+                    None,
+                    &personal,
+                    &[(Dimension::AbuseEnvironment, places, false)],
+                );
+                // 0108–0111 "Số lượng, tỷ lệ đối tượng xâm hại trẻ em là ..." over "Tổng số đối
+                // tượng xâm hại trẻ em": each offender entry of each counted case, by the
+                // offender's sex and age group ("Giới tính; Nhóm tuổi"; "Nghề nghiệp" is not
+                // recorded and stays with the caller). An offender whose relation is not
+                // recorded is in the denominators only.
+                for offender in abused.iter().flat_map(|k| k.offenders.iter()) {
+                    let who = [
+                        (Dimension::Sex, offender.sex.unwrap_or(UNKNOWN).to_owned()),
+                        (Dimension::AgeGroup, offender_age_group(offender.age)),
+                    ];
+                    for (code, relation) in [
+                        ("0108", "acquaintance_or_neighbour"),
+                        ("0109", "family_member"),
+                        ("0110", "institution_staff"),
+                        ("0111", "other"),
+                    ] {
+                        o.push(
+                            ii(code),
+                            ctx.period,
+                            offender.relation == Some(relation),
+                            Some(1),
+                            &who,
+                            &[],
+                        );
+                    }
+                }
                 for (code, form) in [
                     ("0102", "violence"),
                     ("0105", "trafficking"),

@@ -814,3 +814,50 @@ fn the_table_computes_every_computable_indicator_from_contributions() {
         Some(7.0 * 100_000.0 / 350_000.0)
     );
 }
+
+/// Issue 22 point 9: the catalog says of each of the 84 TT 13/2021 indicators whether records
+/// compute it and, for what they do not, what the caller must give and which unit collects it
+/// (the "Chủ trì" of "Cơ quan chịu trách nhiệm thu thập, tổng hợp", quoted from the text).
+#[test]
+fn the_catalog_says_what_feeds_each_of_the_84() {
+    let answer = treem::api::catalog("indicators", br#"{"lang": "en"}"#).unwrap();
+    let items = answer["items"].as_array().unwrap();
+    let tt13: Vec<&Value> = items
+        .iter()
+        .filter(|i| i["namespace"] == "tt13-2021")
+        .collect();
+    assert_eq!(tt13.len(), 84);
+    let mut from_records = 0;
+    for item in &tt13 {
+        let code = item["code"].as_str().unwrap();
+        let feeds = &item["feeds"];
+        let records = feeds["computed_from_records"].as_bool().unwrap();
+        from_records += usize::from(records);
+        let external = feeds["external"].as_array().unwrap();
+        if !records {
+            assert!(!external.is_empty(), "{code}: external with nothing to give");
+            assert!(feeds["breakdowns_from_records"].as_array().unwrap().is_empty());
+        } else {
+            assert!(!feeds["facts_needed"].as_array().unwrap().is_empty(), "{code}");
+        }
+        let agency = feeds["agency_vi"].as_str().unwrap();
+        let unit = feeds["from_vi"].as_str().unwrap();
+        assert!(!unit.is_empty() && agency.contains(unit), "{code}: {unit} not in {agency}");
+        let summary = feeds["summary"].as_str().unwrap();
+        if !external.is_empty() {
+            assert!(summary.contains(unit), "{code}: {summary}");
+        }
+    }
+    assert_eq!(from_records, 36);
+    let get = |code: &str| tt13.iter().find(|i| i["code"] == code).unwrap();
+    assert_eq!(get("I:0101")["feeds"]["computed_from_records"], true);
+    assert_eq!(
+        get("I:0101")["feeds"]["external"],
+        json!([{"part": "breakdown", "dimension": "urban_rural", "text_vi": "Thành thị/nông thôn"}])
+    );
+    assert_eq!(get("I:0323")["feeds"]["external"], json!([]));
+    assert_eq!(get("II:0202")["feeds"]["from_vi"], "Bộ Lao động - Thương binh và Xã hội");
+    assert_eq!(get("II:0108")["feeds"]["from_vi"], "Bộ Công an");
+    // "Tổ chức" and "Cá nhân (...)" are one breakdown of the offender.
+    assert_eq!(get("II:0202")["dimensions"], json!(["offender_type", "province"]));
+}

@@ -770,11 +770,11 @@ fn bundled_sample_fills_child_population_and_birth_registration() {
         serde_json::from_str(first.lines().next().unwrap_or_default()).unwrap();
     let cells = table["cells"].as_array().unwrap();
     for id in ["I:0101", "I:0323"] {
-        let rows: Vec<&serde_json::Value> =
-            cells.iter().filter(|c| c["indicator"] == id).collect();
+        let rows: Vec<&serde_json::Value> = cells.iter().filter(|c| c["indicator"] == id).collect();
         assert!(!rows.is_empty(), "{id}: no row");
         assert!(
-            rows.iter().any(|c| c["numerator"].as_u64().is_some_and(|n| n > 0)),
+            rows.iter()
+                .any(|c| c["numerator"].as_u64().is_some_and(|n| n > 0)),
             "{id}: every row is empty or hidden: {rows:?}"
         );
     }
@@ -785,5 +785,8 @@ fn bundled_sample_fills_child_population_and_birth_registration() {
     assert!(total["value"].as_f64().is_some(), "{total}");
     let t = text(&treem(&["report", "--as-of", "2026-11-28"], b""));
     assert!(t.contains("I:0101 · Dân số trẻ em"), "{t}");
-    assert!(t.contains("I:0323 · Tỷ lệ trẻ em dưới 5 tuổi được đăng ký khai sinh"), "{t}");
+    assert!(
+        t.contains("I:0323 · Tỷ lệ trẻ em dưới 5 tuổi được đăng ký khai sinh"),
+        "{t}"
+    );
 }

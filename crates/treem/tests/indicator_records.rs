@@ -341,11 +341,13 @@ fn every_computable_indicator_is_fed_by_records() {
         "residence": {"edition": "2025", "province_code": "31"},
         "schooling": {"level": "mau_giao", "school_year": "2025-2026"}}}));
     // II:0108–0111: a case with one offender of each relation.
-    items.push(json!({"kind": "case", "record": {"id": "K8", "child_id": "G0",
+    items.push(
+        json!({"kind": "case", "record": {"id": "K8", "child_id": "G0",
         "reported_at": "2025-09-02T10:00", "incident_date": "2025-09-01",
         "abuse_forms": ["violence"], "environment": "family",
         "offenders": [{"relation": "acquaintance_or_neighbour"}, {"relation": "family_member"},
-            {"relation": "institution_staff"}, {"relation": "other"}]}}));
+            {"relation": "institution_staff"}, {"relation": "other"}]}}),
+    );
     // I:0323: a child under 5 whose birth is registered.
     items.push(json!({"kind": "child", "record": {"id": "C11", "date_of_birth": "2023-02-01", "sex": "female",
         "birth_registered": true, "birth_registration_date": "2023-02-20",
@@ -536,15 +538,35 @@ fn child_population_and_birth_registration_come_from_child_records() {
     };
     let items = vec![
         // Under 5, registered in time.
-        child("P1", "2023-02-01", "female", json!({"birth_registered": true, "birth_registration_date": "2023-02-20"})),
+        child(
+            "P1",
+            "2023-02-01",
+            "female",
+            json!({"birth_registered": true, "birth_registration_date": "2023-02-20"}),
+        ),
         // Under 5, registered: the date alone says so.
-        child("P2", "2024-06-01", "male", json!({"birth_registration_date": "2024-06-10"})),
+        child(
+            "P2",
+            "2024-06-01",
+            "male",
+            json!({"birth_registration_date": "2024-06-10"}),
+        ),
         // Under 5, not registered.
-        child("P3", "2022-01-15", "male", json!({"birth_registered": false})),
+        child(
+            "P3",
+            "2022-01-15",
+            "male",
+            json!({"birth_registered": false}),
+        ),
         // Under 5, not said: in the population, not in 0323.
         child("P4", "2021-12-31", "female", json!({})),
         // 5 on 31/12/2025 (born 2020-12-31): not under 5.
-        child("P5", "2020-12-31", "female", json!({"birth_registered": true})),
+        child(
+            "P5",
+            "2020-12-31",
+            "female",
+            json!({"birth_registered": true}),
+        ),
         // 16 on 31/12/2025: not a child.
         child("P6", "2009-12-31", "male", json!({})),
         // 15: a child.
@@ -553,7 +575,10 @@ fn child_population_and_birth_registration_come_from_child_records() {
     let answer = run(&items, OPTIONS);
     assert!(answer.ok, "{:?}", answer.issues);
     let t = answer.table.unwrap();
-    assert_eq!(ndv(cell(&t, "I:0101", "31", "2025", None)), (Some(6), None, Some(6.0)));
+    assert_eq!(
+        ndv(cell(&t, "I:0101", "31", "2025", None)),
+        (Some(6), None, Some(6.0))
+    );
     assert_eq!(
         ndv(cell(&t, "I:0101", "31", "2025", Some(("sex", "female")))).0,
         Some(3)
@@ -563,18 +588,31 @@ fn child_population_and_birth_registration_come_from_child_records() {
         Some(1)
     );
     assert_eq!(
-        ndv(cell(&t, "I:0101", "31", "2025", Some(("ethnic_group", "01")))).0,
+        ndv(cell(
+            &t,
+            "I:0101",
+            "31",
+            "2025",
+            Some(("ethnic_group", "01"))
+        ))
+        .0,
         Some(6)
     );
     // 2 registered of the 3 under 5 whose registration is recorded.
-    assert_eq!(ndv(cell(&t, "I:0323", "31", "2025", None)), (Some(2), Some(3), Some(66.67)));
+    assert_eq!(
+        ndv(cell(&t, "I:0323", "31", "2025", None)),
+        (Some(2), Some(3), Some(66.67))
+    );
     assert_eq!(
         ndv(cell(&t, "I:0323", "31", "2025", Some(("sex", "male")))),
         (Some(1), Some(2), Some(50.0))
     );
     // Judged at as_of when it is before 31/12: on 2024-06-05 P5 is 3 (under 5, registered),
     // P2's registration (2024-06-10) is after as_of, so its record is refused and not counted.
-    let early = run(&items, r#"{"as_of": "2024-06-05", "lang": "en", "edition": "2025", "suppression_threshold": 0}"#);
+    let early = run(
+        &items,
+        r#"{"as_of": "2024-06-05", "lang": "en", "edition": "2025", "suppression_threshold": 0}"#,
+    );
     let refused: Vec<&str> = early
         .issues
         .iter()
@@ -583,7 +621,10 @@ fn child_population_and_birth_registration_come_from_child_records() {
         .collect();
     assert_eq!(refused, ["/1"]);
     let t = early.table.unwrap();
-    assert_eq!(ndv(cell(&t, "I:0323", "31", "2024", None)), (Some(2), Some(3), Some(66.67)));
+    assert_eq!(
+        ndv(cell(&t, "I:0323", "31", "2024", None)),
+        (Some(2), Some(3), Some(66.67))
+    );
     assert_eq!(ndv(cell(&t, "I:0101", "31", "2024", None)).0, Some(6));
 }
 
@@ -613,7 +654,14 @@ fn the_caller_gives_the_breakdowns_records_cannot() {
     );
     let t = answer.table.unwrap();
     assert_eq!(
-        ndv(cell(&t, "I:0101", "31", "2025", Some(("urban_rural", "urban")))).0,
+        ndv(cell(
+            &t,
+            "I:0101",
+            "31",
+            "2025",
+            Some(("urban_rural", "urban"))
+        ))
+        .0,
         Some(120000)
     );
 }
@@ -636,11 +684,19 @@ fn abuse_environment_and_offenders_come_from_cases() {
         json!({"kind": "case", "record": record})
     };
     let items = vec![
-        case("K1", "A", json!({"environment": "gia_dinh", "offenders": [
+        case(
+            "K1",
+            "A",
+            json!({"environment": "gia_dinh", "offenders": [
             {"relation": "family_member", "sex": "nam", "age": 42},
-            {"relation": "acquaintance_or_neighbour", "sex": "male", "age": 17}]})),
-        case("K2", "B", json!({"environment": "school", "offenders": [
-            {"relation": "institution_staff", "sex": "female", "age": 44}]})),
+            {"relation": "acquaintance_or_neighbour", "sex": "male", "age": 17}]}),
+        ),
+        case(
+            "K2",
+            "B",
+            json!({"environment": "school", "offenders": [
+            {"relation": "institution_staff", "sex": "female", "age": 44}]}),
+        ),
         case("K3", "C", json!({"offenders": [{"sex": "male"}]})),
         child("A"),
         child("B"),
@@ -650,19 +706,40 @@ fn abuse_environment_and_offenders_come_from_cases() {
     assert!(answer.ok, "{:?}", answer.issues);
     let t = answer.table.unwrap();
     let n = |ind: &str, b: Option<(&str, &str)>| ndv(cell(&t, ind, "31", "2025", b));
-    assert_eq!(n("II:0101", Some(("abuse_environment", "family"))).0, Some(1));
-    assert_eq!(n("II:0101", Some(("abuse_environment", "school"))).0, Some(1));
-    assert_eq!(n("II:0101", Some(("abuse_environment", "unknown"))).0, Some(1));
+    assert_eq!(
+        n("II:0101", Some(("abuse_environment", "family"))).0,
+        Some(1)
+    );
+    assert_eq!(
+        n("II:0101", Some(("abuse_environment", "school"))).0,
+        Some(1)
+    );
+    assert_eq!(
+        n("II:0101", Some(("abuse_environment", "unknown"))).0,
+        Some(1)
+    );
     // Four offenders: one of each recorded relation, one not said.
     assert_eq!(n("II:0109", None), (Some(1), Some(4), Some(25.0)));
     assert_eq!(n("II:0108", None), (Some(1), Some(4), Some(25.0)));
     assert_eq!(n("II:0110", None), (Some(1), Some(4), Some(25.0)));
     assert_eq!(n("II:0111", None), (Some(0), Some(4), Some(0.0)));
-    assert_eq!(n("II:0109", Some(("sex", "male"))), (Some(1), Some(3), Some(33.33)));
-    assert_eq!(n("II:0109", Some(("age_group", "40_44"))), (Some(1), Some(2), Some(50.0)));
-    assert_eq!(n("II:0108", Some(("age_group", "15_19"))), (Some(1), Some(1), Some(100.0)));
+    assert_eq!(
+        n("II:0109", Some(("sex", "male"))),
+        (Some(1), Some(3), Some(33.33))
+    );
+    assert_eq!(
+        n("II:0109", Some(("age_group", "40_44"))),
+        (Some(1), Some(2), Some(50.0))
+    );
+    assert_eq!(
+        n("II:0108", Some(("age_group", "15_19"))),
+        (Some(1), Some(1), Some(100.0))
+    );
     assert_eq!(n("II:0110", Some(("age_group", "unknown"))).1, Some(1));
-    assert!(!t.cells.iter().any(|c| c.dimension.map(|d| d.as_str()) == Some("occupation")));
+    assert!(!t
+        .cells
+        .iter()
+        .any(|c| c.dimension.map(|d| d.as_str()) == Some("occupation")));
 }
 
 /// The case's new members are checked against their catalogs.

@@ -835,14 +835,26 @@ fn the_catalog_says_what_feeds_each_of_the_84() {
         from_records += usize::from(records);
         let external = feeds["external"].as_array().unwrap();
         if !records {
-            assert!(!external.is_empty(), "{code}: external with nothing to give");
-            assert!(feeds["breakdowns_from_records"].as_array().unwrap().is_empty());
+            assert!(
+                !external.is_empty(),
+                "{code}: external with nothing to give"
+            );
+            assert!(feeds["breakdowns_from_records"]
+                .as_array()
+                .unwrap()
+                .is_empty());
         } else {
-            assert!(!feeds["facts_needed"].as_array().unwrap().is_empty(), "{code}");
+            assert!(
+                !feeds["facts_needed"].as_array().unwrap().is_empty(),
+                "{code}"
+            );
         }
         let agency = feeds["agency_vi"].as_str().unwrap();
         let unit = feeds["from_vi"].as_str().unwrap();
-        assert!(!unit.is_empty() && agency.contains(unit), "{code}: {unit} not in {agency}");
+        assert!(
+            !unit.is_empty() && agency.contains(unit),
+            "{code}: {unit} not in {agency}"
+        );
         let summary = feeds["summary"].as_str().unwrap();
         if !external.is_empty() {
             assert!(summary.contains(unit), "{code}: {summary}");
@@ -856,8 +868,14 @@ fn the_catalog_says_what_feeds_each_of_the_84() {
         json!([{"part": "breakdown", "dimension": "urban_rural", "text_vi": "Thành thị/nông thôn"}])
     );
     assert_eq!(get("I:0323")["feeds"]["external"], json!([]));
-    assert_eq!(get("II:0202")["feeds"]["from_vi"], "Bộ Lao động - Thương binh và Xã hội");
+    assert_eq!(
+        get("II:0202")["feeds"]["from_vi"],
+        "Bộ Lao động - Thương binh và Xã hội"
+    );
     assert_eq!(get("II:0108")["feeds"]["from_vi"], "Bộ Công an");
     // "Tổ chức" and "Cá nhân (...)" are one breakdown of the offender.
-    assert_eq!(get("II:0202")["dimensions"], json!(["offender_type", "province"]));
+    assert_eq!(
+        get("II:0202")["dimensions"],
+        json!(["offender_type", "province"])
+    );
 }

@@ -162,7 +162,10 @@ fn code_member(
 /// The offenders (Thông tư 13/2021/TT-BLĐTBXH, Phụ lục IV mã 0108–0111): each an object, its
 /// relation in `offender_relations`, its sex in `sexes`, its age 0–150 years.
 fn check_offenders(draft: &CaseDraft, at: &Location<'_>, sink: &mut IssueSink) {
-    for (i, item) in read::elements(&draft.offenders, at, sink).iter().enumerate() {
+    for (i, item) in read::elements(&draft.offenders, at, sink)
+        .iter()
+        .enumerate()
+    {
         let here = at.index(i);
         let Some(offender) = read::object(item, &here, sink) else {
             continue;

@@ -196,11 +196,7 @@ impl Dossier {
         o.push(i("0101"), ctx.period, true, None, &personal, &[]);
         let under_five = age < 5;
         if let (true, Some(registered)) = (under_five, self.child.birth_registered) {
-            let by_then = registered
-                && self
-                    .child
-                    .birth_registration_date
-                    .is_none_or(|d| d <= day);
+            let by_then = registered && self.child.birth_registration_date.is_none_or(|d| d <= day);
             o.push(i("0323"), ctx.period, by_then, Some(1), &personal, &[]);
         }
     }

@@ -113,6 +113,11 @@ EN = {
 # and the record facts the phase-2 feeders must provide. Everything else is `external`.
 # Judged from each indicator's definition and official data source (Phụ lục III/IV).
 FROM_RECORDS = {
+    # Group I.I: the child population (Phụ lục III 0101: "Trẻ em là người dưới 16 tuổi sống
+    # trong phạm vi một địa giới nhất định ... có đến một thời điểm"): every child record is a
+    # child with a date of birth, sex, ethnic group and residence. "Thành thị/nông thôn" is not
+    # on the record: that breakdown stays with the caller.
+    "I:0101": ("none", ["child.date_of_birth", "child.sex", "child.ethnic_group", "child.residence"]),
     # Group I.III: children in special circumstances (Luật Trẻ em 2016, Điều 10) and support.
     "I:0301": ("external", ["child.special_circumstance"]),
     "I:0302": ("records", ["child.special_circumstance", "child.social_assistance", "child.protection_level"]),
@@ -142,9 +147,13 @@ FROM_RECORDS = {
     "I:0403": ("external", ["child.schooling"]),
     "I:0405": ("external", ["child.schooling"]),
     "I:0407": ("external", ["child.schooling"]),
+    # I:0323 birth registration of children under 5 ("Số trẻ em dưới 5 tuổi đã được đăng ký
+    # khai sinh tính đến ngày 31/12 năm báo cáo" / "Số trẻ em dưới 5 tuổi tính đến ngày 31/12
+    # năm báo cáo"): `birth_registered` and `birth_registration_date` of the child record.
+    "I:0323": ("records", ["child.date_of_birth", "child.birth_registered", "child.birth_registration_date", "child.sex", "child.residence"]),
     # I:0409 (dropout) is external: the child record has no dropout fact.
     # Phụ lục II group I: abused children by sex, age group, environment and form.
-    "II:0101": ("none", ["case.abuse_form", "child.sex", "child.date_of_birth", "child.residence"]),
+    "II:0101": ("none", ["case.abuse_form", "case.environment", "child.sex", "child.date_of_birth", "child.residence"]),
     "II:0102": ("records", ["case.abuse_form"]),
     "II:0103": ("records", ["case.abuse_form"]),
     "II:0104": ("records", ["case.abuse_form"]),
@@ -152,7 +161,65 @@ FROM_RECORDS = {
     "II:0106": ("records", ["case.abuse_form"]),
     "II:0107": ("records", ["case.abuse_form"]),
     "II:0112": ("records", ["case.abuse_form", "case.steps.implementation", "child.social_assistance"]),
+    # Phụ lục II 0108–0111: offenders of abused children by their relation to the child, from
+    # the offenders recorded on the case (relation, sex, age). "Nghề nghiệp" is not recorded.
+    "II:0108": ("records", ["case.abuse_form", "case.offenders"]),
+    "II:0109": ("records", ["case.abuse_form", "case.offenders"]),
+    "II:0110": ("records", ["case.abuse_form", "case.offenders"]),
+    "II:0111": ("records", ["case.abuse_form", "case.offenders"]),
 }
+
+# The breakdowns the record feeders fill (crates/treem/src/indicator/feed/rules.rs): the
+# child's sex, age group and ethnic group and the province of the unit for every indicator fed
+# by records, and these. Any other breakdown of a record-fed indicator (urban/rural, region,
+# "Loại hình" of nursery and kindergarten, the support of trafficked children, occupation)
+# is not on the records: it stays with the caller, and the definition says so
+# (`from_records: false` on that breakdown).
+FED_COMMON = {"sex", "age_group", "ethnic_group", "province"}
+FED_EXTRA = {
+    "I:0302": {"support_type", "special_circumstance_group"},
+    "I:0306": {"disability_type"},
+    "I:0312": {"abuse_form"},
+    "I:0313": {"abuse_form"},
+    "I:0401": {"disability"},
+    "I:0402": {"disability"},
+    "I:0403": {"disability"},
+    "I:0405": {"age_appropriateness", "school_level"},
+    "I:0407": {"age_appropriateness", "school_level"},
+    "II:0101": {"abuse_environment"},
+    "II:0103": {"abuse_form"},
+    "II:0104": {"abuse_form"},
+    "II:0106": {"abuse_form"},
+    "II:0112": {"support_type"},
+}
+
+
+def lead_agency(agency):
+    """The unit that collects and compiles: the "Chủ trì" of section 5 ("Cơ quan chịu trách
+    nhiệm thu thập, tổng hợp"), or the whole section when it names one body."""
+    m = re.search(r"(?:Cơ quan chủ trì|Chủ trì):\s*(.*?)(?:[;.]?\s*-\s*(?:Cơ quan phối hợp|Phối hợp|Bộ)|$)", agency)
+    unit = m.group(1) if m else agency
+    return unit.strip().rstrip(".;").strip() or None
+
+
+def disaggregations(ident, dis_text, comp):
+    """The main breakdowns, one per dimension. "Tổ chức" and "Cá nhân (giới tính; độ tuổi;
+    nghề nghiệp)" (Phụ lục IV 0202, 0204–0211) are the two categories of ONE breakdown, the
+    offender: they are joined into one `offender_type` line, quoted as written."""
+    out = []
+    for item in bullet_items(dis_text):
+        text = item.rstrip(";.").strip()
+        dim = dimension(item)
+        same = [d for d in out if d["dimension"] == dim and dim == "offender_type"]
+        if same:
+            same[0]["text_vi"] += "; " + text
+            continue
+        d = {"dimension": dim, "text_vi": text}
+        if comp and (dim in FED_COMMON or dim in FED_EXTRA.get(ident, set())):
+            d["from_records"] = True
+        out.append(d)
+    return out
+
 
 # Factors where the PDF text lost the formula layout; each is read from the definition text,
 # which is quoted in `factor_note`.
@@ -340,15 +407,13 @@ def main():
                 "fraction_note": frac_note,
                 "factor": factor,
                 "factor_note": factor_note,
-                "disaggregations": [
-                    {"dimension": dimension(item), "text_vi": item.rstrip(";.").strip()}
-                    for item in bullet_items(dis_text)
-                ],
+                "disaggregations": disaggregations(ident, dis_text, comp),
                 "periods": periods(gazette_sec.get("Kỳ công bố", "")),
                 "period_text_vi": join_lines(gazette_sec.get("Kỳ công bố", "")) or None,
                 "computation_period": "school_year" if is_school_year else "year",
                 "data_sources_vi": [s.rstrip(";").strip() for s in bullet_items(gazette_sec.get("Nguồn số liệu", ""))],
                 "agency_vi": join_lines(gazette_sec.get("Cơ quan chịu trách nhiệm thu thập, tổng hợp", "")),
+                "lead_agency_vi": lead_agency(join_lines(gazette_sec.get("Cơ quan chịu trách nhiệm thu thập, tổng hợp", ""))),
                 "in_force_from": "2022-01-01" if appendix == "II" and code.startswith("02") else "2021-11-15",
                 "in_force_source": "Thông tư 13/2021/TT-BLĐTBXH, Điều 3 khoản 2" if appendix == "II" and code.startswith("02") else "Thông tư 13/2021/TT-BLĐTBXH, Điều 3 khoản 1",
                 "in_force_until": None,

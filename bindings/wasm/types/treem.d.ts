@@ -92,6 +92,11 @@ export interface CaseInput {
    */
   emergency?: boolean | null;
   /**
+   * Where the abuse happened (catalog `case_environments`): the breakdown "Môi trường xâm
+   * hại" of Thông tư 13/2021/TT-BLĐTBXH, Phụ lục IV mã 0101.
+   */
+  environment?: string | null;
+  /**
    * The case's identifier in the caller's system.
    */
   id?: string | null;
@@ -103,6 +108,11 @@ export interface CaseInput {
    * Accidents and injuries (catalog `injury_types`).
    */
   injuries?: Array<string | null> | null;
+  /**
+   * The people who abused the child, one entry each: what the breakdowns of Thông tư
+   * 13/2021/TT-BLĐTBXH, Phụ lục IV mã 0108–0111 need (relation, sex, age).
+   */
+  offenders?: Array<OffenderDraft | null> | null;
   /**
    * The protection level applied (catalog `protection_levels`).
    */
@@ -577,6 +587,27 @@ export interface Normalized {
    * Validation of the cleaned record.
    */
   report: Report;
+}
+
+/**
+ * A person who abused the child (Thông tư 13/2021/TT-BLĐTBXH, Phụ lục IV mã 0108–0111:
+ * "đối tượng xâm hại trẻ em", by "Giới tính; Nhóm tuổi; Nghề nghiệp"). Occupation is not
+ * recorded: that breakdown stays with the caller.
+ */
+export interface OffenderDraft {
+  /**
+   * The offender's age in completed years when the abuse happened (0–150).
+   */
+  age?: number | null;
+  /**
+   * The offender's relation to the child (catalog `offender_relations`: the four groups of
+   * mã 0108–0111).
+   */
+  relation?: string | null;
+  /**
+   * The offender's sex (`male`, `female`, `nam`, `nữ`; catalog `sexes`).
+   */
+  sex?: string | null;
 }
 
 /**
@@ -1191,7 +1222,7 @@ export interface KindInputs {
 export type KindName = keyof KindInputs;
 
 /** A catalog name; unknown names throw `TreemError` with code `unknown_name`. */
-export type CatalogName = "issue_codes" | "kinds" | "indicators" | "provinces" | "districts" | "communes" | "sexes" | "ethnic_groups" | "document_types" | "school_levels" | "school_types" | "criteria_sets" | "special_circumstances" | "disability_types" | "disability_levels" | "social_assistance_categories" | "protection_levels" | "relationships" | "person_statuses" | "abuse_forms" | "injury_types" | "case_steps" | "directives" | "directive/hai-phong-2024" | "unit_types" | "signing_capacities" | "occasions" | "task_statuses" | "activity_kinds" | "media_types" | (string & {});
+export type CatalogName = "issue_codes" | "kinds" | "indicators" | "provinces" | "districts" | "communes" | "sexes" | "ethnic_groups" | "document_types" | "school_levels" | "school_types" | "criteria_sets" | "special_circumstances" | "disability_types" | "disability_levels" | "social_assistance_categories" | "protection_levels" | "relationships" | "person_statuses" | "abuse_forms" | "injury_types" | "case_environments" | "offender_relations" | "case_steps" | "directives" | "directive/hai-phong-2024" | "unit_types" | "signing_capacities" | "occasions" | "task_statuses" | "activity_kinds" | "media_types" | (string & {});
 
 /** A parser name; unknown names throw `TreemError` with code `unknown_name`. */
 export type ParserName = "date" | "personal_id" | "phone" | "name" | "ethnic_group" | "document_number" | "admin_unit" | "special_circumstances" | (string & {});

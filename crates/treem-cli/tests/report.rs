@@ -755,3 +755,38 @@ fn an_empty_table_says_why() {
         "{err}"
     );
 }
+
+/// The bundled sample fills Phụ lục III 0101 (the child population) and 0323 (birth
+/// registration of children under 5) from its child records: each has a row with a published
+/// count, and 0323 a published rate.
+#[test]
+fn bundled_sample_fills_child_population_and_birth_registration() {
+    let out = treem(
+        &["report", "--as-of", "2026-11-28", "--format", "json"],
+        b"",
+    );
+    let first = text(&out);
+    let table: serde_json::Value =
+        serde_json::from_str(first.lines().next().unwrap_or_default()).unwrap();
+    let cells = table["cells"].as_array().unwrap();
+    for id in ["I:0101", "I:0323"] {
+        let rows: Vec<&serde_json::Value> = cells.iter().filter(|c| c["indicator"] == id).collect();
+        assert!(!rows.is_empty(), "{id}: no row");
+        assert!(
+            rows.iter()
+                .any(|c| c["numerator"].as_u64().is_some_and(|n| n > 0)),
+            "{id}: every row is empty or hidden: {rows:?}"
+        );
+    }
+    let total = cells
+        .iter()
+        .find(|c| c["indicator"] == "I:0323" && c["unit"] == "31" && c["dimension"].is_null())
+        .unwrap();
+    assert!(total["value"].as_f64().is_some(), "{total}");
+    let t = text(&treem(&["report", "--as-of", "2026-11-28"], b""));
+    assert!(t.contains("I:0101 · Dân số trẻ em"), "{t}");
+    assert!(
+        t.contains("I:0323 · Tỷ lệ trẻ em dưới 5 tuổi được đăng ký khai sinh"),
+        "{t}"
+    );
+}

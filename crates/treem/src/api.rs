@@ -290,7 +290,7 @@ pub fn residence_successors(input: &[u8], options: &[u8]) -> Result<serde_json::
 ///
 /// # Example
 /// ```
-/// let input = br#"[{"kind": "indicator_value", "indicator": "I:0101", "unit": "31", "period": "2024", "numerator": 1200}]"#;
+/// let input = br#"[{"kind": "indicator_value", "indicator": "I:0319", "unit": "31", "period": "2024", "numerator": 1200}]"#;
 /// let answer = treem::api::indicators(input, b"{}").unwrap();
 /// assert!(answer.ok);
 /// let cell = &answer.table.unwrap().cells[0];

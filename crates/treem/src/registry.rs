@@ -235,6 +235,18 @@ pub(crate) const CATALOGS: &[CatalogDef] = &[
     },
     #[cfg(feature = "case")]
     CatalogDef {
+        name: "case_environments",
+        source: "Thông tư 13/2021/TT-BLĐTBXH, Phụ lục III mã 0210 (categories), Phụ lục IV mã 0101 (Môi trường xâm hại)",
+        build: |ctx| crate::code_list::items(crate::case::catalog::ENVIRONMENTS, ctx.lang),
+    },
+    #[cfg(feature = "case")]
+    CatalogDef {
+        name: "offender_relations",
+        source: "Thông tư 13/2021/TT-BLĐTBXH, Phụ lục IV mã 0108–0111",
+        build: |ctx| crate::code_list::items(crate::case::catalog::OFFENDER_RELATIONS, ctx.lang),
+    },
+    #[cfg(feature = "case")]
+    CatalogDef {
         name: "case_steps",
         source: "Nghị định 56/2017/NĐ-CP, Điều 25–32",
         build: crate::case::catalog::steps_items,

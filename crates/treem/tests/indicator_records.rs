@@ -340,6 +340,18 @@ fn every_computable_indicator_is_fed_by_records() {
     items.push(json!({"kind": "child", "record": {"id": "C10", "date_of_birth": "2020-03-01", "sex": "male",
         "residence": {"edition": "2025", "province_code": "31"},
         "schooling": {"level": "mau_giao", "school_year": "2025-2026"}}}));
+    // II:0108–0111: a case with one offender of each relation.
+    items.push(
+        json!({"kind": "case", "record": {"id": "K8", "child_id": "G0",
+        "reported_at": "2025-09-02T10:00", "incident_date": "2025-09-01",
+        "abuse_forms": ["violence"], "environment": "family",
+        "offenders": [{"relation": "acquaintance_or_neighbour"}, {"relation": "family_member"},
+            {"relation": "institution_staff"}, {"relation": "other"}]}}),
+    );
+    // I:0323: a child under 5 whose birth is registered.
+    items.push(json!({"kind": "child", "record": {"id": "C11", "date_of_birth": "2023-02-01", "sex": "female",
+        "birth_registered": true, "birth_registration_date": "2023-02-20",
+        "residence": {"edition": "2025", "province_code": "31"}}}));
     // The abuse forms no case of the set has: II:0105 (trafficking), II:0106 (neglect),
     // II:0107 (other harm).
     items.push(
@@ -362,7 +374,7 @@ fn every_computable_indicator_is_fed_by_records() {
         .filter(|d| d.computability == Computability::FromRecords)
         .map(|d| d.id.to_string())
         .collect();
-    assert_eq!(computable.len(), 31);
+    assert_eq!(computable.len(), 37);
     let mut unfed = Vec::new();
     for id in &computable {
         let fed = t.cells.iter().any(|c| {
@@ -509,4 +521,252 @@ proptest! {
         }
         prop_assert_eq!(merged, whole);
     }
+}
+
+/// Phụ lục III 0101 (the child population) and 0323 (birth registration of children under 5)
+/// from child records: judged on 31/12 of the period (or `as_of` when earlier); a child whose
+/// registration is not recorded is left out of 0323, not counted as unregistered.
+#[test]
+fn child_population_and_birth_registration_come_from_child_records() {
+    let child = |id: &str, born: &str, sex: &str, extra: Value| {
+        let mut record = json!({"id": id, "date_of_birth": born, "sex": sex, "ethnic_group": "Kinh",
+            "residence": {"edition": "2025", "province_code": "31"}});
+        if let (Some(r), Value::Object(more)) = (record.as_object_mut(), extra) {
+            r.extend(more);
+        }
+        json!({"kind": "child", "record": record})
+    };
+    let items = vec![
+        // Under 5, registered in time.
+        child(
+            "P1",
+            "2023-02-01",
+            "female",
+            json!({"birth_registered": true, "birth_registration_date": "2023-02-20"}),
+        ),
+        // Under 5, registered: the date alone says so.
+        child(
+            "P2",
+            "2024-06-01",
+            "male",
+            json!({"birth_registration_date": "2024-06-10"}),
+        ),
+        // Under 5, not registered.
+        child(
+            "P3",
+            "2022-01-15",
+            "male",
+            json!({"birth_registered": false}),
+        ),
+        // Under 5, not said: in the population, not in 0323.
+        child("P4", "2021-12-31", "female", json!({})),
+        // 5 on 31/12/2025 (born 2020-12-31): not under 5.
+        child(
+            "P5",
+            "2020-12-31",
+            "female",
+            json!({"birth_registered": true}),
+        ),
+        // 16 on 31/12/2025: not a child.
+        child("P6", "2009-12-31", "male", json!({})),
+        // 15: a child.
+        child("P7", "2010-12-31", "male", json!({})),
+    ];
+    let answer = run(&items, OPTIONS);
+    assert!(answer.ok, "{:?}", answer.issues);
+    let t = answer.table.unwrap();
+    assert_eq!(
+        ndv(cell(&t, "I:0101", "31", "2025", None)),
+        (Some(6), None, Some(6.0))
+    );
+    assert_eq!(
+        ndv(cell(&t, "I:0101", "31", "2025", Some(("sex", "female")))).0,
+        Some(3)
+    );
+    assert_eq!(
+        ndv(cell(&t, "I:0101", "31", "2025", Some(("age_group", "15")))).0,
+        Some(1)
+    );
+    assert_eq!(
+        ndv(cell(
+            &t,
+            "I:0101",
+            "31",
+            "2025",
+            Some(("ethnic_group", "01"))
+        ))
+        .0,
+        Some(6)
+    );
+    // 2 registered of the 3 under 5 whose registration is recorded.
+    assert_eq!(
+        ndv(cell(&t, "I:0323", "31", "2025", None)),
+        (Some(2), Some(3), Some(66.67))
+    );
+    assert_eq!(
+        ndv(cell(&t, "I:0323", "31", "2025", Some(("sex", "male")))),
+        (Some(1), Some(2), Some(50.0))
+    );
+    // Judged at as_of when it is before 31/12: on 2024-06-05 P5 is 3 (under 5, registered),
+    // P2's registration (2024-06-10) is after as_of, so its record is refused and not counted.
+    let early = run(
+        &items,
+        r#"{"as_of": "2024-06-05", "lang": "en", "edition": "2025", "suppression_threshold": 0}"#,
+    );
+    let refused: Vec<&str> = early
+        .issues
+        .iter()
+        .filter(|i| i.code == "indicator.record_invalid")
+        .map(|i| i.path.as_str())
+        .collect();
+    assert_eq!(refused, ["/1"]);
+    let t = early.table.unwrap();
+    assert_eq!(
+        ndv(cell(&t, "I:0323", "31", "2024", None)),
+        (Some(2), Some(3), Some(66.67))
+    );
+    assert_eq!(ndv(cell(&t, "I:0101", "31", "2024", None)).0, Some(6));
+}
+
+/// "Thành thị/nông thôn" is not on the child record: the caller gives that breakdown of the
+/// child population; the total and the breakdowns the records give stay the records'.
+#[test]
+fn the_caller_gives_the_breakdowns_records_cannot() {
+    let items = vec![
+        json!({"kind": "indicator_value", "indicator": "I:0101", "unit": "31", "period": "2025",
+            "breakdown": {"dimension": "urban_rural", "category": "urban"}, "numerator": 120000}),
+        json!({"kind": "indicator_value", "indicator": "I:0101", "unit": "31", "period": "2025",
+            "breakdown": {"dimension": "sex", "category": "female"}, "numerator": 9}),
+        json!({"kind": "indicator_value", "indicator": "I:0101", "unit": "31", "period": "2025", "numerator": 9}),
+    ];
+    let answer = run(&items, OPTIONS);
+    let issues: Vec<(&str, &str)> = answer
+        .issues
+        .iter()
+        .map(|i| (i.path.as_str(), i.code.as_str()))
+        .collect();
+    assert_eq!(
+        issues,
+        [
+            ("/1/indicator", "indicator.value_for_computed"),
+            ("/2/indicator", "indicator.value_for_computed")
+        ]
+    );
+    let t = answer.table.unwrap();
+    assert_eq!(
+        ndv(cell(
+            &t,
+            "I:0101",
+            "31",
+            "2025",
+            Some(("urban_rural", "urban"))
+        ))
+        .0,
+        Some(120000)
+    );
+}
+
+/// Phụ lục IV 0101 "Môi trường xâm hại" from the case's `environment`; 0108–0111 (offenders
+/// by relation over all offenders) from its `offenders`, by the offender's sex and five-year
+/// age group; "Nghề nghiệp" is not on the case.
+#[test]
+fn abuse_environment_and_offenders_come_from_cases() {
+    let child = |id: &str| {
+        json!({"kind": "child", "record": {"id": id, "date_of_birth": "2014-05-01", "sex": "female",
+            "residence": {"edition": "2025", "province_code": "31"}}})
+    };
+    let case = |id: &str, child: &str, extra: Value| {
+        let mut record = json!({"id": id, "child_id": child, "reported_at": "2025-04-02T08:00",
+            "incident_date": "2025-04-01", "abuse_forms": ["violence"]});
+        if let (Some(r), Value::Object(more)) = (record.as_object_mut(), extra) {
+            r.extend(more);
+        }
+        json!({"kind": "case", "record": record})
+    };
+    let items = vec![
+        case(
+            "K1",
+            "A",
+            json!({"environment": "gia_dinh", "offenders": [
+            {"relation": "family_member", "sex": "nam", "age": 42},
+            {"relation": "acquaintance_or_neighbour", "sex": "male", "age": 17}]}),
+        ),
+        case(
+            "K2",
+            "B",
+            json!({"environment": "school", "offenders": [
+            {"relation": "institution_staff", "sex": "female", "age": 44}]}),
+        ),
+        case("K3", "C", json!({"offenders": [{"sex": "male"}]})),
+        child("A"),
+        child("B"),
+        child("C"),
+    ];
+    let answer = run(&items, OPTIONS);
+    assert!(answer.ok, "{:?}", answer.issues);
+    let t = answer.table.unwrap();
+    let n = |ind: &str, b: Option<(&str, &str)>| ndv(cell(&t, ind, "31", "2025", b));
+    assert_eq!(
+        n("II:0101", Some(("abuse_environment", "family"))).0,
+        Some(1)
+    );
+    assert_eq!(
+        n("II:0101", Some(("abuse_environment", "school"))).0,
+        Some(1)
+    );
+    assert_eq!(
+        n("II:0101", Some(("abuse_environment", "unknown"))).0,
+        Some(1)
+    );
+    // Four offenders: one of each recorded relation, one not said.
+    assert_eq!(n("II:0109", None), (Some(1), Some(4), Some(25.0)));
+    assert_eq!(n("II:0108", None), (Some(1), Some(4), Some(25.0)));
+    assert_eq!(n("II:0110", None), (Some(1), Some(4), Some(25.0)));
+    assert_eq!(n("II:0111", None), (Some(0), Some(4), Some(0.0)));
+    assert_eq!(
+        n("II:0109", Some(("sex", "male"))),
+        (Some(1), Some(3), Some(33.33))
+    );
+    assert_eq!(
+        n("II:0109", Some(("age_group", "40_44"))),
+        (Some(1), Some(2), Some(50.0))
+    );
+    assert_eq!(
+        n("II:0108", Some(("age_group", "15_19"))),
+        (Some(1), Some(1), Some(100.0))
+    );
+    assert_eq!(n("II:0110", Some(("age_group", "unknown"))).1, Some(1));
+    assert!(!t
+        .cells
+        .iter()
+        .any(|c| c.dimension.map(|d| d.as_str()) == Some("occupation")));
+}
+
+/// The case's new members are checked against their catalogs.
+#[test]
+fn case_environment_and_offenders_are_checked() {
+    let record = json!({"reported_at": "2025-04-02T08:00", "environment": "online",
+        "offenders": [{"relation": "stranger", "sex": "x", "age": -3, "name": "A"}, 5]});
+    let answer = treem::api::validate(
+        "case",
+        record.to_string().as_bytes(),
+        br#"{"as_of": "2025-12-31", "lang": "en"}"#,
+    )
+    .unwrap();
+    let issues: Vec<(&str, &str)> = answer
+        .issues
+        .iter()
+        .map(|i| (i.path.as_str(), i.code.as_str()))
+        .collect();
+    assert_eq!(
+        issues,
+        [
+            ("/environment", "case.code_unknown"),
+            ("/offenders/0/relation", "case.code_unknown"),
+            ("/offenders/0/sex", "case.code_unknown"),
+            ("/offenders/0/age", "case.offender_age_invalid"),
+            ("/offenders/0/name", "record.unknown_field"),
+            ("/offenders/1", "field.wrong_type"),
+        ]
+    );
 }

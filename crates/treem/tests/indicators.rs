@@ -137,15 +137,26 @@ fn the_84_definitions_match_the_gazette_copy() {
                 .and_then(Value::as_str)
                 .unwrap_or("");
             let dis = squash(raw);
+            // "Tổ chức" and "Cá nhân (...)" are two lines of the text and one breakdown (the
+            // offender): joined by "; ".
+            let mut joined = 0;
             for d in &def.disaggregations {
-                assert!(
-                    dis.contains(&d.text_vi),
-                    "{id} disaggregation {:?}",
-                    d.text_vi
-                );
+                let parts: Vec<&str> = if d.dimension == Dimension::OffenderType {
+                    d.text_vi.splitn(2, "; Cá nhân").collect()
+                } else {
+                    vec![d.text_vi.as_str()]
+                };
+                joined += parts.len() - 1;
+                for part in parts {
+                    assert!(
+                        dis.contains(part.trim_start_matches("; ")),
+                        "{id} disaggregation {:?}",
+                        d.text_vi
+                    );
+                }
             }
             assert_eq!(
-                def.disaggregations.len(),
+                def.disaggregations.len() + joined,
                 raw.lines()
                     .filter(|l| l.trim_start().starts_with("- "))
                     .count()
@@ -547,13 +558,13 @@ proptest! {
 #[test]
 fn caller_values_feed_external_indicators() {
     let input = [
-        json!({"kind": "indicator_value", "indicator": "I:0101", "unit": "31", "period": "2024", "numerator": 500000}),
-        json!({"kind": "indicator_value", "indicator": "I:0101", "unit": "31", "period": "2024", "breakdown": {"dimension": "sex", "category": "female"}, "numerator": 240000}),
+        json!({"kind": "indicator_value", "indicator": "I:0319", "unit": "31", "period": "2024", "numerator": 500000}),
+        json!({"kind": "indicator_value", "indicator": "I:0319", "unit": "31", "period": "2024", "breakdown": {"dimension": "sex", "category": "female"}, "numerator": 240000}),
         json!({"kind": "indicator_value", "indicator": "I:0107", "unit": "31", "period": "2024", "value": 91.5}),
         json!({"kind": "indicator_value", "indicator": "I:0107", "unit": "31", "period": "2024", "value": 90.0}),
         json!({"kind": "indicator_value", "indicator": "II:0101", "unit": "31", "period": "2024", "numerator": 3}),
         json!({"kind": "indicator_value", "indicator": "II:0201", "unit": "31", "period": "2021", "numerator": 7}),
-        json!({"kind": "indicator_value", "indicator": "I:0101", "unit": "31", "period": "2024", "breakdown": {"dimension": "abuse_form", "category": "x"}, "numerator": 1}),
+        json!({"kind": "indicator_value", "indicator": "I:0319", "unit": "31", "period": "2024", "breakdown": {"dimension": "abuse_form", "category": "x"}, "numerator": 1}),
         json!({"kind": "school", "record": {}}),
         json!(17),
     ];
@@ -580,7 +591,7 @@ fn caller_values_feed_external_indicators() {
         ]
     );
     let t = answer.table.unwrap();
-    assert_eq!(cell(&t, "I:0101", "31", None).value, Some(500000.0));
+    assert_eq!(cell(&t, "I:0319", "31", None).value, Some(500000.0));
     let conflict = cell(&t, "I:0107", "31", None);
     assert!(conflict.conflict && conflict.value.is_none() && !conflict.additive);
     assert_eq!(cell(&t, "II:0201", "31", None).value, Some(7.0));
@@ -764,7 +775,7 @@ fn the_table_computes_every_computable_indicator_from_contributions() {
         .iter()
         .filter(|d| d.computability == Computability::FromRecords)
         .collect();
-    assert_eq!(computable.len(), 31, "30 of TT 13/2021 and treem's roll-up");
+    assert_eq!(computable.len(), 37, "36 of TT 13/2021 and treem's roll-up");
     let mut records = Vec::new();
     for d in &computable {
         let counted = d.denominator_from == DenominatorFrom::Records;
@@ -802,5 +813,70 @@ fn the_table_computes_every_computable_indicator_from_contributions() {
     assert_eq!(
         cell(&t, "I:0208", "31", None).value,
         Some(7.0 * 100_000.0 / 350_000.0)
+    );
+}
+
+/// Issue 22 point 9: the catalog says of each of the 84 TT 13/2021 indicators whether records
+/// compute it and, for what they do not, what the caller must give and which unit collects it
+/// (the "Chủ trì" of "Cơ quan chịu trách nhiệm thu thập, tổng hợp", quoted from the text).
+#[test]
+fn the_catalog_says_what_feeds_each_of_the_84() {
+    let answer = treem::api::catalog("indicators", br#"{"lang": "en"}"#).unwrap();
+    let items = answer["items"].as_array().unwrap();
+    let tt13: Vec<&Value> = items
+        .iter()
+        .filter(|i| i["namespace"] == "tt13-2021")
+        .collect();
+    assert_eq!(tt13.len(), 84);
+    let mut from_records = 0;
+    for item in &tt13 {
+        let code = item["code"].as_str().unwrap();
+        let feeds = &item["feeds"];
+        let records = feeds["computed_from_records"].as_bool().unwrap();
+        from_records += usize::from(records);
+        let external = feeds["external"].as_array().unwrap();
+        if !records {
+            assert!(
+                !external.is_empty(),
+                "{code}: external with nothing to give"
+            );
+            assert!(feeds["breakdowns_from_records"]
+                .as_array()
+                .unwrap()
+                .is_empty());
+        } else {
+            assert!(
+                !feeds["facts_needed"].as_array().unwrap().is_empty(),
+                "{code}"
+            );
+        }
+        let agency = feeds["agency_vi"].as_str().unwrap();
+        let unit = feeds["from_vi"].as_str().unwrap();
+        assert!(
+            !unit.is_empty() && agency.contains(unit),
+            "{code}: {unit} not in {agency}"
+        );
+        let summary = feeds["summary"].as_str().unwrap();
+        if !external.is_empty() {
+            assert!(summary.contains(unit), "{code}: {summary}");
+        }
+    }
+    assert_eq!(from_records, 36);
+    let get = |code: &str| tt13.iter().find(|i| i["code"] == code).unwrap();
+    assert_eq!(get("I:0101")["feeds"]["computed_from_records"], true);
+    assert_eq!(
+        get("I:0101")["feeds"]["external"],
+        json!([{"part": "breakdown", "dimension": "urban_rural", "text_vi": "Thành thị/nông thôn"}])
+    );
+    assert_eq!(get("I:0323")["feeds"]["external"], json!([]));
+    assert_eq!(
+        get("II:0202")["feeds"]["from_vi"],
+        "Bộ Lao động - Thương binh và Xã hội"
+    );
+    assert_eq!(get("II:0108")["feeds"]["from_vi"], "Bộ Công an");
+    // "Tổ chức" and "Cá nhân (...)" are one breakdown of the offender.
+    assert_eq!(
+        get("II:0202")["dimensions"],
+        json!(["offender_type", "province"])
     );
 }

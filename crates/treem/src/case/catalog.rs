@@ -73,6 +73,65 @@ const fn abuse(
     }
 }
 
+/// Where the abuse happened: the breakdown "Môi trường xâm hại" of Thông tư
+/// 13/2021/TT-BLĐTBXH, Phụ lục IV mã 0101. The Thông tư lists no categories for it; the only
+/// environment categories it writes are those of Phụ lục III mã 0210, "Môi trường xảy ra tai
+/// nạn (Gia đình, cộng đồng, trường học)". These three, and nothing else, are the list: their
+/// use for abuse is our reading, said in each entry's source.
+pub const ENVIRONMENTS: &[Entry] = &[
+    environment("family", "Gia đình", "Family", &["gia_dinh"]),
+    environment("community", "Cộng đồng", "Community", &["cong_dong"]),
+    environment("school", "Trường học", "School", &["truong_hoc"]),
+];
+
+const fn environment(
+    code: &'static str,
+    vi: &'static str,
+    en: &'static str,
+    aliases: &'static [&'static str],
+) -> Entry {
+    Entry {
+        code,
+        vi,
+        en,
+        source: "Thông tư 13/2021/TT-BLĐTBXH, Phụ lục III mã 0210 (\"Môi trường xảy ra tai nạn (Gia đình, cộng đồng, trường học)\"), read for \"Môi trường xâm hại\" of Phụ lục IV mã 0101, which lists no categories (our reading)",
+        aliases,
+    }
+}
+
+/// The offender's relation to the child: the four groups of offenders of Thông tư
+/// 13/2021/TT-BLĐTBXH, Phụ lục IV mã 0108–0111, each quoted from its name.
+pub const OFFENDER_RELATIONS: &[Entry] = &[
+    Entry {
+        code: "acquaintance_or_neighbour",
+        vi: "Người quen, hàng xóm",
+        en: "Acquaintance or neighbour",
+        source: "Thông tư 13/2021/TT-BLĐTBXH, Phụ lục IV mã 0108: \"đối tượng xâm hại trẻ em là người quen, hàng xóm\"",
+        aliases: &["nguoi_quen_hang_xom", "người quen", "hàng xóm"],
+    },
+    Entry {
+        code: "family_member",
+        vi: "Thành viên gia đình",
+        en: "Family member",
+        source: "Thông tư 13/2021/TT-BLĐTBXH, Phụ lục IV mã 0109: \"đối tượng xâm hại trẻ em là thành viên gia đình\"",
+        aliases: &["thanh_vien_gia_dinh"],
+    },
+    Entry {
+        code: "institution_staff",
+        vi: "Cán bộ quản lý, giáo viên, nhân viên cơ sở giáo dục, cơ sở trợ giúp xã hội, cơ sở cung cấp dịch vụ bảo vệ trẻ em",
+        en: "Manager, teacher or staff of an education, social assistance or child protection service facility",
+        source: "Thông tư 13/2021/TT-BLĐTBXH, Phụ lục IV mã 0110: \"đối tượng xâm hại trẻ em là cán bộ quản lý, giáo viên, nhân viên cơ sở giáo dục, cơ sở trợ giúp xã hội, cơ sở cung cấp dịch vụ bảo vệ trẻ em\"",
+        aliases: &["can_bo_giao_vien_nhan_vien"],
+    },
+    Entry {
+        code: "other",
+        vi: "Đối tượng khác",
+        en: "Other",
+        source: "Thông tư 13/2021/TT-BLĐTBXH, Phụ lục IV mã 0111: \"đối tượng khác xâm hại trẻ em\"",
+        aliases: &["doi_tuong_khac", "khac"],
+    },
+];
+
 /// Accidents and injuries (tai nạn, thương tích). This list is ours: the law read so far
 /// enumerates no types of injury; it follows the causes child-injury prevention work names
 /// and will be replaced by an official list when one is verified.

@@ -29,6 +29,14 @@ pub struct CaseDraft {
     /// Accidents and injuries (catalog `injury_types`).
     #[serde(skip_serializing_if = "Field::is_absent")]
     pub injuries: Field<Vec<Field<String>>>,
+    /// Where the abuse happened (catalog `case_environments`): the breakdown "Môi trường xâm
+    /// hại" of Thông tư 13/2021/TT-BLĐTBXH, Phụ lục IV mã 0101.
+    #[serde(skip_serializing_if = "Field::is_absent")]
+    pub environment: Field<String>,
+    /// The people who abused the child, one entry each: what the breakdowns of Thông tư
+    /// 13/2021/TT-BLĐTBXH, Phụ lục IV mã 0108–0111 need (relation, sex, age).
+    #[serde(skip_serializing_if = "Field::is_absent")]
+    pub offenders: Field<Vec<Field<OffenderDraft>>>,
     /// The protection level applied (catalog `protection_levels`).
     #[serde(skip_serializing_if = "Field::is_absent")]
     pub protection_level: Field<String>,
@@ -42,6 +50,28 @@ pub struct CaseDraft {
     /// The temporary separation from parents or caregivers (Điều 32), when decided.
     #[serde(skip_serializing_if = "Field::is_absent")]
     pub separation: Field<SeparationDraft>,
+    /// Members this kind does not know, kept as they were.
+    #[serde(flatten)]
+    #[schemars(skip)]
+    pub unknown: Unknown,
+}
+
+/// A person who abused the child (Thông tư 13/2021/TT-BLĐTBXH, Phụ lục IV mã 0108–0111:
+/// "đối tượng xâm hại trẻ em", by "Giới tính; Nhóm tuổi; Nghề nghiệp"). Occupation is not
+/// recorded: that breakdown stays with the caller.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+#[serde(default)]
+pub struct OffenderDraft {
+    /// The offender's relation to the child (catalog `offender_relations`: the four groups of
+    /// mã 0108–0111).
+    #[serde(skip_serializing_if = "Field::is_absent")]
+    pub relation: Field<String>,
+    /// The offender's sex (`male`, `female`, `nam`, `nữ`; catalog `sexes`).
+    #[serde(skip_serializing_if = "Field::is_absent")]
+    pub sex: Field<String>,
+    /// The offender's age in completed years when the abuse happened (0–150).
+    #[serde(skip_serializing_if = "Field::is_absent")]
+    pub age: Field<i64>,
     /// Members this kind does not know, kept as they were.
     #[serde(flatten)]
     #[schemars(skip)]
@@ -125,6 +155,8 @@ crate::draft_deserialize!(CaseDraft {
     incident_date: "incident_date",
     abuse_forms: "abuse_forms",
     injuries: "injuries",
+    environment: "environment",
+    offenders: "offenders" as DraftListMember,
     protection_level: "protection_level",
     emergency: "emergency",
     steps: "steps" as DraftMember,
@@ -144,6 +176,12 @@ crate::draft_deserialize!(StepsDraft {
 });
 
 crate::draft_deserialize!(StepDraft { done_at: "done_at" });
+
+crate::draft_deserialize!(OffenderDraft {
+    relation: "relation",
+    sex: "sex",
+    age: "age",
+});
 
 crate::draft_deserialize!(SeparationDraft {
     start: "start",

@@ -18,7 +18,7 @@ pub mod draft;
 pub mod moment;
 
 pub use deadlines::{deadlines, Status, StepDeadline};
-pub use draft::{CaseDraft, SeparationDraft, StepDraft, StepsDraft};
+pub use draft::{CaseDraft, OffenderDraft, SeparationDraft, StepDraft, StepsDraft};
 
 use chrono::NaiveDate;
 
@@ -30,7 +30,10 @@ use crate::fields::typed;
 use crate::json::Field;
 use crate::normalize::ChangeLog;
 use crate::report::{IssueSink, Location};
-use catalog::{Step, ABUSE_FORMS, CASE_STEPS, INJURY_TYPES, SEPARATION_MAX_DAYS};
+use catalog::{
+    Step, ABUSE_FORMS, CASE_STEPS, ENVIRONMENTS, INJURY_TYPES, OFFENDER_RELATIONS,
+    SEPARATION_MAX_DAYS,
+};
 
 crate::codes! {
     /// A coded member of a case holds a value not in its catalog.
@@ -66,6 +69,10 @@ crate::codes! {
         "Nghị định 56/2017/NĐ-CP, Điều 32 khoản 3",
         "Thời hạn tạm thời cách ly quá 15 ngày mà không có yêu cầu của cơ quan có thẩm quyền",
         "The temporary separation exceeds 15 days without a competent authority's requirement";
+    /// An offender's age that is not a number of years from 0 to 150.
+    CASE_OFFENDER_AGE_INVALID = "case.offender_age_invalid", Error, "case.offenders", "treem",
+        "Tuổi của đối tượng xâm hại phải là số năm tròn từ 0 đến 150",
+        "The offender's age must be a whole number of years from 0 to 150";
     /// The separation ends before it starts.
     CASE_SEPARATION_END_BEFORE_START = "case.separation_end_before_start", Error, "case.separation", "treem",
         "Ngày kết thúc cách ly trước ngày bắt đầu",
@@ -141,6 +148,54 @@ fn codes_list(
     }
 }
 
+fn code_member(
+    field: &Field<String>,
+    list: &[Entry],
+    catalog: &'static str,
+    at: &Location<'_>,
+    sink: &mut IssueSink,
+) {
+    if let Some(text) = read::text(field, at, sink) {
+        if !crate::fields::is_blank(text) && crate::code_list::lookup(list, text).is_none() {
+            sink.push(&CASE_CODE_UNKNOWN, at, [("catalog", catalog.into())]);
+        }
+    }
+}
+
+/// The offenders (Thông tư 13/2021/TT-BLĐTBXH, Phụ lục IV mã 0108–0111): each an object, its
+/// relation in `offender_relations`, its sex in `sexes`, its age 0–150 years.
+fn check_offenders(draft: &CaseDraft, at: &Location<'_>, sink: &mut IssueSink) {
+    for (i, item) in read::elements(&draft.offenders, at, sink)
+        .iter()
+        .enumerate()
+    {
+        let here = at.index(i);
+        let Some(offender) = read::object(item, &here, sink) else {
+            continue;
+        };
+        code_member(
+            &offender.relation,
+            OFFENDER_RELATIONS,
+            "offender_relations",
+            &here.key("relation"),
+            sink,
+        );
+        let sex_at = here.key("sex");
+        if let Some(text) = read::text(&offender.sex, &sex_at, sink) {
+            if !crate::fields::is_blank(text) && crate::vn::sex::Sex::parse(text).is_none() {
+                sink.push(&CASE_CODE_UNKNOWN, &sex_at, [("catalog", "sexes".into())]);
+            }
+        }
+        let age_at = here.key("age");
+        if let Some(age) = typed(&offender.age, &age_at, "integer", sink) {
+            if !(0..=150).contains(age) {
+                sink.push(&CASE_OFFENDER_AGE_INVALID, &age_at, []);
+            }
+        }
+        crate::fields::unknown_fields(&offender.unknown, &here, sink);
+    }
+}
+
 /// Runs every case rule on `draft`, in the order of its members.
 pub fn check(draft: &CaseDraft, ctx: &Context, sink: &mut IssueSink) {
     let root = Location::root();
@@ -177,6 +232,14 @@ pub fn check(draft: &CaseDraft, ctx: &Context, sink: &mut IssueSink) {
         &root.key("injuries"),
         sink,
     );
+    code_member(
+        &draft.environment,
+        ENVIRONMENTS,
+        "case_environments",
+        &root.key("environment"),
+        sink,
+    );
+    check_offenders(draft, &root.key("offenders"), sink);
     let level_at = root.key("protection_level");
     if let Some(text) = read::text(&draft.protection_level, &level_at, sink) {
         if crate::code_list::lookup(PROTECTION_LEVELS, text).is_none() {
@@ -353,6 +416,31 @@ pub fn normalize(draft: &mut CaseDraft, log: &mut ChangeLog) {
         &root.key("protection_level"),
         log,
     );
+    n::code(
+        &mut draft.environment,
+        ENVIRONMENTS,
+        &root.key("environment"),
+        log,
+    );
+    if let Field::Value(offenders) = &mut draft.offenders {
+        let at = root.key("offenders");
+        for (i, item) in offenders.iter_mut().enumerate() {
+            if let Field::Value(offender) = item {
+                let here = at.index(i);
+                n::code(
+                    &mut offender.relation,
+                    OFFENDER_RELATIONS,
+                    &here.key("relation"),
+                    log,
+                );
+                if let Field::Value(value) = &mut offender.sex {
+                    if let Some(sex) = crate::vn::sex::Sex::parse(value) {
+                        n::set_code(value, sex.code(), &here.key("sex"), log);
+                    }
+                }
+            }
+        }
+    }
     if let Field::Value(steps) = &mut draft.steps {
         let at = root.key("steps");
         for def in CASE_STEPS {

@@ -103,7 +103,7 @@ pub(crate) fn code(
     }
 }
 
-fn set_code(value: &mut String, code: &str, at: &Location<'_>, log: &mut ChangeLog) {
+pub(crate) fn set_code(value: &mut String, code: &str, at: &Location<'_>, log: &mut ChangeLog) {
     if value != code {
         *value = code.to_owned();
         log.push(at, Rewrite::CanonicalCode);

@@ -293,6 +293,11 @@ pub struct Disaggregation {
     pub dimension: Dimension,
     /// The official wording, verbatim.
     pub text_vi: String,
+    /// True when the record feeders fill this breakdown (for an indicator computed from
+    /// records). A breakdown of a record-fed indicator with `false` is not on the records
+    /// (urban/rural, region, occupation, ...): its cells come from the caller's values.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub from_records: bool,
 }
 
 /// The definition of one indicator.
@@ -353,9 +358,15 @@ pub struct Definition {
     /// Official data sources, verbatim.
     #[serde(default)]
     pub data_sources_vi: Vec<String>,
-    /// The agency responsible for collecting and compiling, verbatim.
+    /// The agency responsible for collecting and compiling, verbatim ("Cơ quan chịu trách
+    /// nhiệm thu thập, tổng hợp", section 5 of each indicator in Phụ lục III/IV).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agency_vi: Option<String>,
+    /// The unit that collects and compiles it: the "Chủ trì" of `agency_vi`, verbatim (the
+    /// whole of `agency_vi` when it names one body). What is not computed from records comes
+    /// from it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead_agency_vi: Option<String>,
     /// First day in force (ISO date).
     #[serde(deserialize_with = "crate::vn::date::iso::deserialize_date")]
     #[schemars(with = "String")]
@@ -412,6 +423,7 @@ crate::json::data::data_deserialize!(struct Definition, deny_unknown {
     computation_period: required,
     data_sources_vi: default,
     agency_vi: default,
+    lead_agency_vi: default,
     in_force_from: required with crate::vn::date::iso::deserialize_date,
     in_force_source: default,
     in_force_until: default with crate::vn::date::iso::deserialize_optional_date,
@@ -426,6 +438,7 @@ crate::json::data::data_deserialize!(struct Definition, deny_unknown {
 crate::json::data::data_deserialize!(struct Disaggregation, deny_unknown {
     dimension: required,
     text_vi: required,
+    from_records: default,
 });
 
 crate::json::data::data_deserialize!(
@@ -509,6 +522,15 @@ impl Definition {
     /// True when the definition is in force on `date`.
     pub fn in_force_on(&self, date: chrono::NaiveDate) -> bool {
         date >= self.in_force_from && self.in_force_until.is_none_or(|until| date <= until)
+    }
+
+    /// True when the record feeders fill the breakdown by `dimension`.
+    pub fn dimension_from_records(&self, dimension: Dimension) -> bool {
+        self.computability == Computability::FromRecords
+            && self
+                .disaggregations
+                .iter()
+                .any(|d| d.dimension == dimension && d.from_records)
     }
 
     /// True when `dimension` is one of the main disaggregations.

@@ -299,6 +299,7 @@ fn catalog_item(d: &Definition, ctx: &Context) -> serde_json::Value {
         Computability::FromRecords => "records",
         Computability::External => "caller_values",
     };
+    let feeds = feeds(d, ctx);
     serde_json::json!({
         "code": d.id.to_string(),
         "label": label,
@@ -316,6 +317,8 @@ fn catalog_item(d: &Definition, ctx: &Context) -> serde_json::Value {
         "computation_period": d.computation_period,
         "data_sources_vi": d.data_sources_vi,
         "agency_vi": d.agency_vi,
+        "lead_agency_vi": d.lead_agency_vi,
+        "feeds": feeds,
         "in_force_from": d.in_force_from.to_string(),
         "source": d.source,
         "completeness": {
@@ -323,5 +326,78 @@ fn catalog_item(d: &Definition, ctx: &Context) -> serde_json::Value {
             "gaps": gaps,
             "computation": computation,
         },
+    })
+}
+
+/// What feeds an indicator: the parts records compute and the parts the caller must give,
+/// each with the official wording, and who gives them: the unit that collects and compiles
+/// the indicator ("Cơ quan chịu trách nhiệm thu thập, tổng hợp", section 5 of each indicator
+/// of Thông tư 13/2021/TT-BLĐTBXH, Phụ lục III/IV; its "Chủ trì" in `from_vi`).
+fn feeds(d: &Definition, ctx: &Context) -> serde_json::Value {
+    use definition::{DenominatorFrom, Factor};
+    let records = d.computability == Computability::FromRecords;
+    let mut external = Vec::new();
+    if !records {
+        if !d.additive || d.factor == Factor::Unclear {
+            external.push(serde_json::json!({"part": "value"}));
+        } else if d.factor == Factor::Number {
+            external.push(serde_json::json!({"part": "count", "text_vi": d.name_vi}));
+        } else {
+            external.push(serde_json::json!({"part": "numerator", "text_vi": d.numerator_vi}));
+        }
+    }
+    if d.denominator_from == DenominatorFrom::External && d.additive && d.factor != Factor::Unclear
+    {
+        external.push(serde_json::json!({"part": "denominator", "text_vi": d.denominator_vi}));
+    }
+    let mut from_records = Vec::new();
+    for x in &d.disaggregations {
+        if records && x.from_records {
+            from_records.push(x.dimension.as_str());
+        } else if records {
+            external.push(serde_json::json!({
+                "part": "breakdown", "dimension": x.dimension.as_str(), "text_vi": x.text_vi,
+            }));
+        }
+    }
+    let parts: Vec<String> = external
+        .iter()
+        .map(|e| {
+            let part = e["part"].as_str().unwrap_or_default();
+            match (part, e["dimension"].as_str(), ctx.lang) {
+                ("breakdown", Some(dim), crate::Lang::En) => format!("the breakdown {dim}"),
+                ("breakdown", Some(dim), crate::Lang::Vi) => format!("phân tổ {dim}"),
+                ("numerator", _, crate::Lang::Vi) => "tử số".to_owned(),
+                ("denominator", _, crate::Lang::Vi) => "mẫu số".to_owned(),
+                ("value", _, crate::Lang::Vi) => "giá trị".to_owned(),
+                ("count", _, crate::Lang::Vi) => "số đếm".to_owned(),
+                (other, _, _) => format!("the {other}"),
+            }
+        })
+        .collect();
+    let list = parts.join(", ");
+    let by = match (d.lead_agency_vi.as_deref(), ctx.lang) {
+        (Some(unit), crate::Lang::En) => format!(", collected by {unit}"),
+        (Some(unit), crate::Lang::Vi) => format!(", do {unit} thu thập, tổng hợp"),
+        (None, _) => String::new(),
+    };
+    let summary = match (ctx.lang, records, parts.is_empty()) {
+        (crate::Lang::En, true, true) => "Computed from records; nothing from outside".to_owned(),
+        (crate::Lang::Vi, true, true) => "Tính từ hồ sơ; không cần số liệu bên ngoài".to_owned(),
+        (crate::Lang::En, true, false) => {
+            format!("Computed from records; from outside: {list}{by}")
+        }
+        (crate::Lang::Vi, true, false) => format!("Tính từ hồ sơ; số liệu bên ngoài: {list}{by}"),
+        (crate::Lang::En, false, _) => format!("Not on records: {list}{by}"),
+        (crate::Lang::Vi, false, _) => format!("Hồ sơ không có: {list}{by}"),
+    };
+    serde_json::json!({
+        "computed_from_records": records,
+        "facts_needed": d.facts_needed,
+        "breakdowns_from_records": from_records,
+        "external": external,
+        "from_vi": d.lead_agency_vi,
+        "agency_vi": d.agency_vi,
+        "summary": summary,
     })
 }

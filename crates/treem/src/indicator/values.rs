@@ -88,12 +88,17 @@ pub(crate) fn add_value(
         return;
     };
     // An indicator fed by records takes from the caller only its outside denominator (the
-    // population of a per-100,000 rate, of an enrolment rate).
+    // population of a per-100,000 rate, of an enrolment rate), and the cells of a breakdown the
+    // records cannot give (`from_records: false`: the urban/rural split of the child
+    // population, Phụ lục III 0101 "Thành thị/nông thôn").
     let denominator_only = parsed.numerator.is_none()
         && parsed.value.is_none()
         && parsed.denominator.is_some()
         && def.denominator_from == DenominatorFrom::External;
-    if def.computability == Computability::FromRecords && !denominator_only {
+    let outside_breakdown = parsed.breakdown.as_ref().is_some_and(|b| {
+        def.has_dimension(b.dimension) && !def.dimension_from_records(b.dimension)
+    });
+    if def.computability == Computability::FromRecords && !denominator_only && !outside_breakdown {
         sink.push(
             &super::INDICATOR_VALUE_FOR_COMPUTED,
             &at.key("indicator"),

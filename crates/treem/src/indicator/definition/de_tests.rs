@@ -54,6 +54,8 @@ pub(crate) mod derived {
         pub data_sources_vi: Vec<String>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub agency_vi: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub lead_agency_vi: Option<String>,
         #[serde(deserialize_with = "crate::vn::date::iso::deserialize_date")]
         pub in_force_from: chrono::NaiveDate,
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -79,6 +81,8 @@ pub(crate) mod derived {
     pub(super) struct Disaggregation {
         pub dimension: ours::Dimension,
         pub text_vi: String,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        pub from_records: bool,
     }
 
     #[derive(Serialize, Deserialize)]
@@ -252,6 +256,7 @@ fn definition_samples() -> Vec<Value> {
             "factor_note",
             "period_text_vi",
             "agency_vi",
+            "lead_agency_vi",
             "in_force_source",
             "note",
         ] {
@@ -291,7 +296,7 @@ fn errors_are_the_derives() {
         v
     };
     let cases = [
-        (with("unknown", json!(1)), "unknown field `unknown`, expected one of `id`, `namespace`, `group`, `stt`, `name_vi`, `name_en`, `name_en_note`, `content_name_vi`, `national_code`, `method_vi`, `numerator_vi`, `denominator_vi`, `fraction_note`, `factor`, `factor_note`, `disaggregations`, `periods`, `period_text_vi`, `computation_period`, `data_sources_vi`, `agency_vi`, `in_force_from`, `in_force_source`, `in_force_until`, `computability`, `denominator_from`, `facts_needed`, `additive`, `source`, `note`"),
+        (with("unknown", json!(1)), "unknown field `unknown`, expected one of `id`, `namespace`, `group`, `stt`, `name_vi`, `name_en`, `name_en_note`, `content_name_vi`, `national_code`, `method_vi`, `numerator_vi`, `denominator_vi`, `fraction_note`, `factor`, `factor_note`, `disaggregations`, `periods`, `period_text_vi`, `computation_period`, `data_sources_vi`, `agency_vi`, `lead_agency_vi`, `in_force_from`, `in_force_source`, `in_force_until`, `computability`, `denominator_from`, `facts_needed`, `additive`, `source`, `note`"),
         (without("source"), "missing field `source`"),
         (without("in_force_from"), "missing field `in_force_from`"),
         (with("stt", json!("3")), "invalid type: string \"3\", expected u32"),
@@ -300,7 +305,7 @@ fn errors_are_the_derives() {
         (with("factor", json!({"percent": 1})), "invalid type: integer `1`, expected unit"),
         (with("factor", json!({})), "invalid value: map, expected map with a single key"),
         (with("disaggregations", json!([{"dimension": "sex"}])), "missing field `text_vi`"),
-        (with("disaggregations", json!([{"dimension": "sex", "text_vi": "x", "y": 1}])), "unknown field `y`, expected `dimension` or `text_vi`"),
+        (with("disaggregations", json!([{"dimension": "sex", "text_vi": "x", "y": 1}])), "unknown field `y`, expected one of `dimension`, `text_vi`, `from_records`"),
         (with("in_force_from", json!("2024-02-30")), "input is out of range"),
         (with("id", json!("I0101")), "expected appendix:code such as I:0101"),
         (json!("I:0101"), "invalid type: string \"I:0101\", expected struct Definition"),
@@ -358,7 +363,7 @@ proptest! {
     fn disaggregations_answer_as_the_derive(
         value in near(
             json!({"dimension": "sex", "text_vi": "Giới tính"}),
-            vec!["dimension", "text_vi", "other"],
+            vec!["dimension", "text_vi", "from_records", "other"],
             prop_oneof![enum_input(), member_value(names())],
         )
     ) {

@@ -50,6 +50,12 @@ pub struct ChildFacts {
     pub protection_level: Option<&'static str>,
     /// Schooling.
     pub schooling: Option<SchoolingFact>,
+    /// Birth registration as recorded: `Some(true)` when `birth_registered` is true, or when
+    /// it is absent and a `birth_registration_date` is given; `Some(false)` when it is false;
+    /// `None` when the record does not say.
+    pub birth_registered: Option<bool>,
+    /// The day the birth was registered, when recorded.
+    pub birth_registration_date: Option<NaiveDate>,
 }
 
 fn date(text: Option<&String>) -> Option<NaiveDate> {
@@ -118,6 +124,11 @@ impl ChildFacts {
                     .and_then(|y| crate::child::schooling::school_year_start(y)),
             })
         });
+        let birth_registration_date = date(draft.birth_registration_date.value());
+        let birth_registered = match draft.birth_registered.value() {
+            Some(flag) => Some(*flag),
+            None => birth_registration_date.map(|_| true),
+        };
         ChildFacts {
             id: draft
                 .id
@@ -149,6 +160,8 @@ impl ChildFacts {
                 .and_then(|p| crate::code_list::lookup(PROTECTION_LEVELS, p))
                 .map(|e| e.code),
             schooling,
+            birth_registered,
+            birth_registration_date,
         }
     }
 
@@ -172,6 +185,17 @@ impl ChildFacts {
     }
 }
 
+/// One offender of a case (Thông tư 13/2021/TT-BLĐTBXH, Phụ lục IV mã 0108–0111).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OffenderFact {
+    /// The relation to the child (codes of `offender_relations`).
+    pub relation: Option<&'static str>,
+    /// `male`, `female`, or `None`.
+    pub sex: Option<&'static str>,
+    /// Age in completed years when the abuse happened.
+    pub age: Option<u32>,
+}
+
 /// The facts of a protection case.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseFacts {
@@ -183,6 +207,10 @@ pub struct CaseFacts {
     pub abuse_forms: Vec<&'static str>,
     /// True when the case records an accident or injury.
     pub injured: bool,
+    /// Where the abuse happened (codes of `case_environments`).
+    pub environment: Option<&'static str>,
+    /// The offenders recorded.
+    pub offenders: Vec<OffenderFact>,
     /// The day the support and intervention plan was being carried out (Nghị định
     /// 56/2017/NĐ-CP, Điều 29: step `implementation` done), when recorded.
     pub support_implemented: Option<NaiveDate>,
@@ -223,6 +251,39 @@ impl CaseFacts {
             date: day(&draft.incident_date).or_else(|| day(&draft.reported_at)),
             abuse_forms: codes(&draft.abuse_forms, crate::case::catalog::ABUSE_FORMS),
             injured: !codes(&draft.injuries, crate::case::catalog::INJURY_TYPES).is_empty(),
+            environment: draft
+                .environment
+                .value()
+                .and_then(|e| crate::code_list::lookup(crate::case::catalog::ENVIRONMENTS, e))
+                .map(|e| e.code),
+            offenders: draft
+                .offenders
+                .value()
+                .map(|items| {
+                    items
+                        .iter()
+                        .filter_map(|f| f.value())
+                        .map(|o| OffenderFact {
+                            relation: o
+                                .relation
+                                .value()
+                                .and_then(|r| {
+                                    crate::code_list::lookup(
+                                        crate::case::catalog::OFFENDER_RELATIONS,
+                                        r,
+                                    )
+                                })
+                                .map(|e| e.code),
+                            sex: o
+                                .sex
+                                .value()
+                                .and_then(|s| crate::vn::sex::Sex::parse(s))
+                                .map(crate::vn::sex::Sex::code),
+                            age: o.age.value().and_then(|a| u32::try_from(*a).ok()),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
             support_implemented: draft
                 .steps
                 .value()

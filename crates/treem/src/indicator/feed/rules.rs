@@ -105,6 +105,20 @@ impl Out<'_> {
     }
 }
 
+/// The age group of an offender (Phụ lục IV mã 0108–0111 "Nhóm tuổi", groups not listed):
+/// five-year bands `20_24`, the only groups TT 13/2021 spells out (Phụ lục III mã 0207,
+/// "10 - 14 tuổi, 15 - 19 tuổi") carried over all ages. Ours, like the children's default
+/// ([`super::age`]); `unknown` when the age is not recorded.
+fn offender_age_group(age: Option<u32>) -> String {
+    match age {
+        Some(a) => {
+            let low = a - a % 5;
+            format!("{low}_{}", low.saturating_add(4))
+        }
+        None => UNKNOWN.to_owned(),
+    }
+}
+
 fn or_unknown(mut values: Vec<String>) -> Vec<String> {
     if values.is_empty() {
         values.push(UNKNOWN.to_owned());
@@ -143,6 +157,48 @@ impl Dossier {
                 c.ethnic_group.unwrap_or(UNKNOWN).to_owned(),
             ),
         ]
+    }
+
+    /// The day a state indicator of the year is judged at: 31/12 of the period ("tính đến
+    /// ngày 31/12 năm báo cáo", Phụ lục III 0323), or `as_of` when that is earlier (nothing
+    /// after `as_of` is known).
+    fn reference_day(ctx: &FactContext) -> Option<NaiveDate> {
+        ctx.period.end().map(|end| end.min(ctx.as_of))
+    }
+
+    /// Phụ lục I 0101 "Dân số trẻ em": "Trẻ em là người dưới 16 tuổi sống trong phạm vi một
+    /// địa giới nhất định (một vùng kinh tế, một đơn vị hành chính, vv…) có đến một thời điểm
+    /// hay một khoảng thời gian nhất định". Each child record counts once in the unit of its
+    /// residence when it is born by the reference day and under 16 on it (Luật Trẻ em 2016,
+    /// Điều 1; a record without a date of birth cannot show that and is not counted); by sex, age group and ethnic group from the record. "Thành thị/nông thôn" is
+    /// not on the record: that breakdown is the caller's.
+    ///
+    /// Phụ lục I 0323 "Tỷ lệ trẻ em dưới 5 tuổi được đăng ký khai sinh": "Số trẻ em dưới 5
+    /// tuổi đã được đăng ký khai sinh tính đến ngày 31/12 năm báo cáo" over "Số trẻ em dưới 5
+    /// tuổi tính đến ngày 31/12 năm báo cáo", by sex and province. A child under 5 on the
+    /// reference day is in the denominator when its record says whether the birth is
+    /// registered (`birth_registered`, or a `birth_registration_date`), and in the numerator
+    /// when it is registered by that day; a record that does not say is left out of both
+    /// (our reading: an unknown is not a "no").
+    fn population(&self, o: &mut Out<'_>) {
+        let ctx = o.ctx;
+        let Some(day) = Self::reference_day(ctx) else {
+            return;
+        };
+        // Under 16 on the day: a record without a date of birth cannot say so.
+        let Some(age) = self.child.birth.filter(|b| *b <= day).and(self.age_on(day)) else {
+            return;
+        };
+        if age > super::age::LAST_CHILD_AGE {
+            return;
+        }
+        let personal = self.personal(day, ctx);
+        o.push(i("0101"), ctx.period, true, None, &personal, &[]);
+        let under_five = age < 5;
+        if let (true, Some(registered)) = (under_five, self.child.birth_registered) {
+            let by_then = registered && self.child.birth_registration_date.is_none_or(|d| d <= day);
+            o.push(i("0323"), ctx.period, by_then, Some(1), &personal, &[]);
+        }
     }
 
     /// Phụ lục I group III: children in special circumstances (Luật Trẻ em 2016, Điều 10),
@@ -316,7 +372,48 @@ impl Dossier {
             if self.is_child_on(first) {
                 let personal = self.personal(first, ctx);
                 let has = |form: &str| abused.iter().any(|k| k.abuse_forms.contains(&form));
-                o.push(ii("0101"), ctx.period, true, None, &personal, &[]);
+                // 0101 "Môi trường xâm hại": where each counted case happened (catalog
+                // `case_environments`), `unknown` when a case does not say.
+                let mut places: Vec<String> = abused
+                    .iter()
+                    .map(|k| k.environment.unwrap_or(UNKNOWN).to_owned())
+                    .collect();
+                crate::sorting::sort(&mut places);
+                places.dedup();
+                o.push(
+                    ii("0101"),
+                    ctx.period,
+                    true,
+                    None,
+                    &personal,
+                    &[(Dimension::AbuseEnvironment, places, false)],
+                );
+                // 0108–0111 "Số lượng, tỷ lệ đối tượng xâm hại trẻ em là ..." over "Tổng số đối
+                // tượng xâm hại trẻ em": each offender entry of each counted case, by the
+                // offender's sex and age group ("Giới tính; Nhóm tuổi"; "Nghề nghiệp" is not
+                // recorded and stays with the caller). An offender whose relation is not
+                // recorded is in the denominators only.
+                for offender in abused.iter().flat_map(|k| k.offenders.iter()) {
+                    let who = [
+                        (Dimension::Sex, offender.sex.unwrap_or(UNKNOWN).to_owned()),
+                        (Dimension::AgeGroup, offender_age_group(offender.age)),
+                    ];
+                    for (code, relation) in [
+                        ("0108", "acquaintance_or_neighbour"),
+                        ("0109", "family_member"),
+                        ("0110", "institution_staff"),
+                        ("0111", "other"),
+                    ] {
+                        o.push(
+                            ii(code),
+                            ctx.period,
+                            offender.relation == Some(relation),
+                            Some(1),
+                            &who,
+                            &[],
+                        );
+                    }
+                }
                 for (code, form) in [
                     ("0102", "violence"),
                     ("0105", "trafficking"),
@@ -401,6 +498,7 @@ impl Facts for Dossier {
             unit: &self.unit,
             out,
         };
+        self.population(&mut o);
         self.special_circumstances(&mut o);
         self.schooling(&mut o);
         self.cases(&mut o);

@@ -72,6 +72,13 @@ export interface AssistanceDraft {
    * The date assistance started.
    */
   since?: string | null;
+  /**
+   * The beneficiary, 16 or older, is studying (học văn hóa, học nghề, trung học chuyên
+   * nghiệp, cao đẳng, đại học văn bằng thứ nhất): assistance under khoản 1 continues to the
+   * end of study, at most to 22 (Nghị định 20/2021/NĐ-CP, Điều 5 khoản 2). A `schooling`
+   * of the current school year counts as studying too.
+   */
+  studying?: boolean | null;
 }
 
 /**

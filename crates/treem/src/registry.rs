@@ -200,7 +200,7 @@ pub(crate) const CATALOGS: &[CatalogDef] = &[
     #[cfg(feature = "child")]
     CatalogDef {
         name: "social_assistance_categories",
-        source: "Nghị định 20/2021/NĐ-CP, Điều 5 khoản 1 (original text; Nghị định 76/2024/NĐ-CP not encoded)",
+        source: "Nghị định 20/2021/NĐ-CP, Điều 5 khoản 1, khoản 3 (original text; Nghị định 76/2024/NĐ-CP not encoded)",
         build: |ctx| crate::code_list::items(crate::child::catalog::SOCIAL_ASSISTANCE_CATEGORIES, ctx.lang),
     },
     #[cfg(feature = "child")]

@@ -83,8 +83,10 @@ pub fn check(draft: &ChildDraft, ctx: &Context, sink: &mut IssueSink) {
     let people = family::check(guardians, &guardians_at, sink);
 
     let schooling_at = root.key("schooling");
+    let mut in_school = false;
     if let Some(schooling) = read::object(&draft.schooling, &schooling_at, sink) {
         schooling::check(schooling, &mut dates, &schooling_at, sink);
+        in_school = schooling::in_school(schooling, dates.as_of);
     }
 
     let disability_at = root.key("disability");
@@ -108,6 +110,7 @@ pub fn check(draft: &ChildDraft, ctx: &Context, sink: &mut IssueSink) {
     if let Some(assistance) = read::object(&draft.social_assistance, &assistance_at, sink) {
         circumstances::check_assistance(
             assistance,
+            in_school,
             &mut dates,
             &assistance_at,
             &mut findings,

@@ -61,6 +61,26 @@ pub fn school_year_start(text: &str) -> Option<i32> {
     (end == start + 1).then_some(start)
 }
 
+/// Whether `schooling` says the child is at school on `as_of` (used for Nghị định
+/// 20/2021/NĐ-CP, Điều 5 khoản 2, "đang học văn hóa"): a level or a grade is recorded, and
+/// the school year is absent or is the one `as_of` falls in (a school year `Y-(Y+1)` is
+/// taken to cover the calendar years Y and Y+1, as the grade rule does when it has none).
+pub(crate) fn in_school(schooling: &SchoolingDraft, as_of: Option<chrono::NaiveDate>) -> bool {
+    let recorded = schooling
+        .level
+        .value()
+        .is_some_and(|l| !crate::fields::is_blank(l))
+        || schooling.grade.value().is_some();
+    if !recorded {
+        return false;
+    }
+    match (schooling.school_year.value(), as_of) {
+        (None, _) | (Some(_), None) => true,
+        (Some(text), Some(as_of)) => school_year_start(text)
+            .is_none_or(|start| start == as_of.year() || start + 1 == as_of.year()),
+    }
+}
+
 /// Checks the schooling members and the grade against level and age.
 pub(crate) fn check(
     schooling: &SchoolingDraft,

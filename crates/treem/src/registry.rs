@@ -382,7 +382,9 @@ pub(crate) const PARSERS: &[ParserDef] = &[
     },
     ParserDef {
         name: "document_number",
-        parse: |text, _ctx, sink| to_value(crate::vn::document_number::parse(text, &ROOT, sink)),
+        parse: |text, ctx, sink| {
+            to_value(crate::vn::document_number::parse_as_of(text, ctx.as_of, &ROOT, sink))
+        },
     },
     ParserDef {
         name: "admin_unit",

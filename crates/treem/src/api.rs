@@ -180,13 +180,17 @@ pub fn catalog_names() -> Vec<&'static str> {
 ///
 /// # Errors
 /// `is_unknown_name()` for an unknown catalog; `is_not_json()` / `is_invalid_option()` for bad
-/// options.
+/// options, and for a `province` or `district` option of a geography catalog that names no
+/// unit of its level.
 pub fn catalog(name: &str, options: &[u8]) -> Result<serde_json::Value, Error> {
     let def = CATALOGS
         .iter()
         .find(|c| c.name == name.trim())
         .ok_or_else(|| Error::unknown_name("catalog", name, &catalog_names()))?;
     let ctx = Context::from_options_json(options)?;
+    if matches!(def.name, "provinces" | "districts" | "communes") {
+        crate::vn::admin::check_filters(&ctx)?;
+    }
     Ok(serde_json::json!({
         "name": def.name,
         "source": def.source,

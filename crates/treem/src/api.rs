@@ -177,6 +177,9 @@ pub fn catalog_names() -> Vec<&'static str> {
 }
 
 /// A catalog for select boxes: `{"name", "source", "lang", "items": [{code, label, ...}]}`.
+/// The geography catalogs (`provinces`, `districts`, `communes`) also answer `"edition":
+/// {code, label, valid_from, valid_to, aliases}`: the `"2024"` edition is the list in force
+/// 01/03/2025–30/06/2025 (catalog `editions`).
 ///
 /// # Errors
 /// `is_unknown_name()` for an unknown catalog; `is_not_json()` / `is_invalid_option()` for bad
@@ -188,15 +191,21 @@ pub fn catalog(name: &str, options: &[u8]) -> Result<serde_json::Value, Error> {
         .find(|c| c.name == name.trim())
         .ok_or_else(|| Error::unknown_name("catalog", name, &catalog_names()))?;
     let ctx = Context::from_options_json(options)?;
-    if matches!(def.name, "provinces" | "districts" | "communes") {
+    let geography = matches!(def.name, "provinces" | "districts" | "communes");
+    if geography {
         crate::vn::admin::check_filters(&ctx)?;
     }
-    Ok(serde_json::json!({
+    let mut answer = serde_json::json!({
         "name": def.name,
         "source": def.source,
         "lang": ctx.lang.as_str(),
         "items": (def.build)(&ctx),
-    }))
+    });
+    if let (true, Some(map)) = (geography, answer.as_object_mut()) {
+        // Which list the units are from, named by what it is, with its dates.
+        map.insert("edition".into(), ctx.edition().describe(ctx.lang));
+    }
+    Ok(answer)
 }
 
 #[cfg(feature = "case")]

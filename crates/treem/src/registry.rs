@@ -132,6 +132,16 @@ pub(crate) const CATALOGS: &[CatalogDef] = &[
         build: crate::indicator::catalog,
     },
     CatalogDef {
+        name: "editions",
+        source: crate::vn::admin::CATALOG_SOURCE,
+        build: |ctx| {
+            [crate::context::Edition::E2024, crate::context::Edition::E2025]
+                .iter()
+                .map(|e| e.describe(ctx.lang))
+                .collect()
+        },
+    },
+    CatalogDef {
         name: "provinces",
         source: crate::vn::admin::CATALOG_SOURCE,
         build: crate::vn::admin::provinces,

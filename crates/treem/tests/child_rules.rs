@@ -660,6 +660,15 @@ mod properties {
         if g.entry.code == "orphan_both_parents" {
             r["social_assistance"]["category"] = json!("orphan_both_parents");
         }
+        // Group c: the father's status as Nghị định 56/2017 Điều 5 khoản n says it.
+        if g.entry.code == "without_support" {
+            let father = match item["sub_category"].as_i64().unwrap() {
+                1..=3 => "deceased",
+                4..=6 => "missing",
+                _ => "alive",
+            };
+            r["guardians"][0]["status"] = json!(father);
+        }
         let rels = [
             "grandparent",
             "sibling",

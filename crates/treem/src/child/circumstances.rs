@@ -72,6 +72,9 @@ crate::codes! {
 pub(crate) struct Findings {
     /// The child is recorded as orphaned of both parents (group a, or assistance category b).
     pub(crate) orphan_both: bool,
+    /// Group c (trẻ em không nơi nương tựa) with a valid sub-category: the entry's index in
+    /// `special_circumstances` and the sub-category (khoản of Nghị định 56/2017/NĐ-CP, Điều 5).
+    pub(crate) without_support: Option<(usize, i64)>,
 }
 
 /// Checks the list of special circumstances.
@@ -138,6 +141,8 @@ pub(crate) fn check_circumstances(
                 );
             } else if group.entry.code == "disabled" {
                 check_disability_sub(sub, disability, &sub_at, sink);
+            } else if group.entry.code == "without_support" && findings.without_support.is_none() {
+                findings.without_support = Some((index, sub));
             }
         }
         if group.entry.code == "disabled" && !disability.is_some_and(has_types) {

@@ -121,6 +121,11 @@ pub fn check(draft: &ChildDraft, ctx: &Context, sink: &mut IssueSink) {
     if findings.orphan_both {
         family::check_orphan(&people, &guardians_at, sink);
     }
+    if let Some((index, sub)) = findings.without_support {
+        let item_at = circumstances_at.index(index);
+        let sub_at = item_at.key("sub_category");
+        family::check_without_support(&people, sub, &sub_at, sink);
+    }
 
     let level_at = root.key("protection_level");
     if let Some(text) = read::text(&draft.protection_level, &level_at, sink) {

@@ -74,7 +74,8 @@ CITED = [
      "title": "Nghị định quy định chi tiết một số điều của Luật Trẻ em"},
     {"id": "nd-80-2017", "number": "80/2017/NĐ-CP", "date": "2017-07-17", "issuer": "Chính phủ",
      "title": "Nghị định quy định về môi trường giáo dục an toàn, lành mạnh, thân thiện, phòng, chống bạo lực học đường"},
-    {"id": "nd-20-2021", "number": "20/2021/NĐ- CP", "date": "2021-03-15", "issuer": "Chính phủ",
+    # The seed breaks this number across a line ("NĐ-" / "CP"); the catalog stores the number itself.
+    {"id": "nd-20-2021", "number": "20/2021/NĐ-CP", "date": "2021-03-15", "issuer": "Chính phủ",
      "title": "Nghị định quy định chính sách trợ giúp xã hội đối với đối tượng bảo trợ xã hội"},
     {"id": "nd-76-2024", "number": "76/2024/NĐ-CP", "date": "2024-07-01", "issuer": "Chính phủ",
      "title": "Nghị định sửa đổi, bổ sung một số điều của Nghị định số 20/2021/NĐ-CP"},

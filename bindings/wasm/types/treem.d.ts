@@ -72,6 +72,13 @@ export interface AssistanceDraft {
    * The date assistance started.
    */
   since?: string | null;
+  /**
+   * The beneficiary, 16 or older, is studying (học văn hóa, học nghề, trung học chuyên
+   * nghiệp, cao đẳng, đại học văn bằng thứ nhất): assistance under khoản 1 continues to the
+   * end of study, at most to 22 (Nghị định 20/2021/NĐ-CP, Điều 5 khoản 2). A `schooling`
+   * of the current school year counts as studying too.
+   */
+  studying?: boolean | null;
 }
 
 /**
@@ -474,6 +481,14 @@ export interface DocumentRefDraft {
 
 /**
  * An edition of the national list of administrative units.
+ *
+ * The wire codes stay `"2024"` and `"2025"` (portals and stored records send them), but the
+ * `"2024"` edition is not the state of 2024: it is the three-level list in force from
+ * 01/03/2025 to 30/06/2025, after the mergers of NQ 1365/NQ-UBTVQH15 and earlier
+ * resolutions. Its name says so ([`Edition::label`]), with its dates ([`Edition::valid_from`],
+ * [`Edition::valid_to`]); the code `"2025-03"` (the month it came into force) is read as
+ * the same edition. Renaming the wire code itself would break every stored record and
+ * every portal that sends `"2024"`, for a name that only people read.
  */
 export type Edition = "2024" | "2025";
 
@@ -1222,7 +1237,7 @@ export interface KindInputs {
 export type KindName = keyof KindInputs;
 
 /** A catalog name; unknown names throw `TreemError` with code `unknown_name`. */
-export type CatalogName = "issue_codes" | "kinds" | "indicators" | "provinces" | "districts" | "communes" | "sexes" | "ethnic_groups" | "document_types" | "school_levels" | "school_types" | "criteria_sets" | "special_circumstances" | "disability_types" | "disability_levels" | "social_assistance_categories" | "protection_levels" | "relationships" | "person_statuses" | "abuse_forms" | "injury_types" | "case_environments" | "offender_relations" | "case_steps" | "directives" | "directive/hai-phong-2024" | "unit_types" | "signing_capacities" | "occasions" | "task_statuses" | "activity_kinds" | "media_types" | (string & {});
+export type CatalogName = "issue_codes" | "kinds" | "indicators" | "editions" | "provinces" | "districts" | "communes" | "sexes" | "ethnic_groups" | "document_types" | "school_levels" | "school_types" | "criteria_sets" | "special_circumstances" | "disability_types" | "disability_levels" | "social_assistance_categories" | "protection_levels" | "relationships" | "person_statuses" | "abuse_forms" | "injury_types" | "case_environments" | "offender_relations" | "case_steps" | "directives" | "directive/hai-phong-2024" | "unit_types" | "signing_capacities" | "occasions" | "task_statuses" | "activity_kinds" | "media_types" | (string & {});
 
 /** A parser name; unknown names throw `TreemError` with code `unknown_name`. */
 export type ParserName = "date" | "personal_id" | "phone" | "name" | "ethnic_group" | "document_number" | "admin_unit" | "special_circumstances" | (string & {});

@@ -87,7 +87,9 @@ pub(crate) enum Command {
         /// Output format: json, or markdown for issue_codes.
         #[arg(long, default_value = "json")]
         format: String,
-        /// Only units inside this province (code or name), for districts and communes.
+        /// Only units inside this province (code or name; a name is read as a province first:
+        /// "Hải Dương" is the province, not its city), for districts and communes. A province
+        /// or district that does not exist is misuse (exit 2), not an empty list.
         #[arg(long)]
         province: Option<String>,
         /// Only units inside this district-level unit (edition 2024), for communes.

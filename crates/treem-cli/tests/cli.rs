@@ -257,6 +257,35 @@ fn province_catalog_by_edition_and_commune_filter() {
     assert!(items.iter().all(|i| i["district_code"] == "304"));
 }
 
+/// Issue 22 point 8: a province name that is also a district or commune name means the
+/// province, and a province that does not exist is misuse (exit 2), not an empty list.
+#[test]
+fn communes_of_a_province_named_like_its_city() {
+    let count = |province: &str| {
+        let out = treem(
+            &["catalog", "communes", "--edition", "2024", "--province", province],
+            "",
+        );
+        assert_eq!(out.status.code(), Some(0), "{province}");
+        stdout_json(&out)["items"].as_array().unwrap().len()
+    };
+    assert_eq!(count("Hải Dương"), 207);
+    assert_eq!(count("Hải Dương"), count("30"));
+    for province in ["Bình Dương", "Thái Bình", "Quảng Ninh", "Lào Cai", "tỉnh hải dương"] {
+        assert!(count(province) > 0, "{province}");
+    }
+    for unknown in ["99", "HP"] {
+        let out = treem(
+            &["catalog", "communes", "--edition", "2024", "--province", unknown],
+            "",
+        );
+        assert_eq!(out.status.code(), Some(2), "{unknown}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("names no province"), "{stderr}");
+        assert_eq!(stdout_json(&out)["error"], "invalid_option");
+    }
+}
+
 #[test]
 fn parse_admin_unit_from_the_command_line() {
     let out = treem(

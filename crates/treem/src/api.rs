@@ -177,22 +177,35 @@ pub fn catalog_names() -> Vec<&'static str> {
 }
 
 /// A catalog for select boxes: `{"name", "source", "lang", "items": [{code, label, ...}]}`.
+/// The geography catalogs (`provinces`, `districts`, `communes`) also answer `"edition":
+/// {code, label, valid_from, valid_to, aliases}`: the `"2024"` edition is the list in force
+/// 01/03/2025–30/06/2025 (catalog `editions`).
 ///
 /// # Errors
 /// `is_unknown_name()` for an unknown catalog; `is_not_json()` / `is_invalid_option()` for bad
-/// options.
+/// options, and for a `province` or `district` option of a geography catalog that names no
+/// unit of its level.
 pub fn catalog(name: &str, options: &[u8]) -> Result<serde_json::Value, Error> {
     let def = CATALOGS
         .iter()
         .find(|c| c.name == name.trim())
         .ok_or_else(|| Error::unknown_name("catalog", name, &catalog_names()))?;
     let ctx = Context::from_options_json(options)?;
-    Ok(serde_json::json!({
+    let geography = matches!(def.name, "provinces" | "districts" | "communes");
+    if geography {
+        crate::vn::admin::check_filters(&ctx)?;
+    }
+    let mut answer = serde_json::json!({
         "name": def.name,
         "source": def.source,
         "lang": ctx.lang.as_str(),
         "items": (def.build)(&ctx),
-    }))
+    });
+    if let (true, Some(map)) = (geography, answer.as_object_mut()) {
+        // Which list the units are from, named by what it is, with its dates.
+        map.insert("edition".into(), ctx.edition().describe(ctx.lang));
+    }
+    Ok(answer)
 }
 
 #[cfg(feature = "case")]
@@ -200,7 +213,9 @@ pub fn catalog(name: &str, options: &[u8]) -> Result<serde_json::Value, Error> {
 /// caller's `days_off`: `{"as_of": "2026-11-28" | null, "steps": [{step, form, source, due,
 /// done_at, status}]}`, one row per step of Nghị định 56/2017/NĐ-CP, Điều 25–32, and a last
 /// row `separation_end`. `status` is `done`, `done_late`, `due`, `overdue`, `waiting`,
-/// `pending` or `not_applicable`. Values that do not parse count as absent here; `validate`
+/// `pending` or `not_applicable`; `satisfied_by: "temporary_separation"` on the emergency row
+/// when the separation decision met its 12 hours (Điều 26 khoản 3: "can thiệp khẩn cấp hoặc
+/// tạm thời cách ly"). Values that do not parse count as absent here; `validate`
 /// reports them. How limits are counted: [`crate::case::deadlines`](mod@crate::case::deadlines).
 ///
 /// # Errors

@@ -25,13 +25,21 @@ pub const EDITION_2025_START: NaiveDate = match NaiveDate::from_ymd_opt(2025, 7,
 pub const DEFAULT_MAX_RECORD_BYTES: usize = 1 << 20;
 
 /// An edition of the national list of administrative units.
+///
+/// The wire codes stay `"2024"` and `"2025"` (portals and stored records send them), but the
+/// `"2024"` edition is not the state of 2024: it is the three-level list in force from
+/// 01/03/2025 to 30/06/2025, after the mergers of NQ 1365/NQ-UBTVQH15 and earlier
+/// resolutions. Its name says so ([`Edition::label`]), with its dates ([`Edition::valid_from`],
+/// [`Edition::valid_to`]); the code `"2025-03"` (the month it came into force) is read as
+/// the same edition. Renaming the wire code itself would break every stored record and
+/// every portal that sends `"2024"`, for a name that only people read.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
 pub enum Edition {
     /// The three-level list (province, district, commune) in force until 30 June 2025:
     /// codes of Quyết định 124/2004/QĐ-TTg as amended.
-    #[serde(rename = "2024")]
+    #[serde(rename = "2024", alias = "2025-03")]
     E2024,
     /// The two-level list (province, commune) from 1 July 2025: Quyết định 19/2025/QĐ-TTg.
     #[serde(rename = "2025")]
@@ -56,19 +64,65 @@ impl Edition {
         }
     }
 
-    /// Parses `"2024"` or `"2025"`.
+    /// Parses `"2024"` (also written `"2025-03"`, the month that list came into force) or
+    /// `"2025"`.
     ///
     /// # Errors
     /// An [`Error`] that `is_invalid_option()` for any other text.
     pub fn parse(text: &str) -> Result<Edition, Error> {
         match text.trim() {
-            "2024" => Ok(Edition::E2024),
+            "2024" | "2025-03" => Ok(Edition::E2024),
             "2025" => Ok(Edition::E2025),
             _ => Err(Error::invalid_option(
                 "edition",
-                "expected \"2024\" or \"2025\"",
+                "expected \"2024\" (the list in force 01/03/2025–30/06/2025, also \"2025-03\") or \"2025\"",
             )),
         }
+    }
+
+    /// What the edition is, in `lang`: which list, in force when.
+    pub const fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Edition::E2024, Lang::Vi) => "Danh mục 3 cấp (tỉnh, huyện, xã) có hiệu lực từ 01/03/2025 đến 30/06/2025",
+            (Edition::E2024, Lang::En) => "Three-level list (province, district, commune) in force 01/03/2025–30/06/2025",
+            (Edition::E2025, Lang::Vi) => "Danh mục 2 cấp (tỉnh, xã) có hiệu lực từ 01/07/2025",
+            (Edition::E2025, Lang::En) => "Two-level list (province, commune) in force from 01/07/2025",
+        }
+    }
+
+    /// The first day the list was in force (ISO 8601).
+    pub const fn valid_from(self) -> &'static str {
+        match self {
+            Edition::E2024 => "2025-03-01",
+            Edition::E2025 => "2025-07-01",
+        }
+    }
+
+    /// The last day the list was in force (ISO 8601), `None` while it is.
+    pub const fn valid_to(self) -> Option<&'static str> {
+        match self {
+            Edition::E2024 => Some("2025-06-30"),
+            Edition::E2025 => None,
+        }
+    }
+
+    /// The other codes read as this edition.
+    pub const fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Edition::E2024 => &["2025-03"],
+            Edition::E2025 => &[],
+        }
+    }
+
+    /// The edition as the catalogs describe it: code, label, dates, aliases.
+    pub fn describe(self, lang: Lang) -> serde_json::Value {
+        serde_json::json!({
+            "code": self.as_str(),
+            "label": self.label(lang),
+            "valid_from": self.valid_from(),
+            "valid_to": self.valid_to(),
+            "aliases": self.aliases(),
+        })
     }
 }
 

@@ -132,6 +132,16 @@ pub(crate) const CATALOGS: &[CatalogDef] = &[
         build: crate::indicator::catalog,
     },
     CatalogDef {
+        name: "editions",
+        source: crate::vn::admin::CATALOG_SOURCE,
+        build: |ctx| {
+            [crate::context::Edition::E2024, crate::context::Edition::E2025]
+                .iter()
+                .map(|e| e.describe(ctx.lang))
+                .collect()
+        },
+    },
+    CatalogDef {
         name: "provinces",
         source: crate::vn::admin::CATALOG_SOURCE,
         build: crate::vn::admin::provinces,
@@ -200,7 +210,7 @@ pub(crate) const CATALOGS: &[CatalogDef] = &[
     #[cfg(feature = "child")]
     CatalogDef {
         name: "social_assistance_categories",
-        source: "Nghị định 20/2021/NĐ-CP, Điều 5 khoản 1 (original text; Nghị định 76/2024/NĐ-CP not encoded)",
+        source: "Nghị định 20/2021/NĐ-CP, Điều 5 khoản 1, khoản 3 (original text; Nghị định 76/2024/NĐ-CP not encoded)",
         build: |ctx| crate::code_list::items(crate::child::catalog::SOCIAL_ASSISTANCE_CATEGORIES, ctx.lang),
     },
     #[cfg(feature = "child")]
@@ -332,7 +342,9 @@ pub(crate) const PARSERS: &[ParserDef] = &[
     },
     ParserDef {
         name: "document_number",
-        parse: |text, _ctx, sink| to_value(crate::vn::document_number::parse(text, &ROOT, sink)),
+        parse: |text, ctx, sink| {
+            to_value(crate::vn::document_number::parse_as_of(text, ctx.as_of, &ROOT, sink))
+        },
     },
     ParserDef {
         name: "admin_unit",

@@ -173,7 +173,11 @@ fn grade_follows_level_and_birth_year() {
     r["schooling"] = json!({"level": "kindergarten", "grade": 1});
     assert_eq!(
         issues(&r),
-        one("/schooling/grade", "child.grade_not_in_level")
+        vec![
+            // A 10-year-old in mẫu giáo (Luật Giáo dục Điều 26), and no grades there.
+            ("/schooling/level".to_owned(), "child.preschool_age_outside".to_owned()),
+            ("/schooling/grade".to_owned(), "child.grade_not_in_level".to_owned()),
+        ]
     );
     r["schooling"] = json!({"school_year": "2026-2028"});
     assert_eq!(
@@ -657,6 +661,15 @@ mod properties {
         if g.entry.code == "orphan_both_parents" {
             r["social_assistance"]["category"] = json!("orphan_both_parents");
         }
+        // Group c: the father's status as Nghị định 56/2017 Điều 5 khoản n says it.
+        if g.entry.code == "without_support" {
+            let father = match item["sub_category"].as_i64().unwrap() {
+                1..=3 => "deceased",
+                4..=6 => "missing",
+                _ => "alive",
+            };
+            r["guardians"][0]["status"] = json!(father);
+        }
         let rels = [
             "grandparent",
             "sibling",
@@ -675,9 +688,13 @@ mod properties {
             10..=12 => {
                 json!({"level": "upper_secondary", "grade": grade, "school_year": "2026-2027"})
             }
-            _ => json!({"level": "kindergarten", "school_code": "31000999"}),
+            // Preschool by Luật Giáo dục Điều 26: nhà trẻ from 3 months, mẫu giáo from 3.
+            _ if birth + chrono::Months::new(36) <= as_of => {
+                json!({"level": "kindergarten", "school_code": "31000999"})
+            }
+            _ => json!({"level": "nha_tre", "school_code": "31000999"}),
         };
-        if age_days < 365 {
+        if birth + chrono::Months::new(3) > as_of {
             r.as_object_mut().unwrap().remove("schooling");
         }
         r

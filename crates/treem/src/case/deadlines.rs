@@ -5,6 +5,13 @@
 //! - 12 hours "từ khi nhận thông tin" (Điều 26 khoản 3, Điều 31 khoản 2, Điều 32 khoản 2):
 //!   from `reported_at`. Emergency intervention applies when `emergency` is true; the
 //!   separation decision when the case records a separation or its decision.
+//! - Điều 26 khoản 3 is satisfied by either measure: "trong vòng 12 giờ từ khi nhận thông
+//!   tin, Chủ tịch Ủy ban nhân dân cấp xã, cơ quan, tổ chức, cá nhân có thẩm quyền phải áp
+//!   dụng các biện pháp can thiệp khẩn cấp hoặc tạm thời cách ly trẻ em khỏi môi trường hoặc
+//!   người gây tổn hại cho trẻ em quy định tại Điều 31 và Điều 32 của Nghị định này". So the
+//!   step `emergency_intervention` counts as done at the earlier of its own completion and the
+//!   temporary separation decision (Mẫu số 07, `steps.temporary_separation`); when the
+//!   separation is what met the limit, the row says so (`satisfied_by`).
 //! - 5 working days for the plan (Điều 28 khoản 1) "căn cứ mức độ tổn hại và nhu cầu cần hỗ
 //!   trợ, can thiệp": the decree names no starting event; we count from the completion of the
 //!   detailed assessment (Điều 27), the step that establishes those needs. 2 working days for
@@ -62,6 +69,11 @@ pub struct StepDeadline {
     pub done_at: Option<String>,
     /// Where the step stands.
     pub status: Status,
+    /// The other step whose completion met this step's limit, when it is not the step's own
+    /// (`temporary_separation` for `emergency_intervention`, Điều 26 khoản 3: "can thiệp khẩn
+    /// cấp hoặc tạm thời cách ly"); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub satisfied_by: Option<&'static str>,
 }
 
 /// A due time: an instant, or a whole day.
@@ -129,11 +141,15 @@ pub fn deadlines(case: &CaseDraft, ctx: &Context) -> Vec<StepDeadline> {
             .is_some_and(|s| !s.temporary_separation.is_missing());
     let mut rows = Vec::with_capacity(CASE_STEPS.len() + 1);
     for def in CASE_STEPS {
-        let done = done_moment(case, def.step);
         let applies = match def.step {
             Step::EmergencyIntervention => emergency,
             Step::TemporarySeparation => separated,
             _ => true,
+        };
+        let (done, satisfied_by) = if applies {
+            step_done(case, def.step)
+        } else {
+            (done_moment(case, def.step), None)
         };
         let (due, waiting) = match def.limit {
             Limit::None => (None, false),
@@ -165,10 +181,26 @@ pub fn deadlines(case: &CaseDraft, ctx: &Context) -> Vec<StepDeadline> {
             due: due.map(Due::text),
             done_at: done.as_ref().map(moment::format),
             status,
+            satisfied_by,
         });
     }
     rows.push(separation_end(separation, ctx));
     rows
+}
+
+/// When `step` counts as done, and the other step that did it if not itself. The emergency
+/// step is met by "các biện pháp can thiệp khẩn cấp hoặc tạm thời cách ly trẻ em" (Nghị định
+/// 56/2017/NĐ-CP, Điều 26 khoản 3): the earlier of the two completions counts.
+fn step_done(case: &CaseDraft, step: Step) -> (Option<Moment>, Option<&'static str>) {
+    let own = done_moment(case, step);
+    if step != Step::EmergencyIntervention {
+        return (own, None);
+    }
+    match (own, done_moment(case, Step::TemporarySeparation)) {
+        (Some(own), Some(sep)) if sep.at < own.at => (Some(sep), Some("temporary_separation")),
+        (None, Some(sep)) => (Some(sep), Some("temporary_separation")),
+        (own, _) => (own, None),
+    }
 }
 
 fn separation_end(
@@ -192,5 +224,6 @@ fn separation_end(
         due: if extended { None } else { due.map(Due::text) },
         done_at: end.as_ref().map(moment::format),
         status,
+        satisfied_by: None,
     }
 }

@@ -59,9 +59,12 @@ crate::codes! {
         "Nghị định 56/2017/NĐ-CP, Điều 26 khoản 3, Điều 28 khoản 1 và 4, Điều 31 khoản 2, Điều 32",
         "Bước này hoàn thành sau thời hạn {due}",
         "This step was completed after its due time {due}";
-    /// A step with a time limit is not done and its due day has passed at `as_of`.
+    /// A step with a time limit is not done and its due day has passed at `as_of`. The
+    /// emergency step is done by either measure of Điều 26 khoản 3: "trong vòng 12 giờ từ khi
+    /// nhận thông tin, ... phải áp dụng các biện pháp can thiệp khẩn cấp hoặc tạm thời cách ly
+    /// trẻ em khỏi môi trường hoặc người gây tổn hại cho trẻ em".
     CASE_STEP_OVERDUE = "case.step_overdue", Warning, "case.deadlines",
-        "Nghị định 56/2017/NĐ-CP, Điều 26 khoản 3, Điều 28 khoản 1 và 4, Điều 31 khoản 2, Điều 32",
+        "Nghị định 56/2017/NĐ-CP, Điều 26 khoản 3 (\"các biện pháp can thiệp khẩn cấp hoặc tạm thời cách ly trẻ em\" trong vòng 12 giờ: quyết định tạm thời cách ly kịp thời cũng đáp ứng bước can thiệp khẩn cấp), Điều 28 khoản 1 và 4, Điều 31 khoản 2, Điều 32",
         "Bước {step} chưa hoàn thành, đã quá thời hạn {due}",
         "Step {step} is not done and its due time {due} has passed";
     /// A separation longer than 15 days without a competent authority's requirement.
@@ -360,6 +363,8 @@ fn check_deadlines(draft: &CaseDraft, ctx: &Context, judge: &mut Judge, sink: &m
         let due = row.due.clone().unwrap_or_default();
         match row.status {
             Status::DoneLate if row.step == "separation_end" => {} // reported as separation_too_long
+            // Met by the separation decision (Điều 26 khoản 3): that step's row reports it.
+            Status::DoneLate if row.satisfied_by.is_some() => {}
             // A completion after as_of is already an error (case.date_after_as_of).
             Status::DoneLate
                 if ctx

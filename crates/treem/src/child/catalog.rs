@@ -362,9 +362,13 @@ pub const DISABILITY_LEVELS: &[Entry] = &[
     },
 ];
 
-/// Children entitled to monthly social assistance (Nghị định 20/2021/NĐ-CP, Điều 5 khoản 1,
-/// original text as in force from 1 July 2021). Amendments by Nghị định 76/2024/NĐ-CP were not
-/// read and are not encoded.
+/// Children entitled to monthly social assistance (Nghị định 20/2021/NĐ-CP, Điều 5 khoản 1
+/// and khoản 3, original text as in force from 1 July 2021). Amendments by Nghị định
+/// 76/2024/NĐ-CP were not read and are not encoded.
+///
+/// The eleven cases of khoản 1 ("Trẻ em dưới 16 tuổi không có nguồn nuôi dưỡng thuộc một
+/// trong các trường hợp sau đây: ...") come first, then khoản 3: "3. Trẻ em nhiễm HIV/AIDS
+/// thuộc hộ nghèo." (the Bộ Pháp điển text in `tests/sources/laws/tro-giup-xa-hoi.md`).
 pub const SOCIAL_ASSISTANCE_CATEGORIES: &[Entry] = &[
     assistance("abandoned_not_adopted", "a", "Bị bỏ rơi chưa có người nhận làm con nuôi", "Abandoned, not yet adopted"),
     assistance("orphan_both_parents", "b", "Mồ côi cả cha và mẹ", "Orphaned of both parents"),
@@ -377,7 +381,18 @@ pub const SOCIAL_ASSISTANCE_CATEGORIES: &[Entry] = &[
     assistance("one_missing_other_in_care", "i", "Cha hoặc mẹ bị tuyên bố mất tích theo quy định của pháp luật và người còn lại đang hưởng chế độ chăm sóc, nuôi dưỡng tại cơ sở trợ giúp xã hội, nhà xã hội", "One parent declared missing, the other cared for in a social assistance facility"),
     assistance("one_missing_other_detained", "k", "Cha hoặc mẹ bị tuyên bố mất tích theo quy định của pháp luật và người còn lại đang trong thời gian chấp hành án phạt tù tại trại giam hoặc đang chấp hành quyết định xử lý vi phạm hành chính tại trường giáo dưỡng, cơ sở giáo dục bắt buộc, cơ sở cai nghiện bắt buộc", "One parent declared missing, the other imprisoned or held under an administrative measure"),
     assistance("one_in_care_other_detained", "l", "Cha hoặc mẹ đang hưởng chế độ chăm sóc, nuôi dưỡng tại cơ sở trợ giúp xã hội và người còn lại đang trong thời gian chấp hành án phạt tù tại trại giam hoặc đang chấp hành quyết định xử lý vi phạm hành chính tại trường giáo dưỡng, cơ sở giáo dục bắt buộc, cơ sở cai nghiện bắt buộc", "One parent in a social assistance facility, the other imprisoned or held under an administrative measure"),
+    Entry {
+        code: HIV_POOR_HOUSEHOLD,
+        vi: "Trẻ em nhiễm HIV/AIDS thuộc hộ nghèo",
+        en: "Child living with HIV/AIDS in a poor household",
+        source: "Nghị định 20/2021/NĐ-CP, Điều 5 khoản 3",
+        aliases: &[],
+    },
 ];
+
+/// The code of Nghị định 20/2021/NĐ-CP, Điều 5 khoản 3 ("Trẻ em nhiễm HIV/AIDS thuộc hộ
+/// nghèo"), the one category of [`SOCIAL_ASSISTANCE_CATEGORIES`] outside khoản 1.
+pub const HIV_POOR_HOUSEHOLD: &str = "hiv_poor_household";
 
 const fn assistance(
     code: &'static str,
@@ -570,10 +585,14 @@ mod tests {
             codes.dedup();
             assert_eq!(codes.len(), list.len());
         }
-        assert_eq!(SOCIAL_ASSISTANCE_CATEGORIES.len(), 11);
-        assert!(SOCIAL_ASSISTANCE_CATEGORIES.iter().all(|e| e
+        assert_eq!(SOCIAL_ASSISTANCE_CATEGORIES.len(), 12);
+        assert!(SOCIAL_ASSISTANCE_CATEGORIES[..11].iter().all(|e| e
             .source
             .starts_with("Nghị định 20/2021/NĐ-CP, Điều 5 khoản 1")));
+        assert_eq!(
+            SOCIAL_ASSISTANCE_CATEGORIES[11].source,
+            "Nghị định 20/2021/NĐ-CP, Điều 5 khoản 3"
+        );
         assert_eq!(
             SOCIAL_ASSISTANCE_CATEGORIES[4].source,
             "Nghị định 20/2021/NĐ-CP, Điều 5 khoản 1 điểm đ"

@@ -1,9 +1,10 @@
 //! Special circumstances (Luật Trẻ em 2016, Điều 10; sub-categories: Nghị định 56/2017/NĐ-CP,
 //! Điều 3–16), disability (Luật Người khuyết tật 2010, Điều 3) and monthly social assistance
-//! (Nghị định 20/2021/NĐ-CP, Điều 5 khoản 1).
+//! (Nghị định 20/2021/NĐ-CP, Điều 5 khoản 1, 2 and 3).
 
 use super::catalog::{
-    special_circumstance, DISABILITY_LEVELS, DISABILITY_TYPES, SOCIAL_ASSISTANCE_CATEGORIES,
+    special_circumstance, DISABILITY_LEVELS, DISABILITY_TYPES, HIV_POOR_HOUSEHOLD,
+    SOCIAL_ASSISTANCE_CATEGORIES,
 };
 use super::dates::Dates;
 use super::draft::{AssistanceDraft, CircumstanceDraft, DisabilityDraft};
@@ -38,12 +39,32 @@ crate::codes! {
         "Luật Trẻ em 2016, Điều 10 khoản 1 điểm d",
         "Trẻ thuộc nhóm trẻ em khuyết tật nhưng chưa ghi dạng tật",
         "The child is in the group of children with disabilities but no type of disability is recorded";
-    /// Monthly assistance under khoản 1 is for children under 16; it continues to 22 only
-    /// while studying (khoản 2).
+    /// Monthly assistance under khoản 1 is for children under 16; it continues past 16 only
+    /// while studying (khoản 2: "Người thuộc diện quy định tại khoản 1 Điều này đang hưởng trợ
+    /// cấp xã hội hàng tháng mà đủ 16 tuổi nhưng đang học văn hóa, học nghề, trung học chuyên
+    /// nghiệp, cao đẳng, đại học văn bằng thứ nhất thì tiếp tục được hưởng chính sách trợ giúp
+    /// xã hội cho đến khi kết thúc học, nhưng tối đa không quá 22 tuổi"). Raised for a
+    /// beneficiary of 16 or more with neither `studying: true` nor a `schooling` of the current
+    /// school year.
     CHILD_ASSISTANCE_AGE = "child.assistance_age", Warning, "child.social_assistance",
-        "Nghị định 20/2021/NĐ-CP, Điều 5 khoản 1, khoản 2",
+        "Nghị định 20/2021/NĐ-CP, Điều 5 khoản 1 (\"Trẻ em dưới 16 tuổi\"), khoản 2 (\"mà đủ 16 tuổi nhưng đang học văn hóa, học nghề, trung học chuyên nghiệp, cao đẳng, đại học văn bằng thứ nhất thì tiếp tục được hưởng ... cho đến khi kết thúc học, nhưng tối đa không quá 22 tuổi\")",
         "Trợ cấp theo khoản 1 dành cho trẻ em dưới 16 tuổi; từ đủ 16 tuổi chỉ tiếp tục khi đang đi học (khoản 2)",
         "Assistance under clause 1 is for children under 16; from 16 it continues only while studying (clause 2)";
+    /// A beneficiary under khoản 1 who is 22 or older: khoản 2 continues the assistance while
+    /// studying "nhưng tối đa không quá 22 tuổi". Our reading: no longer from the 22nd
+    /// birthday (a warning: "không quá 22 tuổi" could also be read as up to the 23rd).
+    CHILD_ASSISTANCE_PAST_22 = "child.assistance_past_22", Warning, "child.social_assistance",
+        "Nghị định 20/2021/NĐ-CP, Điều 5 khoản 2 (\"cho đến khi kết thúc học, nhưng tối đa không quá 22 tuổi\")",
+        "Người hưởng theo khoản 1 đã đủ {age} tuổi: trợ cấp khi đang đi học tối đa không quá 22 tuổi (khoản 2)",
+        "The beneficiary under clause 1 is {age}: assistance while studying lasts at most to age 22 (clause 2)";
+    /// A beneficiary under khoản 3 ("Trẻ em nhiễm HIV/AIDS thuộc hộ nghèo") who is 16 or
+    /// older: "trẻ em" is a person under 16 (Luật Trẻ em 2016, Điều 1), Điều 6 gives khoản 3
+    /// its coefficients only "từ đủ 4 tuổi đến dưới 16 tuổi", and khoản 2's continuation
+    /// while studying is for "Người thuộc diện quy định tại khoản 1" only.
+    CHILD_ASSISTANCE_HIV_AGE = "child.assistance_hiv_age", Warning, "child.social_assistance",
+        "Nghị định 20/2021/NĐ-CP, Điều 5 khoản 3 (\"Trẻ em nhiễm HIV/AIDS thuộc hộ nghèo\"), khoản 2 (chỉ cho khoản 1), Điều 6 khoản 1 điểm c; Luật Trẻ em 2016, Điều 1",
+        "Trợ cấp theo khoản 3 dành cho trẻ em (dưới 16 tuổi) nhiễm HIV/AIDS thuộc hộ nghèo; việc tiếp tục hưởng khi đi học (khoản 2) chỉ áp dụng cho khoản 1",
+        "Assistance under clause 3 is for children (under 16) with HIV/AIDS in poor households; the continuation while studying (clause 2) is for clause 1 only";
 }
 
 /// What the other rules need from this part of the record.
@@ -51,6 +72,9 @@ crate::codes! {
 pub(crate) struct Findings {
     /// The child is recorded as orphaned of both parents (group a, or assistance category b).
     pub(crate) orphan_both: bool,
+    /// Group c (trẻ em không nơi nương tựa) with a valid sub-category: the entry's index in
+    /// `special_circumstances` and the sub-category (khoản of Nghị định 56/2017/NĐ-CP, Điều 5).
+    pub(crate) without_support: Option<(usize, i64)>,
 }
 
 /// Checks the list of special circumstances.
@@ -117,6 +141,8 @@ pub(crate) fn check_circumstances(
                 );
             } else if group.entry.code == "disabled" {
                 check_disability_sub(sub, disability, &sub_at, sink);
+            } else if group.entry.code == "without_support" && findings.without_support.is_none() {
+                findings.without_support = Some((index, sub));
             }
         }
         if group.entry.code == "disabled" && !disability.is_some_and(has_types) {
@@ -188,9 +214,12 @@ pub(crate) fn check_disability(
     crate::fields::unknown_fields(&disability.unknown, at, sink);
 }
 
-/// Checks the social assistance members and the age limit of khoản 1.
+/// Checks the social assistance members and the age limits: under 16 for khoản 1, to the end
+/// of study but at most 22 while studying (khoản 2, `in_school` or `studying: true`), under 16
+/// for khoản 3 (Nghị định 20/2021/NĐ-CP, Điều 5).
 pub(crate) fn check_assistance(
     assistance: &AssistanceDraft,
+    in_school: bool,
     dates: &mut Dates,
     at: &Location<'_>,
     findings: &mut Findings,
@@ -208,16 +237,33 @@ pub(crate) fn check_assistance(
     if let Some(date) = read::date(&assistance.since, &since_at, sink) {
         dates.event(date, &since_at, sink);
     }
+    let studying = typed(&assistance.studying, &at.key("studying"), "boolean", sink)
+        .copied()
+        .unwrap_or(false)
+        || in_school;
     crate::fields::unknown_fields(&assistance.unknown, at, sink);
     let Some(category) = category else { return };
     if category.code == "orphan_both_parents" {
         findings.orphan_both = true;
     }
-    if let (Some(birth), Some(as_of)) = (dates.birth, dates.as_of) {
-        if crate::vn::date::age_on(birth, as_of)
-            .is_some_and(|age| age >= super::identity::CHILD_AGE_LIMIT)
-        {
-            sink.push(&CHILD_ASSISTANCE_AGE, &category_at, []);
-        }
+    let (Some(birth), Some(as_of)) = (dates.birth, dates.as_of) else {
+        return;
+    };
+    let Some(age) = crate::vn::date::age_on(birth, as_of) else {
+        return;
+    };
+    if age < super::identity::CHILD_AGE_LIMIT {
+        return;
+    }
+    if category.code == HIV_POOR_HOUSEHOLD {
+        sink.push(&CHILD_ASSISTANCE_HIV_AGE, &category_at, []);
+    } else if age >= ASSISTANCE_STUDY_AGE_LIMIT {
+        sink.push(&CHILD_ASSISTANCE_PAST_22, &category_at, [("age", age.into())]);
+    } else if !studying {
+        sink.push(&CHILD_ASSISTANCE_AGE, &category_at, []);
     }
 }
+
+/// The age at which assistance continued while studying ends: "tối đa không quá 22 tuổi"
+/// (Nghị định 20/2021/NĐ-CP, Điều 5 khoản 2), read as the 22nd birthday.
+const ASSISTANCE_STUDY_AGE_LIMIT: u32 = 22;

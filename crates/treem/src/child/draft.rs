@@ -187,6 +187,12 @@ pub struct AssistanceDraft {
     /// The date assistance started.
     #[serde(skip_serializing_if = "Field::is_absent")]
     pub since: Field<String>,
+    /// The beneficiary, 16 or older, is studying (học văn hóa, học nghề, trung học chuyên
+    /// nghiệp, cao đẳng, đại học văn bằng thứ nhất): assistance under khoản 1 continues to the
+    /// end of study, at most to 22 (Nghị định 20/2021/NĐ-CP, Điều 5 khoản 2). A `schooling`
+    /// of the current school year counts as studying too.
+    #[serde(skip_serializing_if = "Field::is_absent")]
+    pub studying: Field<bool>,
     /// Members this kind does not know, kept as they were.
     #[serde(flatten)]
     #[schemars(skip)]
@@ -247,4 +253,5 @@ crate::draft_deserialize!(DisabilityDraft {
 crate::draft_deserialize!(AssistanceDraft {
     category: "category",
     since: "since",
+    studying: "studying",
 });

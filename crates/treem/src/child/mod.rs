@@ -83,8 +83,10 @@ pub fn check(draft: &ChildDraft, ctx: &Context, sink: &mut IssueSink) {
     let people = family::check(guardians, &guardians_at, sink);
 
     let schooling_at = root.key("schooling");
+    let mut in_school = false;
     if let Some(schooling) = read::object(&draft.schooling, &schooling_at, sink) {
         schooling::check(schooling, &mut dates, &schooling_at, sink);
+        in_school = schooling::in_school(schooling, dates.as_of);
     }
 
     let disability_at = root.key("disability");
@@ -108,6 +110,7 @@ pub fn check(draft: &ChildDraft, ctx: &Context, sink: &mut IssueSink) {
     if let Some(assistance) = read::object(&draft.social_assistance, &assistance_at, sink) {
         circumstances::check_assistance(
             assistance,
+            in_school,
             &mut dates,
             &assistance_at,
             &mut findings,
@@ -117,6 +120,11 @@ pub fn check(draft: &ChildDraft, ctx: &Context, sink: &mut IssueSink) {
 
     if findings.orphan_both {
         family::check_orphan(&people, &guardians_at, sink);
+    }
+    if let Some((index, sub)) = findings.without_support {
+        let item_at = circumstances_at.index(index);
+        let sub_at = item_at.key("sub_category");
+        family::check_without_support(&people, sub, &sub_at, sink);
     }
 
     let level_at = root.key("protection_level");

@@ -11,6 +11,22 @@
 //! English codes `primary`, `lower_secondary`, ... are read too). Continuing education
 //! (GDTX) has no verified grade range, so its grades are not judged.
 //!
+//! Preschool (Luật Giáo dục 2019, Điều 26): "Cơ sở giáo dục mầm non bao gồm: 1. Nhà trẻ,
+//! nhóm trẻ độc lập nhận trẻ em từ 03 tháng tuổi đến 03 tuổi; 2. Trường mẫu giáo, lớp mẫu
+//! giáo độc lập nhận trẻ em từ 03 tuổi đến 06 tuổi; 3. Trường mầm non, lớp mầm non độc lập
+//! là cơ sở giáo dục kết hợp nhà trẻ và mẫu giáo, nhận trẻ em từ 03 tháng tuổi đến 06 tuổi."
+//! (text in `tests/sources/laws/luat-giao-duc-2019.md`). Our reading, with the child's age in
+//! completed months and years at `as_of`:
+//! - "từ 03 tháng tuổi" is a hard lower bound for both levels: younger is an error.
+//! - "đến 03 tuổi" / "đến 06 tuổi" do not say whether the child may stay past that birthday,
+//!   and preschool classes are formed per school year (as Điều 28 counts school ages "theo
+//!   năm"), so a child turns 3 in nhà trẻ, enters mẫu giáo at 2 years and some months, and
+//!   turns 6 in mẫu giáo. The strict range (nhà trẻ 3 months to the 3rd birthday, mẫu giáo
+//!   3rd to 6th birthday) is therefore a warning band of one year on each open side: nhà trẻ
+//!   at 3 years, mẫu giáo at 2 or at 6 years is a warning (`child.preschool_age_borderline`);
+//!   nhà trẻ from 4 years, mẫu giáo under 2 or from 7 years is outside every reading and an
+//!   error (`child.preschool_age_outside`).
+//!
 //! Not done: the school code checked against a school list (treem holds no list of schools;
 //! a caller with one can validate records of kind `school`).
 
@@ -24,6 +40,20 @@ use crate::report::{IssueSink, Location};
 use crate::school::types::Level;
 
 crate::codes! {
+    /// A child in preschool (nhà trẻ or mẫu giáo) outside the ages of Luật Giáo dục 2019,
+    /// Điều 26 under every reading: under 3 months, nhà trẻ from 4 years, mẫu giáo under 2 or
+    /// from 7 years (see the module's reading of "đến 03 tuổi", "đến 06 tuổi").
+    CHILD_PRESCHOOL_AGE_OUTSIDE = "child.preschool_age_outside", Error, "child.schooling",
+        "Luật Giáo dục 2019, Điều 26 (\"1. Nhà trẻ, nhóm trẻ độc lập nhận trẻ em từ 03 tháng tuổi đến 03 tuổi; 2. Trường mẫu giáo, lớp mẫu giáo độc lập nhận trẻ em từ 03 tuổi đến 06 tuổi\")",
+        "Trẻ {age_vi} không thuộc độ tuổi {level_vi} ({range_vi}, Luật Giáo dục 2019 Điều 26)",
+        "A child aged {age_en} is outside the ages of {level_en} ({range_en}, Education Law 2019 Article 26)";
+    /// A child in preschool within a year of the ages of Luật Giáo dục 2019, Điều 26: nhà
+    /// trẻ at 3 years, mẫu giáo at 2 or at 6 years. Classes are formed per school year, so
+    /// such a child may be lawfully placed; the warning asks to check.
+    CHILD_PRESCHOOL_AGE_BORDERLINE = "child.preschool_age_borderline", Warning, "child.schooling",
+        "Luật Giáo dục 2019, Điều 26 (\"từ 03 tháng tuổi đến 03 tuổi\", \"từ 03 tuổi đến 06 tuổi\"); cách đọc của treem: \"đến 03 tuổi\", \"đến 06 tuổi\" không nói trẻ được ở lại sau ngày sinh nhật đó không, lớp mầm non xếp theo năm học, nên ngoài khoảng một năm chỉ là cảnh báo",
+        "Trẻ {age_vi} ở ngoài độ tuổi {level_vi} ({range_vi}) nhưng trong phạm vi một năm: kiểm tra lại lớp theo năm học",
+        "A child aged {age_en} is just outside the ages of {level_en} ({range_en}): check the class for the school year";
     /// The grade does not exist at the school level (primary 1–5, lower secondary 6–9, upper
     /// secondary 10–12; preschool has no grades).
     CHILD_GRADE_NOT_IN_LEVEL = "child.grade_not_in_level", Error, "child.schooling", "Luật Giáo dục 2019, Điều 28 khoản 1",
@@ -61,6 +91,26 @@ pub fn school_year_start(text: &str) -> Option<i32> {
     (end == start + 1).then_some(start)
 }
 
+/// Whether `schooling` says the child is at school on `as_of` (used for Nghị định
+/// 20/2021/NĐ-CP, Điều 5 khoản 2, "đang học văn hóa"): a level or a grade is recorded, and
+/// the school year is absent or is the one `as_of` falls in (a school year `Y-(Y+1)` is
+/// taken to cover the calendar years Y and Y+1, as the grade rule does when it has none).
+pub(crate) fn in_school(schooling: &SchoolingDraft, as_of: Option<chrono::NaiveDate>) -> bool {
+    let recorded = schooling
+        .level
+        .value()
+        .is_some_and(|l| !crate::fields::is_blank(l))
+        || schooling.grade.value().is_some();
+    if !recorded {
+        return false;
+    }
+    match (schooling.school_year.value(), as_of) {
+        (None, _) | (Some(_), None) => true,
+        (Some(text), Some(as_of)) => school_year_start(text)
+            .is_none_or(|start| start == as_of.year() || start + 1 == as_of.year()),
+    }
+}
+
 /// Checks the schooling members and the grade against level and age.
 pub(crate) fn check(
     schooling: &SchoolingDraft,
@@ -94,6 +144,9 @@ pub(crate) fn check(
         }
     }
     crate::fields::unknown_fields(&schooling.unknown, at, sink);
+    if let Some(level @ (Level::NhaTre | Level::MauGiao)) = level {
+        check_preschool_age(level, dates, &level_at, sink);
+    }
     let Some(grade) = grade else { return };
     if level == Some(Level::Gdtx) {
         return;
@@ -149,6 +202,59 @@ pub(crate) fn check(
     );
 }
 
+/// Whole months from `birth` to `on` (a child born on 31 January is 1 month old on 28 or 29
+/// February: chrono's month addition clamps to the month's last day).
+fn completed_months(birth: chrono::NaiveDate, on: chrono::NaiveDate) -> Option<u32> {
+    if on < birth {
+        return None;
+    }
+    let rough = u32::try_from((on.year() - birth.year()) * 12 + on.month0() as i32 - birth.month0() as i32).ok()?;
+    (0..=rough)
+        .rev()
+        .find(|&m| birth.checked_add_months(chrono::Months::new(m)).is_some_and(|d| d <= on))
+}
+
+/// Luật Giáo dục 2019, Điều 26 for a child in nhà trẻ or mẫu giáo (reading in the module
+/// comment). Bounds in months: (error below, warning below, warning from, error from).
+fn check_preschool_age(level: Level, dates: &mut Dates, at: &Location<'_>, sink: &mut IssueSink) {
+    let Some(birth) = dates.birth else { return };
+    let Some(as_of) = dates.as_of else {
+        dates.needed_as_of = true;
+        return;
+    };
+    let Some(months) = completed_months(birth, as_of) else {
+        return;
+    };
+    let (hard_low, soft_low, soft_high, hard_high, range_vi, range_en) = match level {
+        Level::NhaTre => (3, 3, 36, 48, "từ 03 tháng tuổi đến 03 tuổi", "3 months to 3 years"),
+        _ => (24, 36, 72, 84, "từ 03 tuổi đến 06 tuổi", "3 to 6 years"),
+    };
+    let def = if months < 3 || months < hard_low || months >= hard_high {
+        &CHILD_PRESCHOOL_AGE_OUTSIDE
+    } else if months < soft_low || months >= soft_high {
+        &CHILD_PRESCHOOL_AGE_BORDERLINE
+    } else {
+        return;
+    };
+    let (age_vi, age_en) = if months < 24 {
+        (format!("{months} tháng tuổi"), format!("{months} months"))
+    } else {
+        (format!("{} tuổi", months / 12), format!("{} years", months / 12))
+    };
+    sink.push(
+        def,
+        at,
+        [
+            ("age_vi", age_vi.into()),
+            ("age_en", age_en.into()),
+            ("level_vi", level.label(crate::Lang::Vi).into()),
+            ("level_en", level.label(crate::Lang::En).into()),
+            ("range_vi", range_vi.into()),
+            ("range_en", range_en.into()),
+        ],
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,6 +265,17 @@ mod tests {
         assert_eq!(expected_grade(2019, 2025), 1);
         assert_eq!(expected_grade(2019, 2030), 6);
         assert_eq!(expected_grade(2019, 2034), 10);
+    }
+
+    #[test]
+    fn completed_months_clamp() {
+        let d = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(completed_months(d(2026, 1, 31), d(2026, 2, 28)), Some(1));
+        assert_eq!(completed_months(d(2026, 1, 31), d(2026, 2, 27)), Some(0));
+        assert_eq!(completed_months(d(2026, 8, 15), d(2026, 11, 14)), Some(2));
+        assert_eq!(completed_months(d(2026, 8, 15), d(2026, 11, 15)), Some(3));
+        assert_eq!(completed_months(d(2020, 3, 1), d(2026, 2, 28)), Some(71));
+        assert_eq!(completed_months(d(2026, 3, 1), d(2026, 2, 28)), None);
     }
 
     #[test]

@@ -140,7 +140,6 @@ pub fn year_only(text: &str) -> Option<i32> {
 
 /// Runs every directive rule.
 pub fn check(draft: &DirectiveDraft, ctx: &Context, sink: &mut IssueSink) {
-    let _ = ctx;
     let root = Location::root();
     for name in ["issuer", "number", "place", "doc_type", "summary"] {
         let field = match name {
@@ -159,13 +158,13 @@ pub fn check(draft: &DirectiveDraft, ctx: &Context, sink: &mut IssueSink) {
         }
     }
     let issued = check_date(&draft.date, &root.key("date"), sink);
-    check_own_number(draft, &root, sink);
+    check_own_number(draft, ctx.as_of, &root, sink);
     check_recipients(draft, &root, sink);
     let mut ids = SortedSet::new();
     let basis_at = root.key("basis");
-    check_references(&draft.basis, &basis_at, true, issued, &mut ids, sink);
+    check_references(&draft.basis, &basis_at, true, issued, ctx.as_of, &mut ids, sink);
     let cited_at = root.key("cited");
-    check_references(&draft.cited, &cited_at, false, None, &mut ids, sink);
+    check_references(&draft.cited, &cited_at, false, None, ctx.as_of, &mut ids, sink);
     check_signer(draft, &root, sink);
     let sections_at = root.key("sections");
     let mut task_ids = SortedSet::new();
@@ -199,7 +198,12 @@ fn type_abbreviation(declared: &str) -> Option<Option<&'static str>> {
         .map(|t| Some(t.abbreviation))
 }
 
-fn check_own_number(draft: &DirectiveDraft, root: &Location<'_>, sink: &mut IssueSink) {
+fn check_own_number(
+    draft: &DirectiveDraft,
+    as_of: Option<chrono::NaiveDate>,
+    root: &Location<'_>,
+    sink: &mut IssueSink,
+) {
     let type_at = root.key("doc_type");
     let declared = match draft.doc_type.value() {
         Some(text) if !text.trim().is_empty() => match type_abbreviation(text) {
@@ -219,7 +223,7 @@ fn check_own_number(draft: &DirectiveDraft, root: &Location<'_>, sink: &mut Issu
     let Some(text) = draft.number.value().filter(|t| !t.trim().is_empty()) else {
         return;
     };
-    let Some(number) = crate::vn::document_number::parse(text, &number_at, sink) else {
+    let Some(number) = crate::vn::document_number::parse_as_of(text, as_of, &number_at, sink) else {
         return;
     };
     if let Some(expected) = declared {
@@ -287,6 +291,7 @@ fn check_references(
     at: &Location<'_>,
     is_basis: bool,
     issued: Option<IssueDate>,
+    as_of: Option<chrono::NaiveDate>,
     ids: &mut SortedSet<String>,
     sink: &mut IssueSink,
 ) {
@@ -312,7 +317,9 @@ fn check_references(
             typed(&reference.number, &number_at, "string", sink).map(String::as_str)
         };
         let number =
-            number_text.and_then(|text| crate::vn::document_number::parse(text, &number_at, sink));
+            number_text.and_then(|text| {
+            crate::vn::document_number::parse_as_of(text, as_of, &number_at, sink)
+        });
         let date_at = item.key("date");
         let dated = if is_basis {
             crate::fields::required_text(&reference.date, &date_at, sink)

@@ -5,6 +5,10 @@
 //! appendices of TT 18/2023, TT 45/2021 and QĐ 548/QĐ-LĐTBXH were not found, so those sets
 //! are `thresholds_only`; the elements of NĐ 80/2017 Điều 3–6 are verbatim law and form a
 //! `complete` checklist.
+//!
+//! Each set's pass rule carries the quality of the source it was read in
+//! ([`threshold_source`], shown as `threshold_source` in the catalog): none is from the
+//! gazette, so a caller's set that differs from one is a warning, not an error.
 
 use std::sync::OnceLock;
 
@@ -33,6 +37,115 @@ pub fn all() -> &'static [CriteriaSet] {
     })
 }
 
+/// How good the source of a built-in pass rule is. Only a threshold read in the gazette
+/// (Công báo) is enforced as law: a caller's set that differs from any other is a warning
+/// naming the source (`criteria_set.threshold_differs_from_source`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceQuality {
+    /// The official gazette (Công báo) or the signed document.
+    Gazette,
+    /// An official government portal (vbpl.vn, chinhphu.vn, the ministry's site).
+    OfficialPortal,
+    /// A full Vietnamese text transcribed by a third party (not checked against the gazette).
+    Transcription,
+    /// A news article quoting or summarising the document.
+    News,
+    /// An unofficial translation.
+    Translation,
+}
+
+impl SourceQuality {
+    /// Stable code.
+    pub const fn code(self) -> &'static str {
+        match self {
+            SourceQuality::Gazette => "gazette",
+            SourceQuality::OfficialPortal => "official_portal",
+            SourceQuality::Transcription => "transcription",
+            SourceQuality::News => "news",
+            SourceQuality::Translation => "translation",
+        }
+    }
+
+    /// Vietnamese label.
+    pub const fn vi(self) -> &'static str {
+        match self {
+            SourceQuality::Gazette => "Công báo",
+            SourceQuality::OfficialPortal => "cổng thông tin chính thức",
+            SourceQuality::Transcription => "bản chép toàn văn của bên thứ ba",
+            SourceQuality::News => "bài báo",
+            SourceQuality::Translation => "bản dịch không chính thức",
+        }
+    }
+
+    /// English label.
+    pub const fn en(self) -> &'static str {
+        match self {
+            SourceQuality::Gazette => "the official gazette",
+            SourceQuality::OfficialPortal => "an official portal",
+            SourceQuality::Transcription => "a third-party transcription of the full text",
+            SourceQuality::News => "a news article",
+            SourceQuality::Translation => "an unofficial translation",
+        }
+    }
+}
+
+/// Where the pass rule of a built-in set was read: its quality and the source named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ThresholdSource {
+    /// The quality of the source.
+    pub quality: SourceQuality,
+    /// The source as cited in the set's notes.
+    pub source: &'static str,
+}
+
+/// The source of each built-in set's pass rule (the notes of each data file say the same).
+/// No built-in threshold was read in the gazette.
+const THRESHOLD_SOURCES: [(&str, ThresholdSource); 5] = [
+    (
+        "tt18-2023",
+        ThresholdSource {
+            quality: SourceQuality::Transcription,
+            source: "Thông tư 18/2023/TT-BGDĐT Điều 11 khoản 2 điểm a, toàn văn chép lại trong kho legal-edu-chatbot (GitHub)",
+        },
+    ),
+    (
+        "tt45-2021-truong",
+        ThresholdSource {
+            quality: SourceQuality::Translation,
+            source: "Thông tư 45/2021/TT-BGDĐT Điều 8 khoản 2 điểm a, bản dịch tiếng Anh không chính thức (lawnet.vn)",
+        },
+    ),
+    (
+        "tt45-2021-nhom-lop",
+        ThresholdSource {
+            quality: SourceQuality::Translation,
+            source: "Thông tư 45/2021/TT-BGDĐT Điều 8 khoản 2 điểm b, bản dịch tiếng Anh không chính thức (lawnet.vn)",
+        },
+    ),
+    (
+        "qd548-2011",
+        ThresholdSource {
+            quality: SourceQuality::News,
+            source: "baobariavungtau.com.vn (2021): \"phải đạt 23/33 tiêu chí, trong đó có 15 tiêu chí bắt buộc\"",
+        },
+    ),
+    (
+        "nd80-2017",
+        ThresholdSource {
+            quality: SourceQuality::Transcription,
+            source: "Nghị định 80/2017/NĐ-CP Điều 3–6 (không có ngưỡng đạt), toàn văn chép lại trong kho legal-edu-chatbot (GitHub)",
+        },
+    ),
+];
+
+/// The source of the pass rule of the built-in set `id`.
+pub fn threshold_source(id: &str) -> Option<ThresholdSource> {
+    THRESHOLD_SOURCES
+        .iter()
+        .find(|(set, _)| *set == id.trim())
+        .map(|(_, source)| *source)
+}
+
 /// The built-in set with `id`.
 pub fn get(id: &str) -> Option<&'static CriteriaSet> {
     all().iter().find(|s| s.id == id.trim())
@@ -48,6 +161,12 @@ pub(crate) fn catalog(_ctx: &crate::Context) -> Vec<serde_json::Value> {
                 map.insert("code".into(), set.id.clone().into());
                 map.insert("label".into(), set.title.clone().into());
                 map.insert("source".into(), set.document.number.clone().into());
+                if let Some(t) = threshold_source(&set.id) {
+                    map.insert(
+                        "threshold_source".into(),
+                        serde_json::json!({"quality": t.quality.code(), "source": t.source}),
+                    );
+                }
             }
             value
         })
@@ -58,6 +177,13 @@ pub(crate) fn catalog(_ctx: &crate::Context) -> Vec<serde_json::Value> {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+
+    #[test]
+    fn every_set_names_the_source_of_its_threshold() {
+        for set in all() {
+            assert!(threshold_source(&set.id).is_some(), "{}", set.id);
+        }
+    }
 
     #[test]
     fn every_file_parses() {

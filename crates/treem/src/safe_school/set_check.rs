@@ -38,11 +38,20 @@ crate::codes! {
     CRITERIA_SET_COMPLETE_WITHOUT_CRITERIA = "criteria_set.complete_without_criteria", Error, "safe_school.criteria_set", "treem",
         "Bộ tiêu chí ghi là đầy đủ nhưng không có tiêu chí nào",
         "The set is marked complete but has no criteria";
-    /// A set with the id of a built-in set but another pass rule than the document's.
+    /// A set with the id of a built-in set but another pass rule than the document's, when
+    /// treem's threshold was read in the gazette (no built-in set is, today).
     CRITERIA_SET_THRESHOLD_DIFFERS_FROM_LAW = "criteria_set.threshold_differs_from_law", Error, "safe_school.criteria_set",
-        "Thông tư 18/2023/TT-BGDĐT Điều 11; Thông tư 45/2021/TT-BGDĐT Điều 8; Quyết định 548/QĐ-LĐTBXH",
+        "Ngưỡng đọc từ Công báo của văn bản (hiện không có bộ tiêu chí dựng sẵn nào)",
         "Ngưỡng đánh giá khác với ngưỡng của văn bản {document}",
         "The threshold differs from that of the document {document}";
+    /// A set with the id of a built-in set but another pass rule, when treem's threshold comes
+    /// from a source other than the gazette (TT 18/2023: a third-party transcription; TT
+    /// 45/2021: an unofficial translation; QĐ 548/QĐ-LĐTBXH: a news article): the caller's
+    /// set may be the right one; the warning names treem's source.
+    CRITERIA_SET_THRESHOLD_DIFFERS_FROM_SOURCE = "criteria_set.threshold_differs_from_source", Warning, "safe_school.criteria_set",
+        "Thông tư 18/2023/TT-BGDĐT Điều 11 (bản chép toàn văn của bên thứ ba); Thông tư 45/2021/TT-BGDĐT Điều 8 (bản dịch không chính thức); Quyết định 548/QĐ-LĐTBXH (bài báo): chưa đối chiếu Công báo",
+        "Ngưỡng đánh giá khác với ngưỡng treem ghi cho văn bản {document}; ngưỡng đó lấy từ {quality_vi} ({source}), chưa đối chiếu Công báo: kiểm tra lại",
+        "The threshold differs from treem's for the document {document}; treem's comes from {quality_en} ({source}), not the gazette: check it";
     /// A complete set whose counts differ from those a source reports for the official list.
     CRITERIA_SET_COUNT_DIFFERS_FROM_REPORTED = "criteria_set.count_differs_from_reported", Warning, "safe_school.criteria_set",
         "Nguồn thứ cấp (xem notes của bộ tiêu chí dựng sẵn)",
@@ -234,11 +243,25 @@ fn check_threshold(set: &CriteriaSet, at: &Location<'_>, sink: &mut IssueSink) {
         return;
     };
     if builtin.threshold != set.threshold {
-        sink.push(
-            &CRITERIA_SET_THRESHOLD_DIFFERS_FROM_LAW,
-            &threshold_at,
-            [("document", builtin.document.number.clone().into())],
-        );
+        let document = builtin.document.number.clone();
+        match super::builtin::threshold_source(&set.id) {
+            Some(t) if t.quality != super::builtin::SourceQuality::Gazette => sink.push(
+                &CRITERIA_SET_THRESHOLD_DIFFERS_FROM_SOURCE,
+                &threshold_at,
+                [
+                    ("document", document.into()),
+                    ("quality", t.quality.code().into()),
+                    ("quality_vi", t.quality.vi().into()),
+                    ("quality_en", t.quality.en().into()),
+                    ("source", t.source.into()),
+                ],
+            ),
+            _ => sink.push(
+                &CRITERIA_SET_THRESHOLD_DIFFERS_FROM_LAW,
+                &threshold_at,
+                [("document", document.into())],
+            ),
+        }
     }
     if let (Completeness::Complete, Some(reported_total), Some(reported_mandatory)) = (
         set.completeness,

@@ -12,6 +12,13 @@
 //!   (Quyết định 121-TCTK/PPCĐ of 1979), so `system` says which form a number has, not who
 //!   issued it.
 //!
+//! Issue 22 forms: `ND-CP` without its Đ is read as `NĐ-CP` with a warning; a symbol in small
+//! letters (`nđ-cp`) is written as the tables write it, with a warning (Phụ lục I: "Ký hiệu của
+//! văn bản được trình bày bằng chữ in hoa"); an administrative number below 10 without its
+//! leading 0 is warned (Phụ lục I: "Với những số nhỏ hơn 10 phải ghi thêm số 0 phía trước");
+//! [`parse_as_of`] flags a year after `as_of`. The Phụ lục I sentences are quoted from a
+//! secondary summary (`tests/sources/laws/nd-30-2020-phu-luc-i-so-ky-hieu.md`).
+//!
 //! Pasted text is tolerated: spaces and line breaks anywhere (`20/2021/NĐ- CP`), a leading
 //! `Số:`, trailing punctuation, `Ð` (U+00D0) typed for `Đ`, decomposed letters, and dashes
 //! other than `-`.
@@ -51,6 +58,32 @@ crate::codes! {
         "vn.document_number", "Nghị định 30/2020/NĐ-CP, Phụ lục I",
         "Ký hiệu văn bản có ký tự không hợp lệ {char}",
         "The document symbol has the invalid character {char}";
+    /// The year segment is after `as_of`: a document cannot be cited before it is issued.
+    DOCUMENT_NUMBER_YEAR_AFTER_AS_OF = "document_number.year_after_as_of", Error,
+        "vn.document_number", "Nghị định 30/2020/NĐ-CP, Điều 15 khoản 1 (\"Số và thời gian ban hành văn bản được lấy theo thứ tự và trình tự thời gian ban hành văn bản của cơ quan, tổ chức trong năm\")",
+        "Năm {year} trong số văn bản sau ngày tính {as_of}",
+        "Year {year} in the document number is after the as-of date {as_of}";
+    /// A type abbreviation written without its `Đ` (`ND-CP`): read as the type it stands for.
+    DOCUMENT_NUMBER_TYPE_WITHOUT_D = "document_number.type_without_diacritics", Warning,
+        "vn.document_number", "Nghị định 30/2020/NĐ-CP, Phụ lục III (bảng chữ viết tắt tên loại văn bản: \"Quyết định (cá biệt) QĐ\", ...); NĐ theo số hiệu văn bản thực tế",
+        "Ký hiệu {written} được hiểu là {abbreviation} ({type_vi}): viết đúng chữ Đ",
+        "Symbol {written} is read as {abbreviation} ({type_vi}): write the letter Đ";
+    /// The symbol is not written as the tables write it (`nđ-cp` for `NĐ-CP`): Phụ lục I,
+    /// "Ký hiệu của văn bản được trình bày bằng chữ in hoa" (quoted from a secondary
+    /// summary; the appendix itself was not read). Normalised to the tables' form.
+    DOCUMENT_NUMBER_SYMBOL_CASE = "document_number.symbol_case", Warning,
+        "vn.document_number", "Nghị định 30/2020/NĐ-CP, Phụ lục I (\"Ký hiệu của văn bản được trình bày bằng chữ in hoa\"; trích từ bản tóm tắt thứ cấp, chưa đối chiếu Công báo)",
+        "Ký hiệu văn bản viết {written}, đúng là {canonical} (chữ in hoa)",
+        "The symbol is written {written}; the correct form is {canonical} (capital letters)";
+    /// An administrative document number below 10 without its leading 0 (`5/KH-UBND`).
+    /// Phụ lục I, as quoted by a secondary summary: "Với những số nhỏ hơn 10 phải ghi thêm số
+    /// 0 phía trước (theo điểm c khoản 3 mục II Phần I Phụ lục I Nghị định số
+    /// 30/2020/NĐ-CP)". A warning: the appendix was not read in the gazette, and the number as
+    /// registered is kept as written.
+    DOCUMENT_NUMBER_LEADING_ZERO = "document_number.missing_leading_zero", Warning,
+        "vn.document_number", "Nghị định 30/2020/NĐ-CP, Phụ lục I, Phần I mục II khoản 3 điểm c (\"Với những số nhỏ hơn 10 phải ghi thêm số 0 phía trước\"; trích từ bản tóm tắt thứ cấp, chưa đối chiếu Công báo)",
+        "Số văn bản nhỏ hơn 10 phải ghi thêm số 0 phía trước ({number} → 0{number})",
+        "A document number below 10 is written with a leading 0 ({number} → 0{number})";
     /// The symbol is missing after the number (`188/`).
     DOCUMENT_NUMBER_NO_SYMBOL = "document_number.missing_symbol", Error, "vn.document_number",
         "Nghị định 30/2020/NĐ-CP, Phụ lục I",
@@ -247,6 +280,42 @@ fn is_invisible(c: char) -> bool {
 /// assert_eq!((p.system, p.type_name, p.issuer.as_str()), (System::Party, Some("Chỉ thị"), "TW"));
 /// ```
 pub fn parse(text: &str, at: &Location<'_>, sink: &mut IssueSink) -> Option<DocumentNumber> {
+    parse_as_of(text, None, at, sink)
+}
+
+/// [`parse`], and with `as_of` a year segment after it is an error
+/// (`document_number.year_after_as_of`).
+///
+/// ```
+/// use treem::report::{IssueSink, Location};
+/// let mut sink = IssueSink::new(treem::Lang::Vi);
+/// let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 28);
+/// assert!(treem::vn::document_number::parse_as_of("12/2027/NĐ-CP", as_of, &Location::root(), &mut sink).is_none());
+/// ```
+pub fn parse_as_of(
+    text: &str,
+    as_of: Option<chrono::NaiveDate>,
+    at: &Location<'_>,
+    sink: &mut IssueSink,
+) -> Option<DocumentNumber> {
+    let parsed = parse_text(text, at, sink)?;
+    if let (Some(year), Some(as_of)) = (parsed.year, as_of) {
+        if year > chrono::Datelike::year(&as_of) {
+            sink.push(
+                &DOCUMENT_NUMBER_YEAR_AFTER_AS_OF,
+                at,
+                [
+                    ("year", year.into()),
+                    ("as_of", crate::vn::date::iso::date(as_of).into()),
+                ],
+            );
+            return None;
+        }
+    }
+    Some(parsed)
+}
+
+fn parse_text(text: &str, at: &Location<'_>, sink: &mut IssueSink) -> Option<DocumentNumber> {
     let clean = normalize(text);
     if clean.is_empty() {
         sink.push(&DOCUMENT_NUMBER_EMPTY, at, []);
@@ -300,17 +369,50 @@ fn parse_state(
     let (first, others) = groups.split_first()?;
     let (type_def, issuer_groups) = match state_type(first) {
         Some(def) if !others.is_empty() => (Some(def), others),
-        _ => (None, groups.as_slice()),
+        _ => match state_type_without_d(first) {
+            Some(def) if !others.is_empty() => {
+                sink.push(
+                    &DOCUMENT_NUMBER_TYPE_WITHOUT_D,
+                    at,
+                    [
+                        ("written", first.clone().into()),
+                        ("abbreviation", def.abbreviation.into()),
+                        ("type_vi", def.name.into()),
+                    ],
+                );
+                (Some(def), others)
+            }
+            _ => (None, groups.as_slice()),
+        },
     };
+    let issuer_groups: Vec<String> = issuer_groups.iter().map(|g| canonical_issuer(g)).collect();
     let issuer = issuer_groups.join("-");
     let type_abbreviation = type_def.map(|d| d.abbreviation.to_owned());
-    let text = match year {
-        Some(y) => format!("{number}/{y}/"),
-        None => format!("{number}/"),
-    } + &match &type_abbreviation {
+    let canonical_symbol = match &type_abbreviation {
         Some(ty) => format!("{ty}-{issuer}"),
         None => issuer.clone(),
     };
+    // Case only (a type read without its Đ has its own warning).
+    let written = groups.join("-");
+    if written != canonical_symbol
+        && crate::letter_case::upper_str(&written) == crate::letter_case::upper_str(&canonical_symbol)
+    {
+        sink.push(
+            &DOCUMENT_NUMBER_SYMBOL_CASE,
+            at,
+            [
+                ("written", written.into()),
+                ("canonical", canonical_symbol.clone().into()),
+            ],
+        );
+    }
+    if year.is_none() && number.len() == 1 {
+        sink.push(&DOCUMENT_NUMBER_LEADING_ZERO, at, [("number", number.to_owned().into())]);
+    }
+    let text = match year {
+        Some(y) => format!("{number}/{y}/"),
+        None => format!("{number}/"),
+    } + &canonical_symbol;
     Some(DocumentNumber {
         text,
         system: System::State,
@@ -321,6 +423,38 @@ fn parse_state(
         issuer_name: issuer_name(issuer_groups.first().map_or("", String::as_str)),
         issuer,
     })
+}
+
+/// An issuer group in the form the tables write it: a known issuer (`TTg`, `CP`) as listed,
+/// a group written all in small letters in capitals (Phụ lục I: "chữ in hoa"); any other
+/// group as written (`UBTVQH15`, mixed case of an issuer not in the table).
+fn canonical_issuer(group: &str) -> String {
+    use crate::letter_case::upper_str;
+    if let Some((abbr, _)) = ISSUERS
+        .iter()
+        .find(|(abbr, _)| upper_str(abbr) == upper_str(group))
+    {
+        return (*abbr).to_owned();
+    }
+    if group.chars().any(char::is_alphabetic) && !group.chars().any(char::is_uppercase) {
+        return upper_str(group);
+    }
+    group.to_owned()
+}
+
+/// The state type a symbol group stands for when written without the letter Đ (`ND` for
+/// `NĐ`, `QD` for `QĐ`): only when no type is written that way and exactly one type folds
+/// to it (`HD` stays Hướng dẫn, not Hợp đồng; `DA` stays Dự án, not Đề án).
+fn state_type_without_d(written: &str) -> Option<&'static DocumentType> {
+    use crate::letter_case::upper_str;
+    let fold = |s: &str| upper_str(s).replace('Đ', "D");
+    let key = fold(written);
+    if !written.to_uppercase().contains('D') || state_type(written).is_some() {
+        return None;
+    }
+    let mut found = DOCUMENT_TYPES.iter().filter(|d| fold(d.abbreviation) == key);
+    let first = found.next()?;
+    found.next().is_none().then_some(first)
 }
 
 fn parse_party(
@@ -519,13 +653,52 @@ mod tests {
             "56 / 2017 / NĐ - CP",
             "56/2017/NÐ-CP",
             "56/2017/NĐ–CP",
-            "56/2017/nđ-CP",
             "(56/2017/NĐ-CP)",
         ] {
             assert_eq!(ok(t).text, "56/2017/NĐ-CP", "{t}");
         }
-        assert_eq!(ok("5/QyĐ-UBND").type_name, Some("Quy định"));
-        assert_eq!(ok("5/TrS-UBND").type_name, Some("Bản trích sao"));
+        assert_eq!(ok("05/QyĐ-UBND").type_name, Some("Quy định"));
+        assert_eq!(ok("05/TrS-UBND").type_name, Some("Bản trích sao"));
+    }
+
+    fn warned(text: &str) -> (String, Vec<String>) {
+        let mut sink = IssueSink::new(Lang::En);
+        let d = parse(text, &Location::root(), &mut sink).unwrap();
+        (d.text, sink.finish().issues.into_iter().map(|i| i.code).collect())
+    }
+
+    #[test]
+    fn issue_22_forms_are_read_and_flagged() {
+        let w = |t| warned(t);
+        assert_eq!(
+            w("56/2017/ND-CP"),
+            ("56/2017/NĐ-CP".to_owned(), vec!["document_number.type_without_diacritics".to_owned()])
+        );
+        assert_eq!(ok("56/2017/NĐ-CP").type_name, Some("Nghị định"));
+        assert_eq!(
+            w("56/2017/nđ-cp"),
+            ("56/2017/NĐ-CP".to_owned(), vec!["document_number.symbol_case".to_owned()])
+        );
+        assert_eq!(
+            w("56/2017/nđ-CP"),
+            ("56/2017/NĐ-CP".to_owned(), vec!["document_number.symbol_case".to_owned()])
+        );
+        assert_eq!(
+            w("5/KH-UBND"),
+            ("5/KH-UBND".to_owned(), vec!["document_number.missing_leading_zero".to_owned()])
+        );
+        assert_eq!(ok("05/KH-UBND").number, "05");
+        // HD is Hướng dẫn, DA Dự án: no Đ is guessed where a type is written that way.
+        assert_eq!(ok("12/HD-UBND").type_name, Some("Hướng dẫn"));
+        assert_eq!(ok("12/DA-UBND").type_name, Some("Dự án"));
+        assert_eq!(w("12/QD-TTg").0, "12/QĐ-TTg");
+        assert_eq!(w("12/qđ-ttg"), ("12/QĐ-TTg".to_owned(), vec!["document_number.symbol_case".to_owned()]));
+        let mut sink = IssueSink::new(Lang::En);
+        let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 28);
+        assert!(parse_as_of("12/2027/NĐ-CP", as_of, &Location::root(), &mut sink).is_none());
+        assert!(parse_as_of("12/2026/NĐ-CP", as_of, &Location::root(), &mut sink).is_some());
+        let codes: Vec<String> = sink.finish().issues.into_iter().map(|i| i.code).collect();
+        assert_eq!(codes, ["document_number.year_after_as_of"]);
     }
 
     #[test]
@@ -575,6 +748,8 @@ mod tests {
             n in 1u32..5000, year in proptest::option::of(1990i32..2030),
             ty in 0usize..34, issuer in "[A-ZĐ]{1,8}", party in proptest::bool::ANY,
         ) {
+            // A known issuer in capitals (TTG) is rewritten to the table's form (TTg).
+            proptest::prop_assume!(issuer != "TTG");
             let ty = DOCUMENT_TYPES[ty].abbreviation;
             let text = match (party, year) {
                 (true, _) => format!("{n}-{ty}/{issuer}"),

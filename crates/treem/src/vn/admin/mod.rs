@@ -46,7 +46,7 @@ pub use fold::fold;
 pub use lookup::Unresolved;
 pub use unit::{Level, Unit, UnitType};
 
-pub(crate) use catalog::{communes, districts, provinces, CATALOG_SOURCE};
+pub(crate) use catalog::{check_filters, communes, districts, provinces, CATALOG_SOURCE};
 pub(crate) use parser::parse_admin_unit;
 pub use parser::{
     ADMIN_UNIT_AMBIGUOUS, ADMIN_UNIT_EMPTY, ADMIN_UNIT_PARENT_MISMATCH,

@@ -194,12 +194,12 @@ mod tests {
     }
 
     /// Tết dates checked against sources copied in `tests/sources/laws/nghi-le-tet.md`
-    /// (section "Tết dates"):
+    /// (section "Tết dates used by the lunar calendar's tests"):
     /// - 2024-02-10: saimonthidan.com, "Mùng 1 Tết : vào Thứ 7 ngày 10/02/2024";
     /// - 2025-01-29: the 2025 holiday (25/1 = 26 tháng Chạp … 2/2/2025 = mùng 5 tháng Giêng,
     ///   tet-amlich.com), so mùng 1 is 29/1;
     /// - 2026-02-17: congan.com.vn, 14/2/2026 "tức 27 tháng Chạp" … 22/2/2026 "tức mùng 6
-    ///   tháng Giêng", so mùng 1 is 17/2; thanhnien.vn: 20/2/2026 is mùng 4;
+    ///   tháng Giêng", so mùng 1 is 17/2;
     /// - 2027-02-06: ntdvn.net, "Tết nguyên đán Đinh Mùi 2027 là vào ngày 6 tháng 2 năm 2027".
     #[test]
     fn tet_in_viet_nam_matches_the_sources() {

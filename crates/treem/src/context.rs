@@ -84,10 +84,10 @@ pub struct Context {
     /// The administrative-geography edition, when fixed by the caller; otherwise chosen from
     /// `as_of` (see [`Context::edition`]).
     pub edition: Option<Edition>,
-    /// Extra days off given by the caller (option `days_off`, ISO dates): the compensatory
-    /// and swapped days and the Tết and Quốc khánh days that the Prime Minister fixes each
-    /// year (Bộ luật Lao động 2019, Điều 112 khoản 3), which no fixed table can know.
-    /// Working-day deadlines skip them (see [`crate::case::calendar`]). Kept sorted, no repeats.
+    /// Extra days off given by the caller (option `days_off`, ISO dates), on top of the
+    /// library's calendar (weekends, public holidays, the announced schedules it holds).
+    /// Working-day deadlines skip them. The same as days in [`Holidays::days_off`] without a
+    /// name; kept for callers that used it before `holidays`. Kept sorted, no repeats.
     pub days_off: Vec<NaiveDate>,
     /// The caller's holiday calendar (option `holidays`, CLI `--holidays FILE`): days off and
     /// working days that take precedence over the library's calendar, and the years it fully
@@ -145,7 +145,9 @@ impl Context {
 
     /// Reads options given as JSON: `{"as_of": "2026-11-28", "lang": "vi", "edition": "2025",
     /// "days_off": ["2026-02-16"]}`. `days_off` lists extra non-working days (ISO dates) for
-    /// working-day deadlines, beyond the weekends and the holidays in the library's table.
+    /// working-day deadlines, beyond the weekends and the holidays in the library's calendar;
+    /// `holidays` is the caller's full calendar ([`Holidays`]: days off, working days, the
+    /// years it describes), which takes precedence.
     /// Also the catalog filters `province` and `district` (`{"edition": "2025", "province": "31"}`),
     /// and `max_record_bytes`, the size limit of one record (a whole number ≥ 1).
     /// Empty input, `null` and `{}` give the default context. Unknown option names are
@@ -373,6 +375,9 @@ impl Holidays {
         };
         let mut out = Holidays::default();
         for (name, value) in map {
+            if value.is_null() {
+                continue;
+            }
             match name.as_str() {
                 "years" => {
                     for year in value.as_array().ok_or_else(bad)? {

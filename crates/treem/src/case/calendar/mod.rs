@@ -212,26 +212,80 @@ pub fn public_holidays(year: i32) -> (Vec<Holiday>, Vec<Holiday>, Basis) {
     (off, work, basis)
 }
 
-/// One year's calendar as a count uses it, the caller's years applied.
-struct Year {
-    year: i32,
+/// The library's calendar of one year as a count uses it: sorted dates.
+#[derive(Clone)]
+struct BuiltIn {
+    law: Vec<NaiveDate>,
     off: Vec<NaiveDate>,
     work: Vec<NaiveDate>,
     basis: Basis,
 }
 
-impl Year {
-    fn new(year: i32, ctx: &Context) -> Year {
-        let (off, work, basis) = if ctx.holidays.covers(year) {
-            (law_days(year), Vec::new(), Basis::Caller)
-        } else {
-            public_holidays(year)
-        };
-        Year {
-            year,
+impl BuiltIn {
+    fn new(year: i32) -> BuiltIn {
+        let (off, work, basis) = public_holidays(year);
+        BuiltIn {
+            law: law_days(year).iter().map(|h| h.date).collect(),
             off: off.iter().map(|h| h.date).collect(),
             work: work.iter().map(|h| h.date).collect(),
             basis,
+        }
+    }
+}
+
+const CACHED_YEARS: usize = 300;
+
+/// The built-in calendar of `year`, computed once per year of [`lunar::YEARS`]: a count of 5
+/// working days took 16 µs when each count recomputed the year (lunar dates included), 0.1 µs
+/// with the year cached (release build, 10,000 counts over 2020–2029, 7 Dec 2026). Pure: the
+/// cache holds only what the same call computes.
+fn built_in(year: i32) -> std::borrow::Cow<'static, BuiltIn> {
+    static CACHE: [std::sync::OnceLock<BuiltIn>; CACHED_YEARS] =
+        [const { std::sync::OnceLock::new() }; CACHED_YEARS];
+    let slot = usize::try_from(year - lunar::YEARS.start())
+        .ok()
+        .and_then(|i| CACHE.get(i));
+    match slot {
+        Some(slot) => std::borrow::Cow::Borrowed(slot.get_or_init(|| BuiltIn::new(year))),
+        None => std::borrow::Cow::Owned(BuiltIn::new(year)),
+    }
+}
+
+/// One year's calendar as a count uses it, the caller's years applied.
+struct Year {
+    year: i32,
+    built_in: std::borrow::Cow<'static, BuiltIn>,
+    basis: Basis,
+}
+
+impl Year {
+    fn new(year: i32, ctx: &Context) -> Year {
+        let built_in = built_in(year);
+        let basis = if ctx.holidays.covers(year) {
+            Basis::Caller
+        } else {
+            built_in.basis
+        };
+        Year {
+            year,
+            built_in,
+            basis,
+        }
+    }
+
+    /// The days off of the year: only the law's fixed days when the caller covers it.
+    fn off(&self) -> &[NaiveDate] {
+        match self.basis {
+            Basis::Caller => &self.built_in.law,
+            _ => &self.built_in.off,
+        }
+    }
+
+    /// The working weekend days of the year: none of the library's when the caller covers it.
+    fn work(&self) -> &[NaiveDate] {
+        match self.basis {
+            Basis::Caller => &[],
+            _ => &self.built_in.work,
         }
     }
 
@@ -242,10 +296,10 @@ impl Year {
         if ctx.holidays.is_day_off(date) || ctx.days_off.binary_search(&date).is_ok() {
             return false;
         }
-        if self.work.contains(&date) {
+        if self.work().contains(&date) {
             return true;
         }
-        !is_weekend(date) && !self.off.contains(&date)
+        !is_weekend(date) && !self.off().contains(&date)
     }
 }
 

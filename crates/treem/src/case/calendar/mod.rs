@@ -35,6 +35,9 @@
 //! working day, one in [`crate::Holidays::days_off`] or in [`crate::Context::days_off`] is not.
 //!
 //! Lunar dates come from [`lunar`], computed for Viet Nam's time zone (UTC+7).
+//!
+//! Not modelled: years before 2021, when Bộ luật Lao động 2012 (Điều 115: one Quốc khánh
+//! day) was in force, are counted with the 2019 code's days like any law-only year.
 
 pub mod lunar;
 pub mod schedules;

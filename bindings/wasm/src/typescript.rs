@@ -37,6 +37,9 @@ pub struct Options {
     /// Extra days off (ISO dates) for working-day deadlines: the compensatory and Tết days
     /// fixed each year by the Prime Minister (Bộ luật Lao động 2019, Điều 112 khoản 3).
     days_off: Option<Vec<String>>,
+    /// The caller's holiday calendar for working-day deadlines, which takes precedence over
+    /// the built-in one (announced schedules 2025–2026; the law with an estimate otherwise).
+    holidays: Option<HolidaysOption>,
     /// Catalog filter: only units inside this province (code or name).
     province: Option<String>,
     /// Catalog filter: only units inside this district-level unit (edition 2024).
@@ -46,6 +49,35 @@ pub struct Options {
     /// with code `record_too_large`; in `validateMany` its report has the issue
     /// `record.too_large`.
     max_record_bytes: Option<u64>,
+}
+
+/// The option `holidays` (read by `treem::Holidays::from_value`).
+#[derive(JsonSchema)]
+#[allow(dead_code)]
+pub struct HolidaysOption {
+    /// The years the lists describe fully (their announced schedule): in them the library
+    /// keeps only the days the law fixes by date, and deadlines say `calendar: "caller"`.
+    years: Option<Vec<i32>>,
+    /// Days off: ISO dates, or `{date, name}`.
+    days_off: Option<Vec<HolidayDay>>,
+    /// Working days (make-up Saturdays): ISO dates, or `{date, name}`.
+    working_days: Option<Vec<HolidayDay>>,
+}
+
+/// A day of the caller's calendar: an ISO date, or the date with a name.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+pub enum HolidayDay {
+    /// `"2027-02-05"`.
+    Date(String),
+    /// `{"date": "2027-02-05", "name": "Tết Âm lịch"}`.
+    Named {
+        /// ISO date.
+        date: String,
+        /// What the day is.
+        name: Option<String>,
+    },
 }
 
 /// Declarations collected from schemas: type name to TypeScript declaration, in name order so
@@ -456,7 +488,7 @@ mod tests {
         let described: Vec<&String> = schema["properties"].as_object().unwrap().keys().collect();
         // Every option the core writes back is described...
         let full = treem::Context::from_options_json(
-            br#"{"as_of": "2026-11-28", "lang": "en", "edition": "2024", "days_off": ["2026-02-16"], "province": "31", "district": "304", "max_record_bytes": 64}"#,
+            br#"{"as_of": "2026-11-28", "lang": "en", "edition": "2024", "days_off": ["2026-02-16"], "holidays": {"years": [2027], "days_off": ["2027-02-05"]}, "province": "31", "district": "304", "max_record_bytes": 64}"#,
         )
         .unwrap()
         .to_options_value();

@@ -530,6 +530,39 @@ export interface GuardianDraft {
 }
 
 /**
+ * A day of the caller's calendar: an ISO date, or the date with a name.
+ */
+export type HolidayDay = string | {
+  /**
+   * ISO date.
+   */
+  date: string;
+  /**
+   * What the day is.
+   */
+  name?: string | null;
+};
+
+/**
+ * The option `holidays` (read by `treem::Holidays::from_value`).
+ */
+export interface HolidaysOption {
+  /**
+   * Days off: ISO dates, or `{date, name}`.
+   */
+  days_off?: HolidayDay[] | null;
+  /**
+   * Working days (make-up Saturdays): ISO dates, or `{date, name}`.
+   */
+  working_days?: HolidayDay[] | null;
+  /**
+   * The years the lists describe fully (their announced schedule): in them the library
+   * keeps only the days the law fixes by date, and deadlines say `calendar: "caller"`.
+   */
+  years?: number[] | null;
+}
+
+/**
  * A link from a task to an indicator of TT 13/2021/TT-BLĐTBXH.
  */
 export interface IndicatorRefDraft {
@@ -648,6 +681,11 @@ export interface Options {
    * `2025` (two levels, from 1 July 2025); chosen from `as_of` when absent.
    */
   edition?: Edition | null;
+  /**
+   * The caller's holiday calendar for working-day deadlines, which takes precedence over
+   * the built-in one (announced schedules 2025–2026; the law with an estimate otherwise).
+   */
+  holidays?: HolidaysOption | null;
   /**
    * The language of messages and labels: `vi` (default) or `en`.
    */

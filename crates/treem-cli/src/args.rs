@@ -128,6 +128,11 @@ pub(crate) struct CommonArgs {
     /// element or document is reported as record.too_large without being parsed.
     #[arg(long = "max-record-bytes")]
     pub(crate) max_record_bytes: Option<u64>,
+    /// A holiday calendar (JSON) that takes precedence over the built-in one for working-day
+    /// deadlines: {"years": [2027], "days_off": ["2027-02-05", {"date": ..., "name": ...}],
+    /// "working_days": [...]}; see docs/cli.md.
+    #[arg(long)]
+    pub(crate) holidays: Option<std::path::PathBuf>,
 }
 
 /// Where records come from and how they are read.

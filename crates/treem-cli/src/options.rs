@@ -33,12 +33,28 @@ pub(crate) fn from_args(common: &CommonArgs) -> Result<RunOptions, Failure> {
     if let Some(limit) = common.max_record_bytes {
         map.insert("max_record_bytes".into(), limit.into());
     }
+    if let Some(path) = &common.holidays {
+        map.insert("holidays".into(), holidays_file(path)?);
+    }
     let value = serde_json::Value::Object(map);
     let ctx = treem::Context::from_options_value(&value).map_err(Failure::Core)?;
     Ok(RunOptions {
         json: value.to_string().into_bytes(),
         echo: ctx.to_options_value(),
         ctx,
+    })
+}
+
+/// The JSON of `--holidays FILE`, checked by the core as the option `holidays`.
+fn holidays_file(path: &std::path::Path) -> Result<serde_json::Value, Failure> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Failure::io(format!("cannot read {}", path.display()), e))?;
+    serde_json::from_str(&text).map_err(|e| {
+        Failure::said(
+            "invalid_option",
+            format!("--holidays {}: không phải JSON ({e})", path.display()),
+            format!("--holidays {}: not JSON ({e})", path.display()),
+        )
     })
 }
 

@@ -263,7 +263,14 @@ fn province_catalog_by_edition_and_commune_filter() {
 fn communes_of_a_province_named_like_its_city() {
     let count = |province: &str| {
         let out = treem(
-            &["catalog", "communes", "--edition", "2024", "--province", province],
+            &[
+                "catalog",
+                "communes",
+                "--edition",
+                "2024",
+                "--province",
+                province,
+            ],
             "",
         );
         assert_eq!(out.status.code(), Some(0), "{province}");
@@ -271,12 +278,25 @@ fn communes_of_a_province_named_like_its_city() {
     };
     assert_eq!(count("Hải Dương"), 207);
     assert_eq!(count("Hải Dương"), count("30"));
-    for province in ["Bình Dương", "Thái Bình", "Quảng Ninh", "Lào Cai", "tỉnh hải dương"] {
+    for province in [
+        "Bình Dương",
+        "Thái Bình",
+        "Quảng Ninh",
+        "Lào Cai",
+        "tỉnh hải dương",
+    ] {
         assert!(count(province) > 0, "{province}");
     }
     for unknown in ["99", "HP"] {
         let out = treem(
-            &["catalog", "communes", "--edition", "2024", "--province", unknown],
+            &[
+                "catalog",
+                "communes",
+                "--edition",
+                "2024",
+                "--province",
+                unknown,
+            ],
             "",
         );
         assert_eq!(out.status.code(), Some(2), "{unknown}");
@@ -414,4 +434,48 @@ fn misuse_is_explained_in_the_run_s_language() {
     // dd/mm/yyyy is the date the data uses: accepted, echoed as ISO.
     let out = treem(&["validate", "--as-of", "28/11/2026"], "");
     assert_eq!(stdout_json(&out)["options"]["as_of"], "2026-11-28");
+}
+
+#[test]
+fn holidays_file_takes_precedence_and_bad_files_are_misuse() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("holidays-cli");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("lich-2027.json");
+    std::fs::write(
+        &file,
+        r#"{"years": [2027], "days_off": ["2027-02-05", "2027-02-08", "2027-02-09", {"date": "2027-02-10", "name": "Tết Âm lịch"}],
+            "working_days": [{"date": "2027-02-13", "name": "làm bù"}]}"#,
+    )
+    .unwrap();
+    let case = r#"{"reported_at": "2027-02-02T09:00", "steps": {"detailed_assessment": {"done_at": "2027-02-03"}}}"#;
+    let base = ["validate", "--kind", "case", "--as-of", "2027-03-01"];
+    // Without the file: 2027 has no announced schedule, the due day is the library's
+    // estimate and says so.
+    let out = treem(&[&base[..], &["-"]].concat(), case);
+    let issue = &stdout_json(&out)["issues"][0];
+    assert_eq!(issue["params"]["due"], "2027-02-17");
+    assert_eq!(issue["params"]["calendar"], "law_only");
+    // With it: the caller's days count, and the estimate no longer applies.
+    let path = file.to_str().unwrap();
+    let out = treem(&[&base[..], &["--holidays", path, "-"]].concat(), case);
+    let issue = &stdout_json(&out)["issues"][0];
+    assert_eq!(issue["params"]["due"], "2027-02-15");
+    assert!(issue["params"].get("calendar").is_none());
+    // A file that is not of the shape, or not JSON, is misuse; a missing one an I/O error.
+    for (text, code) in [
+        (r#"{"days": []}"#, "invalid_option"),
+        ("{", "invalid_option"),
+    ] {
+        std::fs::write(&file, text).unwrap();
+        let out = treem(&[&base[..], &["--holidays", path, "-"]].concat(), case);
+        assert_eq!(out.status.code(), Some(2), "{text}");
+        assert_eq!(stdout_json(&out)["error"], code, "{text}");
+    }
+    let missing = dir.join("none.json");
+    let out = treem(
+        &[&base[..], &["--holidays", missing.to_str().unwrap(), "-"]].concat(),
+        case,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stdout_json(&out)["error"], "io");
 }

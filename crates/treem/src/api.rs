@@ -210,12 +210,14 @@ pub fn catalog(name: &str, options: &[u8]) -> Result<serde_json::Value, Error> {
 
 #[cfg(feature = "case")]
 /// The deadline view of a protection case (kind `case`) at the options' `as_of`, with the
-/// caller's `days_off`: `{"as_of": "2026-11-28" | null, "steps": [{step, form, source, due,
-/// done_at, status}]}`, one row per step of Nghị định 56/2017/NĐ-CP, Điều 25–32, and a last
-/// row `separation_end`. `status` is `done`, `done_late`, `due`, `overdue`, `waiting`,
-/// `pending` or `not_applicable`; `satisfied_by: "temporary_separation"` on the emergency row
-/// when the separation decision met its 12 hours (Điều 26 khoản 3: "can thiệp khẩn cấp hoặc
-/// tạm thời cách ly"). Values that do not parse count as absent here; `validate`
+/// caller's `days_off` and `holidays`: `{"as_of": "2026-11-28" | null, "steps": [{step, form,
+/// source, due, done_at, status, calendar?}]}`, one row per step of Nghị định 56/2017/NĐ-CP,
+/// Điều 25–32, and a last row `separation_end`. `status` is `done`, `done_late`, `due`,
+/// `overdue`, `waiting`, `pending` or `not_applicable`; `satisfied_by: "temporary_separation"`
+/// on the emergency row when the separation decision met its 12 hours (Điều 26 khoản 3: "can
+/// thiệp khẩn cấp hoặc tạm thời cách ly"). A working-day row with a due day says which
+/// calendar counted it: `calendar` is `announced`, `caller` or `law_only` (a year without an
+/// announced schedule or the caller's calendar: the due day may move). Values that do not parse count as absent here; `validate`
 /// reports them. How limits are counted: [`crate::case::deadlines`](mod@crate::case::deadlines).
 ///
 /// # Errors

@@ -83,10 +83,16 @@ impl Edition {
     /// What the edition is, in `lang`: which list, in force when.
     pub const fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
-            (Edition::E2024, Lang::Vi) => "Danh mục 3 cấp (tỉnh, huyện, xã) có hiệu lực từ 01/03/2025 đến 30/06/2025",
-            (Edition::E2024, Lang::En) => "Three-level list (province, district, commune) in force 01/03/2025–30/06/2025",
+            (Edition::E2024, Lang::Vi) => {
+                "Danh mục 3 cấp (tỉnh, huyện, xã) có hiệu lực từ 01/03/2025 đến 30/06/2025"
+            }
+            (Edition::E2024, Lang::En) => {
+                "Three-level list (province, district, commune) in force 01/03/2025–30/06/2025"
+            }
             (Edition::E2025, Lang::Vi) => "Danh mục 2 cấp (tỉnh, xã) có hiệu lực từ 01/07/2025",
-            (Edition::E2025, Lang::En) => "Two-level list (province, commune) in force from 01/07/2025",
+            (Edition::E2025, Lang::En) => {
+                "Two-level list (province, commune) in force from 01/07/2025"
+            }
         }
     }
 
@@ -138,11 +144,15 @@ pub struct Context {
     /// The administrative-geography edition, when fixed by the caller; otherwise chosen from
     /// `as_of` (see [`Context::edition`]).
     pub edition: Option<Edition>,
-    /// Extra days off given by the caller (option `days_off`, ISO dates): the compensatory
-    /// and swapped days and the Tết and Quốc khánh days that the Prime Minister fixes each
-    /// year (Bộ luật Lao động 2019, Điều 112 khoản 3), which no fixed table can know.
-    /// Working-day deadlines skip them (see [`crate::case::calendar`]). Kept sorted, no repeats.
+    /// Extra days off given by the caller (option `days_off`, ISO dates), on top of the
+    /// library's calendar (weekends, public holidays, the announced schedules it holds).
+    /// Working-day deadlines skip them. The same as days in [`Holidays::days_off`] without a
+    /// name; kept for callers that used it before `holidays`. Kept sorted, no repeats.
     pub days_off: Vec<NaiveDate>,
+    /// The caller's holiday calendar (option `holidays`, CLI `--holidays FILE`): days off and
+    /// working days that take precedence over the library's calendar, and the years it fully
+    /// describes. See [`Holidays`].
+    pub holidays: Holidays,
     /// Catalog filter (option `province`): only units inside this province, given by code or
     /// name in the edition of the context. Used by the `districts` and `communes` catalogs.
     pub province: Option<String>,
@@ -195,7 +205,9 @@ impl Context {
 
     /// Reads options given as JSON: `{"as_of": "2026-11-28", "lang": "vi", "edition": "2025",
     /// "days_off": ["2026-02-16"]}`. `days_off` lists extra non-working days (ISO dates) for
-    /// working-day deadlines, beyond the weekends and the holidays in the library's table.
+    /// working-day deadlines, beyond the weekends and the holidays in the library's calendar;
+    /// `holidays` is the caller's full calendar ([`Holidays`]: days off, working days, the
+    /// years it describes), which takes precedence.
     /// Also the catalog filters `province` and `district` (`{"edition": "2025", "province": "31"}`),
     /// and `max_record_bytes`, the size limit of one record (a whole number ≥ 1).
     /// Empty input, `null` and `{}` give the default context. Unknown option names are
@@ -260,12 +272,13 @@ impl Context {
                     }
                 }
                 "days_off" => ctx.days_off = option_days_off(value)?,
+                "holidays" => ctx.holidays = Holidays::from_value(value)?,
                 "province" => ctx.province = option_filter("province", value)?,
                 "district" => ctx.district = option_filter("district", value)?,
                 "max_record_bytes" => ctx.max_record_bytes = option_max_record_bytes(value)?,
                 other => return Err(Error::invalid_option(
                     &crate::privacy::truncate(other, 40),
-                    "unknown option; expected as_of, lang, edition, days_off, province, district or max_record_bytes",
+                    "unknown option; expected as_of, lang, edition, days_off, holidays, province, district or max_record_bytes",
                 )),
             }
         }
@@ -289,6 +302,9 @@ impl Context {
                 .map(|d| crate::vn::date::iso::date(*d).into())
                 .collect();
             map.insert("days_off".into(), days.into());
+        }
+        if !self.holidays.is_empty() {
+            map.insert("holidays".into(), self.holidays.to_value());
         }
         for (name, filter) in [("province", &self.province), ("district", &self.district)] {
             if let Some(filter) = filter {
@@ -342,6 +358,163 @@ fn option_days_off(value: &serde_json::Value) -> Result<Vec<NaiveDate>, Error> {
     }
     crate::sorting::sort(&mut days);
     days.dedup();
+    Ok(days)
+}
+
+/// A day of the caller's calendar: an ISO date and, optionally, what it is.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct NamedDay {
+    /// The day.
+    pub date: NaiveDate,
+    /// What it is (`"Tết Âm lịch"`, `"làm bù"`), as the caller wrote it; echoed, never judged.
+    pub name: Option<String>,
+}
+
+/// The caller's holiday calendar (option `holidays`; the CLI reads it from `--holidays FILE`):
+///
+/// ```json
+/// {"years": [2027],
+///  "days_off": ["2027-02-05", {"date": "2027-02-08", "name": "Tết Âm lịch"}],
+///  "working_days": [{"date": "2027-02-20", "name": "làm bù"}]}
+/// ```
+///
+/// Every member is optional. It takes precedence over the library's calendar
+/// ([`crate::case::calendar`](mod@crate::case::calendar)): a day in `working_days` is a
+/// working day even on a Saturday, a Sunday or a holiday; a day in `days_off` is not. A year
+/// in `years` is one the caller describes fully (its announced schedule): in it the library
+/// keeps only the days Bộ luật Lao động 2019, Điều 112 khoản 1 fixes by date (1/1, mùng 1
+/// Tết, 10/3 âm lịch, 30/4, 1/5, 2/9) and drops its own schedule and estimates, and
+/// deadlines counted through it say `calendar: "caller"`. Lists are kept sorted by date; a
+/// day in both lists is refused.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Holidays {
+    /// The years the caller's lists describe fully (sorted, no repeats).
+    pub years: Vec<i32>,
+    /// Days off (sorted by date, one entry per date).
+    pub days_off: Vec<NamedDay>,
+    /// Working days (sorted by date, one entry per date).
+    pub working_days: Vec<NamedDay>,
+}
+
+const HOLIDAYS_EXPECTED: &str = "expected {\"years\": [2027], \"days_off\": [\"2027-02-05\" or {\"date\": \"2027-02-05\", \"name\": \"...\"}], \"working_days\": [...]}";
+
+impl Holidays {
+    /// True when the caller gave nothing.
+    pub fn is_empty(&self) -> bool {
+        self.years.is_empty() && self.days_off.is_empty() && self.working_days.is_empty()
+    }
+
+    /// True when `date` is one of the caller's days off.
+    pub fn is_day_off(&self, date: NaiveDate) -> bool {
+        self.days_off
+            .binary_search_by(|d| d.date.cmp(&date))
+            .is_ok()
+    }
+
+    /// True when `date` is one of the caller's working days.
+    pub fn is_working_day(&self, date: NaiveDate) -> bool {
+        self.working_days
+            .binary_search_by(|d| d.date.cmp(&date))
+            .is_ok()
+    }
+
+    /// True when the caller describes `year` fully.
+    pub fn covers(&self, year: i32) -> bool {
+        self.years.binary_search(&year).is_ok()
+    }
+
+    /// Reads the option `holidays` (`null`: none).
+    ///
+    /// # Errors
+    /// `is_invalid_option()` for any other shape, an unknown member, a date that is not ISO
+    /// or a day given both as a day off and as a working day.
+    pub fn from_value(value: &serde_json::Value) -> Result<Holidays, Error> {
+        let bad = || Error::invalid_option("holidays", HOLIDAYS_EXPECTED);
+        let map = match value {
+            serde_json::Value::Null => return Ok(Holidays::default()),
+            serde_json::Value::Object(map) => map,
+            _ => return Err(bad()),
+        };
+        let mut out = Holidays::default();
+        for (name, value) in map {
+            if value.is_null() {
+                continue;
+            }
+            match name.as_str() {
+                "years" => {
+                    for year in value.as_array().ok_or_else(bad)? {
+                        let year = year
+                            .as_i64()
+                            .and_then(|y| i32::try_from(y).ok())
+                            .filter(|y| AS_OF_YEARS.contains(y))
+                            .ok_or_else(bad)?;
+                        out.years.push(year);
+                    }
+                }
+                "days_off" => out.days_off = named_days(value)?,
+                "working_days" => out.working_days = named_days(value)?,
+                "$schema" | "description" | "source" => {} // room for the file's own notes
+                _ => return Err(bad()),
+            }
+        }
+        crate::sorting::sort(&mut out.years);
+        out.years.dedup();
+        if out.days_off.iter().any(|d| out.is_working_day(d.date)) {
+            return Err(Error::invalid_option(
+                "holidays",
+                "a day is given both in days_off and in working_days",
+            ));
+        }
+        Ok(out)
+    }
+
+    /// The option as JSON, the inverse of [`Holidays::from_value`].
+    pub fn to_value(&self) -> serde_json::Value {
+        let days = |list: &[NamedDay]| -> serde_json::Value {
+            list.iter()
+                .map(|d| {
+                    let date = crate::vn::date::iso::date(d.date);
+                    match &d.name {
+                        Some(name) => serde_json::json!({ "date": date, "name": name }),
+                        None => serde_json::Value::String(date),
+                    }
+                })
+                .collect::<Vec<_>>()
+                .into()
+        };
+        serde_json::json!({
+            "years": self.years,
+            "days_off": days(&self.days_off),
+            "working_days": days(&self.working_days),
+        })
+    }
+}
+
+fn named_days(value: &serde_json::Value) -> Result<Vec<NamedDay>, Error> {
+    let bad = || Error::invalid_option("holidays", HOLIDAYS_EXPECTED);
+    let mut days = Vec::new();
+    for item in value.as_array().ok_or_else(bad)? {
+        let (date, name) = match item {
+            serde_json::Value::String(s) => (s.as_str(), None),
+            serde_json::Value::Object(map) => {
+                if map.keys().any(|k| k != "date" && k != "name") {
+                    return Err(bad());
+                }
+                let date = map.get("date").and_then(|d| d.as_str()).ok_or_else(bad)?;
+                let name = match map.get("name") {
+                    None | Some(serde_json::Value::Null) => None,
+                    Some(serde_json::Value::String(n)) => Some(n.trim().to_owned()),
+                    Some(_) => return Err(bad()),
+                };
+                (date, name)
+            }
+            _ => return Err(bad()),
+        };
+        let date = crate::vn::date::iso::read_date(date.trim()).map_err(|_| bad())?;
+        days.push(NamedDay { date, name });
+    }
+    crate::sorting::sort_by(&mut days, |a, b| a.date.cmp(&b.date));
+    days.dedup_by(|a, b| a.date == b.date);
     Ok(days)
 }
 
@@ -431,6 +604,34 @@ mod tests {
         );
         let again = Context::from_options_value(&ctx.to_options_value()).unwrap();
         assert_eq!(again, ctx);
+    }
+
+    #[test]
+    fn holidays_are_read_sorted_and_round_trip() {
+        let ctx = Context::from_options_json(
+            br#"{"holidays": {"years": [2027, 2027], "days_off": [{"date": "2027-02-08", "name": "Tet"}, "2027-02-05"],
+                 "working_days": ["2027-02-20"]}}"#,
+        )
+        .unwrap();
+        assert_eq!(ctx.holidays.years, vec![2027]);
+        let d = |m, day| NaiveDate::from_ymd_opt(2027, m, day).unwrap();
+        assert!(ctx.holidays.is_day_off(d(2, 5)) && ctx.holidays.is_day_off(d(2, 8)));
+        assert!(ctx.holidays.is_working_day(d(2, 20)));
+        assert_eq!(ctx.holidays.days_off[1].name.as_deref(), Some("Tet"));
+        let again = Context::from_options_value(&ctx.to_options_value()).unwrap();
+        assert_eq!(again, ctx);
+        for bad in [
+            &br#"{"holidays": ["2027-02-05"]}"#[..],
+            br#"{"holidays": {"days": []}}"#,
+            br#"{"holidays": {"days_off": ["5/2/2027"]}}"#,
+            br#"{"holidays": {"days_off": [{"day": "2027-02-05"}]}}"#,
+            br#"{"holidays": {"years": ["2027"]}}"#,
+            br#"{"holidays": {"days_off": ["2027-02-05"], "working_days": ["2027-02-05"]}}"#,
+        ] {
+            assert!(Context::from_options_json(bad)
+                .unwrap_err()
+                .is_invalid_option());
+        }
     }
 
     #[test]

@@ -57,7 +57,7 @@ pub mod stream;
 pub mod task_report;
 pub mod vn;
 
-pub use context::{Context, Edition};
+pub use context::{Context, Edition, Holidays, NamedDay};
 pub use error::Error;
 pub use i18n::Lang;
 pub use kind::Kind;

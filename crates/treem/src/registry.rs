@@ -343,7 +343,9 @@ pub(crate) const PARSERS: &[ParserDef] = &[
     ParserDef {
         name: "document_number",
         parse: |text, ctx, sink| {
-            to_value(crate::vn::document_number::parse_as_of(text, ctx.as_of, &ROOT, sink))
+            to_value(crate::vn::document_number::parse_as_of(
+                text, ctx.as_of, &ROOT, sink,
+            ))
         },
     },
     ParserDef {

@@ -187,16 +187,23 @@ fn holidays_move_working_day_limits() {
     let r = json!({"reported_at": "2026-04-27T09:00", "steps": {"detailed_assessment": {"done_at": "2026-04-28"}}});
     let rows = view(&r, r#"{"as_of": "2026-05-01"}"#);
     assert_eq!(row(&rows, "support_plan").1.as_deref(), Some("2026-05-07"));
-    // Tết 2026 (17 Feb) is in the table; the other Tết days come from days_off.
+    // Tết 2026: the five days of the announced schedule (16–20 Feb) are built in; the same
+    // days given again as days_off change nothing.
     let r = json!({"reported_at": "2026-02-12T09:00", "steps": {"detailed_assessment": {"done_at": "2026-02-13"}}});
     assert_eq!(
         row(&view(&r, ""), "support_plan").1.as_deref(),
-        Some("2026-02-23")
+        Some("2026-02-27")
     );
     let days_off = r#"{"days_off": ["2026-02-16", "2026-02-18", "2026-02-19", "2026-02-20"]}"#;
     assert_eq!(
         row(&view(&r, days_off), "support_plan").1.as_deref(),
         Some("2026-02-27")
+    );
+    // A caller working day wins over the schedule: 16/2 worked.
+    let holidays = r#"{"holidays": {"working_days": ["2026-02-16"]}}"#;
+    assert_eq!(
+        row(&view(&r, holidays), "support_plan").1.as_deref(),
+        Some("2026-02-26")
     );
 }
 

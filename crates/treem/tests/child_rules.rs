@@ -175,8 +175,14 @@ fn grade_follows_level_and_birth_year() {
         issues(&r),
         vec![
             // A 10-year-old in mẫu giáo (Luật Giáo dục Điều 26), and no grades there.
-            ("/schooling/level".to_owned(), "child.preschool_age_outside".to_owned()),
-            ("/schooling/grade".to_owned(), "child.grade_not_in_level".to_owned()),
+            (
+                "/schooling/level".to_owned(),
+                "child.preschool_age_outside".to_owned()
+            ),
+            (
+                "/schooling/grade".to_owned(),
+                "child.grade_not_in_level".to_owned()
+            ),
         ]
     );
     r["schooling"] = json!({"school_year": "2026-2028"});

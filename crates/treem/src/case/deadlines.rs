@@ -17,8 +17,11 @@
 //!   detailed assessment (Điều 27), the step that establishes those needs. 2 working days for
 //!   the approval (Điều 28 khoản 4): from the completion of the plan (its submission). Both
 //!   apply "trừ trường hợp khẩn cấp": not to emergency cases.
-//! - Working days start the day after the event, skip weekends, the holiday table and the
-//!   caller's `days_off` (see [`super::calendar`]); a working-day limit ends with its last day.
+//! - Working days start the day after the event and skip weekends, public holidays and the
+//!   days each year's announcement moves, with the caller's calendar on top (see
+//!   [`super::calendar`]); a working-day limit ends with its last day. Its row says which
+//!   calendar it was counted with (`calendar`): `law_only` when a year counted has no
+//!   announced schedule in the library and no caller calendar, so the due day may move.
 //! - A separation lasts at most 15 days (Điều 32 khoản 3), counted like the other limits from
 //!   the day after its first day, so it ends at the latest on `start` + 15, unless a competent
 //!   authority required it to continue (`extended_by_authority`).
@@ -74,6 +77,10 @@ pub struct StepDeadline {
     /// cấp hoặc tạm thời cách ly"); absent otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub satisfied_by: Option<&'static str>,
+    /// For a working-day limit, the calendar its due day was counted with
+    /// ([`super::calendar::Basis`]: `announced`, `caller` or `law_only`); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<super::calendar::Basis>,
 }
 
 /// A due time: an instant, or a whole day.
@@ -151,6 +158,7 @@ pub fn deadlines(case: &CaseDraft, ctx: &Context) -> Vec<StepDeadline> {
         } else {
             (done_moment(case, def.step), None)
         };
+        let mut calendar = None;
         let (due, waiting) = match def.limit {
             Limit::None => (None, false),
             Limit::HoursFromReport(hours) => (
@@ -159,11 +167,11 @@ pub fn deadlines(case: &CaseDraft, ctx: &Context) -> Vec<StepDeadline> {
             ),
             Limit::WorkingDaysAfter(_, _) if emergency => (None, false),
             Limit::WorkingDaysAfter(from, days) => match done_moment(case, from) {
-                Some(start) => (
-                    super::calendar::add_working_days(start.at.date(), days, &ctx.days_off)
-                        .map(Due::Day),
-                    false,
-                ),
+                Some(start) => {
+                    let counted = super::calendar::add_working_days(start.at.date(), days, ctx);
+                    calendar = counted.map(|(_, basis)| basis);
+                    (counted.map(|(day, _)| Due::Day(day)), false)
+                }
                 None => (None, true),
             },
         };
@@ -182,6 +190,7 @@ pub fn deadlines(case: &CaseDraft, ctx: &Context) -> Vec<StepDeadline> {
             done_at: done.as_ref().map(moment::format),
             status,
             satisfied_by,
+            calendar,
         });
     }
     rows.push(separation_end(separation, ctx));
@@ -225,5 +234,6 @@ fn separation_end(
         done_at: end.as_ref().map(moment::format),
         status,
         satisfied_by: None,
+        calendar: None,
     }
 }

@@ -54,17 +54,21 @@ crate::codes! {
         "Nghị định 56/2017/NĐ-CP, Điều 25–30",
         "Bước này được ghi hoàn thành trước {before_vi}",
         "This step is recorded as done before {before_en}";
-    /// A step with a time limit was completed after its due time.
+    /// A step with a time limit was completed after its due time. Working days skip weekends
+    /// (QĐ 188/1999/QĐ-TTg, Điều 1) and public holidays (Bộ luật Lao động 2019, Điều 112; see
+    /// [`calendar`]); the param `calendar: "law_only"` says the due day was counted through a
+    /// year with no announced schedule and no caller calendar.
     CASE_STEP_LATE = "case.step_late", Warning, "case.deadlines",
-        "Nghị định 56/2017/NĐ-CP, Điều 26 khoản 3, Điều 28 khoản 1 và 4, Điều 31 khoản 2, Điều 32",
+        "Nghị định 56/2017/NĐ-CP, Điều 26 khoản 3, Điều 28 khoản 1 và 4, Điều 31 khoản 2, Điều 32; ngày làm việc: Bộ luật Lao động 2019, Điều 112; Quyết định 188/1999/QĐ-TTg, Điều 1",
         "Bước này hoàn thành sau thời hạn {due}",
         "This step was completed after its due time {due}";
     /// A step with a time limit is not done and its due day has passed at `as_of`. The
     /// emergency step is done by either measure of Điều 26 khoản 3: "trong vòng 12 giờ từ khi
     /// nhận thông tin, ... phải áp dụng các biện pháp can thiệp khẩn cấp hoặc tạm thời cách ly
-    /// trẻ em khỏi môi trường hoặc người gây tổn hại cho trẻ em".
+    /// trẻ em khỏi môi trường hoặc người gây tổn hại cho trẻ em". Working days and the param
+    /// `calendar` as for [`CASE_STEP_LATE`].
     CASE_STEP_OVERDUE = "case.step_overdue", Warning, "case.deadlines",
-        "Nghị định 56/2017/NĐ-CP, Điều 26 khoản 3 (\"các biện pháp can thiệp khẩn cấp hoặc tạm thời cách ly trẻ em\" trong vòng 12 giờ: quyết định tạm thời cách ly kịp thời cũng đáp ứng bước can thiệp khẩn cấp), Điều 28 khoản 1 và 4, Điều 31 khoản 2, Điều 32",
+        "Nghị định 56/2017/NĐ-CP, Điều 26 khoản 3 (\"các biện pháp can thiệp khẩn cấp hoặc tạm thời cách ly trẻ em\" trong vòng 12 giờ: quyết định tạm thời cách ly kịp thời cũng đáp ứng bước can thiệp khẩn cấp), Điều 28 khoản 1 và 4, Điều 31 khoản 2, Điều 32; ngày làm việc: Bộ luật Lao động 2019, Điều 112; Quyết định 188/1999/QĐ-TTg, Điều 1",
         "Bước {step} chưa hoàn thành, đã quá thời hạn {due}",
         "Step {step} is not done and its due time {due} has passed";
     /// A separation longer than 15 days without a competent authority's requirement.
@@ -376,7 +380,8 @@ fn check_deadlines(draft: &CaseDraft, ctx: &Context, judge: &mut Judge, sink: &m
             Status::DoneLate => {
                 let steps = root.key("steps");
                 let step = steps.key(row.step);
-                sink.push(&CASE_STEP_LATE, &step.key("done_at"), [("due", due.into())]);
+                let params = [("due", due.into())].into_iter().chain(law_only(&row));
+                sink.push(&CASE_STEP_LATE, &step.key("done_at"), params);
             }
             Status::Overdue => {
                 let at = if row.step == "separation_end" {
@@ -384,16 +389,23 @@ fn check_deadlines(draft: &CaseDraft, ctx: &Context, judge: &mut Judge, sink: &m
                 } else {
                     root.key("steps")
                 };
-                sink.push(
-                    &CASE_STEP_OVERDUE,
-                    &at,
-                    [("step", row.step.into()), ("due", due.into())],
-                );
+                let params = [("step", row.step.into()), ("due", due.into())]
+                    .into_iter()
+                    .chain(law_only(&row));
+                sink.push(&CASE_STEP_OVERDUE, &at, params);
             }
             Status::Due if ctx.as_of.is_none() => judge.needed_as_of = true,
             _ => {}
         }
     }
+}
+
+/// The param `calendar: "law_only"` of a late or overdue working-day step whose due day was
+/// counted through a year with neither an announced schedule nor the caller's calendar (see
+/// [`calendar`]): the due day rests on the library's estimate and may move.
+fn law_only(row: &StepDeadline) -> Option<crate::report::Param> {
+    (row.calendar == Some(calendar::Basis::LawOnly))
+        .then(|| ("calendar", calendar::Basis::LawOnly.as_str().into()))
 }
 
 /// Rewrites `draft` into canonical form: moments as ISO, codes canonical, whitespace.

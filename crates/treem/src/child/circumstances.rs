@@ -258,7 +258,11 @@ pub(crate) fn check_assistance(
     if category.code == HIV_POOR_HOUSEHOLD {
         sink.push(&CHILD_ASSISTANCE_HIV_AGE, &category_at, []);
     } else if age >= ASSISTANCE_STUDY_AGE_LIMIT {
-        sink.push(&CHILD_ASSISTANCE_PAST_22, &category_at, [("age", age.into())]);
+        sink.push(
+            &CHILD_ASSISTANCE_PAST_22,
+            &category_at,
+            [("age", age.into())],
+        );
     } else if !studying {
         sink.push(&CHILD_ASSISTANCE_AGE, &category_at, []);
     }

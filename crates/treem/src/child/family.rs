@@ -122,21 +122,25 @@ pub(crate) fn check_without_support(
     let (fits, needed_vi, needed_en) = match *need {
         ParentsNeed::Pair(a, b) => {
             let mut left = vec![a, b];
-            let fits = recorded.iter().all(|(_, status)| {
-                match left.iter().position(|s| s == status) {
-                    Some(i) => {
-                        left.swap_remove(i);
-                        true
-                    }
-                    None => false,
-                }
-            });
+            let fits =
+                recorded
+                    .iter()
+                    .all(|(_, status)| match left.iter().position(|s| s == status) {
+                        Some(i) => {
+                            left.swap_remove(i);
+                            true
+                        }
+                        None => false,
+                    });
             let (avi, aen) = status_words(a);
             let (bvi, ben) = status_words(b);
             let (vi, en) = if a == b {
                 (format!("cả hai {avi}"), format!("both {aen}"))
             } else {
-                (format!("một người {avi}, người kia {bvi}"), format!("one {aen}, the other {ben}"))
+                (
+                    format!("một người {avi}, người kia {bvi}"),
+                    format!("one {aen}, the other {ben}"),
+                )
             };
             (fits, vi, en)
         }

@@ -208,10 +208,14 @@ fn completed_months(birth: chrono::NaiveDate, on: chrono::NaiveDate) -> Option<u
     if on < birth {
         return None;
     }
-    let rough = u32::try_from((on.year() - birth.year()) * 12 + on.month0() as i32 - birth.month0() as i32).ok()?;
-    (0..=rough)
-        .rev()
-        .find(|&m| birth.checked_add_months(chrono::Months::new(m)).is_some_and(|d| d <= on))
+    let rough =
+        u32::try_from((on.year() - birth.year()) * 12 + on.month0() as i32 - birth.month0() as i32)
+            .ok()?;
+    (0..=rough).rev().find(|&m| {
+        birth
+            .checked_add_months(chrono::Months::new(m))
+            .is_some_and(|d| d <= on)
+    })
 }
 
 /// Luật Giáo dục 2019, Điều 26 for a child in nhà trẻ or mẫu giáo (reading in the module
@@ -226,7 +230,14 @@ fn check_preschool_age(level: Level, dates: &mut Dates, at: &Location<'_>, sink:
         return;
     };
     let (hard_low, soft_low, soft_high, hard_high, range_vi, range_en) = match level {
-        Level::NhaTre => (3, 3, 36, 48, "từ 03 tháng tuổi đến 03 tuổi", "3 months to 3 years"),
+        Level::NhaTre => (
+            3,
+            3,
+            36,
+            48,
+            "từ 03 tháng tuổi đến 03 tuổi",
+            "3 months to 3 years",
+        ),
         _ => (24, 36, 72, 84, "từ 03 tuổi đến 06 tuổi", "3 to 6 years"),
     };
     let def = if months < 3 || months < hard_low || months >= hard_high {
@@ -239,7 +250,10 @@ fn check_preschool_age(level: Level, dates: &mut Dates, at: &Location<'_>, sink:
     let (age_vi, age_en) = if months < 24 {
         (format!("{months} tháng tuổi"), format!("{months} months"))
     } else {
-        (format!("{} tuổi", months / 12), format!("{} years", months / 12))
+        (
+            format!("{} tuổi", months / 12),
+            format!("{} years", months / 12),
+        )
     };
     sink.push(
         def,

@@ -162,9 +162,25 @@ pub fn check(draft: &DirectiveDraft, ctx: &Context, sink: &mut IssueSink) {
     check_recipients(draft, &root, sink);
     let mut ids = SortedSet::new();
     let basis_at = root.key("basis");
-    check_references(&draft.basis, &basis_at, true, issued, ctx.as_of, &mut ids, sink);
+    check_references(
+        &draft.basis,
+        &basis_at,
+        true,
+        issued,
+        ctx.as_of,
+        &mut ids,
+        sink,
+    );
     let cited_at = root.key("cited");
-    check_references(&draft.cited, &cited_at, false, None, ctx.as_of, &mut ids, sink);
+    check_references(
+        &draft.cited,
+        &cited_at,
+        false,
+        None,
+        ctx.as_of,
+        &mut ids,
+        sink,
+    );
     check_signer(draft, &root, sink);
     let sections_at = root.key("sections");
     let mut task_ids = SortedSet::new();
@@ -223,7 +239,8 @@ fn check_own_number(
     let Some(text) = draft.number.value().filter(|t| !t.trim().is_empty()) else {
         return;
     };
-    let Some(number) = crate::vn::document_number::parse_as_of(text, as_of, &number_at, sink) else {
+    let Some(number) = crate::vn::document_number::parse_as_of(text, as_of, &number_at, sink)
+    else {
         return;
     };
     if let Some(expected) = declared {
@@ -316,8 +333,7 @@ fn check_references(
         } else {
             typed(&reference.number, &number_at, "string", sink).map(String::as_str)
         };
-        let number =
-            number_text.and_then(|text| {
+        let number = number_text.and_then(|text| {
             crate::vn::document_number::parse_as_of(text, as_of, &number_at, sink)
         });
         let date_at = item.key("date");

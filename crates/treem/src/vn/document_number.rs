@@ -395,7 +395,8 @@ fn parse_state(
     // Case only (a type read without its Đ has its own warning).
     let written = groups.join("-");
     if written != canonical_symbol
-        && crate::letter_case::upper_str(&written) == crate::letter_case::upper_str(&canonical_symbol)
+        && crate::letter_case::upper_str(&written)
+            == crate::letter_case::upper_str(&canonical_symbol)
     {
         sink.push(
             &DOCUMENT_NUMBER_SYMBOL_CASE,
@@ -407,7 +408,11 @@ fn parse_state(
         );
     }
     if year.is_none() && number.len() == 1 {
-        sink.push(&DOCUMENT_NUMBER_LEADING_ZERO, at, [("number", number.to_owned().into())]);
+        sink.push(
+            &DOCUMENT_NUMBER_LEADING_ZERO,
+            at,
+            [("number", number.to_owned().into())],
+        );
     }
     let text = match year {
         Some(y) => format!("{number}/{y}/"),
@@ -452,7 +457,9 @@ fn state_type_without_d(written: &str) -> Option<&'static DocumentType> {
     if !written.to_uppercase().contains('D') || state_type(written).is_some() {
         return None;
     }
-    let mut found = DOCUMENT_TYPES.iter().filter(|d| fold(d.abbreviation) == key);
+    let mut found = DOCUMENT_TYPES
+        .iter()
+        .filter(|d| fold(d.abbreviation) == key);
     let first = found.next()?;
     found.next().is_none().then_some(first)
 }
@@ -664,7 +671,10 @@ mod tests {
     fn warned(text: &str) -> (String, Vec<String>) {
         let mut sink = IssueSink::new(Lang::En);
         let d = parse(text, &Location::root(), &mut sink).unwrap();
-        (d.text, sink.finish().issues.into_iter().map(|i| i.code).collect())
+        (
+            d.text,
+            sink.finish().issues.into_iter().map(|i| i.code).collect(),
+        )
     }
 
     #[test]
@@ -672,27 +682,45 @@ mod tests {
         let w = |t| warned(t);
         assert_eq!(
             w("56/2017/ND-CP"),
-            ("56/2017/NĐ-CP".to_owned(), vec!["document_number.type_without_diacritics".to_owned()])
+            (
+                "56/2017/NĐ-CP".to_owned(),
+                vec!["document_number.type_without_diacritics".to_owned()]
+            )
         );
         assert_eq!(ok("56/2017/NĐ-CP").type_name, Some("Nghị định"));
         assert_eq!(
             w("56/2017/nđ-cp"),
-            ("56/2017/NĐ-CP".to_owned(), vec!["document_number.symbol_case".to_owned()])
+            (
+                "56/2017/NĐ-CP".to_owned(),
+                vec!["document_number.symbol_case".to_owned()]
+            )
         );
         assert_eq!(
             w("56/2017/nđ-CP"),
-            ("56/2017/NĐ-CP".to_owned(), vec!["document_number.symbol_case".to_owned()])
+            (
+                "56/2017/NĐ-CP".to_owned(),
+                vec!["document_number.symbol_case".to_owned()]
+            )
         );
         assert_eq!(
             w("5/KH-UBND"),
-            ("5/KH-UBND".to_owned(), vec!["document_number.missing_leading_zero".to_owned()])
+            (
+                "5/KH-UBND".to_owned(),
+                vec!["document_number.missing_leading_zero".to_owned()]
+            )
         );
         assert_eq!(ok("05/KH-UBND").number, "05");
         // HD is Hướng dẫn, DA Dự án: no Đ is guessed where a type is written that way.
         assert_eq!(ok("12/HD-UBND").type_name, Some("Hướng dẫn"));
         assert_eq!(ok("12/DA-UBND").type_name, Some("Dự án"));
         assert_eq!(w("12/QD-TTg").0, "12/QĐ-TTg");
-        assert_eq!(w("12/qđ-ttg"), ("12/QĐ-TTg".to_owned(), vec!["document_number.symbol_case".to_owned()]));
+        assert_eq!(
+            w("12/qđ-ttg"),
+            (
+                "12/QĐ-TTg".to_owned(),
+                vec!["document_number.symbol_case".to_owned()]
+            )
+        );
         let mut sink = IssueSink::new(Lang::En);
         let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 28);
         assert!(parse_as_of("12/2027/NĐ-CP", as_of, &Location::root(), &mut sink).is_none());

@@ -454,7 +454,7 @@ fn state_type_without_d(written: &str) -> Option<&'static DocumentType> {
     use crate::letter_case::upper_str;
     let fold = |s: &str| upper_str(s).replace('Đ', "D");
     let key = fold(written);
-    if !written.to_uppercase().contains('D') || state_type(written).is_some() {
+    if !upper_str(written).contains('D') || state_type(written).is_some() {
         return None;
     }
     let mut found = DOCUMENT_TYPES

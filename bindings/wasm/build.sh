@@ -101,7 +101,7 @@ build_module() {
 
   minify "$work/treem_wasm.js" "$dest/treem_wasm.js"
   local js
-  for js in core web node; do minify "$here/js/$js.js" "$dest/$js.js"; done
+  for js in core standard web node; do minify "$here/js/$js.js" "$dest/$js.js"; done
 }
 
 # The package holds two modules: every domain at its root (`treem`), and under child/ the
@@ -146,7 +146,7 @@ cat > "$out/package.json" <<JSON
     "./national.tsv": "./national.tsv",
     "./package.json": "./package.json"
   },
-  "files": ["core.js", "web.js", "node.js", "treem_wasm.js", "treem_wasm_bg.wasm", "child/", "treem.d.ts", "national.tsv"]
+  "files": ["core.js", "standard.js", "web.js", "node.js", "treem_wasm.js", "treem_wasm_bg.wasm", "child/", "treem.d.ts", "national.tsv"]
 }
 JSON
 

@@ -123,7 +123,7 @@ test('the package ships its declarations and an exports map', () => {
   assert.equal(pkg.exports['./child'].node, './child/node.js');
   assert.equal(pkg.exports['./child'].default, './child/web.js');
   assert.ok(pkg.files.includes('child/'));
-  for (const file of ['node.js', 'web.js', 'core.js', 'treem_wasm.js', 'treem_wasm_bg.wasm']) {
+  for (const file of ['node.js', 'web.js', 'core.js', 'standard.js', 'treem_wasm.js', 'treem_wasm_bg.wasm']) {
     assert.ok(existsSync(new URL(`../pkg/child/${file}`, import.meta.url)), `child/${file}`);
   }
   const dts = readFileSync(new URL('../pkg/treem.d.ts', import.meta.url), 'utf8');

@@ -8,7 +8,11 @@
 // operators' issues"): every domain 302.2 KiB, the child form's module 145.9 KiB, for the
 // record size limit and streamed batches (+3.3 KiB), units read by name with the old → new
 // map, special circumstances read from text and misuse messages in Vietnamese (+5.2 KiB);
-// the budgets leave ~1.5 % for toolchain drift.
+// the budgets leave ~1.5 % for toolchain drift. Raised 7 Dec 2026 (issue #24: every kind as a
+// Standard Schema, js/standard.js, 0.96 KiB gzipped alone, +0.7 KiB in the entry's JS): the
+// child form's module measured 147.6 -> 148.4 KiB (budget 148 -> 149, still under the 150
+// target), every domain 308.4 -> 309.2 KiB (budget 307 -> 310; it had already passed 307
+// on main before this change).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -22,8 +26,8 @@ import {
 import { KEY_END, layoutKey, renameFunctions } from '../layout-names.mjs';
 
 const MODULES = [
-  { dir: '.', title: "'treem' (every domain)", budgetKiB: 307 },
-  { dir: 'child', title: "'treem/child' (the child form's module)", budgetKiB: 148, targetKiB: 150 },
+  { dir: '.', title: "'treem' (every domain)", budgetKiB: 310 },
+  { dir: 'child', title: "'treem/child' (the child form's module)", budgetKiB: 149, targetKiB: 150 },
 ];
 
 const pkg = (f) => readFileSync(new URL(`../pkg/${f}`, import.meta.url));
@@ -48,7 +52,7 @@ for (const { dir, title, budgetKiB, targetKiB } of MODULES) {
   }
 
   test(`${title}: browser entry is at most ${budgetKiB} KiB gzipped`, () => {
-    const glue = Buffer.concat(['treem_wasm.js', 'core.js', 'web.js'].map((f) => pkg(`${dir}/${f}`)));
+    const glue = Buffer.concat(['treem_wasm.js', 'core.js', 'standard.js', 'web.js'].map((f) => pkg(`${dir}/${f}`)));
     const total = (gz(shipped()) + gz(glue)) / 1024;
     if (total > budgetKiB) {
       const groups = breakdown(namedModule(dir)).code.groups.slice(0, 8);

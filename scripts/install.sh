@@ -43,7 +43,7 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $wasm_bindgen_version\$"; th
   cargo install wasm-bindgen-cli --version "$wasm_bindgen_version"
 fi
 
-echo "== install: Node tools of the WebAssembly package (binaryen, playwright-core, ajv)"
+echo "== install: Node tools of the WebAssembly package (binaryen, terser, playwright-core, ajv, typescript, the form libraries of its tests)"
 command -v node >/dev/null || { echo "node (>= 20) and npm are required" >&2; exit 1; }
 lock_stamp=bindings/wasm/node_modules/.treem-lock
 if ! cmp -s bindings/wasm/package-lock.json "$lock_stamp" 2>/dev/null; then

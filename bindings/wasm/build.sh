@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the npm package into bindings/wasm/pkg/ (no wasm-pack), two modules, each
+# Builds the npm package into bindings/wasm/pkg/ (no wasm-pack), five modules, each
 #   cargo (wasm32, profile wasm-release) -> wasm-bindgen --target web -> wasm-opt -Oz
 #   + the JS wrapper (js/), minified with the glue by terser,
 # then the committed TypeScript declarations (types/) and package.json; and prepares the
@@ -101,12 +101,13 @@ build_module() {
 
   minify "$work/treem_wasm.js" "$dest/treem_wasm.js"
   local js
-  for js in core web node; do minify "$here/js/$js.js" "$dest/$js.js"; done
+  for js in core standard web node; do minify "$here/js/$js.js" "$dest/$js.js"; done
 }
 
-# The package holds two modules: every domain at its root (`treem`), and under child/ the
-# child form's (`treem/child`: the kind `child`, its catalogs, Hải Phòng's units; half the
-# bytes for a page that needs no other kind). TREEM_WASM_FEATURES (e.g. "case,safe-school")
+# The package holds every domain at its root (`treem`), and one module per form in a folder
+# of its name (`treem/child`: the kind `child`, its catalogs, Hải Phòng's units; half the
+# bytes for a page that needs no other kind; `treem/case`, `treem/school`,
+# `treem/safe-school`: the feature of that name). TREEM_WASM_FEATURES (e.g. "case,safe-school")
 # builds the root with only those domains of the core, for a portal's own package (the tests
 # and the TypeScript declarations describe the published package).
 root_features=()
@@ -114,7 +115,12 @@ if [ -n "${TREEM_WASM_FEATURES:-}" ]; then
   root_features=(--no-default-features --features "$TREEM_WASM_FEATURES")
 fi
 build_module . "${root_features[@]}"
-build_module child --no-default-features --features child
+# One module per form (README "Which module for which form"): each domain alone with the
+# domains its feature turns on (crates/treem/Cargo.toml). Each costs one more wasm build.
+form_modules=(child case school safe-school)
+for m in "${form_modules[@]}"; do
+  build_module "$m" --no-default-features --features "$m"
+done
 
 cp "$here/types/treem.d.ts" "$out/treem.d.ts"
 # The national administrative-unit tables, shipped beside the module: a page fetches this
@@ -136,17 +142,13 @@ cat > "$out/package.json" <<JSON
       "node": "./node.js",
       "default": "./web.js"
     },
-    "./child": {
-      "types": "./treem.d.ts",
-      "node": "./child/node.js",
-      "default": "./child/web.js"
-    },
+$(for m in "${form_modules[@]}"; do printf '    "./%s": {\n      "types": "./treem.d.ts",\n      "node": "./%s/node.js",\n      "default": "./%s/web.js"\n    },\n' "$m" "$m" "$m"; done)
     "./treem_wasm_bg.wasm": "./treem_wasm_bg.wasm",
-    "./child/treem_wasm_bg.wasm": "./child/treem_wasm_bg.wasm",
+$(for m in "${form_modules[@]}"; do printf '    "./%s/treem_wasm_bg.wasm": "./%s/treem_wasm_bg.wasm",\n' "$m" "$m"; done)
     "./national.tsv": "./national.tsv",
     "./package.json": "./package.json"
   },
-  "files": ["core.js", "web.js", "node.js", "treem_wasm.js", "treem_wasm_bg.wasm", "child/", "treem.d.ts", "national.tsv"]
+  "files": ["core.js", "standard.js", "web.js", "node.js", "treem_wasm.js", "treem_wasm_bg.wasm", $(for m in "${form_modules[@]}"; do printf '"%s/", ' "$m"; done)"treem.d.ts", "national.tsv"]
 }
 JSON
 

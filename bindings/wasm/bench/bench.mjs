@@ -21,8 +21,8 @@ const br = (buf) =>
 // Each module of the package as a browser page loads it: the .wasm and the JS of its entry.
 function size(dir, title) {
   const wasm = pkg(`${dir}/treem_wasm_bg.wasm`);
-  const glue = Buffer.concat(['treem_wasm.js', 'core.js', 'web.js'].map((f) => pkg(`${dir}/${f}`)));
-  console.log(`size of ${title} (browser entry: .wasm + treem_wasm.js + core.js + web.js)`);
+  const glue = Buffer.concat(['treem_wasm.js', 'core.js', 'standard.js', 'web.js'].map((f) => pkg(`${dir}/${f}`)));
+  console.log(`size of ${title} (browser entry: .wasm + treem_wasm.js + core.js + standard.js + web.js)`);
   console.log(`  .wasm     ${kb(wasm.length)} raw, ${kb(gz(wasm))} gzipped`);
   console.log(`  JS glue   ${kb(glue.length)} raw, ${kb(gz(glue))} gzipped`);
   console.log(`  total     ${kb(gz(wasm) + gz(glue))} gzipped (target < 150 KB)`);

@@ -1,6 +1,7 @@
 // Browser entry: `import init, { validate } from 'treem'; await init();`
 import * as glue from './treem_wasm.js';
 import { bind } from './core.js';
+import { standardSchemas } from './standard.js';
 
 export { TreemError } from './core.js';
 
@@ -29,3 +30,10 @@ export default async function init(source) {
 
 export const { validate, validateMany, normalize, schema, parse, catalog, version, indicators, call, loadGeography } = bound.api;
 export const __testing = bound.testing;
+
+// Standard Schema v1 objects of every kind (js/standard.js); `case` is a reserved word, so the
+// case record's is `caseRecord` (also exported as `case`: `import { case as c }`).
+export const { standardSchema, child, caseRecord, school, safeSchoolAssessment, criteriaSet, directive, taskReport } =
+  standardSchemas(bound.api);
+export { caseRecord as case };
+export { pointerPath } from './standard.js';

@@ -123,8 +123,15 @@ test('the package ships its declarations and an exports map', () => {
   assert.equal(pkg.exports['./child'].node, './child/node.js');
   assert.equal(pkg.exports['./child'].default, './child/web.js');
   assert.ok(pkg.files.includes('child/'));
-  for (const file of ['node.js', 'web.js', 'core.js', 'treem_wasm.js', 'treem_wasm_bg.wasm']) {
-    assert.ok(existsSync(new URL(`../pkg/child/${file}`, import.meta.url)), `child/${file}`);
+  // One module per form (README "Which module for which form"), each laid out alike.
+  for (const m of ['child', 'case', 'school', 'safe-school']) {
+    assert.equal(pkg.exports[`./${m}`].node, `./${m}/node.js`);
+    assert.equal(pkg.exports[`./${m}`].default, `./${m}/web.js`);
+    assert.equal(pkg.exports[`./${m}/treem_wasm_bg.wasm`], `./${m}/treem_wasm_bg.wasm`);
+    assert.ok(pkg.files.includes(`${m}/`), m);
+    for (const file of ['node.js', 'web.js', 'core.js', 'standard.js', 'treem_wasm.js', 'treem_wasm_bg.wasm']) {
+      assert.ok(existsSync(new URL(`../pkg/${m}/${file}`, import.meta.url)), `${m}/${file}`);
+    }
   }
   const dts = readFileSync(new URL('../pkg/treem.d.ts', import.meta.url), 'utf8');
   for (const name of ['validate', 'validateMany', 'normalize', 'schema', 'parse', 'catalog', 'version', 'indicators', 'call', 'loadGeography']) {

@@ -1,15 +1,25 @@
 // Every conformance vector in tests/vectors/*.json, run against the built npm package with the
 // matching rules of crates/treem/tests/conformance.rs (format: tests/vectors/README.md).
 // Records given as `input` are passed both as JS values and as JSON text: both must answer
-// as the vector expects. Both modules of the package run them: the root (every domain) must
-// answer every vector; the child form's module (`treem/child`) every vector of what it
-// holds, and the others with the misuse error of a name it does not know.
+// as the vector expects. Every module of the package runs them: the root (every domain) must
+// answer every vector; each form's module (`treem/child`, `treem/case`, `treem/school`,
+// `treem/safe-school`) every vector of what it holds, and the others with the misuse error
+// of a name it does not know.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as full from '../pkg/node.js';
-import * as child from '../pkg/child/node.js';
+
+// Each form's module and the kinds it holds (its feature and the domains that turns on).
+const FORM_MODULES = {
+  child: ['child'],
+  case: ['case', 'child'],
+  school: ['school'],
+  'safe-school': ['criteria_set', 'safe_school_assessment', 'school'],
+};
+const forms = {};
+for (const name of Object.keys(FORM_MODULES)) forms[name] = await import(`../pkg/${name}/node.js`);
 
 const dir = fileURLToPath(new URL('../../../tests/vectors/', import.meta.url));
 
@@ -17,7 +27,7 @@ const dir = fileURLToPath(new URL('../../../tests/vectors/', import.meta.url));
 // the national tables are loaded as a browser would load them.
 // The file the package ships beside the module, as a page would fetch it.
 const national = readFileSync(fileURLToPath(new URL('../pkg/national.tsv', import.meta.url)), 'utf8');
-for (const treem of [full, child]) {
+for (const treem of [full, ...Object.values(forms)]) {
   const loaded = treem.loadGeography(national);
   if (!loaded.ok) throw new Error(`national geography did not load: ${JSON.stringify(loaded)}`);
 }
@@ -95,13 +105,12 @@ const mismatches = (treem, c) =>
     return { actual, errors };
   });
 
-// What the child form's module holds: its kinds, and the names it answers as unknown.
-const childKinds = child.version().kinds;
+// What each form's module holds: its kinds, and the names it answers as unknown.
 const UNKNOWN = new Set(['unknown_kind', 'unknown_name']);
 
 const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
 let count = 0;
-const childRan = { matched: 0, absent: 0 };
+const ran = Object.fromEntries(Object.keys(forms).map((m) => [m, { matched: 0, absent: 0 }]));
 for (const file of files) {
   const doc = JSON.parse(readFileSync(dir + file, 'utf8'));
   const cases = Array.isArray(doc) ? doc : [doc];
@@ -112,19 +121,21 @@ for (const file of files) {
         assert.deepEqual(errors, [], `answer: ${JSON.stringify(actual)}`);
       }
     });
-    test(`treem/child: ${file} #${i}`, () => {
-      for (const { actual, errors } of mismatches(child, c)) {
-        if (errors.length === 0) {
-          childRan.matched += 1;
-          continue;
+    for (const [name, module] of Object.entries(forms)) {
+      test(`treem/${name}: ${file} #${i}`, () => {
+        for (const { actual, errors } of mismatches(module, c)) {
+          if (errors.length === 0) {
+            ran[name].matched += 1;
+            continue;
+          }
+          // Not in this module: only a kind, catalog or operation it does not hold, and never
+          // one of its own kinds.
+          assert.ok(UNKNOWN.has(actual?.error), `answer: ${JSON.stringify(actual)}\n${errors.join('\n')}`);
+          assert.ok(!FORM_MODULES[name].includes(c.kind), `${c.kind} is a kind of treem/${name}`);
+          ran[name].absent += 1;
         }
-        // Not in this module: only a kind, catalog or operation it does not hold, and never
-        // one of its own kinds.
-        assert.ok(UNKNOWN.has(actual?.error), `answer: ${JSON.stringify(actual)}\n${errors.join('\n')}`);
-        assert.ok(!childKinds.includes(c.kind), `${c.kind} is a kind of the child module`);
-        childRan.absent += 1;
-      }
-    });
+      });
+    }
   });
 }
 
@@ -132,7 +143,10 @@ test('the vectors were found', () => {
   assert.ok(count >= 10, `only ${count} vectors under ${dir}`);
 });
 
-test('the child form module answered the vectors of its kind', () => {
-  assert.deepEqual(childKinds, ['child']);
-  assert.ok(childRan.matched > childRan.absent / 4, JSON.stringify(childRan));
-});
+for (const [name, kinds] of Object.entries(FORM_MODULES)) {
+  test(`treem/${name} holds its kinds and answered their vectors`, () => {
+    assert.deepEqual([...forms[name].version().kinds].sort(), kinds);
+    // Every vector of its kinds matched (a mismatch of one of them fails above); some ran.
+    assert.ok(ran[name].matched > 0, JSON.stringify(ran[name]));
+  });
+}

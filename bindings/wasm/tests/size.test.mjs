@@ -8,7 +8,11 @@
 // operators' issues"): every domain 302.2 KiB, the child form's module 145.9 KiB, for the
 // record size limit and streamed batches (+3.3 KiB), units read by name with the old → new
 // map, special circumstances read from text and misuse messages in Vietnamese (+5.2 KiB);
-// the budgets leave ~1.5 % for toolchain drift.
+// the budgets leave ~1.5 % for toolchain drift. Raised 7 Dec 2026 (issue #24: every kind as a
+// Standard Schema, js/standard.js, 0.96 KiB gzipped alone, +0.7 KiB in the entry's JS): the
+// child form's module measured 147.6 -> 148.4 KiB (budget 148 -> 149, still under the 150
+// target), every domain 308.4 -> 309.2 KiB (budget 307 -> 310; it had already passed 307
+// on main before this change).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -22,8 +26,17 @@ import {
 import { KEY_END, layoutKey, renameFunctions } from '../layout-names.mjs';
 
 const MODULES = [
-  { dir: '.', title: "'treem' (every domain)", budgetKiB: 307 },
-  { dir: 'child', title: "'treem/child' (the child form's module)", budgetKiB: 148, targetKiB: 150 },
+  { dir: '.', title: "'treem' (every domain)", budgetKiB: 310 },
+  { dir: 'child', title: "'treem/child' (the child form's module)", budgetKiB: 149, targetKiB: 150 },
+  // One module per form (issue #24; README "Which module for which form"), measured 7 Dec
+  // 2026 (budget = measured + ~1.5 %): school 124.7 KiB; case 162.7 and safe-school 161.3,
+  // over the 150 KiB target: `case` turns on the whole child domain (its checks, dedup,
+  // residence successors: it reads child catalogs and readers), safe-school the school
+  // record's checks and every criteria set. Their target tests are `todo` (reported, not
+  // failing CI) until the core's features are split finer.
+  { dir: 'case', title: "'treem/case' (the protection case form's module)", budgetKiB: 165, targetKiB: 150, targetTodo: true },
+  { dir: 'school', title: "'treem/school' (the school record form's module)", budgetKiB: 127, targetKiB: 150 },
+  { dir: 'safe-school', title: "'treem/safe-school' (the safe-school assessment form's module)", budgetKiB: 164, targetKiB: 150, targetTodo: true },
 ];
 
 const pkg = (f) => readFileSync(new URL(`../pkg/${f}`, import.meta.url));
@@ -38,17 +51,18 @@ function namedModule(dir = '.') {
   }
 }
 
-for (const { dir, title, budgetKiB, targetKiB } of MODULES) {
+for (const { dir, title, budgetKiB, targetKiB, targetTodo } of MODULES) {
   const shipped = () => pkg(`${dir}/treem_wasm_bg.wasm`);
 
   if (targetKiB !== undefined) {
-    test(`${title}: the budget keeps within the ${targetKiB} KiB target`, () => {
+    const todo = targetTodo ? `over the ${targetKiB} KiB target (issue #24): the core's features must be split finer` : undefined;
+    test(`${title}: the budget keeps within the ${targetKiB} KiB target`, { todo }, () => {
       assert.ok(budgetKiB <= targetKiB, `budget ${budgetKiB} KiB is over the target of ${targetKiB} KiB`);
     });
   }
 
   test(`${title}: browser entry is at most ${budgetKiB} KiB gzipped`, () => {
-    const glue = Buffer.concat(['treem_wasm.js', 'core.js', 'web.js'].map((f) => pkg(`${dir}/${f}`)));
+    const glue = Buffer.concat(['treem_wasm.js', 'core.js', 'standard.js', 'web.js'].map((f) => pkg(`${dir}/${f}`)));
     const total = (gz(shipped()) + gz(glue)) / 1024;
     if (total > budgetKiB) {
       const groups = breakdown(namedModule(dir)).code.groups.slice(0, 8);

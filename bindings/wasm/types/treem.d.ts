@@ -1401,3 +1401,123 @@ export function call(operation: OperationName, input: unknown, options?: Options
  * Hải Phòng's units are known. Kept across re-instantiation after a trap.
  */
 export function loadGeography(text: string): { ok: boolean; coverage?: string; error?: string; message?: string };
+
+/**
+ * The Standard Schema v1 interface (https://standardschema.dev), as `@standard-schema/spec`
+ * 1.1.0 declares it (MIT), copied so that the package needs no dependency: a `TreemSchema`
+ * is assignable to that package's `StandardSchemaV1`.
+ */
+export interface StandardSchemaV1<Input = unknown, Output = Input> {
+  readonly "~standard": StandardSchemaV1.Props<Input, Output>;
+}
+
+export declare namespace StandardSchemaV1 {
+  interface Props<Input = unknown, Output = Input> {
+    readonly version: 1;
+    readonly vendor: string;
+    readonly validate: (value: unknown, options?: StandardSchemaV1.Options | undefined) => Result<Output> | Promise<Result<Output>>;
+    readonly types?: Types<Input, Output> | undefined;
+  }
+  type Result<Output> = SuccessResult<Output> | FailureResult;
+  interface SuccessResult<Output> {
+    readonly value: Output;
+    readonly issues?: undefined;
+  }
+  interface Options {
+    readonly libraryOptions?: Record<string, unknown> | undefined;
+  }
+  interface FailureResult {
+    readonly issues: ReadonlyArray<Issue>;
+  }
+  interface Issue {
+    readonly message: string;
+    readonly path?: ReadonlyArray<PropertyKey | PathSegment> | undefined;
+  }
+  interface PathSegment {
+    readonly key: PropertyKey;
+  }
+  interface Types<Input = unknown, Output = Input> {
+    readonly input: Input;
+    readonly output: Output;
+  }
+  type InferInput<Schema extends StandardSchemaV1> = NonNullable<Schema["~standard"]["types"]>["input"];
+  type InferOutput<Schema extends StandardSchemaV1> = NonNullable<Schema["~standard"]["types"]>["output"];
+}
+
+/**
+ * One issue of a treem Standard Schema: `message` in the schema's language and `path` (the
+ * issue's JSON Pointer split into keys, array indices as numbers; absent for the whole
+ * record), and the rest of the treem `Issue`.
+ */
+export interface TreemStandardIssue extends StandardSchemaV1.Issue {
+  readonly message: string;
+  readonly path?: ReadonlyArray<string | number>;
+  /** The issue's stable code (`date.impossible`), or the misuse code of a value that is not a record (`wrong_top_level_type`, `not_json`, `record_too_large`). */
+  readonly code: string;
+  readonly severity: Severity;
+  readonly params: { [key: string]: unknown };
+  readonly rule?: string;
+}
+
+/**
+ * The options of a Standard Schema: treem's `Options`, where `as_of` may also be a function
+ * answering the date, asked at every validation (a page open past midnight).
+ */
+export type StandardSchemaOptions = Omit<Options, "as_of"> & { as_of?: string | null | (() => string) };
+
+/** The answer of `validate`: the spec's, plus the warnings (which never fail validation). */
+export type TreemStandardResult<Output> =
+  | { readonly value: Output; readonly issues?: undefined; readonly warnings: ReadonlyArray<TreemStandardIssue> }
+  | { readonly issues: ReadonlyArray<TreemStandardIssue>; readonly warnings: ReadonlyArray<TreemStandardIssue> };
+
+/** The `~standard` property of a treem schema: the spec's, with treem's answer. */
+export interface TreemStandardProps<Output> extends StandardSchemaV1.Props<Output, Output> {
+  readonly vendor: "treem";
+  readonly validate: (value: unknown, options?: StandardSchemaV1.Options | undefined) => TreemStandardResult<Output>;
+}
+
+/**
+ * A kind as a Standard Schema v1 validator (React Hook Form's `standardSchemaResolver`,
+ * TanStack Form, `@hono/standard-validator`, ...). `validate` is synchronous (once `init()`
+ * resolved): `{ value }` holds the normalised record (`normalize`), `{ issues }` the errors;
+ * warnings do not fail it. `libraryOptions` of a call are treem options for that call.
+ */
+export interface TreemSchema<K extends KindName | string = KindName>
+  extends StandardSchemaV1<RecordOf<K>, RecordOf<K>> {
+  readonly "~standard": TreemStandardProps<RecordOf<K>>;
+  readonly kind: K;
+  readonly options: Readonly<StandardSchemaOptions>;
+  /** The same schema answering in `lang`. */
+  withLang(lang: Lang): TreemSchema<K>;
+  /** The same schema with more options (`as_of`, `edition`, ...). */
+  withOptions(options: StandardSchemaOptions): TreemSchema<K>;
+  /** Errors, warnings, the normalised record (even with errors) and the changes made to it. */
+  validateAll(value: unknown, options?: StandardSchemaOptions): {
+    value: RecordOf<K> | undefined;
+    issues: TreemStandardIssue[];
+    warnings: TreemStandardIssue[];
+    changes: Change[];
+  };
+  /** The warnings only: for a form to show beside its fields without blocking submit. */
+  warnings(value: unknown, options?: StandardSchemaOptions): TreemStandardIssue[];
+}
+
+/** The record type of a kind (its input form; a normalised record is one too). */
+export type RecordOf<K extends KindName | string> = K extends keyof KindInputs ? KindInputs[K] : Record<string, unknown>;
+
+/** The Standard Schema of `kind`, with options used at every validation. */
+export function standardSchema<K extends KindName | string>(kind: K, options?: StandardSchemaOptions): TreemSchema<K>;
+
+/** The Standard Schema of each kind, with the core's default options (messages in Vietnamese). */
+export const child: TreemSchema<"child">;
+/** The protection case record's (`case` is a reserved word; also exported as `case`). */
+export const caseRecord: TreemSchema<"case">;
+export { caseRecord as case };
+export const school: TreemSchema<"school">;
+export const safeSchoolAssessment: TreemSchema<"safe_school_assessment">;
+export const criteriaSet: TreemSchema<"criteria_set">;
+export const directive: TreemSchema<"directive">;
+export const taskReport: TreemSchema<"task_report">;
+
+/** A JSON Pointer as a Standard Schema path (array indices as numbers; `undefined` for `""`). */
+export function pointerPath(pointer: string): Array<string | number> | undefined;

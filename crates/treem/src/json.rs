@@ -13,12 +13,7 @@ use crate::Error;
 // The readers of data types (criteria sets, roll-ups, indicator definitions and partials):
 // every domain that has them turns on `safe-school`.
 #[cfg(feature = "safe-school")]
-pub(crate) mod buffered;
-#[cfg(feature = "safe-school")]
 pub(crate) mod data;
-#[cfg(test)]
-mod from_value_tests;
-
 /// Parses bytes as one JSON value, reporting invalid UTF-8 and invalid JSON as errors.
 ///
 /// # Errors
@@ -371,7 +366,7 @@ macro_rules! forward_in_place_to_field_visitor {
 }
 
 /// A draft that reads the members of a JSON object into itself; implemented for each draft
-/// by [`draft_deserialize!`], so that nested drafts are filled where they live instead of
+/// by `#[derive(Draft)]`, so that nested drafts are filled where they live instead of
 /// being built apart and moved (a child record's nested drafts were copied several times
 /// on their way into it).
 #[doc(hidden)]
@@ -465,147 +460,119 @@ impl<'de, T: ReadMembers> serde::de::Visitor<'de> for DraftListInPlace<'_, T> {
     forward_in_place_to_field_visitor!();
 }
 
-/// Implements `Deserialize` for a draft struct: each listed member read as its [`Field`]
-/// (`member: "name"`, or `member: "name" as DraftMember` / `as DraftListMember` for a nested
-/// draft or list of drafts, filled in place through [`ReadMembers`], which the macro also
-/// implements), every other member kept whole in the struct's `unknown` map, and a member written twice keeping its last value, as
-/// `serde_json::Value` keeps it. It replaces serde's derive with `#[serde(flatten)]`, which
-/// buffered each member through serde's generic content type first (measured at about a
-/// tenth of the reading time of a child record). The struct keeps deriving `Serialize` and
-/// `JsonSchema`, and needs `Default`.
-///
-/// The macro also implements [`FromValue`]: the same reading from a parsed
-/// `serde_json::Value`, one loop over the object's members with no serde in it, which
-/// `kind::draft_of` (the value path of every binding) uses; `json/from_value_tests.rs` holds
-/// the two readers to the same answer for every draft.
-///
-/// `draft_deserialize!(skip_unknown SomeDraft { ... })` is for a draft with no `unknown` map:
-/// other members are skipped. Every draft is read from a JSON object only. (serde's derive
-/// without `flatten` also read a JSON array member by member in declaration order, so a
-/// signer written `["Nguyễn Văn A", "Chủ tịch"]` became a name and a title by position; now
-/// the array is reported as the wrong type, like any other non-object, and the reader is
-/// ~8 KB smaller in the WebAssembly package.)
-#[macro_export]
+/// The member of a draft (a [`Field`]), read by `#[derive(Draft)]` (crate `treem-derive`) from
+/// a `serde_json::Value` or straight from JSON text. A member of a plain type (a text, a
+/// number, a list of them) is read by [`Field`]'s own reading ([`Plain`]); the derive
+/// implements it for a nested draft and a list of drafts, filled in place through
+/// [`ReadMembers`].
 #[doc(hidden)]
-macro_rules! draft_deserialize {
-    ($draft:ty { $($member:ident : $name:literal $(as $wrapper:ident)?),* $(,)? }) => {
-        $crate::draft_deserialize!(@impl $draft, keep, [$($member : $name $(as $wrapper)?),*]);
-    };
-    (skip_unknown $draft:ty { $($member:ident : $name:literal $(as $wrapper:ident)?),* $(,)? }) => {
-        $crate::draft_deserialize!(@impl $draft, skip, [$($member : $name $(as $wrapper)?),*]);
-    };
-    (@impl $draft:ty, $unknown:ident, [$($member:ident : $name:literal $(as $wrapper:ident)?),*]) => {
-        const _: () = {
-            #[allow(non_camel_case_types)]
-            enum Member {
-                $($member,)*
-                Unknown($crate::draft_deserialize!(@unknown_name $unknown)),
-            }
+pub trait Member {
+    /// Sets the member from its value.
+    fn from_member(&mut self, value: &serde_json::Value);
 
-            struct MemberVisitor;
+    /// Sets the member from the next value of `map`.
+    ///
+    /// # Errors
+    /// Only the errors of the JSON itself.
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(&mut self, map: &mut A) -> Result<(), A::Error>;
+}
 
-            impl<'de> serde::de::Visitor<'de> for MemberVisitor {
-                type Value = Member;
-                fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                    f.write_str("a member name")
-                }
-                fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<Member, E> {
-                    Ok(match name {
-                        $($name => Member::$member,)*
-                        other => Member::Unknown($crate::draft_deserialize!(@name $unknown other)),
-                    })
-                }
-            }
+/// A member type read as [`Field`] reads it: kept whole as [`Field::Invalid`] when it does
+/// not fit.
+#[doc(hidden)]
+pub trait Plain: FromValue + serde::de::DeserializeOwned {}
 
-            impl<'de> serde::Deserialize<'de> for Member {
-                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Member, D::Error> {
-                    deserializer.deserialize_identifier(MemberVisitor)
-                }
-            }
+impl Plain for String {}
+impl Plain for i64 {}
+impl Plain for u64 {}
+impl Plain for bool {}
+impl Plain for serde_json::Value {}
+impl Plain for std::collections::BTreeMap<String, serde_json::Value> {}
+impl Plain for Vec<String> {}
+impl Plain for Vec<Field<String>> {}
+impl Plain for Vec<Field<i64>> {}
 
-            impl $crate::json::FromValue for $draft {
-                fn from_value(value: &serde_json::Value) -> Option<$draft> {
-                    let members = value.as_object()?;
-                    let mut draft = <$draft>::default();
-                    for (name, value) in members {
-                        match name.as_str() {
-                            $($name => draft.$member = $crate::json::Field::from_member(value),)*
-                            other => {
-                                $crate::draft_deserialize!(@unknown_value $unknown draft other value);
-                            }
-                        }
-                    }
-                    Some(draft)
-                }
-            }
+impl<T: Plain> Member for Field<T> {
+    fn from_member(&mut self, value: &serde_json::Value) {
+        *self = Field::from_member(value);
+    }
 
-            impl $crate::json::ReadMembers for $draft {
-                const MEMBERS: &'static [&'static str] = &[$($name),*];
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(&mut self, map: &mut A) -> Result<(), A::Error> {
+        *self = map.next_value()?;
+        Ok(())
+    }
+}
 
-                fn read_members<'de, A: serde::de::MapAccess<'de>>(
-                    &mut self,
-                    map: &mut A,
-                ) -> Result<(), A::Error> {
-                    while let Some(member) = map.next_key::<Member>()? {
-                        match member {
-                            $(Member::$member => {
-                                $crate::draft_deserialize!(@read map, self.$member $(, $wrapper)?);
-                            })*
-                            Member::Unknown(name) => {
-                                $crate::draft_deserialize!(@unknown $unknown map self name);
-                            }
-                        }
-                    }
-                    Ok(())
-                }
-            }
+/// A member name of a draft read from JSON text: its place among the draft's members, or,
+/// for a draft that keeps unknown members, the name.
+#[doc(hidden)]
+pub enum Key {
+    /// The member at this place of `ReadMembers::MEMBERS`.
+    Known(usize),
+    /// Another member, kept.
+    Unknown(String),
+    /// Another member, skipped.
+    Skipped,
+}
 
-            struct DraftVisitor;
+/// Reads a member name into a [`Key`].
+#[doc(hidden)]
+pub struct MemberKey {
+    /// The draft's member names.
+    pub names: &'static [&'static str],
+    /// True when the draft keeps unknown members.
+    pub keep: bool,
+}
 
-            impl<'de> serde::de::Visitor<'de> for DraftVisitor {
-                type Value = $draft;
-                fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                    f.write_str("a JSON object")
-                }
-                fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<$draft, A::Error> {
-                    let mut draft = <$draft>::default();
-                    $crate::json::ReadMembers::read_members(&mut draft, &mut map)?;
-                    Ok(draft)
-                }
-            }
+impl<'de> serde::de::DeserializeSeed<'de> for MemberKey {
+    type Value = Key;
 
-            impl<'de> serde::Deserialize<'de> for $draft {
-                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<$draft, D::Error> {
-                    deserializer.deserialize_map(DraftVisitor)
-                }
-            }
-        };
-    };
-    (@read $map:ident, $place:expr) => { $place = $map.next_value()? };
-    (@read $map:ident, $place:expr, DraftMember) => {
-        $map.next_value_seed($crate::json::DraftInPlace(&mut $place))?
-    };
-    (@read $map:ident, $place:expr, DraftListMember) => {
-        $map.next_value_seed($crate::json::DraftListInPlace(&mut $place))?
-    };
-    (@unknown_name keep) => { String };
-    (@unknown_name skip) => { () };
-    (@name keep $other:ident) => { $other.to_owned() };
-    (@name skip $other:ident) => { { let _ = $other; } };
-    (@unknown keep $map:ident $draft:ident $name:ident) => {
-        let value: serde_json::Value = $map.next_value()?;
-        $draft.unknown.insert($name, value);
-    };
-    (@unknown_value keep $draft:ident $name:ident $value:ident) => {
-        $draft.unknown.insert($name.to_owned(), $value.clone());
-    };
-    (@unknown_value skip $draft:ident $name:ident $value:ident) => {
-        let _ = ($name, $value);
-    };
-    (@unknown skip $map:ident $draft:ident $name:ident) => {
-        let () = $name;
-        $map.next_value::<serde::de::IgnoredAny>()?;
-    };
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
+        deserializer.deserialize_identifier(self)
+    }
+}
+
+impl serde::de::Visitor<'_> for MemberKey {
+    type Value = Key;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a member name")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<Key, E> {
+        Ok(match self.names.iter().position(|known| *known == name) {
+            Some(index) => Key::Known(index),
+            None if self.keep => Key::Unknown(name.to_owned()),
+            None => Key::Skipped,
+        })
+    }
+}
+
+/// A draft from JSON text (the `Deserialize` of `#[derive(Draft)]`): from a JSON object only.
+/// (serde's derive also read a JSON array member by member in declaration order; a draft
+/// reports an array as the wrong type, like any other non-object.)
+///
+/// # Errors
+/// The errors of the JSON itself, or `invalid type: ..., expected a JSON object`.
+#[doc(hidden)]
+pub fn read_draft<'de, D: Deserializer<'de>, T: ReadMembers>(deserializer: D) -> Result<T, D::Error> {
+    deserializer.deserialize_map(DraftVisitor(std::marker::PhantomData))
+}
+
+struct DraftVisitor<T>(std::marker::PhantomData<T>);
+
+impl<'de, T: ReadMembers> serde::de::Visitor<'de> for DraftVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        let mut draft = T::default();
+        draft.read_members(&mut map)?;
+        Ok(draft)
+    }
 }
 
 impl<T: Serialize> Serialize for Field<T> {
@@ -633,230 +600,4 @@ impl<T: JsonSchema> JsonSchema for Field<T> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[derive(Deserialize, Default)]
-    #[serde(default)]
-    struct Draft {
-        name: Field<String>,
-        age: Field<u32>,
-        other: Field<String>,
-    }
-
-    #[test]
-    fn wrong_types_are_kept_not_fatal() {
-        let d: Draft = serde_json::from_str(r#"{"name": 12, "age": 3, "other": null}"#).unwrap();
-        assert_eq!(d.name, Field::Invalid(serde_json::json!(12)));
-        assert_eq!(d.age, Field::Value(3));
-        assert_eq!(d.other, Field::Null);
-        let empty: Draft = serde_json::from_str("{}").unwrap();
-        assert!(empty.name.is_absent());
-    }
-
-    /// A draft as the domain modules write them: every member a `Field`, unknown kept.
-    #[derive(Default, Debug, PartialEq)]
-    struct Inner {
-        name: Field<String>,
-        n: Field<i64>,
-        unknown: std::collections::BTreeMap<String, serde_json::Value>,
-    }
-
-    crate::draft_deserialize!(Inner {
-        name: "name",
-        n: "n"
-    });
-
-    /// The same draft read by serde's derive, as drafts were before `draft_deserialize!`.
-    #[derive(Deserialize, Default, Debug, PartialEq)]
-    #[serde(default)]
-    struct DerivedInner {
-        name: Field<String>,
-        n: Field<i64>,
-        #[serde(flatten)]
-        unknown: std::collections::BTreeMap<String, serde_json::Value>,
-    }
-
-    /// The same members read by `Field`'s own `Deserialize` (gathering a value first)...
-    #[derive(Deserialize, Default, Debug, PartialEq)]
-    #[serde(default)]
-    struct Gathered {
-        one: Field<Inner>,
-        many: Field<Vec<Field<Inner>>>,
-    }
-
-    /// ... and straight into the drafts.
-    #[derive(Deserialize, Default, Debug, PartialEq)]
-    #[serde(default)]
-    struct Direct {
-        #[serde(deserialize_with = "draft_field")]
-        one: Field<Inner>,
-        #[serde(deserialize_with = "draft_list_field")]
-        many: Field<Vec<Field<Inner>>>,
-    }
-
-    fn any_value() -> impl proptest::strategy::Strategy<Value = serde_json::Value> {
-        use proptest::prelude::*;
-        let leaf = prop_oneof![
-            Just(serde_json::Value::Null),
-            any::<bool>().prop_map(serde_json::Value::from),
-            (-5i64..5).prop_map(serde_json::Value::from),
-            Just(serde_json::json!(1.5)),
-            "[a-z]{0,3}".prop_map(serde_json::Value::from),
-        ];
-        leaf.prop_recursive(3, 20, 4, |inner| {
-            prop_oneof![
-                prop::collection::vec(inner.clone(), 0..4).prop_map(serde_json::Value::from),
-                prop::collection::btree_map(
-                    prop::sample::select(vec!["name", "n", "x"]).prop_map(str::to_owned),
-                    inner,
-                    0..3
-                )
-                .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
-            ]
-        })
-    }
-
-    proptest::proptest! {
-        /// `draft_field` and `draft_list_field` give `Field`'s own answer for any value, from
-        /// JSON text and from a `serde_json::Value`.
-        #[test]
-        fn draft_fields_answer_as_field(one in any_value(), many in any_value()) {
-            let record = serde_json::json!({ "one": one, "many": many });
-            let text = record.to_string();
-            let gathered: Gathered = serde_json::from_str(&text).unwrap();
-            let direct: Direct = serde_json::from_str(&text).unwrap();
-            let direct_from_value = Direct::deserialize(&record).unwrap();
-            proptest::prop_assert_eq!(&gathered.one, &direct.one);
-            proptest::prop_assert_eq!(&gathered.many, &direct.many);
-            proptest::prop_assert_eq!(&direct, &direct_from_value);
-            // The macro's reading of an object equals serde's derive (which fails on a
-            // repeated member, where the macro keeps the last one as a `Value` does).
-            if let serde_json::Value::Object(_) = &one {
-                let by_macro = Inner::deserialize(&one).unwrap();
-                let by_derive = DerivedInner::deserialize(&one).unwrap();
-                proptest::prop_assert_eq!(
-                    (&by_macro.name, &by_macro.n, &by_macro.unknown),
-                    (&by_derive.name, &by_derive.n, &by_derive.unknown)
-                );
-            }
-        }
-
-        /// A repeated member keeps its last value, read from text as from a `Value`.
-        #[test]
-        fn repeated_members_keep_the_last(a in "[a-z]{0,3}", b in "[a-z]{0,3}") {
-            let text = format!(r#"{{"name": "{a}", "x": 1, "name": "{b}", "x": 2}}"#);
-            let from_text: Inner = serde_json::from_str(&text).unwrap();
-            let value: serde_json::Value = serde_json::from_str(&text).unwrap();
-            proptest::prop_assert_eq!(&from_text, &Inner::deserialize(&value).unwrap());
-            proptest::prop_assert_eq!(from_text.name, Field::Value(b));
-        }
-    }
-
-    /// [`Inner`] read by `draft_deserialize!` instead of serde's derive with `flatten`.
-    #[derive(Default, Debug, PartialEq)]
-    struct MacroInner {
-        name: Field<String>,
-        n: Field<i64>,
-        unknown: std::collections::BTreeMap<String, serde_json::Value>,
-    }
-
-    crate::draft_deserialize!(MacroInner {
-        name: "name",
-        n: "n"
-    });
-
-    /// A draft without `unknown`, read by serde's derive...
-    #[derive(Deserialize, Default, Debug, PartialEq)]
-    #[serde(default)]
-    struct Plain {
-        name: Field<String>,
-        #[serde(rename = "type")]
-        r#type: Field<i64>,
-        inner: Field<Inner>,
-    }
-
-    /// ... and by `draft_deserialize!(skip_unknown ...)`.
-    #[derive(Default, Debug, PartialEq)]
-    struct MacroPlain {
-        name: Field<String>,
-        r#type: Field<i64>,
-        inner: Field<MacroInner>,
-    }
-
-    crate::draft_deserialize!(skip_unknown MacroPlain {
-        name: "name",
-        r#type: "type",
-        inner: "inner" as DraftMember,
-    });
-
-    fn inner_of(inner: Inner) -> MacroInner {
-        MacroInner {
-            name: inner.name,
-            n: inner.n,
-            unknown: inner.unknown,
-        }
-    }
-
-    fn plain_of(plain: Plain) -> MacroPlain {
-        MacroPlain {
-            name: plain.name,
-            r#type: plain.r#type,
-            inner: plain.inner.map(inner_of),
-        }
-    }
-
-    proptest::proptest! {
-        /// `draft_deserialize!` answers as the derive it replaces for any value, as a member
-        /// (`Field`), from a `serde_json::Value` and from JSON text: objects, and every other
-        /// value kept whole. One difference on purpose: an array is not a draft (the derive
-        /// without `unknown` read it member by member), it is kept whole as the wrong type.
-        #[test]
-        fn draft_deserialize_answers_as_derive(value in any_value(), inner in any_value()) {
-            let values = [
-                value.clone(),
-                serde_json::json!({ "name": value.clone(), "type": 1, "inner": inner.clone(), "x": [] }),
-                serde_json::json!([value.clone(), inner.clone(), inner.clone()]),
-                serde_json::json!([inner, value]),
-                serde_json::json!([1, "a", {}, null]),
-            ];
-            for value in values {
-                let derived = Field::<Inner>::deserialize(&value).unwrap().map(inner_of);
-                proptest::prop_assert_eq!(&derived, &Field::<MacroInner>::deserialize(&value).unwrap());
-                let text = value.to_string();
-                let from_text: Field<MacroInner> =
-                    draft_field(&mut serde_json::Deserializer::from_str(&text)).unwrap();
-                proptest::prop_assert_eq!(&derived, &from_text);
-
-                let derived = if value.is_array() {
-                    Field::Invalid(value.clone())
-                } else {
-                    Field::<Plain>::deserialize(&value).unwrap().map(plain_of)
-                };
-                proptest::prop_assert_eq!(&derived, &Field::<MacroPlain>::deserialize(&value).unwrap());
-                let from_text: Field<MacroPlain> =
-                    draft_field(&mut serde_json::Deserializer::from_str(&text)).unwrap();
-                proptest::prop_assert_eq!(&derived, &from_text);
-            }
-        }
-    }
-
-    /// A member written twice keeps its last value, as in a `serde_json::Value`.
-    #[test]
-    fn repeated_member_keeps_last_value() {
-        let text = r#"{"name": "a", "type": 1, "name": "b", "x": 1, "x": 2}"#;
-        let plain: MacroPlain = serde_json::from_str(text).unwrap();
-        assert_eq!(plain.name, Field::Value("b".to_owned()));
-        let inner: MacroInner = serde_json::from_str(text).unwrap();
-        assert_eq!(inner.name, Field::Value("b".to_owned()));
-        assert_eq!(inner.unknown.get("x"), Some(&serde_json::json!(2)));
-        assert_eq!(inner.unknown.get("type"), Some(&serde_json::json!(1)));
-    }
-
-    #[test]
-    fn invalid_utf8_reports_offset() {
-        let err = parse_bytes(b"{\"a\":\"\xff\"}").unwrap_err();
-        assert!(err.is_not_json());
-        assert!(err.to_string().contains("offset 6"), "{err}");
-    }
-}
+mod tests;

@@ -96,7 +96,7 @@ crate::codes! {
 }
 
 /// Which answer `indicators` gives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, treem_derive::Data)]
 #[serde(rename_all = "snake_case")]
 pub enum OutputForm {
     /// The published table (suppressed).
@@ -106,12 +106,6 @@ pub enum OutputForm {
     Partial,
 }
 
-crate::json::data::data_deserialize!(
-    enum OutputForm {
-        Table = "table",
-        Partial = "partial",
-    }
-);
 
 /// The options of the `indicators` entry point, beside the common ones of [`Context`].
 #[derive(Debug, Clone, PartialEq)]

@@ -16,6 +16,8 @@ use crate::report::{IssueSink, Location};
 /// One caller value as read (unknown members refused; `period`, `breakdown` and the figures
 /// may be left out).
 #[cfg_attr(test, derive(serde::Serialize))]
+#[derive(treem_derive::Data)]
+#[serde(deny_unknown_fields)]
 struct ValueItem {
     #[allow(dead_code)]
     kind: String,
@@ -28,21 +30,6 @@ struct ValueItem {
     value: Option<serde_json::Number>,
 }
 
-// `Deserialize`: `data_deserialize!`, the derive's answers with less WebAssembly (see
-// `crate::json::data`; `de_tests` compares them with the derive).
-crate::json::data::data_deserialize!(struct ValueItem, deny_unknown {
-    kind: required,
-    indicator: required,
-    period: default,
-    unit: required,
-    breakdown: default,
-    numerator: default,
-    denominator: default,
-    value: default,
-});
-
-#[cfg(test)]
-mod de_tests;
 
 fn count(n: &serde_json::Number) -> Option<u64> {
     n.as_u64()

@@ -5,7 +5,7 @@
 //! library, and the definitions, criteria sets and partials a caller supplies, whose serde
 //! message reaches the caller in an issue). serde's derive generates per struct a member-name
 //! visitor, an object reader and a positional array reader, per enum a variant visitor, each
-//! compiled once per deserializer; [`data_deserialize!`] generates one small reader from a
+//! compiled once per deserializer; `#[derive(Data)]` (crate `treem-derive`) generates one small reader from a
 //! `&Value` per type, over the non-generic helpers below, and a `Deserialize` that buffers its
 //! input as a `Value` (a clone when the input is one already: these are small, read rarely).
 //!
@@ -24,7 +24,7 @@
 use serde::de::{Deserialize, Deserializer, Error as _, Unexpected};
 use serde_json::{Error, Value};
 
-/// A type read from a borrowed JSON value by [`data_deserialize!`].
+/// A type read from a borrowed JSON value by `#[derive(Data)]` (crate `treem-derive`).
 pub(crate) trait FromJson: Sized {
     /// Reads `value` as serde's derive would.
     ///
@@ -98,6 +98,7 @@ impl<'a> Members<'a> {
         expecting: &'static str,
         fields: &'static [&'static str],
         deny_unknown: bool,
+        tag: Option<&'static str>,
     ) -> Result<Members<'a>, Error> {
         let members = match value {
             Value::Object(members) => members,
@@ -112,6 +113,7 @@ impl<'a> Members<'a> {
                         *slot = Some((place, value));
                     }
                 }
+                None if tag == Some(key.as_str()) => {}
                 None if deny_unknown => {
                     error = Some((place, Error::unknown_field(key, fields)));
                     break;
@@ -212,6 +214,37 @@ pub(crate) fn variant(value: &Value, variants: &'static [&'static str]) -> Resul
     }
 }
 
+/// The position of the variant an internally tagged enum's object names in its member `tag`.
+///
+/// # Errors
+/// `invalid type: ..., expected <expecting>` for anything but an object, `missing field
+/// `<tag>``, `invalid type: ..., expected variant identifier`, `unknown variant ...`.
+pub(crate) fn tag_of(
+    value: &Value,
+    tag: &'static str,
+    expecting: &'static str,
+    variants: &'static [&'static str],
+) -> Result<usize, Error> {
+    let members = match value {
+        Value::Object(members) => members,
+        other => return Err(Error::invalid_type(unexpected(other), &expecting)),
+    };
+    let name = match members.get(tag) {
+        None => return Err(Error::missing_field(tag)),
+        Some(Value::String(name)) => name,
+        Some(other) => {
+            return Err(Error::invalid_type(
+                unexpected(other),
+                &"variant identifier",
+            ))
+        }
+    };
+    variants
+        .iter()
+        .position(|v| v == name)
+        .ok_or_else(|| Error::unknown_variant(name, variants))
+}
+
 /// The variant at `index` (from [`variant`]).
 ///
 /// # Errors
@@ -222,231 +255,175 @@ pub(crate) fn pick<T: Copy, E: serde::de::Error>(all: &[T], index: usize) -> Res
         .ok_or_else(|| E::custom("variant index out of range"))
 }
 
-/// Implements `Deserialize` (and, for a struct, [`FromJson`]) for a data type, answering as serde's derive
-/// does from a `Value` (see the module docs):
-///
-/// - `data_deserialize!(struct Name, deny_unknown { a: required, b: default, c: required with
-///   path::to::reader })` for `#[serde(deny_unknown_fields)]`, `skip_unknown` without it.
-///   `required` is a member without `#[serde(default)]` (an `Option` member without it is
-///   `default`: the derive reads its absence as `None`); `with` names a `deserialize_with`.
-/// - `data_deserialize!(enum Name { Variant = "name", ... })` for an enum of unit variants,
-///   each with its serialized name.
-macro_rules! data_deserialize {
-    (struct $ty:ident, $unknown:ident {
-        $($field:ident : $mode:ident $(with $reader:path)?),* $(,)?
-    }) => {
-        impl<'de> serde::Deserialize<'de> for $ty {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<$ty, D::Error> {
-                let value = $crate::json::data::gather(deserializer)?;
-                <$ty as $crate::json::data::FromJson>::from_json(&value)
-                    .map_err($crate::json::data::error)
-            }
-        }
-
-        impl $crate::json::data::FromJson for $ty {
-            fn from_json(value: &serde_json::Value) -> Result<$ty, serde_json::Error> {
-                #[allow(non_camel_case_types, clippy::enum_variant_names)]
-                enum Member {
-                    $($field,)*
-                }
-                const FIELDS: &[&str] = &[$(stringify!($field)),*];
-                let mut members = $crate::json::data::Members::new(
-                    value,
-                    concat!("struct ", stringify!($ty)),
-                    FIELDS,
-                    $crate::json::data::data_deserialize!(@deny $unknown),
-                )?;
-                $(let $field = members.read(
-                    Member::$field as usize,
-                    $crate::json::data::data_deserialize!(@reader $($reader)?),
-                );)*
-                const REQUIRED: &[bool] =
-                    &[$($crate::json::data::data_deserialize!(@required $mode)),*];
-                members.finish(FIELDS, REQUIRED)?;
-                // One match over every field (not one early return per required field, each
-                // dropping the others): the required ones are there once `finish` passed.
-                match ($($field,)*) {
-                    ($($crate::json::data::data_deserialize!(@pattern $mode $field),)*) => Ok($ty {
-                        $($field: $crate::json::data::data_deserialize!(@finish $mode $field),)*
-                    }),
-                    #[allow(unreachable_patterns)]
-                    _ => Err($crate::json::data::unchecked()),
-                }
-            }
-        }
-    };
-    (enum $ty:ident { $($variant:ident = $name:literal),* $(,)? }) => {
-        impl<'de> serde::Deserialize<'de> for $ty {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<$ty, D::Error> {
-                const VARIANTS: &[&str] = &[$($name),*];
-                const ALL: &[$ty] = &[$($ty::$variant),*];
-                let index = $crate::json::data::variant_of(deserializer, VARIANTS)?;
-                $crate::json::data::pick(ALL, index)
-            }
-        }
-    };
-    (@deny deny_unknown) => { true };
-    (@deny skip_unknown) => { false };
-    (@reader) => { $crate::json::data::deserialize };
-    (@reader $reader:path) => { |value: &serde_json::Value| $reader(value) };
-    (@required required) => { true };
-    (@required default) => { false };
-    (@pattern required $field:ident) => { Some($field) };
-    (@pattern default $field:ident) => { $field };
-    (@finish required $field:ident) => { $field };
-    (@finish default $field:ident) => { $field.unwrap_or_default() };
-}
-
-pub(crate) use data_deserialize;
-
-/// Test helpers for each type's comparison with its derived copy.
-#[cfg(test)]
-pub(crate) mod testing {
-    use proptest::prelude::*;
-    use serde::de::DeserializeOwned;
-    use serde::Serialize;
-    use serde_json::Value;
-
-    /// A read's outcome as JSON (compared through `Serialize`) or the error's message.
-    fn outcome<T: Serialize>(result: Result<T, serde_json::Error>) -> Result<Value, String> {
-        result
-            .map(|v| serde_json::to_value(v).unwrap_or(Value::Null))
-            .map_err(|e| e.to_string())
-    }
-
-    /// Asserts that `Ours` reads `value` as `Derived` (the derive with the same attributes)
-    /// does, from a borrowed and from an owned `Value`, and from JSON text when it reads;
-    /// except that an array at the top is the wrong type for `Ours`.
-    pub(crate) fn assert_same_as_derive<Ours, Derived>(value: &Value, expecting: &str)
-    where
-        Ours: DeserializeOwned + Serialize,
-        Derived: DeserializeOwned + Serialize,
-    {
-        let ours = outcome(Ours::deserialize(value));
-        if value.is_array() {
-            assert_eq!(
-                ours,
-                Err(format!("invalid type: sequence, expected {expecting}")),
-                "{value}"
-            );
-            return;
-        }
-        let derived = outcome(Derived::deserialize(value));
-        assert_eq!(ours, derived, "from &Value {value}");
-        let owned = outcome(serde_json::from_value::<Ours>(value.clone()));
-        assert_eq!(owned, derived, "from Value {value}");
-        if derived.is_ok() {
-            let text = outcome(serde_json::from_str::<Ours>(&value.to_string()));
-            assert_eq!(text, derived, "from text {value}");
-        }
-    }
-
-    /// The error message `Ours` gives for `value`.
-    pub(crate) fn message<Ours: DeserializeOwned + Serialize>(value: &Value) -> String {
-        match Ours::deserialize(value) {
-            Ok(v) => format!("read as {}", serde_json::to_value(v).unwrap_or(Value::Null)),
-            Err(e) => e.to_string(),
-        }
-    }
-
-    /// Scalars, arrays and objects to put in members: each of the JSON types, with numbers
-    /// on the edges of the integer types and strings from `names` (variant and member names,
-    /// valid and invalid values of the type under test).
-    pub(crate) fn member_value(names: Vec<Value>) -> impl Strategy<Value = Value> {
-        prop_oneof![
-            prop::sample::select(names),
-            prop::sample::select(vec![
-                Value::Null,
-                Value::from(true),
-                Value::from(0),
-                Value::from(7),
-                Value::from(-1),
-                Value::from(4_294_967_296_u64),
-                Value::from(1.5),
-                Value::from(""),
-                Value::from("x"),
-                serde_json::json!([]),
-                serde_json::json!({}),
-                serde_json::json!(["x"]),
-                serde_json::json!({"x": null}),
-            ]),
-        ]
-    }
-
-    /// Inputs near `valid`, an object the type reads: members dropped, replaced by values of
-    /// `values`, or added under the keys of `keys`; or a value of `values` instead of the
-    /// object.
-    pub(crate) fn near(
-        valid: Value,
-        keys: Vec<&'static str>,
-        values: impl Strategy<Value = Value> + Clone,
-    ) -> impl Strategy<Value = Value> {
-        let members: Vec<(String, Value)> = match &valid {
-            Value::Object(map) => map.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
-            _ => Vec::new(),
-        };
-        let count = members.len();
-        let edited = (
-            prop::collection::vec(0..4_u8, count),
-            prop::collection::vec(values.clone(), count),
-            prop::collection::vec((prop::sample::select(keys), values.clone()), 0..3),
-        )
-            .prop_map(move |(edits, replacements, added)| {
-                let mut out = serde_json::Map::new();
-                for ((edit, (key, value)), replacement) in
-                    edits.iter().zip(&members).zip(replacements)
-                {
-                    match edit {
-                        0 => {}
-                        1 => {
-                            out.insert(key.clone(), replacement);
-                        }
-                        _ => {
-                            out.insert(key.clone(), value.clone());
-                        }
-                    }
-                }
-                for (key, value) in added {
-                    out.insert(key.to_owned(), value);
-                }
-                Value::Object(out)
-            });
-        prop_oneof![
-            6 => edited,
-            1 => Just(valid),
-            1 => values,
-        ]
-    }
-}
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
 mod tests {
-    use serde_json::json;
+    use proptest::prelude::*;
+    use serde_json::{json, Value};
 
-    /// The workspace's serde_core leaves the value out of `Unexpected::Float`'s own message
-    /// (vendor/README.md), but the readers' errors are serde_json's, which print it: the
-    /// message a caller reads keeps the number.
+    use super::FromJson;
+
+    /// A data struct: required, defaulted and optional members, unknown ones refused.
+    #[derive(Debug, PartialEq, treem_derive::Data)]
+    #[serde(deny_unknown_fields)]
+    struct Item {
+        name: String,
+        #[serde(default)]
+        count: u32,
+        note: Option<String>,
+        kind: Kind,
+        rule: Rule,
+    }
+
+    /// A unit enum named in snake case.
+    #[derive(Debug, PartialEq, Clone, Copy, treem_derive::Data)]
+    #[serde(rename_all = "snake_case")]
+    enum Kind {
+        OneThing,
+        #[serde(rename = "2_things")]
+        TwoThings,
+    }
+
+    /// An internally tagged enum.
+    #[derive(Debug, PartialEq, treem_derive::Data)]
+    #[serde(tag = "rule", rename_all = "snake_case", deny_unknown_fields)]
+    enum Rule {
+        AtLeast { min: u32 },
+        Checklist,
+    }
+
+    /// A struct with a flattened optional part, unknown members skipped.
+    #[derive(Debug, PartialEq, treem_derive::Data)]
+    struct Cell {
+        unit: String,
+        #[serde(flatten)]
+        part: Option<Part>,
+    }
+
+    #[derive(Debug, PartialEq, treem_derive::Data)]
+    struct Part {
+        a: u32,
+        b: u32,
+    }
+
+    fn value() -> impl Strategy<Value = Value> {
+        prop::sample::select(vec![
+            Value::Null,
+            json!(true),
+            json!(0),
+            json!(7),
+            json!(-1),
+            json!(4_294_967_296_u64),
+            json!(1.5),
+            json!(""),
+            json!("x"),
+            json!("one_thing"),
+            json!("2_things"),
+            json!("at_least"),
+            json!("checklist"),
+            json!([]),
+            json!({}),
+            json!({"rule": "checklist"}),
+            json!({"rule": "at_least", "min": 3}),
+            json!({"rule": "at_least", "min": 3, "x": 1}),
+            json!({"rule": "at_least"}),
+        ])
+    }
+
+    /// The statement of each member type: `Some` when `value` is one.
+    fn text(v: &Value) -> Option<String> {
+        v.as_str().map(str::to_owned)
+    }
+    fn count(v: &Value) -> Option<u32> {
+        v.as_u64().and_then(|n| u32::try_from(n).ok())
+    }
+    fn kind(v: &Value) -> Option<Kind> {
+        match v.as_str()? {
+            "one_thing" => Some(Kind::OneThing),
+            "2_things" => Some(Kind::TwoThings),
+            _ => None,
+        }
+    }
+    fn rule(v: &Value) -> Option<Rule> {
+        let object = v.as_object()?;
+        match object.get("rule")?.as_str()? {
+            "checklist" => Some(Rule::Checklist),
+            "at_least" => {
+                if object.keys().any(|k| k != "rule" && k != "min") {
+                    return None;
+                }
+                Some(Rule::AtLeast { min: count(object.get("min")?)? })
+            }
+            _ => None,
+        }
+    }
+
+    fn item(v: &Value) -> Option<Item> {
+        let object = v.as_object()?;
+        const KNOWN: &[&str] = &["name", "count", "note", "kind", "rule"];
+        if object.keys().any(|k| !KNOWN.contains(&k.as_str())) {
+            return None;
+        }
+        Some(Item {
+            name: text(object.get("name")?)?,
+            count: object.get("count").map_or(Some(0), count)?,
+            note: match object.get("note") {
+                None | Some(Value::Null) => None,
+                Some(v) => Some(text(v)?),
+            },
+            kind: kind(object.get("kind")?)?,
+            rule: rule(object.get("rule")?)?,
+        })
+    }
+
+    proptest! {
+        /// A data struct reads exactly the objects its members' types say, from a `Value`
+        /// and from JSON text; anything else is an error.
+        #[test]
+        fn a_data_struct_reads_what_its_types_say(
+            members in prop::collection::btree_map(
+                prop::sample::select(vec!["name", "count", "note", "kind", "rule", "x"]),
+                value(),
+                0..6,
+            ),
+            other in value(),
+        ) {
+            let object = Value::Object(members.into_iter().map(|(k, v)| (k.to_owned(), v)).collect());
+            for input in [&object, &other] {
+                let ours = Item::from_json(input).ok();
+                prop_assert_eq!(&ours, &item(input), "{}", input);
+                let from_text = serde_json::from_str::<Item>(&input.to_string()).ok();
+                prop_assert_eq!(&from_text, &ours);
+                prop_assert_eq!(Kind::deserialize(input).ok(), kind(input));
+                prop_assert_eq!(Rule::from_json(input).ok(), rule(input));
+            }
+        }
+
+        /// A flattened optional part is there when its members read, else `None`.
+        #[test]
+        fn a_flattened_option_is_there_when_it_reads(a in value(), b in value(), unit in value()) {
+            let input = json!({"unit": unit, "a": a, "b": b, "y": 1});
+            let want = text(&unit).map(|unit| Cell {
+                unit,
+                part: count(&a).zip(count(&b)).map(|(a, b)| Part { a, b }),
+            });
+            prop_assert_eq!(Cell::from_json(&input).ok(), want);
+        }
+    }
+
+    use serde::Deserialize;
+
+    /// The readers' errors are serde_json's, which print a float with serde_json's own
+    /// printer (not core's): the message a caller reads keeps the number.
     #[test]
     fn float_values_stay_in_reader_messages() {
-        let error = super::Members::new(&json!(1.5), "a criteria set", &[], false)
+        let error = super::Members::new(&json!(1.5), "a criteria set", &[], false, None)
             .err()
             .unwrap();
         assert_eq!(
             error.to_string(),
             "invalid type: floating point `1.5`, expected a criteria set"
-        );
-        let error = serde_json::from_value::<String>(json!(-0.25)).unwrap_err();
-        assert_eq!(
-            error.to_string(),
-            "invalid type: floating point `-0.25`, expected a string"
-        );
-        // The patched serde_core is the one linked: its own message has no number.
-        let plain: serde::de::value::Error =
-            serde::de::Error::invalid_type(serde::de::Unexpected::Float(1.5), &"a string");
-        assert_eq!(
-            plain.to_string(),
-            "invalid type: floating point, expected a string"
         );
     }
 }

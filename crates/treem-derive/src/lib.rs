@@ -271,7 +271,7 @@ fn is_option(ty: &syn::Type) -> bool {
 }
 
 /// A struct's (or a struct variant's) reading from `value`, as an expression of type
-/// `Result<#built, serde_json::Error>`.
+/// `Result<#built, crate::json::data::ReadError>`.
 fn members_read(
     fields: &syn::punctuated::Punctuated<syn::Field, syn::Token![,]>,
     built: &Tokens,
@@ -280,7 +280,7 @@ fn members_read(
     container_default: bool,
     tag: Option<&str>,
 ) -> syn::Result<Tokens> {
-    let mut names = Vec::new();
+    let mut names: Vec<String> = Vec::new();
     let mut idents = Vec::new();
     let mut required = Vec::new();
     let mut readers = Vec::new();
@@ -310,11 +310,18 @@ fn members_read(
         let is_required = !attrs.default && !container_default && !is_option(&field.ty);
         let index = names.len();
         names.push(member_name(ident, &attrs));
-        let reader = match &attrs.deserialize_with {
-            Some(path) => quote! { |value: &serde_json::Value| #path(value) },
-            None => quote! { crate::json::data::deserialize },
-        };
-        readers.push(quote! { let #ident = members.read(#index, #reader); });
+
+        if attrs.deserialize_with.is_some() {
+            return Err(syn::Error::new(
+                ident.span(),
+                "treem-derive: deserialize_with is not read; implement FromJson for the member's type",
+            ));
+        }
+        let name = member_name(ident, &attrs);
+        let fty = &field.ty;
+        readers.push(quote! {
+            let #ident = members.read(#index, #name, <#fty as crate::json::data::FromJson>::from_json);
+        });
         if is_required {
             patterns.push(quote! { Some(#ident) });
             finishes.push(quote! { #ident });
@@ -371,7 +378,7 @@ fn data(input: &DeriveInput) -> syn::Result<Tokens> {
                 (Fields::Named(fields), Some(tag)) => reads.push(members_read(
                     &fields.named,
                     &quote! { #ty::#ident },
-                    &format!("struct variant {ty}::{ident}"),
+                    "object",
                     container.deny_unknown,
                     false,
                     Some(tag),
@@ -388,12 +395,12 @@ fn data(input: &DeriveInput) -> syn::Result<Tokens> {
         }
         let indexes: Vec<usize> = (0..variants.len()).collect();
         if let Some(tag) = &container.tag {
-            let expecting = format!("internally tagged enum {ty}");
+            let expecting = "object";
             return Ok(quote! {
                 #deserialize
 
                 impl crate::json::data::FromJson for #ty {
-                    fn from_json(value: &serde_json::Value) -> Result<#ty, serde_json::Error> {
+                    fn from_json(value: &serde_json::Value) -> Result<#ty, crate::json::data::ReadError> {
                         const VARIANTS: &[&str] = &[#(#names),*];
                         match crate::json::data::tag_of(value, #tag, #expecting, VARIANTS)? {
                             #(#indexes => #reads,)*
@@ -404,11 +411,13 @@ fn data(input: &DeriveInput) -> syn::Result<Tokens> {
             });
         }
         return Ok(quote! {
-            impl<'de> serde::Deserialize<'de> for #ty {
-                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<#ty, D::Error> {
+            #deserialize
+
+            impl crate::json::data::FromJson for #ty {
+                fn from_json(value: &serde_json::Value) -> Result<#ty, crate::json::data::ReadError> {
                     const VARIANTS: &[&str] = &[#(#names),*];
                     const ALL: &[#ty] = &[#(#ty::#variants),*];
-                    let index = crate::json::data::variant_of(deserializer, VARIANTS)?;
+                    let index = crate::json::data::variant(value, VARIANTS)?;
                     crate::json::data::pick(ALL, index)
                 }
             }
@@ -417,7 +426,7 @@ fn data(input: &DeriveInput) -> syn::Result<Tokens> {
     let read = members_read(
         named_fields(input)?,
         &quote! { #ty },
-        &format!("struct {ty}"),
+        "object",
         container.deny_unknown,
         container.default,
         None,
@@ -426,7 +435,7 @@ fn data(input: &DeriveInput) -> syn::Result<Tokens> {
         #deserialize
 
         impl crate::json::data::FromJson for #ty {
-            fn from_json(value: &serde_json::Value) -> Result<#ty, serde_json::Error> {
+            fn from_json(value: &serde_json::Value) -> Result<#ty, crate::json::data::ReadError> {
                 #read
             }
         }

@@ -13,7 +13,7 @@ use crate::Error;
 // The readers of data types (criteria sets, roll-ups, indicator definitions and partials):
 // every domain that has them turns on `safe-school`.
 #[cfg(feature = "safe-school")]
-pub(crate) mod data;
+pub mod data;
 /// Parses bytes as one JSON value, reporting invalid UTF-8 and invalid JSON as errors.
 ///
 /// # Errors

@@ -86,6 +86,18 @@ impl FromStr for IndicatorId {
     }
 }
 
+/// An indicator id written as text (`I:0101`).
+impl crate::json::data::FromJson for IndicatorId {
+    fn from_json(value: &serde_json::Value) -> Result<IndicatorId, crate::json::data::ReadError> {
+        const FORM: &str = "indicator id (appendix:code, e.g. I:0101)";
+        let text = value
+            .as_str()
+            .ok_or_else(|| crate::json::data::ReadError::wrong_type(FORM, value))?;
+        text.parse()
+            .map_err(|_| crate::json::data::ReadError::invalid_value(FORM, value))
+    }
+}
+
 impl TryFrom<String> for IndicatorId {
     type Error = String;
     fn try_from(s: String) -> Result<IndicatorId, String> {
@@ -357,7 +369,6 @@ pub struct Definition {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agency_vi: Option<String>,
     /// First day in force (ISO date).
-    #[serde(deserialize_with = "crate::vn::date::iso::deserialize_date")]
     #[schemars(with = "String")]
     pub in_force_from: chrono::NaiveDate,
     /// The provision that sets `in_force_from`.
@@ -366,9 +377,7 @@ pub struct Definition {
     /// Last day in force, when repealed or replaced.
     #[serde(
         default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::vn::date::iso::deserialize_optional_date"
-    )]
+        skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
     pub in_force_until: Option<chrono::NaiveDate>,
     /// Whether treem's records can feed it.
@@ -557,14 +566,11 @@ pub fn load_definitions_value(
             Some(base) => base.index(index),
             None => Location::root(),
         };
-        let def: Definition = match Definition::deserialize(item) {
+        let def: Definition = match crate::json::data::FromJson::from_json(item) {
             Ok(def) => def,
             Err(e) => {
-                sink.push(
-                    &super::INDICATOR_DEFINITION_INVALID,
-                    &at,
-                    [("reason", crate::privacy::serde_error(&e).into())],
-                );
+                let e: crate::json::data::ReadError = e;
+                e.report(&at, sink);
                 continue;
             }
         };

@@ -200,3 +200,31 @@ impl TryFrom<PartialWire> for Partial {
         Ok(p)
     }
 }
+
+/// Any JSON number.
+impl crate::json::data::FromJson for Num {
+    fn from_json(value: &serde_json::Value) -> Result<Num, crate::json::data::ReadError> {
+        value
+            .as_f64()
+            .map(Num)
+            .ok_or_else(|| crate::json::data::ReadError::wrong_type("number", value))
+    }
+}
+
+/// A partial from its serialised form ([`PartialWire`]); `json.invalid_value` at `/format`
+/// for another format.
+impl crate::json::data::FromJson for Partial {
+    fn from_json(value: &serde_json::Value) -> Result<Partial, crate::json::data::ReadError> {
+        let wire = PartialWire::from_json(value)?;
+        if wire.format != PARTIAL_FORMAT {
+            return Err(crate::json::data::ReadError::invalid_value(
+                PARTIAL_FORMAT,
+                &serde_json::Value::Null,
+            )
+            .at("format"));
+        }
+        Partial::try_from(wire).map_err(|_| {
+            crate::json::data::ReadError::invalid_value("a partial", &serde_json::Value::Null)
+        })
+    }
+}

@@ -6,7 +6,6 @@
 //! (non-negative integers) are summed like records; a bare `value` (or any figure of a
 //! non-additive indicator) is kept as reported and never summed.
 
-use serde::Deserialize;
 
 use super::definition::{Computability, Definition, DenominatorFrom, IndicatorId};
 use super::partial::{Breakdown, CellKey, Num, Partial, Reported};
@@ -55,9 +54,12 @@ pub(crate) fn add_value(
             [("reason", crate::privacy::truncate(&reason, 200).into())],
         );
     };
-    let parsed: ValueItem = match ValueItem::deserialize(item) {
+    let parsed: ValueItem = match crate::json::data::FromJson::from_json(item) {
         Ok(v) => v,
-        Err(e) => return invalid(sink, crate::privacy::serde_error(&e)),
+        Err(e) => {
+            let e: crate::json::data::ReadError = e;
+            return e.report(at, sink);
+        }
     };
     let id: IndicatorId = match parsed.indicator.parse() {
         Ok(id) => id,

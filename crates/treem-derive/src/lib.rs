@@ -191,7 +191,7 @@ fn draft(input: &DeriveInput) -> syn::Result<Tokens> {
                     let mut draft = <#ty as Default>::default();
                     for (name, value) in members {
                         match name.as_str() {
-                            #(#names => crate::json::Member::from_member(&mut draft.#idents, value),)*
+                            #(#names => crate::json::Member::set_from(&mut draft.#idents, value),)*
                             _ => { #value_unknown }
                         }
                     }
@@ -231,7 +231,7 @@ fn draft(input: &DeriveInput) -> syn::Result<Tokens> {
             }
 
             impl crate::json::Member for crate::json::Field<#ty> {
-                fn from_member(&mut self, value: &serde_json::Value) {
+                fn set_from(&mut self, value: &serde_json::Value) {
                     *self = crate::json::Field::from_member(value);
                 }
                 fn read_member<'de, A: serde::de::MapAccess<'de>>(
@@ -243,7 +243,7 @@ fn draft(input: &DeriveInput) -> syn::Result<Tokens> {
             }
 
             impl crate::json::Member for crate::json::Field<Vec<crate::json::Field<#ty>>> {
-                fn from_member(&mut self, value: &serde_json::Value) {
+                fn set_from(&mut self, value: &serde_json::Value) {
                     *self = crate::json::Field::from_member(value);
                 }
                 fn read_member<'de, A: serde::de::MapAccess<'de>>(

@@ -468,7 +468,7 @@ impl<'de, T: ReadMembers> serde::de::Visitor<'de> for DraftListInPlace<'_, T> {
 #[doc(hidden)]
 pub trait Member {
     /// Sets the member from its value.
-    fn from_member(&mut self, value: &serde_json::Value);
+    fn set_from(&mut self, value: &serde_json::Value);
 
     /// Sets the member from the next value of `map`.
     ///
@@ -493,7 +493,7 @@ impl Plain for Vec<Field<String>> {}
 impl Plain for Vec<Field<i64>> {}
 
 impl<T: Plain> Member for Field<T> {
-    fn from_member(&mut self, value: &serde_json::Value) {
+    fn set_from(&mut self, value: &serde_json::Value) {
         *self = Field::from_member(value);
     }
 

@@ -388,7 +388,7 @@ impl<T: FromJson> FromJson for Option<T> {
 }
 
 /// The elements of an array.
-fn elements<'a>(value: &'a Value) -> Result<&'a [Value], ReadError> {
+fn elements(value: &Value) -> Result<&[Value], ReadError> {
     value
         .as_array()
         .map(Vec::as_slice)
@@ -620,7 +620,6 @@ mod tests {
         }
     }
 
-    use serde::Deserialize;
 
     /// Errors name JSON types, never values: a float is `number`.
     #[test]

@@ -493,10 +493,12 @@ impl Plain for Vec<Field<String>> {}
 impl Plain for Vec<Field<i64>> {}
 
 impl<T: Plain> Member for Field<T> {
+    #[inline]
     fn set_from(&mut self, value: &serde_json::Value) {
         *self = Field::from_member(value);
     }
 
+    #[inline]
     fn read_member<'de, A: serde::de::MapAccess<'de>>(&mut self, map: &mut A) -> Result<(), A::Error> {
         *self = map.next_value()?;
         Ok(())
@@ -513,39 +515,6 @@ pub enum Key {
     Unknown(String),
     /// Another member, skipped.
     Skipped,
-}
-
-/// Reads a member name into a [`Key`].
-#[doc(hidden)]
-pub struct MemberKey {
-    /// The draft's member names.
-    pub names: &'static [&'static str],
-    /// True when the draft keeps unknown members.
-    pub keep: bool,
-}
-
-impl<'de> serde::de::DeserializeSeed<'de> for MemberKey {
-    type Value = Key;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key, D::Error> {
-        deserializer.deserialize_identifier(self)
-    }
-}
-
-impl serde::de::Visitor<'_> for MemberKey {
-    type Value = Key;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("a member name")
-    }
-
-    fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<Key, E> {
-        Ok(match self.names.iter().position(|known| *known == name) {
-            Some(index) => Key::Known(index),
-            None if self.keep => Key::Unknown(name.to_owned()),
-            None => Key::Skipped,
-        })
-    }
 }
 
 /// A draft from JSON text (the `Deserialize` of `#[derive(Draft)]`): from a JSON object only.

@@ -621,6 +621,75 @@ mod tests {
     }
 
 
+    fn any_leaf() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            value(),
+            prop::sample::select(vec![
+                json!("2024-02-29"),
+                json!("2023-02-29"),
+                json!("I:0101"),
+                json!("2024Q1"),
+                json!(u64::MAX),
+                json!(i64::MIN),
+                json!(["a", "b", "a"]),
+                json!([1, 2, 1]),
+                json!({"a": 1, "b": 2}),
+                json!({"a": "x"}),
+            ]),
+        ]
+    }
+
+    proptest! {
+        /// Each leaf member type reads exactly the JSON its statement says, and says where
+        /// an element or member failed.
+        #[test]
+        fn each_member_type_reads_what_it_says(v in any_leaf()) {
+            use std::collections::{BTreeMap, BTreeSet};
+            prop_assert_eq!(u64::from_json(&v).ok(), v.as_u64());
+            prop_assert_eq!(u32::from_json(&v).ok(), count(&v));
+            prop_assert_eq!(bool::from_json(&v).ok(), v.as_bool());
+            prop_assert_eq!(String::from_json(&v).ok(), text(&v));
+            prop_assert_eq!(
+                serde_json::Number::from_json(&v).ok(),
+                v.as_number().cloned()
+            );
+            prop_assert_eq!(
+                Option::<String>::from_json(&v).ok(),
+                if v.is_null() { Some(None) } else { text(&v).map(Some) }
+            );
+            let texts = v.as_array().and_then(|a| a.iter().map(text).collect::<Option<Vec<_>>>());
+            prop_assert_eq!(Vec::<String>::from_json(&v).ok(), texts.clone());
+            prop_assert_eq!(
+                BTreeSet::<String>::from_json(&v).ok(),
+                texts.clone().map(|t| t.into_iter().collect::<BTreeSet<_>>())
+            );
+            prop_assert_eq!(
+                crate::sorted_map::SortedSet::<String>::from_json(&v).ok().map(|s| s.iter().cloned().collect::<Vec<_>>()),
+                texts.map(|t| t.into_iter().collect::<BTreeSet<_>>().into_iter().collect::<Vec<_>>())
+            );
+            let counts = v.as_object().and_then(|m| {
+                m.iter().map(|(k, v)| v.as_u64().map(|n| (k.clone(), n))).collect::<Option<BTreeMap<_, _>>>()
+            });
+            prop_assert_eq!(BTreeMap::<String, u64>::from_json(&v).ok(), counts.clone());
+            prop_assert_eq!(
+                crate::sorted_map::SortedMap::<String, u64>::from_json(&v).ok().map(|m| m.iter().map(|(k, v)| (k.clone(), *v)).collect::<BTreeMap<_, _>>()),
+                counts
+            );
+            prop_assert_eq!(
+                chrono::NaiveDate::from_json(&v).ok(),
+                v.as_str().and_then(|t| chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d").ok())
+            );
+            // A failing element is reported at its index.
+            if let Some(items) = v.as_array() {
+                if let Some(bad) = items.iter().position(|e| text(e).is_none()) {
+                    let error = Vec::<String>::from_json(&v).unwrap_err();
+                    prop_assert_eq!(error.pointer(), format!("/{bad}"));
+                    prop_assert_eq!(error.code().code, "json.wrong_type");
+                }
+            }
+        }
+    }
+
     /// Errors name JSON types, never values: a float is `number`.
     #[test]
     fn errors_name_types_not_values() {

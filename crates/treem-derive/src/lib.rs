@@ -77,8 +77,8 @@ fn serde_attrs(attrs: &[syn::Attribute]) -> syn::Result<SerdeAttrs> {
                 "flatten" => out.flatten = true,
                 "skip" | "skip_deserializing" => out.skip = true,
                 "deny_unknown_fields" => out.deny_unknown = true,
-                "with" | "deserialize" | "alias" | "from" | "try_from" | "untagged"
-                | "content" | "borrow" | "bound" => {
+                "with" | "deserialize" | "alias" | "from" | "try_from" | "untagged" | "content"
+                | "borrow" | "bound" => {
                     return Err(meta.error(format!(
                         "treem-derive: `serde({name})` is not read by the derive"
                     )));
@@ -113,7 +113,11 @@ fn member_name(ident: &syn::Ident, attrs: &SerdeAttrs) -> String {
 }
 
 /// A variant's JSON name as serde's `rename_all` spells it.
-fn variant_name(ident: &syn::Ident, attrs: &SerdeAttrs, rename_all: Option<&str>) -> syn::Result<String> {
+fn variant_name(
+    ident: &syn::Ident,
+    attrs: &SerdeAttrs,
+    rename_all: Option<&str>,
+) -> syn::Result<String> {
     if let Some(name) = &attrs.rename {
         return Ok(name.clone());
     }
@@ -138,11 +142,16 @@ fn variant_name(ident: &syn::Ident, attrs: &SerdeAttrs, rename_all: Option<&str>
     }
 }
 
-fn named_fields(input: &DeriveInput) -> syn::Result<&syn::punctuated::Punctuated<syn::Field, syn::Token![,]>> {
+fn named_fields(
+    input: &DeriveInput,
+) -> syn::Result<&syn::punctuated::Punctuated<syn::Field, syn::Token![,]>> {
     match &input.data {
         Data::Struct(data) => match &data.fields {
             Fields::Named(fields) => Ok(&fields.named),
-            _ => Err(syn::Error::new(Span::call_site(), "treem-derive: a struct with named members")),
+            _ => Err(syn::Error::new(
+                Span::call_site(),
+                "treem-derive: a struct with named members",
+            )),
         },
         _ => Err(syn::Error::new(Span::call_site(), "treem-derive: a struct")),
     }
@@ -158,7 +167,10 @@ fn draft(input: &DeriveInput) -> syn::Result<Tokens> {
         let Some(ident) = &field.ident else { continue };
         if attrs.flatten {
             if unknown.is_some() {
-                return Err(syn::Error::new(ident.span(), "treem-derive: one flattened `unknown` map"));
+                return Err(syn::Error::new(
+                    ident.span(),
+                    "treem-derive: one flattened `unknown` map",
+                ));
             }
             unknown = Some(ident.clone());
             continue;
@@ -327,7 +339,10 @@ fn members_read(
         let attrs = serde_attrs(&field.attrs)?;
         let Some(ident) = &field.ident else { continue };
         if attrs.skip {
-            return Err(syn::Error::new(ident.span(), "treem-derive: skip is not read"));
+            return Err(syn::Error::new(
+                ident.span(),
+                "treem-derive: skip is not read",
+            ));
         }
         if attrs.flatten {
             // A flattened member reads the whole object (its own members, the others

@@ -474,7 +474,10 @@ pub trait Member {
     ///
     /// # Errors
     /// Only the errors of the JSON itself.
-    fn read_member<'de, A: serde::de::MapAccess<'de>>(&mut self, map: &mut A) -> Result<(), A::Error>;
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        map: &mut A,
+    ) -> Result<(), A::Error>;
 }
 
 /// A member type read as [`Field`] reads it: kept whole as [`Field::Invalid`] when it does
@@ -499,7 +502,10 @@ impl<T: Plain> Member for Field<T> {
     }
 
     #[inline]
-    fn read_member<'de, A: serde::de::MapAccess<'de>>(&mut self, map: &mut A) -> Result<(), A::Error> {
+    fn read_member<'de, A: serde::de::MapAccess<'de>>(
+        &mut self,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
         *self = map.next_value()?;
         Ok(())
     }
@@ -524,7 +530,9 @@ pub enum Key {
 /// # Errors
 /// The errors of the JSON itself, or `invalid type: ..., expected a JSON object`.
 #[doc(hidden)]
-pub fn read_draft<'de, D: Deserializer<'de>, T: ReadMembers>(deserializer: D) -> Result<T, D::Error> {
+pub fn read_draft<'de, D: Deserializer<'de>, T: ReadMembers>(
+    deserializer: D,
+) -> Result<T, D::Error> {
     deserializer.deserialize_map(DraftVisitor(std::marker::PhantomData))
 }
 

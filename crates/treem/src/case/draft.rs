@@ -118,10 +118,6 @@ pub struct SeparationDraft {
     pub unknown: Unknown,
 }
 
-
-
-
-
 impl StepsDraft {
     /// The member of `step`.
     pub fn get(&self, step: super::catalog::Step) -> &Field<StepDraft> {

@@ -192,10 +192,3 @@ pub struct AssistanceDraft {
     #[schemars(skip)]
     pub unknown: Unknown,
 }
-
-
-
-
-
-
-

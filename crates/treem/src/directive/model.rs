@@ -187,10 +187,3 @@ pub struct IndicatorRefDraft {
     #[serde(skip_serializing_if = "Field::is_absent")]
     pub basis: Field<String>,
 }
-
-
-
-
-
-
-

@@ -119,7 +119,19 @@ impl fmt::Display for IndicatorId {
 
 /// A main disaggregation ("phân tổ chủ yếu"), typed where the official wording matches one
 /// of ours; the verbatim wording is always kept beside it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema, treem_derive::Data)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    JsonSchema,
+    treem_derive::Data,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Dimension {
     /// Giới tính.
@@ -211,7 +223,19 @@ impl Dimension {
 }
 
 /// How the value is scaled, read from the official formula ("× 100", "× 1.000", ...).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema, treem_derive::Data)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    JsonSchema,
+    treem_derive::Data,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Factor {
     /// A count: the value is the numerator.
@@ -246,7 +270,19 @@ impl Factor {
 }
 
 /// Whether treem's own records can feed an indicator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema, treem_derive::Data)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    JsonSchema,
+    treem_derive::Data,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Computability {
     /// Child, case, school or assessment records feed the numerator (see `facts_needed`).
@@ -256,7 +292,19 @@ pub enum Computability {
 }
 
 /// Where the denominator comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema, treem_derive::Data)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    JsonSchema,
+    treem_derive::Data,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum DenominatorFrom {
     /// No denominator: the indicator is a count.
@@ -268,7 +316,19 @@ pub enum DenominatorFrom {
 }
 
 /// A publication period named by the source ("Kỳ công bố").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema, treem_derive::Data)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    JsonSchema,
+    treem_derive::Data,
+)]
 pub enum PublicationPeriod {
     /// Năm.
     #[serde(rename = "year")]
@@ -288,7 +348,19 @@ pub enum PublicationPeriod {
 }
 
 /// The period a value is computed over.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema, treem_derive::Data)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    JsonSchema,
+    treem_derive::Data,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ComputationPeriod {
     /// A calendar year.
@@ -375,9 +447,7 @@ pub struct Definition {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub in_force_source: Option<String>,
     /// Last day in force, when repealed or replaced.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
     pub in_force_until: Option<chrono::NaiveDate>,
     /// Whether treem's records can feed it.
@@ -396,14 +466,6 @@ pub struct Definition {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
-
-
-
-
-
-
-
-
 
 impl Definition {
     /// True when the definition is in force on `date`.

@@ -102,7 +102,6 @@ pub enum OutputForm {
     Partial,
 }
 
-
 /// The options of the `indicators` entry point, beside the common ones of [`Context`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Options {
@@ -163,9 +162,13 @@ impl Options {
         let age_groups = match map.remove("age_groups") {
             None | Some(serde_json::Value::Null) => feed::age::AgeGroups::default(),
             Some(v) => {
-                let bounds: Vec<u32> = crate::json::data::FromJson::from_json(&v).map_err(|_| {
-                    Error::invalid_option("age_groups", "expected an array of ages (lower bounds)")
-                })?;
+                let bounds: Vec<u32> =
+                    crate::json::data::FromJson::from_json(&v).map_err(|_| {
+                        Error::invalid_option(
+                            "age_groups",
+                            "expected an array of ages (lower bounds)",
+                        )
+                    })?;
                 feed::age::AgeGroups::from_bounds(bounds)
                     .map_err(|e| Error::invalid_option("age_groups", e))?
             }

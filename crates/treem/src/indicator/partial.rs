@@ -17,15 +17,24 @@ use super::period::Period;
 use crate::sorted_map::SortedSet;
 
 /// One breakdown of a cell: a dimension and its category (`sex` = `female`).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema, treem_derive::Data)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    schemars::JsonSchema,
+    treem_derive::Data,
+)]
 pub struct Breakdown {
     /// The dimension.
     pub dimension: Dimension,
     /// The category, as the feeder or caller names it (`female`, `10_14`, ...).
     pub category: String,
 }
-
-
 
 /// What a cell is about. The total of a unit has no breakdown.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, treem_derive::Data)]

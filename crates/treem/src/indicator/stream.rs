@@ -30,7 +30,6 @@
 
 use std::collections::BTreeMap;
 
-
 use super::definition::{self, Definition};
 use super::feed::{self, Joiner, Phase};
 use super::partial::{Partial, PARTIAL_FORMAT};

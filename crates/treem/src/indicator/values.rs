@@ -6,7 +6,6 @@
 //! (non-negative integers) are summed like records; a bare `value` (or any figure of a
 //! non-additive indicator) is kept as reported and never summed.
 
-
 use super::definition::{Computability, Definition, DenominatorFrom, IndicatorId};
 use super::partial::{Breakdown, CellKey, Num, Partial, Reported};
 use super::period::Period;
@@ -28,7 +27,6 @@ struct ValueItem {
     denominator: Option<serde_json::Number>,
     value: Option<serde_json::Number>,
 }
-
 
 fn count(n: &serde_json::Number) -> Option<u64> {
     n.as_u64()

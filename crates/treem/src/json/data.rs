@@ -76,7 +76,11 @@ pub struct ReadError {
 }
 
 impl ReadError {
-    fn new(problem: Problem, expected: impl Into<Cow<'static, str>>, found: impl Into<Cow<'static, str>>) -> ReadError {
+    fn new(
+        problem: Problem,
+        expected: impl Into<Cow<'static, str>>,
+        found: impl Into<Cow<'static, str>>,
+    ) -> ReadError {
         ReadError {
             problem,
             path: Vec::new(),
@@ -94,7 +98,11 @@ impl ReadError {
     /// `value` has the right type but not the form `expected` (e.g. a period).
     #[cold]
     pub fn invalid_value(expected: impl Into<Cow<'static, str>>, value: &Value) -> ReadError {
-        ReadError::new(Problem::InvalidValue, expected, crate::json::type_name(value))
+        ReadError::new(
+            Problem::InvalidValue,
+            expected,
+            crate::json::type_name(value),
+        )
     }
 
     /// The error one level down: in member `name`, or element `index`.
@@ -143,13 +151,25 @@ impl ReadError {
 impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let pointer = self.pointer();
-        let place = if pointer.is_empty() { "/" } else { pointer.as_str() };
+        let place = if pointer.is_empty() {
+            "/"
+        } else {
+            pointer.as_str()
+        };
         let (expected, found) = (&self.expected, &self.found);
         match self.problem {
             Problem::WrongType => write!(f, "{place}: expected {expected}, found {found}"),
-            Problem::MissingMember => write!(f, "{place}: the required member {expected} is missing"),
-            Problem::UnknownMember => write!(f, "{place}: unknown member {found} (expected one of: {expected})"),
-            Problem::UnknownValue => write!(f, "{place}: unknown value {found}; expected one of: {expected}"),
+            Problem::MissingMember => {
+                write!(f, "{place}: the required member {expected} is missing")
+            }
+            Problem::UnknownMember => write!(
+                f,
+                "{place}: unknown member {found} (expected one of: {expected})"
+            ),
+            Problem::UnknownValue => write!(
+                f,
+                "{place}: unknown value {found}; expected one of: {expected}"
+            ),
             Problem::InvalidValue => write!(f, "{place}: invalid value, expected {expected}"),
         }
     }
@@ -269,7 +289,11 @@ impl<'a> Members<'a> {
     ///
     /// # Errors
     /// The member's error, or `json.missing_member`.
-    pub(crate) fn finish(self, fields: &'static [&'static str], required: &[bool]) -> Result<(), ReadError> {
+    pub(crate) fn finish(
+        self,
+        fields: &'static [&'static str],
+        required: &[bool],
+    ) -> Result<(), ReadError> {
         if let Some(error) = self.error {
             return Err(error);
         }
@@ -292,7 +316,10 @@ pub(crate) fn unchecked() -> ReadError {
 ///
 /// # Errors
 /// `json.wrong_type` for anything but a string, `json.unknown_value` for another name.
-pub(crate) fn variant(value: &Value, variants: &'static [&'static str]) -> Result<usize, ReadError> {
+pub(crate) fn variant(
+    value: &Value,
+    variants: &'static [&'static str],
+) -> Result<usize, ReadError> {
     let Value::String(name) = value else {
         return Err(ReadError::wrong_type("string", value));
     };
@@ -341,7 +368,9 @@ impl FromJson for String {
 
 impl FromJson for bool {
     fn from_json(value: &Value) -> Result<bool, ReadError> {
-        value.as_bool().ok_or_else(|| ReadError::wrong_type("boolean", value))
+        value
+            .as_bool()
+            .ok_or_else(|| ReadError::wrong_type("boolean", value))
     }
 }
 
@@ -561,7 +590,9 @@ mod tests {
                 if object.keys().any(|k| k != "rule" && k != "min") {
                     return None;
                 }
-                Some(Rule::AtLeast { min: count(object.get("min")?)? })
+                Some(Rule::AtLeast {
+                    min: count(object.get("min")?)?,
+                })
             }
             _ => None,
         }
@@ -619,7 +650,6 @@ mod tests {
             prop_assert_eq!(Cell::from_json(&input).ok(), want);
         }
     }
-
 
     fn any_leaf() -> impl Strategy<Value = Value> {
         prop_oneof![

@@ -1,7 +1,12 @@
 //! What the derived readers accept and reject, member type by member type: for any JSON value
 //! put in a member, the answer from a parsed `Value` and from JSON text, against a statement
 //! of the type's JSON written here (not a copy of another reader).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::collections::BTreeMap;
 
@@ -42,8 +47,21 @@ struct Inner {
 
 /// Every member name of [`Every`] as written in JSON, and one it does not know.
 const NAMES: &[&str] = &[
-    "text", "int", "count", "flag", "any", "object", "texts", "fields", "ints", "inner",
-    "inners", "plain_inners", "type", "other-name", "x",
+    "text",
+    "int",
+    "count",
+    "flag",
+    "any",
+    "object",
+    "texts",
+    "fields",
+    "ints",
+    "inner",
+    "inners",
+    "plain_inners",
+    "type",
+    "other-name",
+    "x",
 ];
 
 fn any_value() -> impl Strategy<Value = Value> {
@@ -210,7 +228,10 @@ fn unknown_members_kept_or_skipped() {
     assert_eq!(every.unknown.get("x"), Some(&json!([1])));
     assert_eq!(
         every.inner,
-        Field::Value(Inner { name: Field::Value("a".to_owned()), n: Field::Absent })
+        Field::Value(Inner {
+            name: Field::Value("a".to_owned()),
+            n: Field::Absent
+        })
     );
     assert_eq!(Inner::MEMBERS, &["name", "n"]);
 }

@@ -176,9 +176,6 @@ pub struct AssessmentDraft {
     pub unknown: BTreeMap<String, serde_json::Value>,
 }
 
-
-
-
 /// The kind `safe_school_assessment`.
 pub(crate) const KIND: crate::kind::KindDef = crate::kind::kind_def::<AssessmentDraft>(
     "safe_school_assessment",

@@ -90,7 +90,9 @@ pub enum Threshold {
 }
 
 /// How much of the official list a copy holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema, treem_derive::Data)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema, treem_derive::Data,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Completeness {
     /// Only the pass rule (and counts) are known; no criterion can be assessed.
@@ -156,12 +158,6 @@ pub struct Event {
     /// Description, with its source when not the document's own wording.
     pub text: String,
 }
-
-
-
-
-
-
 
 impl CriteriaSet {
     /// The criterion with `code`.

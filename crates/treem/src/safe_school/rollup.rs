@@ -19,7 +19,9 @@ use crate::context::Context;
 use crate::sorted_map::{SortedMap, SortedSet};
 
 /// One school's result in the roll-up.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema, treem_derive::Data)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema, treem_derive::Data,
+)]
 pub struct RollupEntry {
     /// Mã trường.
     pub school_code: String,
@@ -46,8 +48,6 @@ pub struct RollupPartial {
     /// Records left out because they were not valid assessments.
     pub invalid: u64,
 }
-
-
 
 /// One authority's lists.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

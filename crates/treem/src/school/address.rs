@@ -55,7 +55,6 @@ pub struct AddressDraft {
     pub unknown: BTreeMap<String, serde_json::Value>,
 }
 
-
 impl AddressDraft {
     /// The edition the codes belong to: the record's own, else the context's.
     pub fn edition(&self, ctx: &Context) -> Option<Edition> {

@@ -136,7 +136,6 @@ pub struct SchoolDraft {
     pub unknown: BTreeMap<String, serde_json::Value>,
 }
 
-
 impl SchoolDraft {
     /// The school type, when given and known.
     pub fn school_type(&self) -> Option<&'static SchoolType> {

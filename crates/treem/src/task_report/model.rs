@@ -116,8 +116,3 @@ pub struct ParticipantsDraft {
     #[serde(skip_serializing_if = "Field::is_absent")]
     pub others: Field<serde_json::Value>,
 }
-
-
-
-
-

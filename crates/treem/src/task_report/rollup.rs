@@ -78,10 +78,6 @@ pub struct RollupPartial {
     pub rejected: BTreeMap<String, u64>,
 }
 
-
-
-
-
 impl RollupPartial {
     /// The partial of one report. A report with errors is counted in `rejected`, not summed.
     pub fn of_report(report: &serde_json::Value, ctx: &crate::Context) -> RollupPartial {

@@ -151,8 +151,8 @@ pub fn safe_school_rollup_merge(partials: &[u8]) -> Result<serde_json::Value, Er
     };
     let mut merged = crate::safe_school::RollupPartial::new();
     for item in items {
-        let part: crate::safe_school::RollupPartial =
-            serde::Deserialize::deserialize(&item).map_err(|e| Error::not_json(&e))?;
+        let part: crate::safe_school::RollupPartial = crate::json::data::FromJson::from_json(&item)
+            .map_err(|e| Error::not_json_detail(e.to_string()))?;
         merged.merge(part);
     }
     rollup_answer(&merged)

@@ -6,6 +6,8 @@ use crate::i18n::{CodeDef, Lang};
 /// Every module's issue codes, in the order the code table lists them.
 pub(crate) const CODE_TABLES: &[&[CodeDef]] = &[
     crate::fields::CODES,
+    #[cfg(feature = "safe-school")]
+    crate::json::data::CODES,
     crate::report::CODES,
     crate::normalize::CODES,
     crate::vn::date::CODES,

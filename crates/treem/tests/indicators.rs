@@ -232,8 +232,8 @@ fn caller_definitions_are_validated() {
                 "indicator.definition_reserved".to_owned()
             ),
             (
-                "/definitions/2".to_owned(),
-                "indicator.definition_invalid".to_owned()
+                "/definitions/2/factr".to_owned(),
+                "json.unknown_member".to_owned()
             ),
             (
                 "/definitions/3/id".to_owned(),

@@ -7,7 +7,7 @@ use crate::child::draft::Unknown;
 use crate::json::Field;
 
 /// A protection case as typed by a person.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema, treem_derive::Draft)]
 #[serde(default)]
 pub struct CaseDraft {
     /// The case's identifier in the caller's system.
@@ -59,7 +59,7 @@ pub struct CaseDraft {
 /// A person who abused the child (Thông tư 13/2021/TT-BLĐTBXH, Phụ lục IV mã 0108–0111:
 /// "đối tượng xâm hại trẻ em", by "Giới tính; Nhóm tuổi; Nghề nghiệp"). Occupation is not
 /// recorded: that breakdown stays with the caller.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema, treem_derive::Draft)]
 #[serde(default)]
 pub struct OffenderDraft {
     /// The offender's relation to the child (catalog `offender_relations`: the four groups of
@@ -79,7 +79,7 @@ pub struct OffenderDraft {
 }
 
 /// The completion of each step; a step not done is absent.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema, treem_derive::Draft)]
 #[serde(default)]
 #[allow(missing_docs)]
 pub struct StepsDraft {
@@ -117,7 +117,7 @@ pub struct StepsDraft {
 }
 
 /// The completion of one step.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema, treem_derive::Draft)]
 #[serde(default)]
 pub struct StepDraft {
     /// When the step was completed (date and time, or a date).
@@ -130,7 +130,7 @@ pub struct StepDraft {
 }
 
 /// A temporary separation (Nghị định 56/2017/NĐ-CP, Điều 32 khoản 3).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema, treem_derive::Draft)]
 #[serde(default)]
 pub struct SeparationDraft {
     /// First day of the separation.
@@ -147,47 +147,6 @@ pub struct SeparationDraft {
     #[schemars(skip)]
     pub unknown: Unknown,
 }
-
-crate::draft_deserialize!(CaseDraft {
-    id: "id",
-    child_id: "child_id",
-    reported_at: "reported_at",
-    incident_date: "incident_date",
-    abuse_forms: "abuse_forms",
-    injuries: "injuries",
-    environment: "environment",
-    offenders: "offenders" as DraftListMember,
-    protection_level: "protection_level",
-    emergency: "emergency",
-    steps: "steps" as DraftMember,
-    separation: "separation" as DraftMember,
-});
-
-crate::draft_deserialize!(StepsDraft {
-    intake: "intake" as DraftMember,
-    initial_assessment: "initial_assessment" as DraftMember,
-    emergency_intervention: "emergency_intervention" as DraftMember,
-    temporary_separation: "temporary_separation" as DraftMember,
-    detailed_assessment: "detailed_assessment" as DraftMember,
-    support_plan: "support_plan" as DraftMember,
-    plan_approval: "plan_approval" as DraftMember,
-    implementation: "implementation" as DraftMember,
-    review: "review" as DraftMember,
-});
-
-crate::draft_deserialize!(StepDraft { done_at: "done_at" });
-
-crate::draft_deserialize!(OffenderDraft {
-    relation: "relation",
-    sex: "sex",
-    age: "age",
-});
-
-crate::draft_deserialize!(SeparationDraft {
-    start: "start",
-    end: "end",
-    extended_by_authority: "extended_by_authority",
-});
 
 impl StepsDraft {
     /// The member of `step`.

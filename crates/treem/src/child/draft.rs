@@ -13,7 +13,7 @@ use crate::json::Field;
 pub type Unknown = BTreeMap<String, serde_json::Value>;
 
 /// A child record as typed by a person.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema, treem_derive::Draft)]
 #[serde(default)]
 pub struct ChildDraft {
     /// The record's identifier in the caller's system (opaque; cases refer to it).
@@ -70,7 +70,7 @@ pub struct ChildDraft {
 }
 
 /// Where the child lives: administrative units of either edition.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema, treem_derive::Draft)]
 #[serde(default)]
 pub struct ResidenceDraft {
     /// The edition the codes belong to: `2024` (three levels) or `2025` (two levels).
@@ -96,7 +96,7 @@ pub struct ResidenceDraft {
 }
 
 /// A parent, caregiver or guardian of the child.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema, treem_derive::Draft)]
 #[serde(default)]
 pub struct GuardianDraft {
     /// Họ và tên.
@@ -119,7 +119,7 @@ pub struct GuardianDraft {
 }
 
 /// Where and in what grade the child studies.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema, treem_derive::Draft)]
 #[serde(default)]
 pub struct SchoolingDraft {
     /// The school's code in the education database (not checked: treem holds no school list).
@@ -143,7 +143,7 @@ pub struct SchoolingDraft {
 }
 
 /// One group of special circumstances the child was identified in.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema, treem_derive::Draft)]
 #[serde(default)]
 pub struct CircumstanceDraft {
     /// The group: code, or the letter of Luật Trẻ em Điều 10 khoản 1 (catalog `special_circumstances`).
@@ -162,7 +162,7 @@ pub struct CircumstanceDraft {
 }
 
 /// The child's disability.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema, treem_derive::Draft)]
 #[serde(default)]
 pub struct DisabilityDraft {
     /// Types of disability (catalog `disability_types`); a person may have several.
@@ -178,7 +178,7 @@ pub struct DisabilityDraft {
 }
 
 /// Monthly social assistance received.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema, treem_derive::Draft)]
 #[serde(default)]
 pub struct AssistanceDraft {
     /// Category (catalog `social_assistance_categories`).
@@ -198,60 +198,3 @@ pub struct AssistanceDraft {
     #[schemars(skip)]
     pub unknown: Unknown,
 }
-
-crate::draft_deserialize!(ChildDraft {
-    id: "id",
-    full_name: "full_name",
-    date_of_birth: "date_of_birth",
-    sex: "sex",
-    ethnic_group: "ethnic_group",
-    personal_id: "personal_id",
-    birth_registered: "birth_registered",
-    birth_registration_date: "birth_registration_date",
-    residence: "residence" as DraftMember,
-    guardians: "guardians" as DraftListMember,
-    schooling: "schooling" as DraftMember,
-    special_circumstances: "special_circumstances" as DraftListMember,
-    disability: "disability" as DraftMember,
-    social_assistance: "social_assistance" as DraftMember,
-    protection_level: "protection_level",
-});
-
-crate::draft_deserialize!(ResidenceDraft {
-    edition: "edition",
-    province_code: "province_code",
-    district_code: "district_code",
-    commune_code: "commune_code",
-    address: "address",
-});
-
-crate::draft_deserialize!(GuardianDraft {
-    full_name: "full_name",
-    relationship: "relationship",
-    status: "status",
-    phone: "phone",
-});
-
-crate::draft_deserialize!(SchoolingDraft {
-    school_code: "school_code",
-    level: "level",
-    grade: "grade",
-    school_year: "school_year",
-});
-
-crate::draft_deserialize!(CircumstanceDraft {
-    group: "group",
-    sub_category: "sub_category",
-    identified_on: "identified_on",
-});
-
-crate::draft_deserialize!(DisabilityDraft {
-    types: "types",
-    level: "level",
-});
-
-crate::draft_deserialize!(AssistanceDraft {
-    category: "category",
-    since: "since",
-    studying: "studying",
-});

@@ -12,7 +12,7 @@ use crate::json::Field;
 /// The components follow Nghị định 30/2020/NĐ-CP Điều 8 khoản 2 (thể thức văn bản hành
 /// chính): issuing body, number and symbol, place and date, type and summary, content,
 /// signer, recipients.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema, treem_derive::Draft)]
 #[serde(default)]
 pub struct DirectiveDraft {
     /// A stable identifier of ours for the directive, e.g. `hai-phong-2024`.
@@ -60,7 +60,7 @@ pub struct DirectiveDraft {
 }
 
 /// One addressee.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema, treem_derive::Draft)]
 #[serde(default)]
 pub struct RecipientDraft {
     /// The unit type (see the catalog `unit_types`).
@@ -72,7 +72,7 @@ pub struct RecipientDraft {
 }
 
 /// A reference to another document.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema, treem_derive::Draft)]
 #[serde(default)]
 pub struct DocumentRefDraft {
     /// Identifier used by tasks' `cites`.
@@ -94,7 +94,7 @@ pub struct DocumentRefDraft {
 }
 
 /// Who signed, and in what capacity.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema, treem_derive::Draft)]
 #[serde(default)]
 pub struct SignerDraft {
     /// `TM`, `KT`, `TL`, `TUQ`, `Q` (Nghị định 30/2020/NĐ-CP Điều 13), or absent when the
@@ -113,7 +113,7 @@ pub struct SignerDraft {
 }
 
 /// A section: `1`, `3.1`, `a)`, or an unnumbered closing part.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema, treem_derive::Draft)]
 #[serde(default)]
 pub struct SectionDraft {
     /// Stable identifier, e.g. `3.1`.
@@ -137,7 +137,7 @@ pub struct SectionDraft {
 }
 
 /// One task.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema, treem_derive::Draft)]
 #[serde(default)]
 pub struct TaskDraft {
     /// Stable identifier, unique in the directive, e.g. `1b-4`.
@@ -173,7 +173,7 @@ pub struct TaskDraft {
 }
 
 /// A link from a task to an indicator of TT 13/2021/TT-BLĐTBXH.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema, treem_derive::Draft)]
 #[serde(default)]
 pub struct IndicatorRefDraft {
     /// `I` (Phụ lục I, children) or `II` (Phụ lục II, abuse and sanctions).
@@ -187,66 +187,3 @@ pub struct IndicatorRefDraft {
     #[serde(skip_serializing_if = "Field::is_absent")]
     pub basis: Field<String>,
 }
-
-crate::draft_deserialize!(DirectiveDraft {
-    id: "id",
-    issuer: "issuer",
-    number: "number",
-    place: "place",
-    date: "date",
-    doc_type: "doc_type",
-    summary: "summary",
-    recipients: "recipients",
-    basis: "basis",
-    cited: "cited",
-    signer: "signer" as DraftMember,
-    sections: "sections",
-});
-
-crate::draft_deserialize!(skip_unknown RecipientDraft {
-    r#type: "type",
-    text: "text",
-});
-
-crate::draft_deserialize!(skip_unknown DocumentRefDraft {
-    id: "id",
-    number: "number",
-    date: "date",
-    issuer: "issuer",
-    title: "title",
-});
-
-crate::draft_deserialize!(skip_unknown SignerDraft {
-    capacity: "capacity",
-    on_behalf_of: "on_behalf_of",
-    title: "title",
-    name: "name",
-});
-
-crate::draft_deserialize!(skip_unknown SectionDraft {
-    id: "id",
-    number: "number",
-    title: "title",
-    title_en: "title_en",
-    tasks: "tasks",
-    sections: "sections",
-});
-
-crate::draft_deserialize!(skip_unknown TaskDraft {
-    id: "id",
-    text: "text",
-    label_en: "label_en",
-    assignees: "assignees",
-    cites: "cites",
-    hotlines: "hotlines",
-    occasions: "occasions",
-    activities: "activities",
-    media_types: "media_types",
-    indicators: "indicators",
-});
-
-crate::draft_deserialize!(skip_unknown IndicatorRefDraft {
-    appendix: "appendix",
-    code: "code",
-    basis: "basis",
-});

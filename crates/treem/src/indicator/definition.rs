@@ -86,6 +86,18 @@ impl FromStr for IndicatorId {
     }
 }
 
+/// An indicator id written as text (`I:0101`).
+impl crate::json::data::FromJson for IndicatorId {
+    fn from_json(value: &serde_json::Value) -> Result<IndicatorId, crate::json::data::ReadError> {
+        const FORM: &str = "indicator id (appendix:code, e.g. I:0101)";
+        let text = value
+            .as_str()
+            .ok_or_else(|| crate::json::data::ReadError::wrong_type(FORM, value))?;
+        text.parse()
+            .map_err(|_| crate::json::data::ReadError::invalid_value(FORM, value))
+    }
+}
+
 impl TryFrom<String> for IndicatorId {
     type Error = String;
     fn try_from(s: String) -> Result<IndicatorId, String> {
@@ -107,7 +119,19 @@ impl fmt::Display for IndicatorId {
 
 /// A main disaggregation ("phân tổ chủ yếu"), typed where the official wording matches one
 /// of ours; the verbatim wording is always kept beside it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    JsonSchema,
+    treem_derive::Data,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Dimension {
     /// Giới tính.
@@ -199,7 +223,19 @@ impl Dimension {
 }
 
 /// How the value is scaled, read from the official formula ("× 100", "× 1.000", ...).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    JsonSchema,
+    treem_derive::Data,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Factor {
     /// A count: the value is the numerator.
@@ -234,7 +270,19 @@ impl Factor {
 }
 
 /// Whether treem's own records can feed an indicator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    JsonSchema,
+    treem_derive::Data,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Computability {
     /// Child, case, school or assessment records feed the numerator (see `facts_needed`).
@@ -244,7 +292,19 @@ pub enum Computability {
 }
 
 /// Where the denominator comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    JsonSchema,
+    treem_derive::Data,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum DenominatorFrom {
     /// No denominator: the indicator is a count.
@@ -256,7 +316,19 @@ pub enum DenominatorFrom {
 }
 
 /// A publication period named by the source ("Kỳ công bố").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    JsonSchema,
+    treem_derive::Data,
+)]
 pub enum PublicationPeriod {
     /// Năm.
     #[serde(rename = "year")]
@@ -276,7 +348,19 @@ pub enum PublicationPeriod {
 }
 
 /// The period a value is computed over.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    JsonSchema,
+    treem_derive::Data,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ComputationPeriod {
     /// A calendar year.
@@ -286,7 +370,7 @@ pub enum ComputationPeriod {
 }
 
 /// One main disaggregation of an indicator.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema, treem_derive::Data)]
 #[serde(deny_unknown_fields)]
 pub struct Disaggregation {
     /// The typed dimension (`other` when none fits).
@@ -301,7 +385,7 @@ pub struct Disaggregation {
 }
 
 /// The definition of one indicator.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, treem_derive::Data)]
 #[serde(deny_unknown_fields)]
 pub struct Definition {
     /// `appendix:code`.
@@ -368,18 +452,13 @@ pub struct Definition {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lead_agency_vi: Option<String>,
     /// First day in force (ISO date).
-    #[serde(deserialize_with = "crate::vn::date::iso::deserialize_date")]
     #[schemars(with = "String")]
     pub in_force_from: chrono::NaiveDate,
     /// The provision that sets `in_force_from`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub in_force_source: Option<String>,
     /// Last day in force, when repealed or replaced.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::vn::date::iso::deserialize_optional_date"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<String>")]
     pub in_force_until: Option<chrono::NaiveDate>,
     /// Whether treem's records can feed it.
@@ -398,125 +477,6 @@ pub struct Definition {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
-
-// `Deserialize` of the definition and of its parts: `data_deserialize!`, the derive's answers
-// with less WebAssembly (see `crate::json::data`; `de_tests` compares them with the derive).
-crate::json::data::data_deserialize!(struct Definition, deny_unknown {
-    id: required,
-    namespace: required,
-    group: default,
-    stt: default,
-    name_vi: required,
-    name_en: required,
-    name_en_note: default,
-    content_name_vi: default,
-    national_code: default,
-    method_vi: default,
-    numerator_vi: default,
-    denominator_vi: default,
-    fraction_note: default,
-    factor: required,
-    factor_note: default,
-    disaggregations: default,
-    periods: default,
-    period_text_vi: default,
-    computation_period: required,
-    data_sources_vi: default,
-    agency_vi: default,
-    lead_agency_vi: default,
-    in_force_from: required with crate::vn::date::iso::deserialize_date,
-    in_force_source: default,
-    in_force_until: default with crate::vn::date::iso::deserialize_optional_date,
-    computability: required,
-    denominator_from: required,
-    facts_needed: default,
-    additive: required,
-    source: required,
-    note: default,
-});
-
-crate::json::data::data_deserialize!(struct Disaggregation, deny_unknown {
-    dimension: required,
-    text_vi: required,
-    from_records: default,
-});
-
-crate::json::data::data_deserialize!(
-    enum Dimension {
-        Sex = "sex",
-        AgeGroup = "age_group",
-        EthnicGroup = "ethnic_group",
-        UrbanRural = "urban_rural",
-        Province = "province",
-        Region = "region",
-        Disability = "disability",
-        DisabilityType = "disability_type",
-        SchoolLevel = "school_level",
-        AgeAppropriateness = "age_appropriateness",
-        AbuseForm = "abuse_form",
-        AbuseEnvironment = "abuse_environment",
-        AccidentEnvironment = "accident_environment",
-        SupportType = "support_type",
-        SpecialCircumstanceGroup = "special_circumstance_group",
-        ServiceType = "service_type",
-        FacilityType = "facility_type",
-        KinshipCare = "kinship_care",
-        AdoptionOrigin = "adoption_origin",
-        MalnutritionLevel = "malnutrition_level",
-        MotherEducation = "mother_education",
-        Occupation = "occupation",
-        OffenderType = "offender_type",
-        ParticipationForm = "participation_form",
-        ManagingAuthority = "managing_authority",
-        Other = "other",
-    }
-);
-
-crate::json::data::data_deserialize!(
-    enum Factor {
-        Number = "number",
-        Percent = "percent",
-        Per100 = "per_100",
-        Per1000 = "per_1000",
-        Per100000 = "per_100000",
-        Unclear = "unclear",
-    }
-);
-
-crate::json::data::data_deserialize!(
-    enum Computability {
-        FromRecords = "from_records",
-        External = "external",
-    }
-);
-
-crate::json::data::data_deserialize!(
-    enum DenominatorFrom {
-        None = "none",
-        Records = "records",
-        External = "external",
-    }
-);
-
-crate::json::data::data_deserialize!(
-    enum PublicationPeriod {
-        Year = "year",
-        TwoYears = "2_years",
-        FiveYears = "5_years",
-        TwicePerFiveYears = "twice_per_5_years",
-        TenYears = "10_years",
-    }
-);
-
-crate::json::data::data_deserialize!(
-    enum ComputationPeriod {
-        Year = "year",
-        SchoolYear = "school_year",
-    }
-);
-
-#[cfg(test)]
-pub(crate) mod de_tests;
 
 impl Definition {
     /// True when the definition is in force on `date`.
@@ -688,14 +648,11 @@ pub fn load_definitions_value(
             Some(base) => base.index(index),
             None => Location::root(),
         };
-        let def: Definition = match Definition::deserialize(item) {
+        let def: Definition = match crate::json::data::FromJson::from_json(item) {
             Ok(def) => def,
             Err(e) => {
-                sink.push(
-                    &super::INDICATOR_DEFINITION_INVALID,
-                    &at,
-                    [("reason", crate::privacy::serde_error(&e).into())],
-                );
+                let e: crate::json::data::ReadError = e;
+                e.report(&at, sink);
                 continue;
             }
         };

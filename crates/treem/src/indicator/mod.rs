@@ -23,7 +23,7 @@ pub mod suppress;
 pub mod table;
 mod values;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::report::{Issue, IssueSink, Location};
 use crate::{Context, Error};
@@ -84,10 +84,6 @@ crate::codes! {
     INDICATOR_ITEM_INVALID = "indicator.item_invalid", Error, "indicator.input", "treem",
         "Mục không hợp lệ: {reason}",
         "Invalid item: {reason}";
-    /// A partial that does not parse.
-    INDICATOR_PARTIAL_INVALID = "indicator.partial_invalid", Error, "indicator.input", "treem",
-        "Tổng hợp từng phần không hợp lệ: {reason}",
-        "Invalid partial aggregate: {reason}";
     /// Records of this kind feed no indicator (`school`: the safe-school roll-up reads the
     /// school embedded in each assessment).
     INDICATOR_RECORD_PENDING = "indicator.record_pending", Warning, "indicator.input", "treem",
@@ -96,7 +92,7 @@ crate::codes! {
 }
 
 /// Which answer `indicators` gives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, treem_derive::Data)]
 #[serde(rename_all = "snake_case")]
 pub enum OutputForm {
     /// The published table (suppressed).
@@ -105,13 +101,6 @@ pub enum OutputForm {
     /// The mergeable partial (unsuppressed sums: keep it inside the statistics office).
     Partial,
 }
-
-crate::json::data::data_deserialize!(
-    enum OutputForm {
-        Table = "table",
-        Partial = "partial",
-    }
-);
 
 /// The options of the `indicators` entry point, beside the common ones of [`Context`].
 #[derive(Debug, Clone, PartialEq)]
@@ -165,7 +154,7 @@ impl Options {
         };
         let output = match map.remove("output") {
             None | Some(serde_json::Value::Null) => OutputForm::Table,
-            Some(v) => OutputForm::deserialize(&v).map_err(|_| {
+            Some(v) => crate::json::data::FromJson::from_json(&v).map_err(|_| {
                 Error::invalid_option("output", "expected \"table\" or \"partial\"")
             })?,
         };
@@ -173,9 +162,13 @@ impl Options {
         let age_groups = match map.remove("age_groups") {
             None | Some(serde_json::Value::Null) => feed::age::AgeGroups::default(),
             Some(v) => {
-                let bounds = Vec::<u32>::deserialize(&v).map_err(|_| {
-                    Error::invalid_option("age_groups", "expected an array of ages (lower bounds)")
-                })?;
+                let bounds: Vec<u32> =
+                    crate::json::data::FromJson::from_json(&v).map_err(|_| {
+                        Error::invalid_option(
+                            "age_groups",
+                            "expected an array of ages (lower bounds)",
+                        )
+                    })?;
                 feed::age::AgeGroups::from_bounds(bounds)
                     .map_err(|e| Error::invalid_option("age_groups", e))?
             }

@@ -16,10 +16,19 @@ use super::definition::{Dimension, IndicatorId};
 use super::period::Period;
 use crate::sorted_map::SortedSet;
 
-mod wire_de;
-
 /// One breakdown of a cell: a dimension and its category (`sex` = `female`).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    schemars::JsonSchema,
+    treem_derive::Data,
+)]
 pub struct Breakdown {
     /// The dimension.
     pub dimension: Dimension,
@@ -27,23 +36,8 @@ pub struct Breakdown {
     pub category: String,
 }
 
-// `Deserialize` of the breakdown and the wire form: `data_deserialize!`, the derive's answers
-// with less WebAssembly (see `crate::json::data`; `de_tests` compares them with the derive).
-crate::json::data::data_deserialize!(struct Breakdown, skip_unknown {
-    dimension: required,
-    category: required,
-});
-
-crate::json::data::data_deserialize!(struct PartialWire, skip_unknown {
-    format: required,
-    cells: required,
-});
-
-#[cfg(test)]
-mod de_tests;
-
 /// What a cell is about. The total of a unit has no breakdown.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, treem_derive::Data)]
 pub struct CellKey {
     /// The indicator.
     pub indicator: IndicatorId,
@@ -74,7 +68,7 @@ impl Ord for Num {
 }
 
 /// A value a caller reported for a non-additive measure (a survey estimate, a rate).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, treem_derive::Data)]
 pub struct Reported {
     /// The reported numerator, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -88,7 +82,7 @@ pub struct Reported {
 }
 
 /// The running sums of one cell.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, treem_derive::Data)]
 pub struct Accum {
     /// Summed numerator of additive inputs.
     #[serde(default)]
@@ -173,18 +167,14 @@ impl Partial {
 
 /// The serialised form: `{"format": "treem.indicators.partial/1", "cells": [...]}`, cells in
 /// key order, each its key members plus its sums. JSON has no struct keys, hence the list.
-#[derive(Serialize)]
+#[derive(Serialize, treem_derive::Data)]
 struct PartialWire {
     format: String,
     cells: Vec<WireCell>,
 }
 
 /// One serialised cell: its key members and its sums side by side.
-///
-/// `Deserialize` is written by hand ([`wire_de`]): the derive reads flattened members through
-/// serde's buffered `Content`, which with the criteria sets' tagged `Threshold` linked some
-/// 25 KB of WebAssembly (the same answers; its tests compare the two).
-#[derive(Serialize)]
+#[derive(Serialize, treem_derive::Data)]
 struct WireCell {
     #[serde(flatten)]
     key: CellKey,
@@ -217,5 +207,33 @@ impl TryFrom<PartialWire> for Partial {
             p.cell_mut(cell.key).merge(&cell.accum);
         }
         Ok(p)
+    }
+}
+
+/// Any JSON number.
+impl crate::json::data::FromJson for Num {
+    fn from_json(value: &serde_json::Value) -> Result<Num, crate::json::data::ReadError> {
+        value
+            .as_f64()
+            .map(Num)
+            .ok_or_else(|| crate::json::data::ReadError::wrong_type("number", value))
+    }
+}
+
+/// A partial from its serialised form ([`PartialWire`]); `json.invalid_value` at `/format`
+/// for another format.
+impl crate::json::data::FromJson for Partial {
+    fn from_json(value: &serde_json::Value) -> Result<Partial, crate::json::data::ReadError> {
+        let wire = PartialWire::from_json(value)?;
+        if wire.format != PARTIAL_FORMAT {
+            return Err(crate::json::data::ReadError::invalid_value(
+                PARTIAL_FORMAT,
+                &serde_json::Value::Null,
+            )
+            .at("format"));
+        }
+        Partial::try_from(wire).map_err(|_| {
+            crate::json::data::ReadError::invalid_value("a partial", &serde_json::Value::Null)
+        })
     }
 }

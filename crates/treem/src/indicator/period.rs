@@ -172,6 +172,18 @@ impl Period {
     }
 }
 
+/// A period written as text (`2024`, `2024Q1`, `2024-01`, `2024-2025`, `2021/2025`).
+impl crate::json::data::FromJson for Period {
+    fn from_json(value: &serde_json::Value) -> Result<Period, crate::json::data::ReadError> {
+        const FORM: &str = "period (2024, 2024Q1, 2024-01, 2024-2025 or 2021/2025)";
+        let text = value
+            .as_str()
+            .ok_or_else(|| crate::json::data::ReadError::wrong_type(FORM, value))?;
+        text.parse()
+            .map_err(|_| crate::json::data::ReadError::invalid_value(FORM, value))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

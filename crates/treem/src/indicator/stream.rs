@@ -30,15 +30,13 @@
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
-
 use super::definition::{self, Definition};
 use super::feed::{self, Joiner, Phase};
 use super::partial::{Partial, PARTIAL_FORMAT};
 use super::period::Period;
 use super::{
     check_builtin, facts, table, values, Answer, Options, OutputForm, INDICATOR_ITEM_INVALID,
-    INDICATOR_PARTIAL_INVALID, INDICATOR_RECORD_PENDING,
+    INDICATOR_RECORD_PENDING,
 };
 use crate::report::{Issue, IssueSink, Location, Severity, MAX_ISSUES};
 
@@ -168,13 +166,9 @@ impl Accumulator {
             return;
         };
         if map.get("format").and_then(serde_json::Value::as_str) == Some(PARTIAL_FORMAT) {
-            match Partial::deserialize(item) {
+            match <Partial as crate::json::data::FromJson>::from_json(item) {
                 Ok(p) => self.partial.merge(&p),
-                Err(e) => sink.push(
-                    &INDICATOR_PARTIAL_INVALID,
-                    &at,
-                    [("reason", crate::privacy::serde_error(&e).into())],
-                ),
+                Err(e) => e.report(&at, &mut sink),
             }
             self.ordered.take(Phase::Intake, index, sink);
             return;

@@ -6,8 +6,6 @@
 //! (non-negative integers) are summed like records; a bare `value` (or any figure of a
 //! non-additive indicator) is kept as reported and never summed.
 
-use serde::Deserialize;
-
 use super::definition::{Computability, Definition, DenominatorFrom, IndicatorId};
 use super::partial::{Breakdown, CellKey, Num, Partial, Reported};
 use super::period::Period;
@@ -16,6 +14,8 @@ use crate::report::{IssueSink, Location};
 /// One caller value as read (unknown members refused; `period`, `breakdown` and the figures
 /// may be left out).
 #[cfg_attr(test, derive(serde::Serialize))]
+#[derive(treem_derive::Data)]
+#[serde(deny_unknown_fields)]
 struct ValueItem {
     #[allow(dead_code)]
     kind: String,
@@ -27,22 +27,6 @@ struct ValueItem {
     denominator: Option<serde_json::Number>,
     value: Option<serde_json::Number>,
 }
-
-// `Deserialize`: `data_deserialize!`, the derive's answers with less WebAssembly (see
-// `crate::json::data`; `de_tests` compares them with the derive).
-crate::json::data::data_deserialize!(struct ValueItem, deny_unknown {
-    kind: required,
-    indicator: required,
-    period: default,
-    unit: required,
-    breakdown: default,
-    numerator: default,
-    denominator: default,
-    value: default,
-});
-
-#[cfg(test)]
-mod de_tests;
 
 fn count(n: &serde_json::Number) -> Option<u64> {
     n.as_u64()
@@ -68,9 +52,12 @@ pub(crate) fn add_value(
             [("reason", crate::privacy::truncate(&reason, 200).into())],
         );
     };
-    let parsed: ValueItem = match ValueItem::deserialize(item) {
+    let parsed: ValueItem = match crate::json::data::FromJson::from_json(item) {
         Ok(v) => v,
-        Err(e) => return invalid(sink, crate::privacy::serde_error(&e)),
+        Err(e) => {
+            let e: crate::json::data::ReadError = e;
+            return e.report(at, sink);
+        }
     };
     let id: IndicatorId = match parsed.indicator.parse() {
         Ok(id) => id,

@@ -108,7 +108,7 @@ crate::codes! {
 }
 
 /// One criterion's result as typed.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema, treem_derive::Draft)]
 #[serde(default)]
 pub struct ResultDraft {
     /// The criterion's code in its set.
@@ -130,7 +130,7 @@ pub struct ResultDraft {
 }
 
 /// A remedy plan (TT 18/2023 Điều 12 khoản 1).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema, treem_derive::Draft)]
 #[serde(default)]
 pub struct RemedyDraft {
     /// Kế hoạch, biện pháp.
@@ -149,7 +149,7 @@ pub struct RemedyDraft {
 }
 
 /// A self-assessment as typed.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema, treem_derive::Draft)]
 #[serde(default)]
 pub struct AssessmentDraft {
     /// The id of a built-in set (catalog `criteria_sets`), or a complete set inline.
@@ -175,28 +175,6 @@ pub struct AssessmentDraft {
     #[schemars(skip)]
     pub unknown: BTreeMap<String, serde_json::Value>,
 }
-
-crate::draft_deserialize!(ResultDraft {
-    criterion: "criterion",
-    result: "result",
-    evidence: "evidence",
-    remedy: "remedy" as DraftMember,
-});
-
-crate::draft_deserialize!(RemedyDraft {
-    measures: "measures",
-    by: "by",
-    deadline: "deadline",
-});
-
-crate::draft_deserialize!(AssessmentDraft {
-    criteria_set: "criteria_set",
-    criteria_set_version: "criteria_set_version",
-    school: "school" as DraftMember,
-    school_year: "school_year",
-    results: "results" as DraftListMember,
-    disqualifying_events: "disqualifying_events",
-});
 
 /// The kind `safe_school_assessment`.
 pub(crate) const KIND: crate::document::KindDef = crate::document::kind_def::<AssessmentDraft>(

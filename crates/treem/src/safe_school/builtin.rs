@@ -32,7 +32,7 @@ pub fn all() -> &'static [CriteriaSet] {
         FILES
             .iter()
             .filter_map(|text| serde_json::from_str::<serde_json::Value>(text).ok())
-            .filter_map(|value| serde::Deserialize::deserialize(&value).ok())
+            .filter_map(|value| crate::json::data::FromJson::from_json(&value).ok())
             .collect()
     })
 }

@@ -6,10 +6,8 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-mod threshold_de;
-
 /// A versioned set of criteria from one official document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema, treem_derive::Data)]
 #[serde(deny_unknown_fields)]
 pub struct CriteriaSet {
     /// Stable identifier, e.g. `tt18-2023`.
@@ -50,7 +48,7 @@ pub struct CriteriaSet {
 }
 
 /// The official document a set comes from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema, treem_derive::Data)]
 #[serde(deny_unknown_fields)]
 pub struct DocumentRef {
     /// Số, ký hiệu, e.g. `18/2023/TT-BGDĐT`.
@@ -68,10 +66,7 @@ pub struct DocumentRef {
 }
 
 /// The pass rule of a set.
-// `Deserialize` is written by hand (`threshold_de`), the same as serde's derive for these
-// attributes, without the derive's buffered reading (wasm size). Not a doc comment: doc
-// comments go into the published JSON Schema.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema, treem_derive::Data)]
 #[serde(tag = "rule", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Threshold {
     /// At least `min_percent` % of the applicable criteria met and, when `all_mandatory`,
@@ -95,7 +90,9 @@ pub enum Threshold {
 }
 
 /// How much of the official list a copy holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema, treem_derive::Data,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Completeness {
     /// Only the pass rule (and counts) are known; no criterion can be assessed.
@@ -118,7 +115,7 @@ impl Completeness {
 }
 
 /// A content area (nội dung) of a set.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema, treem_derive::Data)]
 #[serde(deny_unknown_fields)]
 pub struct ContentArea {
     /// Stable code within the set.
@@ -128,7 +125,7 @@ pub struct ContentArea {
 }
 
 /// One criterion (tiêu chí).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema, treem_derive::Data)]
 #[serde(deny_unknown_fields)]
 pub struct Criterion {
     /// Stable code within the set (the document's numbering where it has one).
@@ -153,7 +150,7 @@ fn is_false(value: &bool) -> bool {
 }
 
 /// An event that disqualifies the result for the year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema, treem_derive::Data)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// Stable code within the set.
@@ -161,62 +158,6 @@ pub struct Event {
     /// Description, with its source when not the document's own wording.
     pub text: String,
 }
-
-// `Deserialize` of the set and of its parts: `data_deserialize!`, the derive's answers with
-// less WebAssembly (see `crate::json::data`; `de_tests` compares them with the derive).
-crate::json::data::data_deserialize!(struct CriteriaSet, deny_unknown {
-    id: required,
-    version: required,
-    title: required,
-    document: required,
-    applies_to: required,
-    threshold: required,
-    completeness: required,
-    content_areas: default,
-    criteria: default,
-    disqualifying_events: default,
-    remedy_required: default,
-    reported_total: default,
-    reported_mandatory: default,
-    notes: default,
-});
-
-crate::json::data::data_deserialize!(struct DocumentRef, deny_unknown {
-    number: required,
-    title: required,
-    issued: default,
-    in_force_from: default,
-    articles: required,
-});
-
-crate::json::data::data_deserialize!(
-    enum Completeness {
-        ThresholdsOnly = "thresholds_only",
-        Partial = "partial",
-        Complete = "complete",
-    }
-);
-
-crate::json::data::data_deserialize!(struct ContentArea, deny_unknown {
-    code: required,
-    title: required,
-});
-
-crate::json::data::data_deserialize!(struct Criterion, deny_unknown {
-    code: required,
-    text: required,
-    area: default,
-    mandatory: default,
-    conditional: default,
-});
-
-crate::json::data::data_deserialize!(struct Event, deny_unknown {
-    code: required,
-    text: required,
-});
-
-#[cfg(test)]
-mod de_tests;
 
 impl CriteriaSet {
     /// The criterion with `code`.

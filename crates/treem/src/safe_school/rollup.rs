@@ -19,7 +19,9 @@ use crate::context::Context;
 use crate::sorted_map::{SortedMap, SortedSet};
 
 /// One school's result in the roll-up.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema, treem_derive::Data,
+)]
 pub struct RollupEntry {
     /// Mã trường.
     pub school_code: String,
@@ -36,7 +38,7 @@ pub struct RollupEntry {
 }
 
 /// A mergeable partial roll-up.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema, treem_derive::Data)]
 pub struct RollupPartial {
     /// Entries per authority key `authority:unit` (e.g. `so_gddt:31`; the unit is the
     /// province, district or commune code of the school's address, empty when unknown).
@@ -46,25 +48,6 @@ pub struct RollupPartial {
     /// Records left out because they were not valid assessments.
     pub invalid: u64,
 }
-
-// `Deserialize` of the partial and its entries: `data_deserialize!`, the derive's answers with
-// less WebAssembly (see `crate::json::data`; `de_tests` compares them with the derive).
-crate::json::data::data_deserialize!(struct RollupEntry, skip_unknown {
-    school_code: required,
-    school_year: required,
-    set_id: required,
-    set_version: required,
-    level: default,
-    failed_criteria: required,
-});
-
-crate::json::data::data_deserialize!(struct RollupPartial, skip_unknown {
-    authorities: required,
-    invalid: required,
-});
-
-#[cfg(test)]
-mod de_tests;
 
 /// One authority's lists.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

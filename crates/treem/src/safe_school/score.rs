@@ -56,7 +56,19 @@ impl Outcome {
 }
 
 /// The level of the result (TT 18/2023 Điều 11 khoản 2: "theo 2 mức").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    JsonSchema,
+    treem_derive::Data,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ResultLevel {
     /// Chưa đạt.
@@ -64,13 +76,6 @@ pub enum ResultLevel {
     /// Đạt.
     Dat,
 }
-
-crate::json::data::data_deserialize!(
-    enum ResultLevel {
-        ChuaDat = "chua_dat",
-        Dat = "dat",
-    }
-);
 
 /// Why the level is what it is. Every reason that applies is listed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

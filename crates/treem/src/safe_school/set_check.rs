@@ -10,10 +10,6 @@ use crate::fields::FIELD_REQUIRED;
 use crate::report::{IssueSink, Location};
 
 crate::codes! {
-    /// The set does not fit the schema of `criteria_set` (see `schema criteria_set`).
-    CRITERIA_SET_SCHEMA = "criteria_set.schema", Error, "safe_school.criteria_set", "treem",
-        "Bộ tiêu chí không đúng cấu trúc: {detail}",
-        "The criteria set does not fit its schema: {detail}";
     /// Two criteria (or two events) share a code.
     CRITERIA_SET_DUPLICATE_CODE = "criteria_set.duplicate_code", Error, "safe_school.criteria_set", "treem",
         "Mã {code} bị trùng trong bộ tiêu chí",
@@ -105,11 +101,11 @@ pub fn read(
     at: &Location<'_>,
     sink: &mut IssueSink,
 ) -> Option<CriteriaSet> {
-    let set: CriteriaSet = match CriteriaSet::deserialize(value) {
+    let set: CriteriaSet = match crate::json::data::FromJson::from_json(value) {
         Ok(set) => set,
         Err(e) => {
-            let detail = crate::privacy::serde_error(&e);
-            sink.push(&CRITERIA_SET_SCHEMA, at, [("detail", detail.into())]);
+            let e: crate::json::data::ReadError = e;
+            e.report(at, sink);
             return None;
         }
     };

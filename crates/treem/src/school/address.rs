@@ -34,7 +34,7 @@ crate::codes! {
 }
 
 /// Address codes as typed: every member optional.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema, treem_derive::Draft)]
 #[serde(default)]
 pub struct AddressDraft {
     /// Mã tỉnh (2 digits).
@@ -54,13 +54,6 @@ pub struct AddressDraft {
     #[schemars(skip)]
     pub unknown: BTreeMap<String, serde_json::Value>,
 }
-
-crate::draft_deserialize!(AddressDraft {
-    province_code: "province_code",
-    district_code: "district_code",
-    commune_code: "commune_code",
-    edition: "edition",
-});
 
 impl AddressDraft {
     /// The edition the codes belong to: the record's own, else the context's.

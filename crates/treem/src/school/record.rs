@@ -90,7 +90,7 @@ crate::codes! {
 }
 
 /// A school record as typed by a person: every field optional, strings as written.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema, treem_derive::Draft)]
 #[serde(default)]
 pub struct SchoolDraft {
     /// Mã trường (the code in the sector's database).
@@ -135,21 +135,6 @@ pub struct SchoolDraft {
     #[schemars(skip)]
     pub unknown: BTreeMap<String, serde_json::Value>,
 }
-
-crate::draft_deserialize!(SchoolDraft {
-    code: "code",
-    name: "name",
-    school_type: "school_type",
-    levels: "levels",
-    grades: "grades",
-    ownership: "ownership",
-    managing_authority: "managing_authority",
-    address: "address" as DraftMember,
-    learners: "learners",
-    teachers: "teachers",
-    staff: "staff",
-    counsellors: "counsellors",
-});
 
 impl SchoolDraft {
     /// The school type, when given and known.

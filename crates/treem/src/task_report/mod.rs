@@ -107,7 +107,7 @@ pub fn rollup_table(partials: &[u8], expected: &[u8]) -> Result<RollupTable, cra
     };
     let mut merged = RollupPartial::default();
     for item in list {
-        let partial: RollupPartial = <RollupPartial as serde::Deserialize>::deserialize(&item)
+        let partial: RollupPartial = crate::json::data::FromJson::from_json(&item)
             .map_err(|_| crate::Error::wrong_top_level("roll-up partial", &item))?;
         merged = merged.merge(partial);
     }
@@ -116,7 +116,7 @@ pub fn rollup_table(partials: &[u8], expected: &[u8]) -> Result<RollupTable, cra
             std::collections::BTreeMap::new()
         } else {
             let value = crate::json::parse_bytes(expected)?;
-            serde::Deserialize::deserialize(&value).map_err(|_| {
+            crate::json::data::FromJson::from_json(&value).map_err(|_| {
                 crate::Error::wrong_top_level("object of unit code → unit type", &value)
             })?
         };

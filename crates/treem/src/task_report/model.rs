@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::json::Field;
 
 /// One unit's report on the tasks of one directive for one period.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema, treem_derive::Draft)]
 #[serde(default)]
 pub struct TaskReportDraft {
     /// The directive reported on: the id of a built-in directive (catalog `directives`).
@@ -30,7 +30,7 @@ pub struct TaskReportDraft {
 }
 
 /// The reporting unit.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema, treem_derive::Draft)]
 #[serde(default)]
 pub struct UnitDraft {
     /// The unit type (catalog `unit_types`; not `education_institution`, which is a group).
@@ -49,7 +49,7 @@ pub struct UnitDraft {
 }
 
 /// Progress on one task.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema, treem_derive::Draft)]
 #[serde(default)]
 pub struct TaskProgressDraft {
     /// The task's id in the directive, e.g. `1b-4`.
@@ -73,7 +73,7 @@ pub struct TaskProgressDraft {
 }
 
 /// One activity carried out for a task.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema, treem_derive::Draft)]
 #[serde(default)]
 pub struct ActivityDraft {
     /// `event`, `media` or `campaign` (catalog `activity_kinds`).
@@ -100,7 +100,7 @@ pub struct ActivityDraft {
 }
 
 /// Participants of an activity by group.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema, treem_derive::Draft)]
 #[serde(default)]
 pub struct ParticipantsDraft {
     /// Learners (học sinh, trẻ em).
@@ -116,43 +116,3 @@ pub struct ParticipantsDraft {
     #[serde(skip_serializing_if = "Field::is_absent")]
     pub others: Field<serde_json::Value>,
 }
-
-crate::draft_deserialize!(TaskReportDraft {
-    directive: "directive",
-    unit: "unit" as DraftMember,
-    period: "period",
-    tasks: "tasks",
-});
-
-crate::draft_deserialize!(skip_unknown UnitDraft {
-    r#type: "type",
-    code: "code",
-    name: "name",
-    learners: "learners",
-});
-
-crate::draft_deserialize!(skip_unknown TaskProgressDraft {
-    task: "task",
-    status: "status",
-    activities: "activities",
-    evidence: "evidence",
-    difficulties: "difficulties",
-    proposals: "proposals",
-});
-
-crate::draft_deserialize!(skip_unknown ActivityDraft {
-    kind: "kind",
-    title: "title",
-    date: "date",
-    occasion: "occasion",
-    count: "count",
-    participants: "participants" as DraftMember,
-    media: "media",
-});
-
-crate::draft_deserialize!(skip_unknown ParticipantsDraft {
-    learners: "learners",
-    teachers: "teachers",
-    parents: "parents",
-    others: "others",
-});

@@ -18,7 +18,7 @@ use crate::sorted_map::{SortedMap, SortedSet};
 /// Activity totals: events, campaigns by occasion, participants by group, products by type.
 /// `BTreeMap<String, u64>` as `RollupPartial::rejected` is (which grows with the units): one
 /// type, its code compiled once.
-#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, treem_derive::Data)]
 pub struct Totals {
     /// Activities by kind (`event`, `media`, `campaign`), counting `count` (default 1).
     pub activities: BTreeMap<String, u64>,
@@ -47,7 +47,7 @@ impl Totals {
 }
 
 /// One task in one unit's report.
-#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, treem_derive::Data)]
 pub struct TaskSummary {
     /// `done`, `in_progress` or `not_started`.
     pub status: String,
@@ -56,7 +56,7 @@ pub struct TaskSummary {
 }
 
 /// One unit's report, summarised.
-#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, treem_derive::Data)]
 pub struct UnitSummary {
     /// The unit's type.
     pub unit_type: String,
@@ -67,7 +67,7 @@ pub struct UnitSummary {
 }
 
 /// A mergeable partial roll-up of task reports on one directive.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, treem_derive::Data)]
 pub struct RollupPartial {
     /// Reports accepted, per unit code. A `BTreeMap`, as `rejected` is: both grow with the
     /// number of units (a whole province), merged one report at a time.
@@ -77,35 +77,6 @@ pub struct RollupPartial {
     /// Reports left out because they had errors, per unit code (`?` when the code is missing).
     pub rejected: BTreeMap<String, u64>,
 }
-
-// `Deserialize` of the partial and its parts: `data_deserialize!`, the derive's answers with
-// less WebAssembly (see `crate::json::data`; `de_tests` compares them with the derive).
-crate::json::data::data_deserialize!(struct Totals, skip_unknown {
-    activities: required,
-    occasions: required,
-    participants: required,
-    media: required,
-});
-
-crate::json::data::data_deserialize!(struct TaskSummary, skip_unknown {
-    status: required,
-    totals: required,
-});
-
-crate::json::data::data_deserialize!(struct UnitSummary, skip_unknown {
-    unit_type: required,
-    period: required,
-    tasks: required,
-});
-
-crate::json::data::data_deserialize!(struct RollupPartial, skip_unknown {
-    units: required,
-    duplicates: required,
-    rejected: required,
-});
-
-#[cfg(test)]
-mod de_tests;
 
 impl RollupPartial {
     /// The partial of one report. A report with errors is counted in `rejected`, not summed.

@@ -1,0 +1,494 @@
+//! The readers of treem's drafts and data types, generated from their definitions.
+//!
+//! Each type says how it is read in one place, its own `#[serde(...)]` attributes (the ones
+//! its derived `Serialize` and `JsonSchema` already follow): member names (`rename`, and
+//! `r#type` read as `type`), defaults (`default`, an `Option` member), unknown members kept
+//! (`flatten` on the draft's `unknown` map) or refused (`deny_unknown_fields`), a member's
+//! own reader (`deserialize_with`), variant names (`rename_all = "snake_case"`, `rename`).
+//! No name is written twice. The generated code calls treem's `crate::json` helpers, so the
+//! derives are for treem's own types only.
+//!
+//! - `#[derive(Draft)]` on a lenient draft (every member a `Field`): `FromValue` (from a parsed
+//!   `serde_json::Value`, every binding), `ReadMembers` and `Deserialize` (straight from JSON
+//!   text, the CLI's bulk path), and the member impls that read a nested draft, or a list of
+//!   them, in place.
+//! - `#[derive(Data)]` on a data type (criteria sets, definitions, partials, caller values):
+//!   a struct read from a `Value`, every problem found reported by `crate::json::data`; a
+//!   unit enum read from its name.
+
+use proc_macro::TokenStream;
+use proc_macro2::{Span, TokenStream as Tokens};
+use quote::quote;
+use syn::{parse_macro_input, Data, DeriveInput, Fields, LitStr};
+
+/// Reads a draft: see the crate documentation.
+#[proc_macro_derive(Draft, attributes(serde))]
+pub fn derive_draft(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    draft(&input)
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
+
+/// Reads a data type: see the crate documentation.
+#[proc_macro_derive(Data, attributes(serde))]
+pub fn derive_data(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    data(&input)
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
+
+/// What a type's or a member's `#[serde(...)]` attributes say about reading it.
+#[derive(Default)]
+struct SerdeAttrs {
+    rename: Option<String>,
+    rename_all: Option<String>,
+    default: bool,
+    flatten: bool,
+    skip: bool,
+    deny_unknown: bool,
+    deserialize_with: Option<syn::Path>,
+    tag: Option<String>,
+}
+
+fn serde_attrs(attrs: &[syn::Attribute]) -> syn::Result<SerdeAttrs> {
+    let mut out = SerdeAttrs::default();
+    for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
+        attr.parse_nested_meta(|meta| {
+            let name = meta
+                .path
+                .get_ident()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            match name.as_str() {
+                "rename" => out.rename = Some(meta.value()?.parse::<LitStr>()?.value()),
+                "rename_all" => out.rename_all = Some(meta.value()?.parse::<LitStr>()?.value()),
+                "tag" => out.tag = Some(meta.value()?.parse::<LitStr>()?.value()),
+                "deserialize_with" => {
+                    out.deserialize_with = Some(meta.value()?.parse::<LitStr>()?.parse()?);
+                }
+                "default" => {
+                    if meta.input.peek(syn::Token![=]) {
+                        return Err(meta.error("treem-derive: `default = ...` is not supported"));
+                    }
+                    out.default = true;
+                }
+                "flatten" => out.flatten = true,
+                "skip" | "skip_deserializing" => out.skip = true,
+                "deny_unknown_fields" => out.deny_unknown = true,
+                "with" | "deserialize" | "alias" | "from" | "try_from" | "untagged" | "content"
+                | "borrow" | "bound" => {
+                    return Err(meta.error(format!(
+                        "treem-derive: `serde({name})` is not read by the derive"
+                    )));
+                }
+                _ => {
+                    // Serialization-only attributes (`skip_serializing_if`, `serialize_with`,
+                    // `transparent`, ...): their value, if any, is skipped.
+                    if meta.input.peek(syn::Token![=]) {
+                        let _: syn::Expr = meta.value()?.parse()?;
+                    } else if meta.input.peek(syn::token::Paren) {
+                        meta.parse_nested_meta(|inner| {
+                            if inner.input.peek(syn::Token![=]) {
+                                let _: syn::Expr = inner.value()?.parse()?;
+                            }
+                            Ok(())
+                        })?;
+                    }
+                }
+            }
+            Ok(())
+        })?;
+    }
+    Ok(out)
+}
+
+/// The JSON name of a member: its `rename`, else its identifier without `r#`.
+fn member_name(ident: &syn::Ident, attrs: &SerdeAttrs) -> String {
+    attrs.rename.clone().unwrap_or_else(|| {
+        let text = ident.to_string();
+        text.strip_prefix("r#").map(str::to_owned).unwrap_or(text)
+    })
+}
+
+/// A variant's JSON name as serde's `rename_all` spells it.
+fn variant_name(
+    ident: &syn::Ident,
+    attrs: &SerdeAttrs,
+    rename_all: Option<&str>,
+) -> syn::Result<String> {
+    if let Some(name) = &attrs.rename {
+        return Ok(name.clone());
+    }
+    let text = ident.to_string();
+    match rename_all {
+        None => Ok(text),
+        Some("snake_case") => {
+            let mut out = String::new();
+            for (i, c) in text.chars().enumerate() {
+                if c.is_uppercase() && i > 0 {
+                    out.push('_');
+                }
+                out.extend(c.to_lowercase());
+            }
+            Ok(out)
+        }
+        Some("lowercase") => Ok(text.to_lowercase()),
+        Some(other) => Err(syn::Error::new(
+            ident.span(),
+            format!("treem-derive: rename_all = {other:?} is not supported"),
+        )),
+    }
+}
+
+fn named_fields(
+    input: &DeriveInput,
+) -> syn::Result<&syn::punctuated::Punctuated<syn::Field, syn::Token![,]>> {
+    match &input.data {
+        Data::Struct(data) => match &data.fields {
+            Fields::Named(fields) => Ok(&fields.named),
+            _ => Err(syn::Error::new(
+                Span::call_site(),
+                "treem-derive: a struct with named members",
+            )),
+        },
+        _ => Err(syn::Error::new(Span::call_site(), "treem-derive: a struct")),
+    }
+}
+
+fn draft(input: &DeriveInput) -> syn::Result<Tokens> {
+    let ty = &input.ident;
+    let mut names = Vec::new();
+    let mut idents = Vec::new();
+    let mut unknown = None;
+    for field in named_fields(input)? {
+        let attrs = serde_attrs(&field.attrs)?;
+        let Some(ident) = &field.ident else { continue };
+        if attrs.flatten {
+            if unknown.is_some() {
+                return Err(syn::Error::new(
+                    ident.span(),
+                    "treem-derive: one flattened `unknown` map",
+                ));
+            }
+            unknown = Some(ident.clone());
+            continue;
+        }
+        if attrs.skip {
+            continue;
+        }
+        names.push(member_name(ident, &attrs));
+        idents.push(ident.clone());
+    }
+    let indexes: Vec<usize> = (0..idents.len()).collect();
+    let keep = unknown.is_some();
+    let (value_unknown, text_unknown) = match &unknown {
+        Some(map) => (
+            quote! { draft.#map.insert(name.clone(), value.clone()); },
+            quote! {
+                crate::json::Key::Unknown(name) => {
+                    let value: serde_json::Value = map.next_value()?;
+                    self.#map.insert(name, value);
+                }
+            },
+        ),
+        None => (quote! {}, quote! {}),
+    };
+    let other_key = if keep {
+        quote! { crate::json::Key::Unknown(other.to_owned()) }
+    } else {
+        quote! { { let _ = other; crate::json::Key::Skipped } }
+    };
+    Ok(quote! {
+        const _: () = {
+            /// A member name of the draft read from JSON text: one `match` over the names
+            /// (compiled to a dispatch on length and bytes, faster than a search of the list).
+            struct KeyOf;
+
+            impl<'de> serde::de::DeserializeSeed<'de> for KeyOf {
+                type Value = crate::json::Key;
+
+                fn deserialize<D: serde::Deserializer<'de>>(
+                    self,
+                    deserializer: D,
+                ) -> Result<crate::json::Key, D::Error> {
+                    deserializer.deserialize_identifier(self)
+                }
+            }
+
+            impl<'de> serde::de::Visitor<'de> for KeyOf {
+                type Value = crate::json::Key;
+
+                fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.write_str("a member name")
+                }
+
+                fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<crate::json::Key, E> {
+                    Ok(match name {
+                        #(#names => crate::json::Key::Known(#indexes),)*
+                        other => #other_key,
+                    })
+                }
+            }
+
+            impl crate::json::FromValue for #ty {
+                fn from_value(value: &serde_json::Value) -> Option<#ty> {
+                    let members = value.as_object()?;
+                    let mut draft = <#ty as Default>::default();
+                    for (name, value) in members {
+                        match name.as_str() {
+                            #(#names => crate::json::Member::set_from(&mut draft.#idents, value),)*
+                            _ => { #value_unknown }
+                        }
+                    }
+                    Some(draft)
+                }
+            }
+
+            impl crate::json::ReadMembers for #ty {
+                const MEMBERS: &'static [&'static str] = &[#(#names),*];
+
+                fn read_members<'de, A: serde::de::MapAccess<'de>>(
+                    &mut self,
+                    map: &mut A,
+                ) -> Result<(), A::Error> {
+                    while let Some(key) = map.next_key_seed(KeyOf)? {
+                        match key {
+                            #(crate::json::Key::Known(#indexes) => {
+                                crate::json::Member::read_member(&mut self.#idents, map)?;
+                            })*
+                            #text_unknown
+                            _ => {
+                                map.next_value::<serde::de::IgnoredAny>()?;
+                            }
+                        }
+                    }
+                    Ok(())
+                }
+            }
+
+            impl<'de> serde::Deserialize<'de> for #ty {
+                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<#ty, D::Error> {
+                    crate::json::read_draft(deserializer)
+                }
+            }
+
+            impl crate::json::Member for crate::json::Field<#ty> {
+                #[inline]
+                fn set_from(&mut self, value: &serde_json::Value) {
+                    *self = crate::json::Field::from_member(value);
+                }
+                #[inline]
+                fn read_member<'de, A: serde::de::MapAccess<'de>>(
+                    &mut self,
+                    map: &mut A,
+                ) -> Result<(), A::Error> {
+                    map.next_value_seed(crate::json::DraftInPlace(self))
+                }
+            }
+
+            impl crate::json::Member for crate::json::Field<Vec<crate::json::Field<#ty>>> {
+                #[inline]
+                fn set_from(&mut self, value: &serde_json::Value) {
+                    *self = crate::json::Field::from_member(value);
+                }
+                #[inline]
+                fn read_member<'de, A: serde::de::MapAccess<'de>>(
+                    &mut self,
+                    map: &mut A,
+                ) -> Result<(), A::Error> {
+                    map.next_value_seed(crate::json::DraftListInPlace(self))
+                }
+            }
+
+            impl crate::json::Plain for Vec<#ty> {}
+        };
+    })
+}
+
+fn is_option(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Path(path) => path
+            .path
+            .segments
+            .last()
+            .is_some_and(|s| s.ident == "Option"),
+        _ => false,
+    }
+}
+
+/// A struct's (or a struct variant's) reading from `value`, as an expression of type
+/// `Result<#built, crate::json::data::ReadError>`.
+fn members_read(
+    fields: &syn::punctuated::Punctuated<syn::Field, syn::Token![,]>,
+    built: &Tokens,
+    expecting: &str,
+    deny: bool,
+    container_default: bool,
+    tag: Option<&str>,
+) -> syn::Result<Tokens> {
+    let mut names: Vec<String> = Vec::new();
+    let mut idents = Vec::new();
+    let mut required = Vec::new();
+    let mut readers = Vec::new();
+    let mut finishes = Vec::new();
+    let mut patterns = Vec::new();
+    let mut flattened = Vec::new();
+    for field in fields {
+        let attrs = serde_attrs(&field.attrs)?;
+        let Some(ident) = &field.ident else { continue };
+        if attrs.skip {
+            return Err(syn::Error::new(
+                ident.span(),
+                "treem-derive: skip is not read",
+            ));
+        }
+        if attrs.flatten {
+            // A flattened member reads the whole object (its own members, the others
+            // ignored); a flattened `Option` is `None` when they do not read.
+            let read = if is_option(&field.ty) {
+                quote! { crate::json::data::FromJson::from_json(value).ok() }
+            } else {
+                quote! { crate::json::data::FromJson::from_json(value)? }
+            };
+            flattened.push(quote! { let #ident = #read; });
+            patterns.push(quote! { #ident });
+            finishes.push(quote! { #ident });
+            idents.push(ident.clone());
+            continue;
+        }
+        let is_required = !attrs.default && !container_default && !is_option(&field.ty);
+        let index = names.len();
+        names.push(member_name(ident, &attrs));
+
+        if attrs.deserialize_with.is_some() {
+            return Err(syn::Error::new(
+                ident.span(),
+                "treem-derive: deserialize_with is not read; implement FromJson for the member's type",
+            ));
+        }
+        let name = member_name(ident, &attrs);
+        let fty = &field.ty;
+        readers.push(quote! {
+            let #ident = members.read(#index, #name, <#fty as crate::json::data::FromJson>::from_json);
+        });
+        if is_required {
+            patterns.push(quote! { Some(#ident) });
+            finishes.push(quote! { #ident });
+        } else {
+            patterns.push(quote! { #ident });
+            finishes.push(quote! { #ident.unwrap_or_default() });
+        }
+        required.push(is_required);
+        idents.push(ident.clone());
+    }
+    let tag = match tag {
+        Some(tag) => quote! { Some(#tag) },
+        None => quote! { None },
+    };
+    Ok(quote! {{
+        const FIELDS: &[&str] = &[#(#names),*];
+        let mut members = crate::json::data::Members::new(value, #expecting, FIELDS, #deny, #tag)?;
+        #(#readers)*
+        const REQUIRED: &[bool] = &[#(#required),*];
+        members.finish(FIELDS, REQUIRED)?;
+        #(#flattened)*
+        // One match over every member (not one early return per required member, each
+        // dropping the others): the required ones are there once `finish` passed.
+        match (#(#idents,)*) {
+            (#(#patterns,)*) => Ok(#built { #(#idents: #finishes,)* }),
+            #[allow(unreachable_patterns)]
+            _ => Err(crate::json::data::unchecked()),
+        }
+    }})
+}
+
+fn data(input: &DeriveInput) -> syn::Result<Tokens> {
+    let ty = &input.ident;
+    let container = serde_attrs(&input.attrs)?;
+    let deserialize = quote! {
+        impl<'de> serde::Deserialize<'de> for #ty {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<#ty, D::Error> {
+                let value = crate::json::data::gather(deserializer)?;
+                <#ty as crate::json::data::FromJson>::from_json(&value)
+                    .map_err(crate::json::data::error)
+            }
+        }
+    };
+    if let Data::Enum(data) = &input.data {
+        let mut names = Vec::new();
+        let mut variants = Vec::new();
+        let mut reads = Vec::new();
+        for variant in &data.variants {
+            let attrs = serde_attrs(&variant.attrs)?;
+            let name = variant_name(&variant.ident, &attrs, container.rename_all.as_deref())?;
+            let ident = &variant.ident;
+            match (&variant.fields, &container.tag) {
+                (Fields::Unit, _) => reads.push(quote! { Ok(#ty::#ident) }),
+                (Fields::Named(fields), Some(tag)) => reads.push(members_read(
+                    &fields.named,
+                    &quote! { #ty::#ident },
+                    "object",
+                    container.deny_unknown,
+                    false,
+                    Some(tag),
+                )?),
+                _ => {
+                    return Err(syn::Error::new(
+                        ident.span(),
+                        "treem-derive: unit variants, or struct variants of a tagged enum",
+                    ))
+                }
+            }
+            names.push(name);
+            variants.push(ident.clone());
+        }
+        let indexes: Vec<usize> = (0..variants.len()).collect();
+        if let Some(tag) = &container.tag {
+            let expecting = "object";
+            return Ok(quote! {
+                #deserialize
+
+                impl crate::json::data::FromJson for #ty {
+                    fn from_json(value: &serde_json::Value) -> Result<#ty, crate::json::data::ReadError> {
+                        const VARIANTS: &[&str] = &[#(#names),*];
+                        match crate::json::data::tag_of(value, #tag, #expecting, VARIANTS)? {
+                            #(#indexes => #reads,)*
+                            _ => Err(crate::json::data::unchecked()),
+                        }
+                    }
+                }
+            });
+        }
+        return Ok(quote! {
+            #deserialize
+
+            impl crate::json::data::FromJson for #ty {
+                fn from_json(value: &serde_json::Value) -> Result<#ty, crate::json::data::ReadError> {
+                    const VARIANTS: &[&str] = &[#(#names),*];
+                    const ALL: &[#ty] = &[#(#ty::#variants),*];
+                    let index = crate::json::data::variant(value, VARIANTS)?;
+                    crate::json::data::pick(ALL, index)
+                }
+            }
+        });
+    }
+    let read = members_read(
+        named_fields(input)?,
+        &quote! { #ty },
+        "object",
+        container.deny_unknown,
+        container.default,
+        None,
+    )?;
+    Ok(quote! {
+        #deserialize
+
+        impl crate::json::data::FromJson for #ty {
+            fn from_json(value: &serde_json::Value) -> Result<#ty, crate::json::data::ReadError> {
+                #read
+            }
+        }
+    })
+}

@@ -12,7 +12,13 @@
 // Standard Schema, js/standard.js, 0.96 KiB gzipped alone, +0.7 KiB in the entry's JS): the
 // child form's module measured 147.6 -> 148.4 KiB (budget 148 -> 149, still under the 150
 // target), every domain 308.4 -> 309.2 KiB (budget 307 -> 310; it had already passed 307
-// on main before this change).
+// on main before this change). Re-measured 7 Dec 2026 after issues #20 and #22 (the derive
+// readers, -5.5 KiB; the legal rules of #22, the working-day calendar with its lunar
+// computation and announced schedules, the indicator feeds and their catalog, +16 KiB; the
+// document numbers moved to the directive feature, -5.7 KiB in each form's module): every
+// domain 320.3 KiB (budget 325), child 148.8 (budget 150, the target itself: no room is
+// left for drift, so the next growth needs a cut), case 172.0 (175), school 121.4 (124),
+// safe-school 156.4 (159).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -26,8 +32,8 @@ import {
 import { KEY_END, layoutKey, renameFunctions } from '../layout-names.mjs';
 
 const MODULES = [
-  { dir: '.', title: "'treem' (every domain)", budgetKiB: 310 },
-  { dir: 'child', title: "'treem/child' (the child form's module)", budgetKiB: 149, targetKiB: 150 },
+  { dir: '.', title: "'treem' (every domain)", budgetKiB: 325 },
+  { dir: 'child', title: "'treem/child' (the child form's module)", budgetKiB: 150, targetKiB: 150 },
   // One module per form (issue #24; README "Which module for which form"), measured 7 Dec
   // 2026 (budget = measured + ~1.5 %): school 124.7 KiB; case 162.7 and safe-school 161.3,
   // over the 150 KiB target: `case` turns on the whole child domain (its checks, dedup,
@@ -35,9 +41,9 @@ const MODULES = [
   // record's checks and every criteria set. Those two are held to their budgets only: issue
   // #24's 150 KiB target is not met for them until the core's features are split finer (the
   // README says so), and a test that could not fail would say nothing.
-  { dir: 'case', title: "'treem/case' (the protection case form's module)", budgetKiB: 165 },
-  { dir: 'school', title: "'treem/school' (the school record form's module)", budgetKiB: 127, targetKiB: 150 },
-  { dir: 'safe-school', title: "'treem/safe-school' (the safe-school assessment form's module)", budgetKiB: 164 },
+  { dir: 'case', title: "'treem/case' (the protection case form's module)", budgetKiB: 175 },
+  { dir: 'school', title: "'treem/school' (the school record form's module)", budgetKiB: 124, targetKiB: 150 },
+  { dir: 'safe-school', title: "'treem/safe-school' (the safe-school assessment form's module)", budgetKiB: 159 },
 ];
 
 const pkg = (f) => readFileSync(new URL(`../pkg/${f}`, import.meta.url));

@@ -272,7 +272,13 @@ impl Context {
                     }
                 }
                 "days_off" => ctx.days_off = option_days_off(value)?,
+                #[cfg(feature = "case")]
                 "holidays" => ctx.holidays = Holidays::from_value(value)?,
+                // Only the case kind counts working days: a build without it (the child
+                // form's module) has nothing to read a calendar for, and reading one would
+                // cost that module 1.4 KB gzipped.
+                #[cfg(not(feature = "case"))]
+                "holidays" => {}
                 "province" => ctx.province = option_filter("province", value)?,
                 "district" => ctx.district = option_filter("district", value)?,
                 "max_record_bytes" => ctx.max_record_bytes = option_max_record_bytes(value)?,
@@ -303,6 +309,7 @@ impl Context {
                 .collect();
             map.insert("days_off".into(), days.into());
         }
+        #[cfg(feature = "case")]
         if !self.holidays.is_empty() {
             map.insert("holidays".into(), self.holidays.to_value());
         }
@@ -607,6 +614,19 @@ mod tests {
     }
 
     #[test]
+    #[cfg(not(feature = "case"))]
+    fn a_build_without_cases_accepts_and_ignores_a_calendar() {
+        let ctx =
+            Context::from_options_json(br#"{"holidays": {"days_off": ["2027-02-05"]}}"#).unwrap();
+        assert!(!ctx
+            .to_options_value()
+            .as_object()
+            .unwrap()
+            .contains_key("holidays"));
+    }
+
+    #[test]
+    #[cfg(feature = "case")]
     fn holidays_are_read_sorted_and_round_trip() {
         let ctx = Context::from_options_json(
             br#"{"holidays": {"years": [2027, 2027], "days_off": [{"date": "2027-02-08", "name": "Tet"}, "2027-02-05"],

@@ -15,6 +15,7 @@ pub(crate) const CODE_TABLES: &[&[CodeDef]] = &[
     crate::vn::phone::CODES,
     crate::vn::name::CODES,
     crate::vn::ethnic::CODES,
+    #[cfg(feature = "directive")]
     crate::vn::document_number::CODES,
     crate::vn::admin::CODES,
     crate::vn::admin::place::CODES,
@@ -168,6 +169,7 @@ pub(crate) const CATALOGS: &[CatalogDef] = &[
         source: crate::vn::ethnic::SOURCE,
         build: ethnic_groups,
     },
+    #[cfg(feature = "directive")]
     CatalogDef {
         name: "document_types",
         source: crate::vn::document_number::TYPES_SOURCE,
@@ -342,6 +344,7 @@ pub(crate) const PARSERS: &[ParserDef] = &[
         name: "ethnic_group",
         parse: |text, _ctx, sink| to_value(crate::vn::ethnic::parse(text, &ROOT, sink)),
     },
+    #[cfg(feature = "directive")]
     ParserDef {
         name: "document_number",
         parse: |text, ctx, sink| {
@@ -398,6 +401,7 @@ fn ethnic_groups(ctx: &crate::Context) -> Vec<serde_json::Value> {
         .collect()
 }
 
+#[cfg(feature = "directive")]
 fn document_types(_ctx: &crate::Context) -> Vec<serde_json::Value> {
     crate::vn::document_number::DOCUMENT_TYPES
         .iter()

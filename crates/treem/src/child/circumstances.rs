@@ -47,7 +47,7 @@ crate::codes! {
     /// beneficiary of 16 or more with neither `studying: true` nor a `schooling` of the current
     /// school year.
     CHILD_ASSISTANCE_AGE = "child.assistance_age", Warning, "child.social_assistance",
-        "Nghị định 20/2021/NĐ-CP, Điều 5 khoản 1 (\"Trẻ em dưới 16 tuổi\"), khoản 2 (\"mà đủ 16 tuổi nhưng đang học văn hóa, học nghề, trung học chuyên nghiệp, cao đẳng, đại học văn bằng thứ nhất thì tiếp tục được hưởng ... cho đến khi kết thúc học, nhưng tối đa không quá 22 tuổi\")",
+        "Nghị định 20/2021/NĐ-CP, Điều 5 khoản 1 và khoản 2",
         "Trợ cấp theo khoản 1 dành cho trẻ em dưới 16 tuổi; từ đủ 16 tuổi chỉ tiếp tục khi đang đi học (khoản 2)",
         "Assistance under clause 1 is for children under 16; from 16 it continues only while studying (clause 2)";
     /// A beneficiary under khoản 1 who is 22 or older: khoản 2 continues the assistance while

@@ -24,9 +24,11 @@ crate::codes! {
     /// A child recorded as orphaned of both parents (group a, "Trẻ em mồ côi cả cha và mẹ")
     /// lists a parent as declared missing: missing is not dead (a child orphaned of one
     /// parent whose other parent is missing is group c, sub-category 1; both missing is
-    /// sub-category 4).
+    /// sub-category 4). NĐ 56/2017/NĐ-CP, Điều 5 khoản 1: "Trẻ em mồ côi cha hoặc mẹ và người
+    /// còn lại mất tích theo quy định của pháp luật"; khoản 4: "Trẻ em có cả cha và mẹ mất
+    /// tích theo quy định của pháp luật".
     CHILD_ORPHAN_WITH_MISSING_PARENT = "child.orphan_with_missing_parent", Error, "child.family",
-        "Luật Trẻ em 2016, Điều 10 khoản 1 điểm a (\"Trẻ em mồ côi cả cha và mẹ\"); Nghị định 56/2017/NĐ-CP, Điều 5 khoản 1 (\"Trẻ em mồ côi cha hoặc mẹ và người còn lại mất tích theo quy định của pháp luật\"), khoản 4 (\"Trẻ em có cả cha và mẹ mất tích theo quy định của pháp luật\")",
+        "Luật Trẻ em 2016, Điều 10 khoản 1 điểm a; Nghị định 56/2017/NĐ-CP, Điều 5 khoản 1 và khoản 4",
         "Trẻ được ghi là mồ côi cả cha và mẹ nhưng cha hoặc mẹ được ghi là bị tuyên bố mất tích: mất tích không phải đã chết (xem nhóm c, tiểu nhóm 1 hoặc 4)",
         "The child is recorded as orphaned of both parents but this parent is recorded as declared missing, which is not dead (see group c, sub-category 1 or 4)";
     /// The sub-category of group c (trẻ em không nơi nương tựa) says what the parents'
@@ -39,7 +41,7 @@ crate::codes! {
     /// và mẹ bị hạn chế quyền làm cha mẹ hoặc tạm thời cách ly khỏi cha hoặc mẹ") is read as
     /// needing at least one living parent only, since its second half names one parent.
     CHILD_SUB_CATEGORY_CONTRADICTS_PARENTS = "child.sub_category_contradicts_parents", Error, "child.family",
-        "Nghị định 56/2017/NĐ-CP, Điều 5 khoản 1–12 (ví dụ khoản 1: \"Trẻ em mồ côi cha hoặc mẹ và người còn lại mất tích theo quy định của pháp luật\"; khoản 9: \"Trẻ em có cả cha và mẹ đang chấp hành án phạt tù tại trại giam ...\")",
+        "Nghị định 56/2017/NĐ-CP, Điều 5 khoản 1–12",
         "Tiểu nhóm {sub_category} của nhóm c (Nghị định 56/2017/NĐ-CP, Điều 5 khoản {sub_category}) cần cha, mẹ {needed_vi}, nhưng hồ sơ ghi {recorded_vi}",
         "Sub-category {sub_category} of group c (Decree 56/2017/ND-CP, Article 5 clause {sub_category}) needs parents {needed_en}, but the record says {recorded_en}";
 }

@@ -42,16 +42,18 @@ use crate::school::types::Level;
 crate::codes! {
     /// A child in preschool (nhà trẻ or mẫu giáo) outside the ages of Luật Giáo dục 2019,
     /// Điều 26 under every reading: under 3 months, nhà trẻ from 4 years, mẫu giáo under 2 or
-    /// from 7 years (see the module's reading of "đến 03 tuổi", "đến 06 tuổi").
+    /// from 7 years (see the module's reading of "đến 03 tuổi", "đến 06 tuổi"). Điều 26:
+    /// "1. Nhà trẻ, nhóm trẻ độc lập nhận trẻ em từ 03 tháng tuổi đến 03 tuổi; 2. Trường mẫu
+    /// giáo, lớp mẫu giáo độc lập nhận trẻ em từ 03 tuổi đến 06 tuổi".
     CHILD_PRESCHOOL_AGE_OUTSIDE = "child.preschool_age_outside", Error, "child.schooling",
-        "Luật Giáo dục 2019, Điều 26 (\"1. Nhà trẻ, nhóm trẻ độc lập nhận trẻ em từ 03 tháng tuổi đến 03 tuổi; 2. Trường mẫu giáo, lớp mẫu giáo độc lập nhận trẻ em từ 03 tuổi đến 06 tuổi\")",
+        "Luật Giáo dục 2019, Điều 26 khoản 1 và 2",
         "Trẻ {age_vi} không thuộc độ tuổi {level_vi} ({range_vi}, Luật Giáo dục 2019 Điều 26)",
         "A child aged {age_en} is outside the ages of {level_en} ({range_en}, Education Law 2019 Article 26)";
     /// A child in preschool within a year of the ages of Luật Giáo dục 2019, Điều 26: nhà
     /// trẻ at 3 years, mẫu giáo at 2 or at 6 years. Classes are formed per school year, so
     /// such a child may be lawfully placed; the warning asks to check.
     CHILD_PRESCHOOL_AGE_BORDERLINE = "child.preschool_age_borderline", Warning, "child.schooling",
-        "Luật Giáo dục 2019, Điều 26 (\"từ 03 tháng tuổi đến 03 tuổi\", \"từ 03 tuổi đến 06 tuổi\"); cách đọc của treem: \"đến 03 tuổi\", \"đến 06 tuổi\" không nói trẻ được ở lại sau ngày sinh nhật đó không, lớp mầm non xếp theo năm học, nên ngoài khoảng một năm chỉ là cảnh báo",
+        "Luật Giáo dục 2019, Điều 26 khoản 1 và 2; cách đọc của treem: lớp xếp theo năm học, nên lệch dưới một năm chỉ là cảnh báo",
         "Trẻ {age_vi} ở ngoài độ tuổi {level_vi} ({range_vi}) nhưng trong phạm vi một năm: kiểm tra lại lớp theo năm học",
         "A child aged {age_en} is just outside the ages of {level_en} ({range_en}): check the class for the school year";
     /// The grade does not exist at the school level (primary 1–5, lower secondary 6–9, upper

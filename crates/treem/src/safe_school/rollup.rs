@@ -8,7 +8,7 @@
 //! on entries, and the merged partial of the parts equals the partial of the whole whatever
 //! the order. Everything is kept in ordered maps: the output order is deterministic.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -43,8 +43,10 @@ pub struct RollupPartial {
     /// Entries per authority key `authority:unit` (e.g. `so_gddt:31`; the unit is the
     /// province, district or commune code of the school's address, empty when unknown).
     /// Each authority's entries are a `BTreeSet`: they grow with its schools (thousands for
-    /// a Sở), added one assessment at a time.
-    pub authorities: SortedMap<String, BTreeSet<RollupEntry>>,
+    /// a Sở), added one assessment at a time. The map is a `BTreeMap` too: its keys grow with
+    /// the communes of a dataset (3,321 in the 2025 list) and arrive in any order, where a
+    /// sorted `Vec` would shift on every new key.
+    pub authorities: BTreeMap<String, BTreeSet<RollupEntry>>,
     /// Records left out because they were not valid assessments.
     pub invalid: u64,
 }

@@ -118,7 +118,7 @@ for (const { dir, title, budgetKiB, targetKiB } of MODULES) {
     const serdeReaders = namedModule(dir)
       .functions.map((f) => f.name)
       .filter((n) => /ReadMembers>::read_members|::DraftVisitor(<[^>]*>)? as serde_core|treem(\[[0-9a-f]+\])?::json::DraftInPlace/.test(n));
-    assert.deepEqual(serdeReaders, [], 'a draft is read through serde; use crate::kind::draft_of or json::FromValue');
+    assert.deepEqual(serdeReaders, [], 'a draft is read through serde; use crate::document::draft_of or json::FromValue');
   });
 
   // build.sh runs wasm-opt with --low-memory-unused, which assumes the first 1 KiB of memory

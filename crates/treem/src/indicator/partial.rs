@@ -220,7 +220,7 @@ impl crate::json::data::FromJson for Num {
     }
 }
 
-/// A partial from its serialised form ([`PartialWire`]); `json.invalid_value` at `/format`
+/// A partial from its serialised form (`PartialWire`); `json.invalid_value` at `/format`
 /// for another format.
 impl crate::json::data::FromJson for Partial {
     fn from_json(value: &serde_json::Value) -> Result<Partial, crate::json::data::ReadError> {

@@ -66,22 +66,30 @@ pub fn drain(
 ) -> Result<Drained, NotDrained> {
     let kind: treem::Kind = "child".parse().map_err(|_| NotDrained::Mapping)?;
     let mapping = Mapping::for_kind(kind, mapping).map_err(|_| NotDrained::Mapping)?;
-    let stream = || BufReader::new(Cursor::new(data.clone()));
     let refused = Drained {
         refused: true,
         ..Drained::default()
     };
+    // The input is moved into the one reader its format needs.
     match format {
-        Format::Csv => match input::tabular::CsvReader::open(stream(), &mapping) {
-            Ok((_, _, reader)) => read_to_end(reader, max_chunks),
-            Err(_) => Ok(refused),
-        },
-        Format::Xlsx => match input::xlsx::XlsxReader::open(data.clone(), &mapping, None) {
+        Format::Csv => {
+            match input::tabular::CsvReader::open(BufReader::new(Cursor::new(data)), &mapping) {
+                Ok((_, _, reader)) => read_to_end(reader, max_chunks),
+                Err(_) => Ok(refused),
+            }
+        }
+        Format::Xlsx => match input::xlsx::XlsxReader::open(data, &mapping, None) {
             Ok((_, reader)) => read_to_end(reader, max_chunks),
             Err(_) => Ok(refused),
         },
-        Format::Ndjson => read_to_end(input::ndjson::NdjsonReader::new(stream()), max_chunks),
-        Format::JsonArray => read_to_end(input::json_array::ArrayReader::new(stream()), max_chunks),
+        Format::Ndjson => read_to_end(
+            input::ndjson::NdjsonReader::new(BufReader::new(Cursor::new(data))),
+            max_chunks,
+        ),
+        Format::JsonArray => read_to_end(
+            input::json_array::ArrayReader::new(BufReader::new(Cursor::new(data))),
+            max_chunks,
+        ),
     }
 }
 

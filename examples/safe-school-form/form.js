@@ -192,7 +192,10 @@ function showCriteria() {
   const box = document.getElementById('criteria');
   criterionRows.clear();
   box.replaceChildren();
-  if (set === null) return;
+  const events = document.getElementById('events');
+  events.replaceChildren();
+  // A set without its criteria texts in treem has none to show: nothing is invented.
+  if (set === null || !set.criteria?.length) return;
   const areas = set.content_areas?.length ? set.content_areas : [{ code: undefined, title: '' }];
   for (const area of areas) {
     const list = set.criteria.filter((c) => area.code === undefined || c.area === area.code);
@@ -201,8 +204,6 @@ function showCriteria() {
     for (const criterion of list) box.append(criterionRow(criterion));
   }
   // The set's disqualifying events, when it has any (ticked: it happened this year).
-  const events = document.getElementById('events');
-  events.replaceChildren();
   if (set.disqualifying_events?.length) {
     events.append(el('h3', {}, t('events')), ...set.disqualifying_events.map((e) => {
       const box = el('input', { type: 'checkbox', value: e.code, name: 'event' });

@@ -160,4 +160,13 @@ mkdir -p "$site"
 cp -r "$root/examples/browser-form/." "$site/"
 cp -r "$out/child" "$site/pkg"
 
+# Two more forms, each in its folder of the site with its form's module as its pkg/: the
+# commune officer's protection case (treem/case) at case/, the school's safe-school
+# self-assessment (treem/safe-school) at safe-school/.
+for form in case safe-school; do
+  mkdir -p "$site/$form"
+  cp -r "$root/examples/$form-form/." "$site/$form/"
+  cp -r "$out/$form" "$site/$form/pkg"
+done
+
 ls -l "$out" "$out/child"

@@ -2,7 +2,7 @@
 //   node bindings/wasm/serve.mjs [port] [folder]   (default 8080, target/browser-form)
 // Also imported by the end-to-end test, which serves on a free port.
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,6 +28,11 @@ export function serve(root = DEFAULT_ROOT, port = 8080, host = '127.0.0.1') {
       return;
     }
     try {
+      // A folder named without its slash (`/case`): its page's relative links need the slash.
+      if (!path.endsWith('/') && (await stat(file)).isDirectory()) {
+        res.writeHead(301, { location: `${path}/` }).end();
+        return;
+      }
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
       res.end(body);

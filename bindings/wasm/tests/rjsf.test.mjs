@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { createElement as h } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import Form from '@rjsf/core';
@@ -281,6 +282,12 @@ test('@rjsf/core Form: validates with treem and shows the messages beside the fi
   assert.equal(slot('root_school_name'), '');
   // The school's `anyOf` (object or null) renders the object's fields (isValid chose it).
   assert.match(html, /id="root_school_name"[^>]*value="Trường THCS Lê Lợi"/);
+});
+
+test('the adapter is small: its shipped JS within 4 KiB gzipped', () => {
+  const bytes = gzipSync(readFileSync(new URL('../pkg/rjsf.js', import.meta.url)), { level: 9 }).length;
+  assert.ok(bytes <= 4096, `${bytes} bytes`);
+  console.log(`pkg/rjsf.js: ${bytes} bytes gzipped`);
 });
 
 // --- declarations ---------------------------------------------------------------------

@@ -4,7 +4,7 @@
 // from bindings/wasm/node_modules (installed by `npm ci`). Used by tests/rjsf.e2e.test.mjs and
 // tests/bundlers.test.mjs; not a test itself.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,13 +18,18 @@ export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 let tarball;
 
-/** `npm pack` of pkg/ (once per process): the path of the tarball. */
+/**
+ * `npm pack` of pkg/ (once per process, into a folder of this process: test files run in
+ * parallel), removed when the process exits: the path of the tarball.
+ */
 export function packTreem() {
   if (tarball) return tarball;
-  mkdirSync(WORK, { recursive: true });
-  for (const f of readdirSync(WORK)) if (f.endsWith('.tgz')) rmSync(join(WORK, f));
-  const out = execFileSync(npm, ['pack', '--pack-destination', WORK, '--json'], { cwd: join(WASM, 'pkg'), encoding: 'utf8' });
-  tarball = join(WORK, JSON.parse(out)[0].filename);
+  const dest = join(WORK, `pack-${process.pid}`);
+  rmSync(dest, { recursive: true, force: true });
+  mkdirSync(dest, { recursive: true });
+  process.on('exit', () => rmSync(dest, { recursive: true, force: true }));
+  const out = execFileSync(npm, ['pack', '--pack-destination', dest, '--json'], { cwd: join(WASM, 'pkg'), encoding: 'utf8' });
+  tarball = join(dest, JSON.parse(out)[0].filename);
   return tarball;
 }
 

@@ -5,6 +5,7 @@
 import { createElement as h, useEffect, useMemo, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import Form from '@rjsf/core';
+import { englishStringTranslator, TranslatableString } from '@rjsf/utils';
 import init, { catalog, safeSchoolAssessment, schema } from 'treem/safe-school';
 import { createValidator } from 'treem/rjsf';
 
@@ -41,6 +42,15 @@ const TEXT = {
     dat: 'Met', chua_dat: 'Not met', khong_ap_dung: 'Not applicable',
   },
 };
+
+// rjsf's own strings (the error list's heading, ...) in Vietnamese where the page needs them.
+const RJSF_VI = {
+  [TranslatableString.ErrorsLabel]: 'Lỗi',
+  [TranslatableString.SubmitLabel]: 'Gửi',
+  [TranslatableString.AddItemButton]: 'Thêm',
+  [TranslatableString.RemoveButton]: 'Xóa',
+};
+const translator = (lang) => (key, params) => (lang === 'vi' && RJSF_VI[key]) || englishStringTranslator(key, params);
 
 const clone = (x) => JSON.parse(JSON.stringify(x));
 
@@ -153,6 +163,7 @@ function App() {
       uiSchema: ui,
       validator,
       formData,
+      translateString: translator(lang),
       liveValidate: 'onChange',
       showErrorList: 'top',
       noHtml5Validate: true,

@@ -103,7 +103,8 @@ test('webpack 5: treem/child on the page and in a Web Worker', async () => {
   });
   const seconds = (performance.now() - t0) / 1000;
   assert.ok(!stats.hasErrors(), stats.toString('errors-only'));
-  assert.ok(seconds < 60, `webpack took ${seconds.toFixed(1)} s`);
+  // webpack 6–7 s, Vite 1–3 s on the shared 2-core machine; the bound leaves room for load.
+  assert.ok(seconds < 90, `webpack took ${seconds.toFixed(1)} s`);
   const dist = join(dir, 'dist');
   assert.ok(readdirSync(dist).some((f) => f.endsWith('.wasm')), `${readdirSync(dist)}`);
   writeFileSync(join(dist, 'index.html'), '<!doctype html><meta charset="utf-8"><script src="main.js"></script>');
@@ -119,7 +120,7 @@ test('Vite: treem/child on the page and in a Web Worker', async () => {
   const t0 = performance.now();
   await viteBuild({ root: dir, configFile: false, base: './', logLevel: 'warn', build: { outDir: 'dist', emptyOutDir: true } });
   const seconds = (performance.now() - t0) / 1000;
-  assert.ok(seconds < 60, `vite took ${seconds.toFixed(1)} s`);
+  assert.ok(seconds < 90, `vite took ${seconds.toFixed(1)} s`);
   check(await run(join(dir, 'dist')), 'vite');
   console.log(`vite build ${seconds.toFixed(1)} s`);
 });

@@ -50,7 +50,8 @@ const errorOf = (record, path, lang) =>
   treem.validate(KIND, record, { as_of: today(), lang }).issues.find((i) => i.path === path && i.severity === 'error')?.message;
 
 test('the Vite build holds the safe-school module and no JSON Schema validator', () => {
-  assert.ok(buildSeconds < 60, `vite build took ${buildSeconds.toFixed(1)} s`);
+  // 10–17 s on the shared 2-core machine; the bound leaves room for a loaded one.
+  assert.ok(buildSeconds < 90, `vite build took ${buildSeconds.toFixed(1)} s`);
   const assets = readdirSync(join(dist, 'assets'));
   const wasm = assets.filter((f) => f.endsWith('.wasm'));
   assert.equal(wasm.length, 1, `${assets}`);
@@ -83,8 +84,8 @@ test('the rjsf form shows treem\'s messages beside the fields, in Vietnamese, an
   // Only the wrong field has a message: the school's fields are filled right.
   assert.equal(await page.locator('#root_school_code__error').count(), 0);
   assert.equal(await page.locator('#root_school_school_type__error').count(), 0);
-  // rjsf's error list at the top names the field by its title.
-  assert.match(await page.textContent('.errors'), /Năm học: Năm học phải viết dạng 2024-2025/);
+  // rjsf's error list at the top (its heading translated by the page) names the field by its title.
+  assert.match(await page.textContent('.errors'), /^Lỗi.*Năm học: Năm học phải viết dạng 2024-2025/);
   await page.locator('#root_school_year').evaluate((e) => e.scrollIntoView({ block: 'center' }));
   await page.screenshot({ path: join(ARTIFACTS, 'rjsf-safe-school-error.png') });
 

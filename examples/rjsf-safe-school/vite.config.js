@@ -1,7 +1,9 @@
 // Vite's configuration of the example (plain JavaScript: no JSX, so no React plugin).
-// `es2022`: main.js awaits the module's init() at the top level.
+// `optimizeDeps.exclude`: the dev server's pre-bundling would move treem's JS away from the
+// .wasm it loads beside itself (`new URL('./treem_wasm_bg.wasm', import.meta.url)`).
 export default {
   base: './',
+  optimizeDeps: { exclude: ['treem'] },
   build: {
     target: 'es2022',
     outDir: 'dist',

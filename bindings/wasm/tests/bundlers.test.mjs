@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { build as viteBuild } from 'vite';
+import { build as viteBuild, createServer as viteServer } from 'vite';
 import webpack from 'webpack';
 import { serve } from '../serve.mjs';
 import { CHROMIUM, CHROMIUM_ARGS, WASM, makeApp } from './support/apps.mjs';
@@ -123,6 +123,37 @@ test('Vite: treem/child on the page and in a Web Worker', async () => {
   assert.ok(seconds < 90, `vite took ${seconds.toFixed(1)} s`);
   check(await run(join(dir, 'dist')), 'vite');
   console.log(`vite build ${seconds.toFixed(1)} s`);
+});
+
+// Vite's dev server pre-bundles dependencies into node_modules/.vite/deps, where the module's
+// `new URL('./treem_wasm_bg.wasm', import.meta.url)` names no file (the server answers its
+// index.html): an app excludes treem from that step, as for any package that loads a file
+// beside its code. With that line of configuration, the page and the worker work.
+test('Vite dev server with optimizeDeps.exclude: treem/child on the page and in a Web Worker', async () => {
+  const dir = makeApp('vite-dev', {
+    ...SOURCES,
+    'index.html': '<!doctype html><meta charset="utf-8"><script type="module" src="/src/main.js"></script>',
+  });
+  const server = await viteServer({
+    root: dir,
+    configFile: false,
+    logLevel: 'warn',
+    server: { host: '127.0.0.1', port: 0, strictPort: false },
+    optimizeDeps: { exclude: ['treem'] },
+  });
+  await server.listen();
+  const page = await browser.newPage();
+  try {
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(server.resolvedUrls.local[0]);
+    await page.waitForFunction(() => window.__answers !== undefined, null, { timeout: 30000 });
+    check(await page.evaluate(() => window.__answers), 'vite dev');
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+    await server.close();
+  }
 });
 
 test('Node: every module, treem/rjsf and the declarations by the package name', () => {

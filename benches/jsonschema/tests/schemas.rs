@@ -90,18 +90,29 @@ fn the_valid_conformance_inputs_of_each_kind_pass_its_schema() {
             continue;
         };
         for v in &vectors {
-            // The selection of bindings/wasm/tests/schemas.test.mjs: validate cases of a kind
-            // that expect ok, whose input is a record.
+            // The selection of bindings/wasm/tests/schemas.test.mjs (validate cases of a kind
+            // that expect ok, whose input is a record), and the assessments that
+            // `safe_school_assess` cases score with a clean report (the vectors have no valid
+            // `validate` case of that kind).
             let op = v.get("op").and_then(Value::as_str).unwrap_or("validate");
-            let ok = v.pointer("/expect/ok").and_then(Value::as_bool) == Some(true);
-            let (Some(kind), Some(input)) = (v.get("kind").and_then(Value::as_str), v.get("input"))
-            else {
+            let (kind, ok) = match op {
+                "validate" => (
+                    v.get("kind").and_then(Value::as_str),
+                    v.pointer("/expect/ok").and_then(Value::as_bool) == Some(true),
+                ),
+                "safe_school_assess" => (
+                    Some("safe_school_assessment"),
+                    v.pointer("/expect/report/ok").and_then(Value::as_bool) == Some(true),
+                ),
+                _ => (None, false),
+            };
+            let (Some(kind), Some(input)) = (kind, v.get("input")) else {
                 continue;
             };
             let Some((name, validator)) = validators.get_key_value(kind) else {
                 continue;
             };
-            if op != "validate" || !ok || !input.is_object() {
+            if !ok || !input.is_object() {
                 continue;
             }
             let errors: Vec<String> = validator
@@ -120,6 +131,12 @@ fn the_valid_conformance_inputs_of_each_kind_pass_its_schema() {
         "valid vectors rejected:\n{}",
         rejected.join("\n")
     );
+    for kind in schemas.keys() {
+        assert!(
+            checked.contains_key(kind.as_str()),
+            "no valid input of {kind} checked: {checked:?}"
+        );
+    }
     let total: usize = checked.values().sum();
     eprintln!("valid inputs checked per kind: {checked:?}");
     assert!(total >= 10, "{total} inputs checked: {checked:?}");

@@ -270,7 +270,8 @@ function deref(node, root, depth = 0) {
 // `property` in ajv's form (`.school.learners`; `''` for the whole record), `name` treem's
 // code, and treem's `code`, `severity`, `params`, `rule` kept as extra properties.
 function rjsfError(issue, schema, uiSchema) {
-  const path = (issue.path ?? []).map(String);
+  // A Standard Schema path segment is a key or `{ key }`.
+  const path = (issue.path ?? []).map((p) => String(p !== null && typeof p === 'object' ? p.key : p));
   const property = path.length > 0 ? `.${path.join('.')}` : '';
   const title = path.length > 0 ? labelAt(schema, uiSchema, path) : undefined;
   const error = {
@@ -374,7 +375,8 @@ export function createValidator(schema, options) {
     /** The normalised record of `formData` (`nam` → `male`, ISO dates), `undefined` while it has errors. */
     normalized(formData) {
       const r = answer(formData);
-      return r.issues.length > 0 ? undefined : r.value;
+      // a copy: the remembered answer stays as treem gave it
+      return r.issues.length > 0 || r.value === undefined ? undefined : JSON.parse(JSON.stringify(r.value));
     },
     /** The same validator in another language (`'vi'`, `'en'`). */
     withLang: (lang) => createValidator(schema, { ...options, lang }),

@@ -147,6 +147,22 @@ test('toErrorList, rawValidation, reset', () => {
   assert.throws(() => createValidator({ kind: 'child' }), TypeError);
 });
 
+test('any synchronous Standard Schema (not only treem\'s) gives an rjsf validator', () => {
+  const other = {
+    '~standard': {
+      version: 1,
+      vendor: 'other',
+      validate: (v) => (typeof v.name === 'string' ? { value: v } : { issues: [{ message: 'name needed', path: [{ key: 'name' }] }] }),
+    },
+  };
+  const v = createValidator(other);
+  assert.deepEqual(v.validateFormData({}, {}).errorSchema, { name: { __errors: ['name needed'] } });
+  assert.deepEqual(v.validateFormData({ name: 'x' }, {}), { errors: [], errorSchema: {} });
+  assert.deepEqual(v.normalized({ name: 'x' }), { name: 'x' });
+  const asynchronous = { '~standard': { version: 1, vendor: 'a', validate: async () => ({ value: 1 }) } };
+  assert.throws(() => createValidator(asynchronous).validateFormData({}, {}), TypeError);
+});
+
 // --- isValid: the structural answer, against rjsf's ajv validator ----------------------
 
 // Every sub-schema of a schema at a place rjsf may ask about (the root, each member, each

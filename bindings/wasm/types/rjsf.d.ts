@@ -2,11 +2,11 @@
 // package has no dependency, so rjsf's types are restated structurally here: a
 // `TreemRjsfValidator` is assignable to `ValidatorType` of `@rjsf/utils` 6, which
 // tests/types/rjsf.ts checks with tsc against the real declarations).
-import type { Lang, StandardSchemaOptions, TreemSchema, TreemStandardIssue } from './treem.js';
+import type { Lang, StandardSchemaOptions, StandardSchemaV1, TreemSchema, TreemStandardIssue } from './treem.js';
 
 /** rjsf's `RJSFValidationError`, with treem's code, severity, parameters and rule. */
 export interface TreemRjsfError {
-  /** treem's issue code (`safe_school.year_form`). */
+  /** treem's issue code (`safe_school.year_form`); another Standard Schema's issue code, if any. */
   name: string;
   /** The field, as rjsf writes it (`.school.learners`, `.results.0.result`; `''`: the whole record). */
   property: string;
@@ -35,7 +35,7 @@ export interface TreemValidationData {
 /** An rjsf validator (`validator` prop of `Form`) running treem's rules for one kind. */
 export interface TreemRjsfValidator<K extends string = string> {
   /** The treem schema (with the options) it runs. */
-  readonly schema: TreemSchema<any>;
+  readonly schema: TreemSchema<any> | StandardSchemaV1;
   /**
    * treem's errors of the form's data (the kind fixes the rules; `schema` serves only the
    * error list's titles), then rjsf's `transformErrors` and `customValidate`, as rjsf's own
@@ -73,6 +73,8 @@ export interface TreemRjsfValidator<K extends string = string> {
  * options (`lang`, `as_of`, ...).
  */
 export function createValidator<K extends string>(schema: TreemSchema<K>, options?: StandardSchemaOptions): TreemRjsfValidator<K>;
+/** The same over any Standard Schema whose `validate` answers synchronously (`options` unused). */
+export function createValidator(schema: StandardSchemaV1): TreemRjsfValidator<string>;
 
 /** rjsf's `toErrorList`. */
 export function toErrorList(errorSchema?: TreemErrorSchema, fieldPath?: string[]): { property: string; message: string; stack: string }[];

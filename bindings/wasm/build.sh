@@ -123,6 +123,10 @@ for m in "${form_modules[@]}"; do
 done
 
 cp "$here/types/treem.d.ts" "$out/treem.d.ts"
+# treem/rjsf: the react-jsonschema-form validator (plain JS over any module's schema objects,
+# no wasm of its own, so shipped once at the root) and its hand-written declarations.
+minify "$here/js/rjsf.js" "$out/rjsf.js"
+cp "$here/types/rjsf.d.ts" "$out/rjsf.d.ts"
 # The national administrative-unit tables, shipped beside the module: a page fetches this
 # file and hands its text to loadGeography() (each module carries Hải Phòng's units only).
 cp "$root/crates/treem/data/admin/national.tsv" "$out/national.tsv"
@@ -143,12 +147,16 @@ cat > "$out/package.json" <<JSON
       "default": "./web.js"
     },
 $(for m in "${form_modules[@]}"; do printf '    "./%s": {\n      "types": "./treem.d.ts",\n      "node": "./%s/node.js",\n      "default": "./%s/web.js"\n    },\n' "$m" "$m" "$m"; done)
+    "./rjsf": {
+      "types": "./rjsf.d.ts",
+      "default": "./rjsf.js"
+    },
     "./treem_wasm_bg.wasm": "./treem_wasm_bg.wasm",
 $(for m in "${form_modules[@]}"; do printf '    "./%s/treem_wasm_bg.wasm": "./%s/treem_wasm_bg.wasm",\n' "$m" "$m"; done)
     "./national.tsv": "./national.tsv",
     "./package.json": "./package.json"
   },
-  "files": ["core.js", "standard.js", "web.js", "node.js", "treem_wasm.js", "treem_wasm_bg.wasm", $(for m in "${form_modules[@]}"; do printf '"%s/", ' "$m"; done)"treem.d.ts", "national.tsv"]
+  "files": ["core.js", "standard.js", "web.js", "node.js", "treem_wasm.js", "treem_wasm_bg.wasm", $(for m in "${form_modules[@]}"; do printf '"%s/", ' "$m"; done)"treem.d.ts", "national.tsv", "rjsf.js", "rjsf.d.ts"]
 }
 JSON
 

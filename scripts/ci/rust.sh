@@ -16,4 +16,8 @@ for features in school child case safe-school indicators; do
   echo "== rust: core tests with only --features $features"
   cargo test --quiet -p treem --lib --no-default-features --features "$features"
 done
+# Every kind's JSON Schema checked by a second validator (the `jsonschema` crate; ajv is the
+# first, in the wasm stage): benches/jsonschema is its own workspace, so it is tested here.
+echo "== rust: kind schemas with the jsonschema crate (benches/jsonschema)"
+cargo test --quiet --manifest-path benches/jsonschema/Cargo.toml
 # Generated docs are checked by crates/treem/tests/docs.rs.

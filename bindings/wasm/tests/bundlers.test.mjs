@@ -170,7 +170,8 @@ const rjsf = createValidator(child.child, options).validateFormData(record, chil
 console.log(JSON.stringify({
   root: validate('child', record, options),
   child: child.validate('child', record, options),
-  case: caseModule.validate('child', record, options),
+  // A kind the module does not hold: the case reads the child domain's lists, not its record.
+  caseChild: (() => { try { caseModule.validate('child', record, options); return 'answered'; } catch (e) { return e.code; } })(),
   kinds: [version(), child.version(), caseModule.version(), school.version(), safeSchool.version()].map((v) => v.kinds),
   rjsf: rjsf.errorSchema,
 }));
@@ -194,11 +195,11 @@ void n;
   const out = JSON.parse(execFileSync(process.execPath, ['index.mjs'], { cwd: dir, encoding: 'utf8' }));
   assert.deepEqual(out.root, EXPECTED);
   assert.deepEqual(out.child, EXPECTED);
-  assert.deepEqual(out.case, EXPECTED);
+  assert.equal(out.caseChild, 'unknown_kind');
   // Each name is its own module: the kinds each holds.
   const sorted = (k) => [...k].sort();
   assert.deepEqual(out.kinds.map(sorted), [
-    sorted(node.version().kinds), ['child'], ['case', 'child'], ['school'], ['criteria_set', 'safe_school_assessment', 'school'],
+    sorted(node.version().kinds), ['child'], ['case'], ['school'], ['criteria_set', 'safe_school_assessment', 'school'],
   ]);
   assert.deepEqual(out.rjsf, { date_of_birth: { __errors: [EXPECTED.issues[0].message] } });
   const tsc = join(WASM, 'node_modules/typescript/bin/tsc');

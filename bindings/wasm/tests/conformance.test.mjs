@@ -11,10 +11,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as full from '../pkg/node.js';
 
-// Each form's module and the kinds it holds (its feature and the domains that turns on).
+// Each form's module and the kinds it holds (its feature and the domains that turns on; the
+// case reads the child domain's catalogs and readers but holds no kind `child`).
 const FORM_MODULES = {
   child: ['child'],
-  case: ['case', 'child'],
+  case: ['case'],
   school: ['school'],
   'safe-school': ['criteria_set', 'safe_school_assessment', 'school'],
 };

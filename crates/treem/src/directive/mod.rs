@@ -21,6 +21,7 @@
 
 pub mod model;
 pub mod rules;
+mod tt13;
 pub mod vocab;
 
 pub use model::{

@@ -14,6 +14,7 @@ const FORMS = [
   { dir: 'case', import: 'treem/case', kind: 'case', vectors: 'case.json' },
   { dir: 'school', import: 'treem/school', kind: 'school', vectors: 'school.json' },
   { dir: 'safe-school', import: 'treem/safe-school', kind: 'safe_school_assessment', vectors: 'safe_school.json' },
+  { dir: 'task-report', import: 'treem/task-report', kind: 'task_report', vectors: 'task_report.json' },
 ];
 const RUNS = 20000;
 

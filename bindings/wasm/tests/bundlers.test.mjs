@@ -163,6 +163,7 @@ import * as child from 'treem/child';
 import * as caseModule from 'treem/case';
 import * as school from 'treem/school';
 import * as safeSchool from 'treem/safe-school';
+import * as taskReport from 'treem/task-report';
 import { createValidator } from 'treem/rjsf';
 const record = ${JSON.stringify(RECORD)};
 const options = ${JSON.stringify(OPTIONS)};
@@ -172,7 +173,7 @@ console.log(JSON.stringify({
   child: child.validate('child', record, options),
   // A kind the module does not hold: the case reads the child domain's lists, not its record.
   caseChild: (() => { try { caseModule.validate('child', record, options); return 'answered'; } catch (e) { return e.code; } })(),
-  kinds: [version(), child.version(), caseModule.version(), school.version(), safeSchool.version()].map((v) => v.kinds),
+  kinds: [version(), child.version(), caseModule.version(), school.version(), safeSchool.version(), taskReport.version()].map((v) => v.kinds),
   rjsf: rjsf.errorSchema,
 }));
 `,
@@ -200,6 +201,7 @@ void n;
   const sorted = (k) => [...k].sort();
   assert.deepEqual(out.kinds.map(sorted), [
     sorted(node.version().kinds), ['child'], ['case'], ['school'], ['criteria_set', 'safe_school_assessment', 'school'],
+    ['directive', 'task_report'],
   ]);
   assert.deepEqual(out.rjsf, { date_of_birth: { __errors: [EXPECTED.issues[0].message] } });
   const tsc = join(WASM, 'node_modules/typescript/bin/tsc');

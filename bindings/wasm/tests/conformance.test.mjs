@@ -3,8 +3,8 @@
 // Records given as `input` are passed both as JS values and as JSON text: both must answer
 // as the vector expects. Every module of the package runs them: the root (every domain) must
 // answer every vector; each form's module (`treem/child`, `treem/case`, `treem/school`,
-// `treem/safe-school`) every vector of what it holds, and the others with the misuse error
-// of a name it does not know.
+// `treem/safe-school`, `treem/task-report`) every vector of what it holds, and the others
+// with the misuse error of a name it does not know.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -18,6 +18,7 @@ const FORM_MODULES = {
   case: ['case'],
   school: ['school'],
   'safe-school': ['criteria_set', 'safe_school_assessment', 'school'],
+  'task-report': ['directive', 'task_report'],
 };
 const forms = {};
 for (const name of Object.keys(FORM_MODULES)) forms[name] = await import(`../pkg/${name}/node.js`);

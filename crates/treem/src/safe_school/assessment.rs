@@ -420,21 +420,21 @@ fn check_results(
         let code_at = item_at.key("criterion");
         let criterion = required_text(&result.criterion, &code_at, sink).and_then(|code| {
             let code = code.trim();
-            let param = crate::privacy::truncate(code, 40);
+            let param = || crate::privacy::truncate(code, 40).into();
             match set.criterion(code) {
                 None => {
                     sink.push(
                         &SAFE_SCHOOL_UNKNOWN_CRITERION,
                         &code_at,
-                        [("criterion", param.into()), ("set", set.id.clone().into())],
+                        [("criterion", param()), ("set", set.id.clone().into())],
                     );
                     None
                 }
-                Some(_) if !seen.insert(code.to_owned()) => {
+                Some(_) if !seen.insert(code) => {
                     sink.push(
                         &SAFE_SCHOOL_DUPLICATE_CRITERION,
                         &code_at,
-                        [("criterion", param.into())],
+                        [("criterion", param())],
                     );
                     None
                 }
@@ -484,7 +484,7 @@ fn check_results(
         unknown_fields(&result.unknown, &item_at, sink);
     }
     for criterion in &set.criteria {
-        if !seen.contains(&criterion.code) {
+        if !seen.contains(&criterion.code.as_str()) {
             let def = if criterion.mandatory {
                 &SAFE_SCHOOL_MANDATORY_UNANSWERED
             } else {

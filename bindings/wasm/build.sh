@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the npm package into bindings/wasm/pkg/ (no wasm-pack), five modules, each
+# Builds the npm package into bindings/wasm/pkg/ (no wasm-pack), six modules, each
 #   cargo (wasm32, profile wasm-release) -> wasm-bindgen --target web -> wasm-opt -Oz
 #   + the JS wrapper (js/), minified with the glue by terser,
 # then the committed TypeScript declarations (types/) and package.json; and prepares the
@@ -107,7 +107,7 @@ build_module() {
 # The package holds every domain at its root (`treem`), and one module per form in a folder
 # of its name (`treem/child`: the kind `child`, its catalogs, Hải Phòng's units; half the
 # bytes for a page that needs no other kind; `treem/case`, `treem/school`,
-# `treem/safe-school`: the feature of that name). TREEM_WASM_FEATURES (e.g. "case,safe-school")
+# `treem/safe-school`: the feature of that name; `treem/task-report`: the feature `directive`). TREEM_WASM_FEATURES (e.g. "case,safe-school")
 # builds the root with only those domains of the core, for a portal's own package (the tests
 # and the TypeScript declarations describe the published package).
 root_features=()
@@ -117,9 +117,17 @@ fi
 build_module . "${root_features[@]}"
 # One module per form (README "Which module for which form"): each domain alone with the
 # domains its feature turns on (crates/treem/Cargo.toml). Each costs one more wasm build.
-form_modules=(child case school safe-school)
+# The module is named after its form; its feature after its domain (the same name but for
+# `task-report`: the directive domain, kinds `directive` and `task_report`).
+form_modules=(child case school safe-school task-report)
+form_feature() {
+  case "$1" in
+    task-report) echo directive ;;
+    *) echo "$1" ;;
+  esac
+}
 for m in "${form_modules[@]}"; do
-  build_module "$m" --no-default-features --features "$m"
+  build_module "$m" --no-default-features --features "$(form_feature "$m")"
 done
 
 cp "$here/types/treem.d.ts" "$out/treem.d.ts"

@@ -12,7 +12,7 @@ echo "== rust: tests"
 cargo test --workspace --quiet 2>&1 | tee /tmp/treem-cargo-test.log
 # The core's unit tests in the domain feature builds that a portal may ship in its own
 # WebAssembly package (bindings/wasm/README.md): each domain alone, with what it turns on.
-for features in school child case safe-school indicators; do
+for features in school child case safe-school indicators directive; do
   echo "== rust: core tests with only --features $features"
   cargo test --quiet -p treem --lib --no-default-features --features "$features"
 done

@@ -4,7 +4,9 @@
 // Standard Schema (`~standard.validate`, which normalises as well). The records are the
 // conformance vectors of the form's kind (tests/vectors/), valid and invalid alike.
 //   bash bindings/wasm/build.sh && node bindings/wasm/bench/forms.mjs
-// Prints the README's table ("Which module for which form").
+// Prints the README's table ("Which module for which form"), then the safe-school module's
+// time for one whole NĐ 80/2017 self-assessment (the built-in complete set: every one of its
+// criteria answered) and that time per criterion.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
@@ -14,8 +16,10 @@ const FORMS = [
   { dir: 'case', import: 'treem/case', kind: 'case', vectors: 'case.json' },
   { dir: 'school', import: 'treem/school', kind: 'school', vectors: 'school.json' },
   { dir: 'safe-school', import: 'treem/safe-school', kind: 'safe_school_assessment', vectors: 'safe_school.json' },
+  { dir: 'task-report', import: 'treem/task-report', kind: 'task_report', vectors: 'task_report.json' },
 ];
 const RUNS = 20000;
+let wholeAssessment;
 
 const pkg = (f) => readFileSync(new URL(`../pkg/${f}`, import.meta.url));
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
@@ -50,4 +54,28 @@ for (const form of FORMS) {
   const a = median(plain, records, RUNS);
   const b = median(standard, records, RUNS);
   console.log(`| \`${form.import}\` | ${size.toFixed(1)} KiB | ${a.toFixed(1)} | ${b.toFixed(1)} | ${records.length} |`);
+  if (form.kind === 'safe_school_assessment') wholeAssessment = { treem, options, school: records.find((r) => r.school)?.school };
+}
+
+// One school's whole self-assessment against NĐ 80/2017 (the set the form offers complete):
+// the school of the vectors, every criterion of the built-in set answered `dat` with its
+// evidence.
+if (wholeAssessment) {
+  const { treem, options, school } = wholeAssessment;
+  const set = treem.catalog('criteria_sets').items.find((s) => s.code === 'nd80-2017');
+  const record = {
+    criteria_set: set.code,
+    criteria_set_version: set.version,
+    school,
+    school_year: '2024-2025',
+    results: set.criteria.map((c) => ({ criterion: c.code, result: 'dat', evidence: 'biên bản kiểm tra' })),
+  };
+  const plain = () => treem.validate('safe_school_assessment', record, options);
+  median(plain, [record], RUNS);
+  const whole = median(plain, [record], RUNS);
+  const issues = plain().issues.map((i) => i.code);
+  console.log(
+    `\ntreem/safe-school, one NĐ 80/2017 assessment of ${set.criteria.length} criteria (${JSON.stringify(record).length} bytes, ` +
+      `issues: ${JSON.stringify(issues)}): validate ${whole.toFixed(1)} µs, ${(whole / set.criteria.length).toFixed(2)} µs per criterion`,
+  );
 }

@@ -124,7 +124,7 @@ test('the package ships its declarations and an exports map', () => {
   assert.equal(pkg.exports['./child'].default, './child/web.js');
   assert.ok(pkg.files.includes('child/'));
   // One module per form (README "Which module for which form"), each laid out alike.
-  for (const m of ['child', 'case', 'school', 'safe-school']) {
+  for (const m of ['child', 'case', 'school', 'safe-school', 'task-report']) {
     assert.equal(pkg.exports[`./${m}`].node, `./${m}/node.js`);
     assert.equal(pkg.exports[`./${m}`].default, `./${m}/web.js`);
     assert.equal(pkg.exports[`./${m}/treem_wasm_bg.wasm`], `./${m}/treem_wasm_bg.wasm`);

@@ -3,20 +3,22 @@
 // Records given as `input` are passed both as JS values and as JSON text: both must answer
 // as the vector expects. Every module of the package runs them: the root (every domain) must
 // answer every vector; each form's module (`treem/child`, `treem/case`, `treem/school`,
-// `treem/safe-school`) every vector of what it holds, and the others with the misuse error
-// of a name it does not know.
+// `treem/safe-school`, `treem/task-report`) every vector of what it holds, and the others
+// with the misuse error of a name it does not know.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as full from '../pkg/node.js';
 
-// Each form's module and the kinds it holds (its feature and the domains that turns on).
+// Each form's module and the kinds it holds (its feature and the domains that turns on; the
+// case reads the child domain's catalogs and readers but holds no kind `child`).
 const FORM_MODULES = {
   child: ['child'],
-  case: ['case', 'child'],
+  case: ['case'],
   school: ['school'],
   'safe-school': ['criteria_set', 'safe_school_assessment', 'school'],
+  'task-report': ['directive', 'task_report'],
 };
 const forms = {};
 for (const name of Object.keys(FORM_MODULES)) forms[name] = await import(`../pkg/${name}/node.js`);

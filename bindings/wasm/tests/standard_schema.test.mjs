@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import * as treem from '../pkg/node.js';
 import * as childModule from '../pkg/child/node.js';
+import * as taskReportModule from '../pkg/task-report/node.js';
 
 const AS_OF = { as_of: '2026-11-28' };
 const impossible = { full_name: 'Nguyễn Văn An', date_of_birth: '30/02/2016' };
@@ -141,6 +142,20 @@ test('the child module answers the child schema as the full package does; other 
     assert.deepEqual(small['~standard'].validate(record), full['~standard'].validate(record));
   }
   assert.throws(() => childModule.caseRecord['~standard'].validate({}), (e) => e.code === 'unknown_kind');
+});
+
+test('the task report module answers its kinds as the full package does; the child throws unknown_kind', () => {
+  const report = { directive: 'hai-phong-2024', unit: { type: 'truong_tieu_hoc' }, period: '2024-2025', tasks: [] };
+  for (const kind of ['taskReport', 'directive']) {
+    for (const record of [{}, report]) {
+      assert.deepEqual(
+        taskReportModule[kind].withOptions(AS_OF)['~standard'].validate(record),
+        treem[kind].withOptions(AS_OF)['~standard'].validate(record),
+        kind,
+      );
+    }
+  }
+  assert.throws(() => taskReportModule.child['~standard'].validate(impossible), (e) => e.code === 'unknown_kind');
 });
 
 // The browser entry: after init(), validate is synchronous; before it, misuse.

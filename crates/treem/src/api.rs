@@ -66,7 +66,9 @@ pub fn schema(kind: &str) -> Result<serde_json::Value, Error> {
 
 /// Parses one primitive (`date`, `personal_id`, `phone`, `name`, `ethnic_group`,
 /// `document_number`; see [`parser_names`]) from text: `{"ok": true, "value": ...}` or
-/// `{"ok": false, "issues": [...]}`.
+/// `{"ok": false, "issues": [...]}`. A build without every domain holds the parsers of its
+/// domains' records only (`personal_id`, `phone`, `name` and `ethnic_group` come with
+/// `child`, `document_number` with `directive`).
 ///
 /// # Errors
 /// `is_unknown_name()` for an unknown parser; `is_not_json()` / `is_invalid_option()` for bad

@@ -11,8 +11,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::Error;
 
 // The readers of data types (criteria sets, roll-ups, indicator definitions and partials):
-// every domain that has them turns on `safe-school`.
-#[cfg(feature = "safe-school")]
+// criteria sets come with `safe-school`, roll-ups with `directive`, definitions and partials
+// with `indicators` (which turns on `safe-school`).
+#[cfg(any(feature = "safe-school", feature = "directive"))]
 pub mod data;
 /// Parses bytes as one JSON value, reporting invalid UTF-8 and invalid JSON as errors.
 ///

@@ -22,7 +22,9 @@
 pub mod api;
 #[cfg(feature = "case")]
 pub mod case;
-#[cfg(feature = "child")]
+// The child record needs `child`; a protection case reads the child domain's draft type,
+// readers, normalisers and protection levels, all that `case` alone compiles of it.
+#[cfg(any(feature = "child", feature = "case"))]
 pub mod child;
 pub mod code_list;
 pub mod context;

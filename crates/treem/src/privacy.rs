@@ -47,6 +47,11 @@ pub fn mask_name(name: &str) -> String {
 /// Cuts text to at most `max` characters (adding `…`), for echoing names of things the
 /// caller asked for without echoing arbitrarily large input.
 pub fn truncate(text: &str, max: usize) -> String {
+    // At most `max` bytes is at most `max` characters: nothing to cut (most values; this
+    // runs for every criterion of an assessment).
+    if text.len() <= max {
+        return text.to_owned();
+    }
     let mut out: String = text.chars().take(max).collect();
     if text.chars().nth(max).is_some() {
         out.push('…');

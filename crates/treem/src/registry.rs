@@ -6,14 +6,18 @@ use crate::i18n::{CodeDef, Lang};
 /// Every module's issue codes, in the order the code table lists them.
 pub(crate) const CODE_TABLES: &[&[CodeDef]] = &[
     crate::fields::CODES,
-    #[cfg(feature = "safe-school")]
+    #[cfg(any(feature = "safe-school", feature = "directive"))]
     crate::json::data::CODES,
     crate::report::CODES,
     crate::normalize::CODES,
     crate::vn::date::CODES,
+    #[cfg(feature = "child")]
     crate::vn::personal_id::CODES,
+    #[cfg(feature = "child")]
     crate::vn::phone::CODES,
+    #[cfg(feature = "child")]
     crate::vn::name::CODES,
+    #[cfg(feature = "child")]
     crate::vn::ethnic::CODES,
     #[cfg(feature = "directive")]
     crate::vn::document_number::CODES,
@@ -164,6 +168,7 @@ pub(crate) const CATALOGS: &[CatalogDef] = &[
         source: "treem",
         build: sexes,
     },
+    #[cfg(feature = "child")]
     CatalogDef {
         name: "ethnic_groups",
         source: crate::vn::ethnic::SOURCE,
@@ -217,7 +222,7 @@ pub(crate) const CATALOGS: &[CatalogDef] = &[
         source: "Nghị định 20/2021/NĐ-CP, Điều 5 khoản 1, khoản 3 (original text; Nghị định 76/2024/NĐ-CP not encoded)",
         build: |ctx| crate::code_list::items(crate::child::catalog::SOCIAL_ASSISTANCE_CATEGORIES, ctx.lang),
     },
-    #[cfg(feature = "child")]
+    #[cfg(any(feature = "child", feature = "case"))]
     CatalogDef {
         name: "protection_levels",
         source: "Luật Trẻ em 2016, Điều 47 khoản 1",
@@ -322,24 +327,30 @@ pub(crate) struct ParserDef {
         fn(&str, &crate::Context, &mut crate::report::IssueSink) -> Option<serde_json::Value>,
 }
 
-/// Every parser, by its stable name.
+/// Every parser, by its stable name. The parsers of the primitives only the child record holds
+/// (a personal ID, a phone number, a person's name, an ethnic group) come with its domain: a
+/// form's module without it leaves them out, as it leaves out what no kind of it reads.
 pub(crate) const PARSERS: &[ParserDef] = &[
     ParserDef {
         name: "date",
         parse: parse_date,
     },
+    #[cfg(feature = "child")]
     ParserDef {
         name: "personal_id",
         parse: parse_personal_id,
     },
+    #[cfg(feature = "child")]
     ParserDef {
         name: "phone",
         parse: |text, _ctx, sink| to_value(crate::vn::phone::parse(text, &ROOT, sink)),
     },
+    #[cfg(feature = "child")]
     ParserDef {
         name: "name",
         parse: |text, _ctx, sink| to_value(crate::vn::name::parse(text, &ROOT, sink)),
     },
+    #[cfg(feature = "child")]
     ParserDef {
         name: "ethnic_group",
         parse: |text, _ctx, sink| to_value(crate::vn::ethnic::parse(text, &ROOT, sink)),
@@ -364,12 +375,15 @@ pub(crate) const PARSERS: &[ParserDef] = &[
     },
 ];
 
+#[cfg(any(feature = "child", feature = "directive"))]
 const ROOT: crate::report::Location<'static> = crate::report::Location::root();
 
+#[cfg(any(feature = "child", feature = "directive"))]
 fn to_value<T: serde::Serialize>(value: Option<T>) -> Option<serde_json::Value> {
     serde_json::to_value(value?).ok()
 }
 
+#[cfg(feature = "child")]
 fn parse_personal_id(
     text: &str,
     ctx: &crate::Context,
@@ -382,6 +396,7 @@ fn parse_personal_id(
     to_value(Some(id))
 }
 
+#[cfg(feature = "child")]
 fn ethnic_groups(ctx: &crate::Context) -> Vec<serde_json::Value> {
     crate::vn::ethnic::all()
         .map(|g| {

@@ -506,6 +506,7 @@ const fn ours(
 
 /// The catalog `special_circumstances`: each group with its letter, decree article and
 /// sub-categories (labels of sub-categories are the decree's Vietnamese text in both languages).
+#[cfg(feature = "child")]
 pub(crate) fn special_circumstances_items(ctx: &crate::Context) -> Vec<serde_json::Value> {
     SPECIAL_CIRCUMSTANCES
         .iter()

@@ -23,28 +23,43 @@
 //!
 //! Not done: `schooling.school_code` against a list of schools (treem holds none).
 
+// What a protection case reads of the child domain (feature `case` alone compiles only
+// these): the catalogs, the draft type, the readers and the normalisers.
 pub mod catalog;
-pub mod circumstance_text;
-pub mod circumstances;
-pub mod dates;
-pub mod dedup;
 pub mod draft;
-pub mod family;
-pub mod identity;
 pub(crate) mod normalize;
 pub mod read;
+// The child record's rules and operations: feature `child`.
+#[cfg(feature = "child")]
+pub mod circumstance_text;
+#[cfg(feature = "child")]
+pub mod circumstances;
+#[cfg(feature = "child")]
+pub mod dates;
+#[cfg(feature = "child")]
+pub mod dedup;
+#[cfg(feature = "child")]
+pub mod family;
+#[cfg(feature = "child")]
+pub mod identity;
+#[cfg(feature = "child")]
 pub mod residence;
+#[cfg(feature = "child")]
 pub mod schooling;
 
 pub use draft::{
     AssistanceDraft, ChildDraft, CircumstanceDraft, DisabilityDraft, GuardianDraft, ResidenceDraft,
     SchoolingDraft,
 };
+#[cfg(feature = "child")]
 pub use identity::Sex;
 
+#[cfg(feature = "child")]
 use crate::context::Context;
+#[cfg(feature = "child")]
 use crate::report::{IssueSink, Location};
 
+#[cfg(feature = "child")]
 crate::codes! {
     /// The protection level must be one of the three levels of Luật Trẻ em, Điều 47.
     CHILD_PROTECTION_LEVEL_UNKNOWN = "child.protection_level_unknown", Error, "child.protection",
@@ -54,9 +69,11 @@ crate::codes! {
 }
 
 /// The kind `child`.
+#[cfg(feature = "child")]
 pub(crate) const KIND: crate::document::KindDef =
     crate::document::kind_def::<ChildDraft>("child", "Hồ sơ trẻ em", "Child record");
 
+#[cfg(feature = "child")]
 impl crate::document::Document for ChildDraft {
     fn check(&self, ctx: &Context, sink: &mut IssueSink) {
         check(self, ctx, sink);
@@ -68,6 +85,7 @@ impl crate::document::Document for ChildDraft {
 }
 
 /// Runs every child rule on `draft`, in the order of its members.
+#[cfg(feature = "child")]
 pub fn check(draft: &ChildDraft, ctx: &Context, sink: &mut IssueSink) {
     let root = Location::root();
     let mut dates = dates::Dates::new(ctx);

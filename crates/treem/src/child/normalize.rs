@@ -1,17 +1,24 @@
 //! `normalize` for the child record: whitespace collapsed, identifiers without spaces or dots,
 //! dates as ISO 8601, coded values as their codes, numbers typed as text made numbers.
 //! A value that cannot be cleaned is kept as it was; no member is ever dropped.
+//!
+//! The helpers are also the protection case's (feature `case`, which compiles them without
+//! the child record: some go unused there).
+#![cfg_attr(not(feature = "child"), allow(dead_code))]
 
 use crate::code_list::{lookup, Entry};
 use crate::json::Field;
 use crate::normalize::{collapse_whitespace, ChangeLog, Rewrite};
 use crate::report::{IssueSink, Location};
 
+#[cfg(feature = "child")]
 use super::catalog::{
     special_circumstance, DISABILITY_LEVELS, DISABILITY_TYPES, PERSON_STATUSES, PROTECTION_LEVELS,
     RELATIONSHIPS, SOCIAL_ASSISTANCE_CATEGORIES,
 };
+#[cfg(feature = "child")]
 use super::draft::ChildDraft;
+#[cfg(feature = "child")]
 use super::identity::Sex;
 
 /// Collapses whitespace in free text.
@@ -121,6 +128,7 @@ pub(crate) fn integer(field: &mut Field<i64>, at: &Location<'_>, log: &mut Chang
 }
 
 /// Rewrites `draft` into canonical form, logging each change.
+#[cfg(feature = "child")]
 pub(crate) fn normalize(draft: &mut ChildDraft, ctx: &crate::Context, log: &mut ChangeLog) {
     let root = Location::root();
     text(&mut draft.id, &root.key("id"), log);

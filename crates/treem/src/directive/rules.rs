@@ -628,11 +628,7 @@ fn check_indicator(indicator: &IndicatorRefDraft, at: &Location<'_>, sink: &mut 
     if !appendix_ok || !code_ok {
         sink.push(&DIRECTIVE_INDICATOR_INVALID, at, []);
     } else if let (Some(appendix), Some(code)) = (appendix, code) {
-        let id = crate::indicator::definition::IndicatorId {
-            appendix: appendix.clone(),
-            code: code.clone(),
-        };
-        if code != "*" && crate::indicator::definition::find_builtin(&id).is_none() {
+        if code != "*" && !super::tt13::is_tt13(appendix, code) {
             sink.push(
                 &DIRECTIVE_INDICATOR_UNKNOWN,
                 at,

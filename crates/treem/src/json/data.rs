@@ -316,6 +316,9 @@ pub(crate) fn unchecked() -> ReadError {
 ///
 /// # Errors
 /// `json.wrong_type` for anything but a string, `json.unknown_value` for another name.
+// The enums read by `#[derive(FromJson)]` come with `safe-school`; `directive` alone reads
+// none.
+#[cfg_attr(not(feature = "safe-school"), allow(dead_code))]
 pub(crate) fn variant(
     value: &Value,
     variants: &'static [&'static str],
@@ -334,6 +337,9 @@ pub(crate) fn variant(
 /// # Errors
 /// `json.wrong_type` for anything but an object, `json.missing_member` without `tag`, or
 /// [`variant`]'s for the tag.
+// The enums read by `#[derive(FromJson)]` come with `safe-school`; `directive` alone reads
+// none.
+#[cfg_attr(not(feature = "safe-school"), allow(dead_code))]
 pub(crate) fn tag_of(
     value: &Value,
     tag: &'static str,
@@ -353,6 +359,9 @@ pub(crate) fn tag_of(
 ///
 /// # Errors
 /// None in practice: `index` comes from the same list.
+// The enums read by `#[derive(FromJson)]` come with `safe-school`; `directive` alone reads
+// none.
+#[cfg_attr(not(feature = "safe-school"), allow(dead_code))]
 pub(crate) fn pick<T: Copy>(all: &[T], index: usize) -> Result<T, ReadError> {
     all.get(index).copied().ok_or_else(unchecked)
 }

@@ -37,6 +37,13 @@ pub enum Outcome {
 impl Outcome {
     /// Reads `dat`, `chua_dat`, `khong_ap_dung` or the Vietnamese words (any case).
     pub fn parse(text: &str) -> Option<Outcome> {
+        // A code as written (what forms send), without folding it: the same answer.
+        match text {
+            "dat" => return Some(Outcome::Dat),
+            "chua_dat" => return Some(Outcome::ChuaDat),
+            "khong_ap_dung" => return Some(Outcome::KhongApDung),
+            _ => {}
+        }
         match crate::code_list::fold(text).as_str() {
             "dat" | "đạt" => Some(Outcome::Dat),
             "chua_dat" | "chưa đạt" => Some(Outcome::ChuaDat),

@@ -90,6 +90,12 @@ impl Level {
     /// Reads a code, a Vietnamese name (any case), or the English codes `nursery`,
     /// `kindergarten`, `primary`, `lower_secondary`, `upper_secondary`, `continuing_education`.
     pub fn parse(text: &str) -> Option<Level> {
+        // A code as written (what forms send) without folding: the answer of the search
+        // below, since no label or alias folds to another level's code (test
+        // `codes_are_found_first`).
+        if let Some(level) = LEVELS.into_iter().find(|l| l.code() == text) {
+            return Some(level);
+        }
         let folded = fold(text);
         LEVELS.into_iter().find(|l| {
             l.code() == folded
@@ -366,6 +372,12 @@ pub const SCHOOL_TYPES: &[SchoolType] = &[
 
 /// Looks up a school type by code or by its Vietnamese name (any case).
 pub fn school_type(text: &str) -> Option<&'static SchoolType> {
+    // A code as written (what forms send) without folding: the answer of the search below,
+    // since no label folds to another type's code (test `codes_are_found_first`). A record
+    // asks for its type several times, so this is most of the lookups.
+    if let Some(exact) = SCHOOL_TYPES.iter().find(|t| t.code == text) {
+        return Some(exact);
+    }
     let folded = fold(text);
     SCHOOL_TYPES
         .iter()
@@ -410,6 +422,11 @@ impl Ownership {
 
     /// Reads a code or the Vietnamese name.
     pub fn parse(text: &str) -> Option<Ownership> {
+        // A code as written, without folding: the search's answer (test
+        // `codes_are_found_first`).
+        if let Some(exact) = Ownership::ALL.into_iter().find(|o| o.code() == text) {
+            return Some(exact);
+        }
         let folded = fold(text);
         Ownership::ALL
             .into_iter()
@@ -459,6 +476,11 @@ impl Authority {
     /// Reads a code, the Vietnamese name, or the usual abbreviations (`Sở GD&ĐT`,
     /// `Phòng GDĐT`, `UBND xã`).
     pub fn parse(text: &str) -> Option<Authority> {
+        // A code as written, without folding: the search's answer (test
+        // `codes_are_found_first`).
+        if let Some(exact) = Authority::ALL.into_iter().find(|a| a.code() == text) {
+            return Some(exact);
+        }
         let folded = fold(text).replace(['&', '-'], "");
         let squashed: String = folded.split_whitespace().collect();
         Authority::ALL.into_iter().find(|a| {
@@ -519,6 +541,48 @@ pub(crate) fn types_catalog(ctx: &crate::Context) -> Vec<serde_json::Value> {
 #[allow(clippy::disallowed_methods)]
 #[cfg(test)]
 mod tests {
+    /// The exact-code shortcuts of `school_type` and `Level::parse` answer what the folded
+    /// search answers: no Vietnamese label (or alias) folds to a code of another entry.
+    #[test]
+    fn codes_are_found_first() {
+        for t in super::SCHOOL_TYPES {
+            let folded = super::fold(t.code);
+            let first = super::SCHOOL_TYPES
+                .iter()
+                .find(|u| u.code == folded || super::label_folds_to(u.label_vi, &folded));
+            assert_eq!(first.map(|u| u.code), Some(t.code));
+        }
+        for level in super::LEVELS {
+            let folded = super::fold(level.code());
+            for other in super::LEVELS {
+                if other != level {
+                    assert!(!super::label_folds_to(
+                        other.label(crate::Lang::Vi),
+                        &folded
+                    ));
+                }
+            }
+            assert_eq!(super::Level::parse(&folded), Some(level));
+        }
+        for authority in super::Authority::ALL {
+            for other in super::Authority::ALL {
+                if other != authority {
+                    assert!(!super::label_folds_to(
+                        other.label(crate::Lang::Vi),
+                        authority.code()
+                    ));
+                }
+            }
+        }
+        for ownership in super::Ownership::ALL {
+            for other in super::Ownership::ALL {
+                if other != ownership {
+                    assert!(!super::label_folds_to(other.label_vi(), ownership.code()));
+                }
+            }
+        }
+    }
+
     use super::*;
 
     #[test]

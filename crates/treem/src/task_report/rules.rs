@@ -87,10 +87,9 @@ pub fn check(draft: &TaskReportDraft, ctx: &Context, sink: &mut IssueSink) {
     let _ = ctx;
     let root = Location::root();
     let directive_at = root.key("directive");
-    let directive: Option<DirectiveDraft> = required_text(&draft.directive, &directive_at, sink)
+    let directive: Option<&DirectiveDraft> = required_text(&draft.directive, &directive_at, sink)
         .and_then(|id| {
-            let found = crate::directive::built_in(id.trim())
-                .and_then(|v| crate::json::FromValue::from_value(&v));
+            let found = crate::directive::built_in_draft(id.trim());
             if found.is_none() {
                 sink.push(
                     &TASK_REPORT_DIRECTIVE_UNKNOWN,
@@ -134,10 +133,7 @@ pub fn check(draft: &TaskReportDraft, ctx: &Context, sink: &mut IssueSink) {
         period
     });
     let tasks_at = root.key("tasks");
-    let all_tasks = directive
-        .as_ref()
-        .map(crate::directive::tasks)
-        .unwrap_or_default();
+    let all_tasks = directive.map(crate::directive::tasks).unwrap_or_default();
     let scope = Scope {
         period,
         unit_type: unit_type.as_deref(),

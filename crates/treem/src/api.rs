@@ -7,7 +7,7 @@ use crate::context::Context;
 use crate::normalize::Normalized;
 use crate::registry::{CATALOGS, PARSERS};
 use crate::report::{IssueSink, Report};
-use crate::{Error, Kind};
+use crate::{Error, Kind, Validator};
 
 /// Validates one record of `kind` given as JSON bytes.
 ///
@@ -25,8 +25,8 @@ use crate::{Error, Kind};
 /// assert_eq!(report.issues[0].path, "/date_of_birth");
 /// ```
 pub fn validate(kind: &str, input: &[u8], options: &[u8]) -> Result<Report, Error> {
-    let (kind, ctx) = crate::stream::check_record(kind, input.len(), options)?;
-    kind.validate_json(input, &ctx)
+    let kind: Kind = kind.parse()?;
+    Validator::from_options_json(options)?.validate_bytes(kind, input)
 }
 
 /// Validates many records at once: a JSON array, or NDJSON (one record per line, blank lines
@@ -41,8 +41,9 @@ pub fn validate(kind: &str, input: &[u8], options: &[u8]) -> Result<Report, Erro
 /// As [`validate`], except that a bad or oversized record is reported in its place; an
 /// array that is not JSON is an error that `is_not_json()`.
 pub fn validate_many(kind: &str, input: &[u8], options: &[u8]) -> Result<Vec<Report>, Error> {
+    let kind: Kind = kind.parse()?;
     let mut reports = Vec::new();
-    crate::stream::validate_each(kind, input, options, |report| reports.push(report))?;
+    Validator::from_options_json(options)?.validate_batch(kind, input, |r| reports.push(r))?;
     Ok(reports)
 }
 
@@ -51,9 +52,8 @@ pub fn validate_many(kind: &str, input: &[u8], options: &[u8]) -> Result<Vec<Rep
 /// # Errors
 /// As [`validate`] (a record longer than `max_record_bytes` is refused unparsed).
 pub fn normalize(kind: &str, input: &[u8], options: &[u8]) -> Result<Normalized, Error> {
-    let (kind, ctx) = crate::stream::check_record(kind, input.len(), options)?;
-    let record = crate::json::parse_bytes(input)?;
-    kind.normalize(&record, &ctx)
+    let kind: Kind = kind.parse()?;
+    Validator::from_options_json(options)?.normalize_bytes(kind, input)
 }
 
 /// The JSON Schema (draft 2020-12) of the lenient input form of `kind`.

@@ -55,6 +55,7 @@ mod sorting;
 pub mod stream;
 #[cfg(feature = "directive")]
 pub mod task_report;
+mod validator;
 pub mod vn;
 
 pub use context::{Context, Edition, Holidays, NamedDay};
@@ -62,6 +63,7 @@ pub use error::Error;
 pub use i18n::Lang;
 pub use kind::Kind;
 pub use report::{Issue, Report, Severity};
+pub use validator::{IntoKind, Validator, ValidatorBuilder};
 
 /// The library version (from Cargo.toml).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

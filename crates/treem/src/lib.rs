@@ -25,6 +25,7 @@ pub mod case;
 #[cfg(feature = "child")]
 pub mod child;
 pub mod code_list;
+pub mod codes;
 pub mod context;
 #[cfg(feature = "directive")]
 pub mod directive;

@@ -63,6 +63,7 @@ impl IntoKind for &String {
 /// let report = validator.validate("child", &child)?;
 /// assert!(!report.ok);
 /// assert_eq!(report.issues[0].path, "/date_of_birth");
+/// assert_eq!(report.issues[0].code, treem::codes::child::BIRTH_IN_FUTURE);
 /// # Ok::<(), treem::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -190,11 +191,12 @@ impl Validator {
     ///
     /// # Examples
     /// ```
+    /// use treem::codes;
     /// let validator = treem::Validator::builder().build()?;
     /// let records = [serde_json::json!({"sex": "nam"}), serde_json::json!(3)];
     /// let reports = validator.validate_many("child", &records)?;
     /// assert!(reports[0].ok);
-    /// assert!(reports[1].has_code("record.not_object"));
+    /// assert!(reports[1].has_code(codes::record::NOT_OBJECT));
     /// # Ok::<(), treem::Error>(())
     /// ```
     pub fn validate_many<'a>(

@@ -12,7 +12,7 @@ use crate::Error;
 
 /// The first day of the two-level administrative geography (Nghị quyết 202/2025/QH15;
 /// communes and provinces of Quyết định 19/2025/QĐ-TTg in force from 1 July 2025).
-pub const EDITION_2025_START: NaiveDate = match NaiveDate::from_ymd_opt(2025, 7, 1) {
+pub(crate) const EDITION_2025_START: NaiveDate = match NaiveDate::from_ymd_opt(2025, 7, 1) {
     Some(date) => date,
     None => NaiveDate::MIN,
 };

@@ -1,11 +1,11 @@
 //! The document kinds and what each one can do: [`Kind`], a handle to a kind's registered
-//! definition ([`crate::document::KindDef`]).
+//! definition (`crate::document::KindDef`).
 
 use std::fmt;
 use std::str::FromStr;
 
 use crate::context::Context;
-pub use crate::document::{kind_def, Document, KindDef};
+use crate::document::KindDef;
 use crate::normalize::Normalized;
 use crate::report::Report;
 use crate::{Error, Lang};

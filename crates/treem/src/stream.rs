@@ -285,7 +285,7 @@ pub fn check_record(kind: &str, bytes: usize, options: &[u8]) -> Result<(Kind, C
 /// `is_unknown_kind()`; `is_not_json()` for input that is not UTF-8 or an array that is not
 /// JSON (reports already handed to `each` are then to be discarded);
 /// `is_invalid_option()` for a bad option.
-pub fn validate_each(
+pub(crate) fn validate_each(
     kind: &str,
     input: &[u8],
     options: &[u8],
@@ -295,12 +295,12 @@ pub fn validate_each(
     crate::Validator::from_options_json(options)?.validate_batch(kind, input, each)
 }
 
-/// [`validate_each`] answering the JSON text of the array of reports, written report by
+/// `validate_each` answering the JSON text of the array of reports, written report by
 /// report (the same text as `serde_json::to_string` of [`crate::api::validate_many`]'s
 /// answer, without holding the reports).
 ///
 /// # Errors
-/// As [`validate_each`].
+/// As `validate_each`.
 pub fn validate_many_json(kind: &str, input: &[u8], options: &[u8]) -> Result<String, Error> {
     let mut out = String::from("[");
     let mut failed = None;

@@ -365,12 +365,28 @@ pub struct ValidatorBuilder {
 impl ValidatorBuilder {
     /// The date rules are judged at (ages, deadlines, which law and which geography edition
     /// are in force). Without it rules that need a date report `context.as_of_missing`.
+    ///
+    /// # Examples
+    /// ```
+    /// let day = chrono::NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
+    /// let validator = treem::Validator::builder().as_of(day).build()?;
+    /// assert_eq!(validator.context().edition(), treem::Edition::E2024);
+    /// # Ok::<(), treem::Error>(())
+    /// ```
     pub fn as_of(mut self, date: NaiveDate) -> Self {
         self.ctx.as_of = Some(date);
         self
     }
 
     /// The language of messages and labels (Vietnamese by default).
+    ///
+    /// # Examples
+    /// ```
+    /// let validator = treem::Validator::builder().lang(treem::Lang::En).build()?;
+    /// let report = validator.validate("child", &serde_json::json!({"sex": "x"}))?;
+    /// assert!(report.issues[0].message.is_ascii());
+    /// # Ok::<(), treem::Error>(())
+    /// ```
     pub fn lang(mut self, lang: Lang) -> Self {
         self.ctx.lang = lang;
         self
@@ -378,6 +394,14 @@ impl ValidatorBuilder {
 
     /// A fixed geography edition (by default the one in force at `as_of`, see
     /// [`Context::edition`]).
+    ///
+    /// # Examples
+    /// ```
+    /// use treem::{Edition, Validator};
+    /// let validator = Validator::builder().edition(Edition::E2024).build()?;
+    /// assert_eq!(validator.context().edition(), Edition::E2024);
+    /// # Ok::<(), treem::Error>(())
+    /// ```
     pub fn edition(mut self, edition: Edition) -> Self {
         self.ctx.edition = Some(edition);
         self
@@ -385,6 +409,14 @@ impl ValidatorBuilder {
 
     /// Extra days off for working-day deadlines (option `days_off`), on top of the library's
     /// calendar; added to any given before.
+    ///
+    /// # Examples
+    /// ```
+    /// let day = chrono::NaiveDate::from_ymd_opt(2026, 2, 16).unwrap();
+    /// let validator = treem::Validator::builder().days_off([day, day]).build()?;
+    /// assert_eq!(validator.context().days_off, [day]);
+    /// # Ok::<(), treem::Error>(())
+    /// ```
     pub fn days_off(mut self, days: impl IntoIterator<Item = NaiveDate>) -> Self {
         self.ctx.days_off.extend(days);
         self
@@ -393,18 +425,46 @@ impl ValidatorBuilder {
     /// The caller's holiday calendar (option `holidays`; see [`Holidays`]), which takes
     /// precedence over the library's. Read only by the working-day deadlines of cases (a
     /// build without the feature `case` ignores it, as it ignores the JSON option).
+    ///
+    /// # Examples
+    /// ```
+    /// use treem::{Holidays, NamedDay, Validator};
+    /// let date = chrono::NaiveDate::from_ymd_opt(2027, 2, 5).unwrap();
+    /// let holidays = Holidays {
+    ///     years: vec![2027],
+    ///     days_off: vec![NamedDay { date, name: Some("Tết Âm lịch".into()) }],
+    ///     working_days: Vec::new(),
+    /// };
+    /// let validator = Validator::builder().holidays(holidays).build()?;
+    /// assert!(validator.context().holidays.is_day_off(date));
+    /// # Ok::<(), treem::Error>(())
+    /// ```
     pub fn holidays(mut self, holidays: Holidays) -> Self {
         self.ctx.holidays = holidays;
         self
     }
 
     /// Catalog filter (option `province`): only units inside this province, by code or name.
+    ///
+    /// # Examples
+    /// ```
+    /// let validator = treem::Validator::builder().province("31").build()?;
+    /// assert_eq!(validator.context().province.as_deref(), Some("31"));
+    /// # Ok::<(), treem::Error>(())
+    /// ```
     pub fn province(mut self, province: impl Into<String>) -> Self {
         self.ctx.province = Some(province.into());
         self
     }
 
     /// Catalog filter (option `district`): only units inside this district (edition 2024).
+    ///
+    /// # Examples
+    /// ```
+    /// let validator = treem::Validator::builder().district("311").build()?;
+    /// assert_eq!(validator.context().district.as_deref(), Some("311"));
+    /// # Ok::<(), treem::Error>(())
+    /// ```
     pub fn district(mut self, district: impl Into<String>) -> Self {
         self.ctx.district = Some(district.into());
         self
@@ -412,6 +472,14 @@ impl ValidatorBuilder {
 
     /// The size limit of one record in bytes (option `max_record_bytes`, at least 1;
     /// 1 MiB by default): a longer record is refused before it is parsed.
+    ///
+    /// # Examples
+    /// ```
+    /// let validator = treem::Validator::builder().max_record_bytes(16).build()?;
+    /// let err = validator.validate_bytes("child", &[b' '; 17]).unwrap_err();
+    /// assert_eq!(err.record_too_large_size(), Some((17, 16)));
+    /// # Ok::<(), treem::Error>(())
+    /// ```
     pub fn max_record_bytes(mut self, limit: usize) -> Self {
         self.ctx.max_record_bytes = Some(limit);
         self

@@ -10,7 +10,7 @@
 
 use std::path::Path;
 
-/// `docs/codes.md`: the library's code table (`treem::issue_codes::markdown()`, which
+/// `docs/codes.md`: the library's code table (`treem::codes::markdown()`, which
 /// `treem catalog issue_codes --format markdown` prints) with one more column, where each code
 /// is raised: the file and the function, read off the sources here (the library itself never
 /// reads files), so a code leads to its rule in one step.
@@ -145,7 +145,7 @@ fn codes_with_places() -> String {
         }
         places.insert(code.clone(), found);
     }
-    let table = treem::issue_codes::markdown();
+    let table = treem::codes::markdown();
     let mut out = String::new();
     for line in table.lines() {
         if line.starts_with("| code |") {
@@ -160,7 +160,7 @@ fn codes_with_places() -> String {
             out.push_str(&format!(" {at} |\n"));
         } else if line.starts_with("Generated from the code catalog") {
             out.push_str(
-                "Generated from the code catalog (`treem::issue_codes::markdown()`, which `treem catalog issue_codes --format markdown`\n\
+                "Generated from the code catalog (`treem::codes::markdown()`, which `treem catalog issue_codes --format markdown`\n\
                  prints) and, for the last column, the sources: `TREEM_WRITE_DOCS=1 cargo test -p treem --test docs`\n",
             );
         } else {

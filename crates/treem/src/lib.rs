@@ -167,6 +167,10 @@
 //! criterion, code or indicator is invented: where an official text was not read, the
 //! module says so and the rule is a warning or absent.
 
+// Every public function that can fail says how, under `# Errors` (CI's clippy denies
+// warnings).
+#![warn(clippy::missing_errors_doc)]
+
 pub mod api;
 #[cfg(feature = "case")]
 pub mod case;

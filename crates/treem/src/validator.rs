@@ -590,6 +590,19 @@ mod tests {
         assert_eq!(batch, many);
     }
 
+    /// A service shares one validator between its request threads.
+    #[test]
+    fn a_validator_is_shared_between_threads() {
+        fn shareable<T: Send + Sync + Clone + 'static>() {}
+        shareable::<Validator>();
+        let v = std::sync::Arc::new(Validator::default());
+        let other = std::sync::Arc::clone(&v);
+        let seen = std::thread::spawn(move || other.context().lang)
+            .join()
+            .unwrap();
+        assert_eq!(seen, v.context().lang);
+    }
+
     #[test]
     fn unknown_kinds_are_errors() {
         let v = Validator::default();

@@ -20,4 +20,6 @@ done
 # first, in the wasm stage): benches/jsonschema is its own workspace, so it is tested here.
 echo "== rust: kind schemas with the jsonschema crate (benches/jsonschema)"
 cargo test --quiet --manifest-path benches/jsonschema/Cargo.toml
-# Generated docs are checked by crates/treem/tests/docs.rs.
+# Generated docs are checked by crates/treem/tests/docs.rs; the public API listing
+# (crates/treem/public-api.txt) by crates/treem/tests/public_api.rs, which builds its own
+# docs in target/public-api (run by `cargo test --workspace` above).

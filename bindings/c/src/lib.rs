@@ -154,7 +154,7 @@ pub extern "C" fn treem_validate_many_n(
 fn validate_many(kind: &[u8], json: &[u8], options: &[u8]) -> Answer {
     // Written report by report as the records are read: the reports are never all held at
     // once (see bindings/c/README.md, Memory).
-    Ok(treem::stream::validate_many_json(
+    Ok(treem::__private::validate_many_json(
         text(kind, "kind")?,
         json,
         options,

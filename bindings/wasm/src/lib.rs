@@ -63,7 +63,7 @@ pub fn validate_json(kind: &str, record: &str, options: &str) -> Result<String, 
 /// shrinks it, which grew the memory by 3 times a Vietnamese batch for that copy alone.
 #[wasm_bindgen(js_name = validateManyJson)]
 pub fn validate_many_json(kind: &str, records: &[u8], options: &str) -> Result<String, JsValue> {
-    treem::stream::validate_many_json(kind, records, options.as_bytes()).map_err(|e| thrown(&e))
+    treem::__private::validate_many_json(kind, records, options.as_bytes()).map_err(|e| thrown(&e))
 }
 
 /// What `validateJson` and `normalizeJson` would answer, before reading, to a record of
@@ -75,7 +75,7 @@ pub fn validate_many_json(kind: &str, records: &[u8], options: &str) -> Result<S
 #[wasm_bindgen(js_name = checkRecordJson)]
 pub fn check_record_json(kind: &str, bytes: f64, options: &str) -> Result<bool, JsValue> {
     // `as` saturates: a length beyond usize is beyond any limit too.
-    treem::stream::check_record(kind, bytes as usize, options.as_bytes())
+    treem::__private::check_record(kind, bytes as usize, options.as_bytes())
         .map(|_| true)
         .map_err(|e| thrown(&e))
 }

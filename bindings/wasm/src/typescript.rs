@@ -303,8 +303,8 @@ pub fn declarations() -> String {
     let mut decls = Declarations::default();
     decls.add::<treem::Report>("Report");
     decls.add::<treem::Issue>("Issue");
-    decls.add::<treem::normalize::Normalized>("Normalized");
-    decls.add::<treem::normalize::Change>("Change");
+    decls.add::<treem::Normalized>("Normalized");
+    decls.add::<treem::Change>("Change");
     decls.add::<Options>("Options");
     let kinds = treem::Kind::names();
     let mut input_map = String::new();

@@ -138,7 +138,7 @@ impl Checker {
         rewritten: impl FnOnce(&serde_json::Value) -> Cleaned,
     ) -> Outcome {
         let not_object =
-            || not_object_issue(self.ctx.lang, treem::json::type_name(value).to_owned());
+            || not_object_issue(self.ctx.lang, treem::__private::type_name(value).to_owned());
         match self.mode {
             Mode::Validate => match self.kind.validate(value, &self.ctx) {
                 Ok(report) => Outcome {
@@ -258,7 +258,7 @@ fn rewrite_cells(
 pub(crate) fn not_object_issue(lang: treem::Lang, found: String) -> Issue {
     let mut sink = IssueSink::new(lang);
     sink.push(
-        &treem::fields::RECORD_NOT_OBJECT,
+        &treem::__private::RECORD_NOT_OBJECT,
         &Location::root(),
         [("found", found.into())],
     );
@@ -269,7 +269,7 @@ pub(crate) fn not_object_issue(lang: treem::Lang, found: String) -> Issue {
 pub(crate) fn too_large_issue(ctx: &treem::Context, len: usize) -> Issue {
     let mut sink = IssueSink::new(ctx.lang);
     sink.push(
-        &treem::fields::RECORD_TOO_LARGE,
+        &treem::__private::RECORD_TOO_LARGE,
         &Location::root(),
         [
             ("bytes", len.into()),
@@ -283,7 +283,7 @@ pub(crate) fn too_large_issue(ctx: &treem::Context, len: usize) -> Issue {
 pub(crate) fn not_utf8_issue(lang: treem::Lang, offset: usize) -> Issue {
     let mut sink = IssueSink::new(lang);
     sink.push(
-        &treem::row::ROW_NOT_UTF8,
+        &treem::__private::ROW_NOT_UTF8,
         &Location::root(),
         [("offset", offset.into())],
     );
@@ -296,12 +296,12 @@ pub(crate) fn bad_row_issue(lang: treem::Lang, bad: &BadRow) -> Issue {
     let root = Location::root();
     match &bad.problem {
         Problem::ColumnCount { found, expected } => sink.push(
-            &treem::row::ROW_COLUMN_COUNT,
+            &treem::__private::ROW_COLUMN_COUNT,
             &root,
             [("found", (*found).into()), ("expected", (*expected).into())],
         ),
         Problem::Cell { column, reason } => sink.push(
-            &treem::row::ROW_CELL_UNREADABLE,
+            &treem::__private::ROW_CELL_UNREADABLE,
             &root,
             [
                 ("column", treem::privacy::truncate(column, 40).into()),

@@ -7,7 +7,7 @@ use crate::context::Context;
 use crate::normalize::Normalized;
 use crate::registry::{CATALOGS, PARSERS};
 use crate::report::{IssueSink, Report};
-use crate::{Error, Kind};
+use crate::{Error, Kind, Validator};
 
 /// Validates one record of `kind` given as JSON bytes.
 ///
@@ -25,8 +25,8 @@ use crate::{Error, Kind};
 /// assert_eq!(report.issues[0].path, "/date_of_birth");
 /// ```
 pub fn validate(kind: &str, input: &[u8], options: &[u8]) -> Result<Report, Error> {
-    let (kind, ctx) = crate::stream::check_record(kind, input.len(), options)?;
-    kind.validate_json(input, &ctx)
+    let kind: Kind = kind.parse()?;
+    Validator::from_options_json(options)?.validate_bytes(kind, input)
 }
 
 /// Validates many records at once: a JSON array, or NDJSON (one record per line, blank lines
@@ -34,15 +34,24 @@ pub fn validate(kind: &str, input: &[u8], options: &[u8]) -> Result<Report, Erro
 /// NDJSON line that is not JSON, or a record longer than the option `max_record_bytes`
 /// (default 1 MiB; issue `record.too_large`, the record is not parsed) gets a report with
 /// the issue instead of stopping the batch. The batch is read record by record
-/// ([`crate::stream`]); bindings that answer JSON text use
-/// [`crate::stream::validate_many_json`], which does not hold the reports either.
+/// ([`Validator::validate_batch`]); bindings that answer JSON text write each report as it
+/// comes, without holding them either.
 ///
 /// # Errors
 /// As [`validate`], except that a bad or oversized record is reported in its place; an
 /// array that is not JSON is an error that `is_not_json()`.
+///
+/// # Example
+/// ```
+/// let reports = treem::api::validate_many("child", b"{}\nnot json\n", b"")?;
+/// assert_eq!(reports.len(), 2);
+/// assert!(reports[1].has_code(treem::codes::record::NOT_OBJECT));
+/// # Ok::<(), treem::Error>(())
+/// ```
 pub fn validate_many(kind: &str, input: &[u8], options: &[u8]) -> Result<Vec<Report>, Error> {
+    let kind: Kind = kind.parse()?;
     let mut reports = Vec::new();
-    crate::stream::validate_each(kind, input, options, |report| reports.push(report))?;
+    Validator::from_options_json(options)?.validate_batch(kind, input, |r| reports.push(r))?;
     Ok(reports)
 }
 
@@ -50,16 +59,29 @@ pub fn validate_many(kind: &str, input: &[u8], options: &[u8]) -> Result<Vec<Rep
 ///
 /// # Errors
 /// As [`validate`] (a record longer than `max_record_bytes` is refused unparsed).
+///
+/// # Example
+/// ```
+/// let out = treem::api::normalize("child", br#"{"date_of_birth": "13/8/2016"}"#, b"")?;
+/// assert_eq!(out.record["date_of_birth"], "2016-08-13");
+/// # Ok::<(), treem::Error>(())
+/// ```
 pub fn normalize(kind: &str, input: &[u8], options: &[u8]) -> Result<Normalized, Error> {
-    let (kind, ctx) = crate::stream::check_record(kind, input.len(), options)?;
-    let record = crate::json::parse_bytes(input)?;
-    kind.normalize(&record, &ctx)
+    let kind: Kind = kind.parse()?;
+    Validator::from_options_json(options)?.normalize_bytes(kind, input)
 }
 
 /// The JSON Schema (draft 2020-12) of the lenient input form of `kind`.
 ///
 /// # Errors
 /// `is_unknown_kind()` for an unknown kind.
+///
+/// # Example
+/// ```
+/// let schema = treem::api::schema("child")?;
+/// assert!(schema["properties"]["date_of_birth"].is_object());
+/// # Ok::<(), treem::Error>(())
+/// ```
 pub fn schema(kind: &str) -> Result<serde_json::Value, Error> {
     Ok(kind.parse::<Kind>()?.schema())
 }
@@ -112,6 +134,14 @@ pub fn parse(what: &str, text: &str, options: &[u8]) -> Result<serde_json::Value
 ///
 /// # Errors
 /// As [`validate`].
+///
+/// # Example
+/// ```
+/// let answer = treem::api::safe_school_assess(b"{}", br#"{"as_of": "2026-11-28"}"#)?;
+/// assert_eq!(answer["report"]["ok"], false);
+/// assert!(answer["score"].is_null());
+/// # Ok::<(), treem::Error>(())
+/// ```
 pub fn safe_school_assess(input: &[u8], options: &[u8]) -> Result<serde_json::Value, Error> {
     let ctx = Context::from_options_json(options)?;
     let record = crate::json::parse_bytes(input)?;
@@ -127,6 +157,13 @@ pub fn safe_school_assess(input: &[u8], options: &[u8]) -> Result<serde_json::Va
 /// # Errors
 /// `is_not_json()` for input that is not UTF-8, or an array that is not JSON;
 /// `is_invalid_option()` for a bad option. A line that is not JSON counts as invalid.
+///
+/// # Example
+/// ```
+/// let answer = treem::api::safe_school_rollup(b"[]", b"")?;
+/// assert!(answer["partial"].is_object());
+/// # Ok::<(), treem::Error>(())
+/// ```
 pub fn safe_school_rollup(input: &[u8], options: &[u8]) -> Result<serde_json::Value, Error> {
     let ctx = Context::from_options_json(options)?;
     let mut partial = crate::safe_school::RollupPartial::new();
@@ -146,6 +183,14 @@ pub fn safe_school_rollup(input: &[u8], options: &[u8]) -> Result<serde_json::Va
 /// # Errors
 /// `is_not_json()` when the input is not JSON or an element is not a partial;
 /// `is_wrong_top_level_type()` when it is not an array.
+///
+/// # Example
+/// ```
+/// let answer = treem::api::safe_school_rollup_merge(b"[]")?;
+/// assert!(answer["rollup"].is_object() || answer["rollup"].is_array());
+/// assert!(treem::api::safe_school_rollup_merge(b"{}").unwrap_err().is_wrong_top_level_type());
+/// # Ok::<(), treem::Error>(())
+/// ```
 pub fn safe_school_rollup_merge(partials: &[u8]) -> Result<serde_json::Value, Error> {
     let value = crate::json::parse_bytes(partials)?;
     let serde_json::Value::Array(items) = value else {
@@ -169,11 +214,21 @@ fn rollup_answer(partial: &crate::safe_school::RollupPartial) -> Result<serde_js
 }
 
 /// The names of every parser.
+///
+/// # Example
+/// ```
+/// assert!(treem::api::parser_names().contains(&"date"));
+/// ```
 pub fn parser_names() -> Vec<&'static str> {
     PARSERS.iter().map(|p| p.name).collect()
 }
 
 /// The names of every catalog.
+///
+/// # Example
+/// ```
+/// assert!(treem::api::catalog_names().contains(&"kinds"));
+/// ```
 pub fn catalog_names() -> Vec<&'static str> {
     CATALOGS.iter().map(|c| c.name).collect()
 }
@@ -187,6 +242,14 @@ pub fn catalog_names() -> Vec<&'static str> {
 /// `is_unknown_name()` for an unknown catalog; `is_not_json()` / `is_invalid_option()` for bad
 /// options, and for a `province` or `district` option of a geography catalog that names no
 /// unit of its level.
+///
+/// # Example
+/// ```
+/// let kinds = treem::api::catalog("kinds", br#"{"lang": "en"}"#)?;
+/// assert_eq!(kinds["items"][0]["code"], "child");
+/// assert!(treem::api::catalog("nope", b"").unwrap_err().is_unknown_name());
+/// # Ok::<(), treem::Error>(())
+/// ```
 pub fn catalog(name: &str, options: &[u8]) -> Result<serde_json::Value, Error> {
     let def = CATALOGS
         .iter()
@@ -257,6 +320,16 @@ pub fn case_deadlines(input: &[u8], options: &[u8]) -> Result<serde_json::Value,
 /// # Errors
 /// `is_not_json()` when the input is not UTF-8 or an array that is not JSON;
 /// `is_invalid_option()` for a bad option.
+///
+/// # Example
+/// ```
+/// let twins = r#"[{"full_name": "Nguyễn Văn An", "date_of_birth": "2016-08-13", "sex": "nam"},
+///                 {"full_name": "Nguyen Van An", "date_of_birth": "2016-08-13", "sex": "nam"}]"#;
+/// let answer = treem::api::dedup(twins.as_bytes(), b"")?;
+/// assert_eq!(answer["records"], 2);
+/// assert!(answer["pairs"].is_array());
+/// # Ok::<(), treem::Error>(())
+/// ```
 pub fn dedup(input: &[u8], options: &[u8]) -> Result<serde_json::Value, Error> {
     let ctx = Context::from_options_json(options)?;
     let answer = crate::child::dedup::run(input, &ctx)?;
@@ -275,6 +348,14 @@ pub fn dedup(input: &[u8], options: &[u8]) -> Result<serde_json::Value, Error> {
 /// # Errors
 /// `is_not_json()` for input that is not JSON; `is_wrong_top_level_type()` when it is not an
 /// object; `is_invalid_option()` for a bad option.
+///
+/// # Example
+/// ```
+/// let residence = br#"{"edition": "2024", "commune_code": "11311"}"#;
+/// let answer = treem::api::residence_successors(residence, b"")?;
+/// assert_eq!(answer["edition"], "2024");
+/// # Ok::<(), treem::Error>(())
+/// ```
 pub fn residence_successors(input: &[u8], options: &[u8]) -> Result<serde_json::Value, Error> {
     let ctx = Context::from_options_json(options)?;
     let record = crate::json::parse_bytes(input)?;
@@ -328,6 +409,13 @@ pub fn indicators(input: &[u8], options: &[u8]) -> Result<crate::indicator::Answ
 /// # Errors
 /// `is_not_json()` when the input is not UTF-8 or a top-level array is not JSON;
 /// `is_invalid_option()` for a bad option.
+///
+/// # Example
+/// ```
+/// let partial = treem::api::task_report_rollup(b"[]", b"")?;
+/// assert!(partial.is_object());
+/// # Ok::<(), treem::Error>(())
+/// ```
 pub fn task_report_rollup(input: &[u8], options: &[u8]) -> Result<serde_json::Value, Error> {
     let ctx = Context::from_options_json(options)?;
     let partial = crate::task_report::rollup_partial(input, &ctx)?;
@@ -342,6 +430,14 @@ pub fn task_report_rollup(input: &[u8], options: &[u8]) -> Result<serde_json::Va
 /// # Errors
 /// `is_not_json()` for text that is not JSON; `is_wrong_top_level_type()` when the input is
 /// not an object of that shape.
+///
+/// # Example
+/// ```
+/// let table = treem::api::task_report_table(br#"{"partials": []}"#)?;
+/// assert!(table.is_object());
+/// assert!(treem::api::task_report_table(b"[]").unwrap_err().is_wrong_top_level_type());
+/// # Ok::<(), treem::Error>(())
+/// ```
 pub fn task_report_table(input: &[u8]) -> Result<serde_json::Value, Error> {
     let value = crate::json::parse_bytes(input)?;
     let serde_json::Value::Object(map) = &value else {
@@ -390,6 +486,11 @@ pub fn call(operation: &str, input: &[u8], options: &[u8]) -> Result<serde_json:
 }
 
 /// The names of every operation [`call`] accepts.
+///
+/// # Example
+/// ```
+/// assert!(treem::api::operation_names().contains(&"case_deadlines"));
+/// ```
 pub fn operation_names() -> Vec<&'static str> {
     OPERATIONS.iter().map(|o| o.name).collect()
 }
@@ -460,6 +561,11 @@ fn to_json<T: serde::Serialize>(value: T) -> Result<serde_json::Value, crate::Er
 }
 
 /// The library version and the editions of its data.
+///
+/// # Example
+/// ```
+/// assert_eq!(treem::api::version()["version"], treem::VERSION);
+/// ```
 pub fn version() -> serde_json::Value {
     serde_json::json!({
         "name": "treem",

@@ -33,7 +33,7 @@ impl Entry {
     }
 
     /// The entry as a catalog item `{code, label, source}`.
-    pub fn to_item(&self, lang: Lang) -> serde_json::Value {
+    pub fn to_item(self, lang: Lang) -> serde_json::Value {
         serde_json::json!({"code": self.code, "label": self.label(lang), "source": self.source})
     }
 }
@@ -73,17 +73,9 @@ pub(crate) fn label_folds_to(label: &str, folded: &str) -> bool {
     expected.next().is_none()
 }
 
-/// Finds the entry whose code, Vietnamese label or alias is `text` (any case, any spacing).
-///
-/// ```
-/// use treem::code_list::{lookup, Entry};
-/// const LIST: &[Entry] = &[Entry { code: "violence", vi: "Bạo lực", en: "Violence",
-///     source: "Luật Trẻ em 2016, Điều 4", aliases: &["bao luc"] }];
-/// assert_eq!(lookup(LIST, " BẠO  LỰC ").map(|e| e.code), Some("violence"));
-/// assert_eq!(lookup(LIST, "bao luc").map(|e| e.code), Some("violence"));
-/// assert!(lookup(LIST, "x").is_none());
-/// ```
-pub fn lookup<'a>(entries: &'a [Entry], text: &str) -> Option<&'a Entry> {
+/// Finds the entry whose code, Vietnamese label or alias is `text` (any case, any spacing):
+/// `" BẠO  LỰC "` finds the entry `violence` labelled `Bạo lực` (see the tests below).
+pub(crate) fn lookup<'a>(entries: &'a [Entry], text: &str) -> Option<&'a Entry> {
     if let Some(exact) = entries.iter().find(|e| e.code == text) {
         return Some(exact);
     }
@@ -97,17 +89,8 @@ pub fn lookup<'a>(entries: &'a [Entry], text: &str) -> Option<&'a Entry> {
 }
 
 /// Every entry as catalog items, in list order.
-pub fn items(entries: &[Entry], lang: Lang) -> Vec<serde_json::Value> {
+pub(crate) fn items(entries: &[Entry], lang: Lang) -> Vec<serde_json::Value> {
     entries.iter().map(|e| e.to_item(lang)).collect()
-}
-
-/// The codes of a list, for messages that say what is expected.
-pub fn codes(entries: &[Entry]) -> String {
-    entries
-        .iter()
-        .map(|e| e.code)
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 // Tests compare with, or sort through, the standard calls the core avoids for size.
@@ -168,6 +151,5 @@ mod tests {
         assert_eq!(lookup(LIST, "two").map(|e| e.code), Some("b"));
         assert_eq!(lookup(LIST, "Mot").map(|e| e.code), Some("a"));
         assert!(lookup(LIST, "c").is_none());
-        assert_eq!(codes(LIST), "a, b");
     }
 }

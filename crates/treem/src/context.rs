@@ -12,7 +12,7 @@ use crate::Error;
 
 /// The first day of the two-level administrative geography (Nghị quyết 202/2025/QH15;
 /// communes and provinces of Quyết định 19/2025/QĐ-TTg in force from 1 July 2025).
-pub const EDITION_2025_START: NaiveDate = match NaiveDate::from_ymd_opt(2025, 7, 1) {
+pub(crate) const EDITION_2025_START: NaiveDate = match NaiveDate::from_ymd_opt(2025, 7, 1) {
     Some(date) => date,
     None => NaiveDate::MIN,
 };
@@ -166,6 +166,15 @@ pub struct Context {
 
 impl Context {
     /// A context at `as_of`, Vietnamese messages, edition chosen by date.
+    ///
+    /// # Examples
+    /// ```
+    /// use treem::{Context, Edition, Lang};
+    /// let day = chrono::NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
+    /// let ctx = Context::at(day).with_lang(Lang::En);
+    /// assert_eq!(ctx.edition(), Edition::E2024);
+    /// assert_eq!(ctx.with_edition(Edition::E2025).edition(), Edition::E2025);
+    /// ```
     pub fn at(as_of: NaiveDate) -> Context {
         Context {
             as_of: Some(as_of),
@@ -199,6 +208,11 @@ impl Context {
     /// The size limit of one record, in bytes of its UTF-8 text: the caller's
     /// `max_record_bytes`, else [`DEFAULT_MAX_RECORD_BYTES`]. A larger record is refused
     /// before it is parsed (see [`crate::api::validate`]).
+    ///
+    /// # Examples
+    /// ```
+    /// assert_eq!(treem::Context::default().max_record_bytes(), treem::DEFAULT_MAX_RECORD_BYTES);
+    /// ```
     pub fn max_record_bytes(&self) -> usize {
         self.max_record_bytes.unwrap_or(DEFAULT_MAX_RECORD_BYTES)
     }
@@ -292,6 +306,15 @@ impl Context {
     }
 
     /// The options as JSON, the inverse of [`Context::from_options_value`].
+    ///
+    /// # Examples
+    /// ```
+    /// let ctx = treem::Context::from_options_json(br#"{"as_of": "2026-11-28", "lang": "en"}"#)?;
+    /// let json = ctx.to_options_value();
+    /// assert_eq!(json["as_of"], "2026-11-28");
+    /// assert_eq!(treem::Context::from_options_value(&json)?, ctx);
+    /// # Ok::<(), treem::Error>(())
+    /// ```
     pub fn to_options_value(&self) -> serde_json::Value {
         let mut map = serde_json::Map::new();
         if let Some(date) = self.as_of {

@@ -16,7 +16,9 @@ use crate::report::{IssueSink, Report};
 use crate::Error;
 
 /// A lenient draft of one kind of record: what a domain module implements.
-pub trait Document: DeserializeOwned + crate::json::FromValue + Serialize + JsonSchema {
+pub(crate) trait Document:
+    DeserializeOwned + crate::json::FromValue + Serialize + JsonSchema
+{
     /// Runs every rule of the kind, raising issues into `sink`.
     fn check(&self, ctx: &Context, sink: &mut IssueSink);
 
@@ -27,7 +29,7 @@ pub trait Document: DeserializeOwned + crate::json::FromValue + Serialize + Json
 
 /// The definition of a kind, as registered.
 #[derive(Debug)]
-pub struct KindDef {
+pub(crate) struct KindDef {
     pub(crate) name: &'static str,
     pub(crate) label_vi: &'static str,
     pub(crate) label_en: &'static str,
@@ -39,7 +41,7 @@ pub struct KindDef {
 }
 
 /// Builds the definition of the kind whose draft is `D`.
-pub const fn kind_def<D: Document>(
+pub(crate) const fn kind_def<D: Document>(
     name: &'static str,
     label_vi: &'static str,
     label_en: &'static str,

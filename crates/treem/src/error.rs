@@ -4,6 +4,19 @@
 ///
 /// Cheap to clone and compare; inspect it with the `is_*` predicates or [`Error::code`]
 /// rather than matching on its internals, which may grow.
+///
+/// # Examples
+/// ```
+/// let validator = treem::Validator::builder().build()?;
+/// let err = validator.validate_bytes("tre_em", b"{}").unwrap_err();
+/// assert!(err.is_unknown_kind());
+/// assert_eq!(err.code(), "unknown_kind");
+/// let err = validator.validate_bytes("child", b"[1]").unwrap_err();
+/// assert!(err.is_wrong_top_level_type());
+/// // An HTTP service answers misuse with a 400 and this JSON.
+/// assert_eq!(err.to_json()["error"], "wrong_top_level_type");
+/// # Ok::<(), treem::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{inner}")]
 pub struct Error {
@@ -105,6 +118,12 @@ impl Error {
     /// A stable machine-readable name for the error: `unknown_kind`, `unknown_name`,
     /// `not_json`, `invalid_utf8`, `wrong_top_level_type`, `invalid_option` or
     /// `record_too_large`.
+    ///
+    /// # Examples
+    /// ```
+    /// let err = treem::api::validate("child", b"{", b"").unwrap_err();
+    /// assert_eq!(err.code(), "not_json");
+    /// ```
     pub fn code(&self) -> &'static str {
         match self.inner {
             ErrorKind::UnknownKind { .. } => "unknown_kind",
@@ -207,6 +226,14 @@ impl Error {
     /// the issue `record.too_large`: it is the one error a person using a form can cause, so
     /// a portal may show it as it is) and `params: {bytes, limit}` as an issue does. (The
     /// member names keep `error` first in serde_json's sorted objects.)
+    ///
+    /// # Examples
+    /// ```
+    /// let err = treem::api::validate("child", b"{}", br#"{"asof": 1}"#).unwrap_err();
+    /// let json = err.to_json();
+    /// assert_eq!(json["error"], "invalid_option");
+    /// assert!(json["message"].is_string());
+    /// ```
     pub fn to_json(&self) -> serde_json::Value {
         let mut map = serde_json::Map::new();
         map.insert("error".into(), self.code().into());

@@ -55,7 +55,7 @@ pub(crate) fn is_blank(text: &str) -> bool {
 }
 
 /// Reports a member whose type did not fit ([`Field::Invalid`]). Returns the value when it fit.
-pub fn typed<'f, T>(
+pub(crate) fn typed<'f, T>(
     field: &'f Field<T>,
     location: &Location<'_>,
     expected: &'static str,
@@ -79,7 +79,7 @@ pub fn typed<'f, T>(
 }
 
 /// Like [`typed`], and reports `field.required` when the member is missing or blank.
-pub fn required_text<'f>(
+pub(crate) fn required_text<'f>(
     field: &'f Field<String>,
     location: &Location<'_>,
     sink: &mut IssueSink,
@@ -100,7 +100,7 @@ pub fn required_text<'f>(
 }
 
 /// Warns once per member the kind does not know (in key order: deterministic).
-pub fn unknown_fields(
+pub(crate) fn unknown_fields(
     unknown: &BTreeMap<String, serde_json::Value>,
     location: &Location<'_>,
     sink: &mut IssueSink,

@@ -150,6 +150,8 @@ macro_rules! codes {
     ($( $(#[$meta:meta])* $name:ident = $code:literal, $sev:ident, $rule:literal, $source:literal, $vi:literal, $en:literal; )+) => {
         $(
             $(#[$meta])*
+            // Public: the rules of other modules raise it (a module may be private).
+            #[allow(unreachable_pub)]
             pub const $name: $crate::i18n::CodeDef = $crate::i18n::CodeDef {
                 code: $code,
                 severity: $crate::report::Severity::$sev,
@@ -160,6 +162,7 @@ macro_rules! codes {
             };
         )+
         /// Every issue code this module raises.
+        #[allow(unreachable_pub)]
         pub const CODES: &[$crate::i18n::CodeDef] = &[$($name),+];
     };
 }

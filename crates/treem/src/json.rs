@@ -14,13 +14,13 @@ use crate::Error;
 // criteria sets come with `safe-school`, roll-ups with `directive`, definitions and partials
 // with `indicators` (which turns on `safe-school`).
 #[cfg(any(feature = "safe-school", feature = "directive"))]
-pub mod data;
+pub(crate) mod data;
 /// Parses bytes as one JSON value, reporting invalid UTF-8 and invalid JSON as errors.
 ///
 /// # Errors
 /// An error that `is_not_json()`: invalid UTF-8 (with the offset of the first bad byte),
 /// a syntax error, trailing characters, or nesting deeper than 128 levels.
-pub fn parse_bytes(input: &[u8]) -> Result<serde_json::Value, Error> {
+pub(crate) fn parse_bytes(input: &[u8]) -> Result<serde_json::Value, Error> {
     let text = std::str::from_utf8(input).map_err(|e| Error::invalid_utf8(e.valid_up_to()))?;
     serde_json::from_str(text).map_err(|e| Error::not_json(&e))
 }
@@ -31,7 +31,7 @@ pub fn parse_bytes(input: &[u8]) -> Result<serde_json::Value, Error> {
 ///
 /// # Errors
 /// An error that `is_not_json()` for invalid UTF-8 or an array that is not JSON.
-pub fn batch_items(
+pub(crate) fn batch_items(
     input: &[u8],
 ) -> Result<Vec<Result<serde_json::Value, serde_json::Error>>, Error> {
     let text = std::str::from_utf8(input).map_err(|e| Error::invalid_utf8(e.valid_up_to()))?;
@@ -289,43 +289,6 @@ impl<'de, T: serde::de::DeserializeOwned> serde::de::Visitor<'de> for FieldVisit
     }
 }
 
-/// Reads a member whose type `T` is a draft, which accepts every JSON object (each of its
-/// members is a [`Field`] and unknown members are kept): an object goes straight into `T`,
-/// with no `serde_json::Value` gathered first and read again (profiles of `treem validate`
-/// showed that double reading as a fifth of the time of a child record). Any other value
-/// is read as [`Field`] reads it. Use it as
-/// `#[serde(deserialize_with = "crate::json::draft_field")]` on a `Field<SomeDraft>` member;
-/// the answer is the one of `Field<T>`'s own `Deserialize` because `T` accepts the object.
-///
-/// # Errors
-/// Only the errors of the JSON itself (or a duplicate member, which the caller reads again
-/// through the value path).
-pub fn draft_field<'de, D, T>(deserializer: D) -> Result<Field<T>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: ReadMembers,
-{
-    let mut field = Field::Absent;
-    serde::de::DeserializeSeed::deserialize(DraftInPlace(&mut field), deserializer)?;
-    Ok(field)
-}
-
-/// Reads a member that holds a list of drafts (`Field<Vec<Field<SomeDraft>>>`): an array is
-/// read element by element, each object straight into its draft as [`draft_field`] does.
-/// Any other value is read as [`Field`] reads it.
-///
-/// # Errors
-/// As [`draft_field`].
-pub fn draft_list_field<'de, D, T>(deserializer: D) -> Result<Field<Vec<Field<T>>>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: ReadMembers,
-{
-    let mut field = Field::Absent;
-    serde::de::DeserializeSeed::deserialize(DraftListInPlace(&mut field), deserializer)?;
-    Ok(field)
-}
-
 /// Forwards scalars to [`FieldVisitor`] and stores its answer in the place.
 macro_rules! forward_in_place_to_field_visitor {
     () => {
@@ -371,8 +334,10 @@ macro_rules! forward_in_place_to_field_visitor {
 /// being built apart and moved (a child record's nested drafts were copied several times
 /// on their way into it).
 #[doc(hidden)]
-pub trait ReadMembers: Default + serde::de::DeserializeOwned + FromValue {
-    /// The JSON names of the draft's members, in declaration order.
+pub(crate) trait ReadMembers: Default + serde::de::DeserializeOwned + FromValue {
+    /// The JSON names of the draft's members, in declaration order (written by the
+    /// derive; read by the tests).
+    #[allow(dead_code)]
     const MEMBERS: &'static [&'static str];
 
     /// Reads every member of `map` into `self`.
@@ -385,9 +350,13 @@ pub trait ReadMembers: Default + serde::de::DeserializeOwned + FromValue {
     ) -> Result<(), A::Error>;
 }
 
-/// Reads a member holding a draft into its place, answering as [`draft_field`].
+/// Reads a member holding a draft (a `Field<SomeDraft>`) into its place: an object goes
+/// straight into the draft, which accepts every JSON object, with no `serde_json::Value`
+/// gathered first and read again (profiles of `treem validate` showed that double reading
+/// as a fifth of the time of a child record); any other value is read as [`Field`] reads
+/// it, so the answer is the one of `Field<T>`'s own `Deserialize`.
 #[doc(hidden)]
-pub struct DraftInPlace<'a, T>(pub &'a mut Field<T>);
+pub(crate) struct DraftInPlace<'a, T>(pub &'a mut Field<T>);
 
 impl<'de, T: ReadMembers> serde::de::DeserializeSeed<'de> for DraftInPlace<'_, T> {
     type Value = ();
@@ -420,10 +389,10 @@ impl<'de, T: ReadMembers> serde::de::Visitor<'de> for DraftInPlace<'_, T> {
     forward_in_place_to_field_visitor!();
 }
 
-/// Reads a member holding a list of drafts into its place, answering as
-/// [`draft_list_field`]: each object element read straight into its draft.
+/// Reads a member holding a list of drafts (`Field<Vec<Field<SomeDraft>>>`) into its place:
+/// each object element read straight into its draft, as [`DraftInPlace`] does.
 #[doc(hidden)]
-pub struct DraftListInPlace<'a, T>(pub &'a mut Field<Vec<Field<T>>>);
+pub(crate) struct DraftListInPlace<'a, T>(pub &'a mut Field<Vec<Field<T>>>);
 
 impl<'de, T: ReadMembers> serde::de::DeserializeSeed<'de> for DraftListInPlace<'_, T> {
     type Value = ();
@@ -467,7 +436,7 @@ impl<'de, T: ReadMembers> serde::de::Visitor<'de> for DraftListInPlace<'_, T> {
 /// implements it for a nested draft and a list of drafts, filled in place through
 /// [`ReadMembers`].
 #[doc(hidden)]
-pub trait Member {
+pub(crate) trait Member {
     /// Sets the member from its value.
     fn set_from(&mut self, value: &serde_json::Value);
 
@@ -484,7 +453,7 @@ pub trait Member {
 /// A member type read as [`Field`] reads it: kept whole as [`Field::Invalid`] when it does
 /// not fit.
 #[doc(hidden)]
-pub trait Plain: FromValue + serde::de::DeserializeOwned {}
+pub(crate) trait Plain: FromValue + serde::de::DeserializeOwned {}
 
 impl Plain for String {}
 impl Plain for i64 {}
@@ -515,7 +484,7 @@ impl<T: Plain> Member for Field<T> {
 /// A member name of a draft read from JSON text: its place among the draft's members, or,
 /// for a draft that keeps unknown members, the name.
 #[doc(hidden)]
-pub enum Key {
+pub(crate) enum Key {
     /// The member at this place of `ReadMembers::MEMBERS`.
     Known(usize),
     /// Another member, kept.
@@ -531,7 +500,7 @@ pub enum Key {
 /// # Errors
 /// The errors of the JSON itself, or `invalid type: ..., expected a JSON object`.
 #[doc(hidden)]
-pub fn read_draft<'de, D: Deserializer<'de>, T: ReadMembers>(
+pub(crate) fn read_draft<'de, D: Deserializer<'de>, T: ReadMembers>(
     deserializer: D,
 ) -> Result<T, D::Error> {
     deserializer.deserialize_map(DraftVisitor(std::marker::PhantomData))

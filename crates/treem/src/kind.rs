@@ -1,11 +1,11 @@
 //! The document kinds and what each one can do: [`Kind`], a handle to a kind's registered
-//! definition ([`crate::document::KindDef`]).
+//! definition (`crate::document::KindDef`).
 
 use std::fmt;
 use std::str::FromStr;
 
 use crate::context::Context;
-pub use crate::document::{kind_def, Document, KindDef};
+use crate::document::KindDef;
 use crate::normalize::Normalized;
 use crate::report::Report;
 use crate::{Error, Lang};
@@ -17,21 +17,46 @@ pub struct Kind(&'static KindDef);
 
 impl Kind {
     /// Every kind, in registry order.
+    ///
+    /// # Examples
+    /// ```
+    /// assert!(treem::Kind::all().any(|kind| kind.name() == "case"));
+    /// ```
     pub fn all() -> impl Iterator<Item = Kind> {
         crate::registry::KINDS.iter().map(Kind)
     }
 
     /// The names of every kind.
+    ///
+    /// # Examples
+    /// ```
+    /// assert_eq!(treem::Kind::names()[0], "child");
+    /// ```
     pub fn names() -> Vec<&'static str> {
         Kind::all().map(Kind::name).collect()
     }
 
     /// The name used in the API (`child`, ...).
+    ///
+    /// # Examples
+    /// ```
+    /// let kind: treem::Kind = " child ".parse()?;
+    /// assert_eq!(kind.name(), "child");
+    /// assert!("tre_em".parse::<treem::Kind>().unwrap_err().is_unknown_kind());
+    /// # Ok::<(), treem::Error>(())
+    /// ```
     pub fn name(self) -> &'static str {
         self.0.name
     }
 
     /// A short label in `lang`.
+    ///
+    /// # Examples
+    /// ```
+    /// let kind: treem::Kind = "case".parse()?;
+    /// assert!(!kind.label(treem::Lang::Vi).is_empty());
+    /// # Ok::<(), treem::Error>(())
+    /// ```
     pub fn label(self, lang: Lang) -> &'static str {
         match lang {
             Lang::Vi => self.0.label_vi,
@@ -43,6 +68,14 @@ impl Kind {
     ///
     /// # Errors
     /// An error that `is_wrong_top_level_type()` when `record` is not a JSON object.
+    ///
+    /// # Examples
+    /// ```
+    /// let kind: treem::Kind = "child".parse()?;
+    /// let report = kind.validate(&serde_json::json!({"sex": "x"}), &treem::Context::default())?;
+    /// assert!(!report.ok);
+    /// # Ok::<(), treem::Error>(())
+    /// ```
     pub fn validate(self, record: &serde_json::Value, ctx: &Context) -> Result<Report, Error> {
         (self.0.validate)(record, ctx)
     }
@@ -53,6 +86,14 @@ impl Kind {
     /// # Errors
     /// An error that `is_not_json()` when `input` is not UTF-8 JSON, and one that
     /// `is_wrong_top_level_type()` when it is not an object.
+    ///
+    /// # Examples
+    /// ```
+    /// let kind: treem::Kind = "child".parse()?;
+    /// let report = kind.validate_json(br#"{"sex": "nam"}"#, &treem::Context::default())?;
+    /// assert!(report.ok);
+    /// # Ok::<(), treem::Error>(())
+    /// ```
     pub fn validate_json(self, input: &[u8], ctx: &Context) -> Result<Report, Error> {
         (self.0.validate_json)(input, ctx)
     }
@@ -61,6 +102,14 @@ impl Kind {
     ///
     /// # Errors
     /// An error that `is_wrong_top_level_type()` when `record` is not a JSON object.
+    ///
+    /// # Examples
+    /// ```
+    /// let kind: treem::Kind = "child".parse()?;
+    /// let out = kind.normalize(&serde_json::json!({"sex": " Nam "}), &treem::Context::default())?;
+    /// assert_eq!(out.record["sex"], "male");
+    /// # Ok::<(), treem::Error>(())
+    /// ```
     pub fn normalize(self, record: &serde_json::Value, ctx: &Context) -> Result<Normalized, Error> {
         (self.0.normalize)(record, ctx)
     }
@@ -71,6 +120,13 @@ impl Kind {
     /// without it (the WebAssembly package, where that code would be about a sixth of the
     /// module) it is the committed text `data/schemas/<kind>.json`, the same value: the test
     /// `tests/schemas.rs` fails when a committed file is stale.
+    ///
+    /// # Examples
+    /// ```
+    /// let kind: treem::Kind = "child".parse()?;
+    /// assert!(kind.schema()["$schema"].is_string());
+    /// # Ok::<(), treem::Error>(())
+    /// ```
     pub fn schema(self) -> serde_json::Value {
         #[cfg(feature = "live-schemas")]
         return (self.0.schema)();

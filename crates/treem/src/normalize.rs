@@ -131,7 +131,7 @@ impl ChangeLog {
 }
 
 /// Collapses runs of whitespace and trims; `None` when nothing changes.
-pub fn collapse_whitespace(text: &str) -> Option<String> {
+pub(crate) fn collapse_whitespace(text: &str) -> Option<String> {
     let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
     (collapsed != text).then_some(collapsed)
 }

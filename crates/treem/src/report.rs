@@ -1,7 +1,7 @@
 //! The report: invalid data is a result, not an error.
 //!
 //! Every rule writes what it finds into an [`IssueSink`] at a [`Location`]; the sink renders
-//! the message in the caller's language from the code catalog ([`crate::i18n`]) and the
+//! the message in the caller's language from the code catalog ([`crate::codes`]) and the
 //! finished [`Report`] lists every issue in a deterministic order (input order, then rule
 //! order). Nothing here uses a hash map, so the same input gives byte-identical output.
 
@@ -64,6 +64,12 @@ pub struct Report {
 
 impl Report {
     /// A report with no issues.
+    ///
+    /// # Examples
+    /// ```
+    /// let report = treem::Report::clean();
+    /// assert!(report.ok && report.issues.is_empty());
+    /// ```
     pub fn clean() -> Report {
         Report {
             ok: true,
@@ -71,13 +77,32 @@ impl Report {
         }
     }
 
-    /// Builds a report from issues, computing `ok`.
+    /// Builds a report from issues, computing `ok` (false when any issue is an error): for
+    /// a caller that adds issues of its own to the library's.
+    ///
+    /// # Examples
+    /// ```
+    /// use treem::{Issue, Report, Severity};
+    /// let mine = Issue { path: "/school_id".into(), code: "portal.unknown_school".into(),
+    ///     severity: Severity::Error, params: Default::default(),
+    ///     message: "Unknown school".into(), rule: "portal".into() };
+    /// let report = Report::from_issues(vec![mine]);
+    /// assert!(!report.ok);
+    /// ```
     pub fn from_issues(issues: Vec<Issue>) -> Report {
         let ok = !issues.iter().any(|i| i.severity == Severity::Error);
         Report { ok, issues }
     }
 
     /// Number of issues with severity `error`.
+    ///
+    /// # Examples
+    /// ```
+    /// let report = treem::api::validate("child", br#"{"sex": "x"}"#, br#"{"as_of": "2026-11-28"}"#)?;
+    /// assert_eq!(report.error_count(), 1);
+    /// assert_eq!(report.warning_count(), 0);
+    /// # Ok::<(), treem::Error>(())
+    /// ```
     pub fn error_count(&self) -> usize {
         self.issues
             .iter()
@@ -85,7 +110,16 @@ impl Report {
             .count()
     }
 
-    /// Number of issues with severity `warning`.
+    /// Number of issues with severity `warning` (they do not make the record invalid).
+    ///
+    /// # Examples
+    /// ```
+    /// // Without `as_of` the rules that need a date are skipped, with a warning.
+    /// let report = treem::api::validate("child", br#"{"date_of_birth": "2016-08-13"}"#, b"")?;
+    /// assert!(report.ok);
+    /// assert_eq!(report.warning_count(), 1);
+    /// # Ok::<(), treem::Error>(())
+    /// ```
     pub fn warning_count(&self) -> usize {
         self.issues
             .iter()
@@ -93,7 +127,16 @@ impl Report {
             .count()
     }
 
-    /// True when some issue carries `code`.
+    /// True when some issue carries `code` (a constant of [`crate::codes`]).
+    ///
+    /// # Examples
+    /// ```
+    /// use treem::codes;
+    /// let report = treem::api::validate("child", br#"{"sex": "x"}"#, b"")?;
+    /// assert!(report.has_code(codes::child::SEX_UNKNOWN));
+    /// assert!(!report.has_code(codes::child::BIRTH_IN_FUTURE));
+    /// # Ok::<(), treem::Error>(())
+    /// ```
     pub fn has_code(&self, code: &str) -> bool {
         self.issues.iter().any(|i| i.code == code)
     }

@@ -244,7 +244,7 @@ fn position(text: &str, at: usize) -> (usize, usize) {
 
 /// The error for an array element that is not JSON, at its place in the whole batch (as
 /// serde_json reported it when it parsed the whole array).
-fn element_error(batch: &str, offset: usize, err: &serde_json::Error) -> Error {
+pub(crate) fn element_error(batch: &str, offset: usize, err: &serde_json::Error) -> Error {
     let full = crate::privacy::serde_error(err);
     let suffix = format!(" at line {} column {}", err.line(), err.column());
     let message = full.strip_suffix(&suffix).unwrap_or(&full);
@@ -285,46 +285,22 @@ pub fn check_record(kind: &str, bytes: usize, options: &[u8]) -> Result<(Kind, C
 /// `is_unknown_kind()`; `is_not_json()` for input that is not UTF-8 or an array that is not
 /// JSON (reports already handed to `each` are then to be discarded);
 /// `is_invalid_option()` for a bad option.
-pub fn validate_each(
+pub(crate) fn validate_each(
     kind: &str,
     input: &[u8],
     options: &[u8],
-    mut each: impl FnMut(Report),
+    each: impl FnMut(Report),
 ) -> Result<(), Error> {
     let kind: Kind = kind.parse()?;
-    let ctx = Context::from_options_json(options)?;
-    let text = std::str::from_utf8(input).map_err(|e| Error::invalid_utf8(e.valid_up_to()))?;
-    let mut batch = Batch::new(text, ctx.max_record_bytes());
-    let array = batch.is_array();
-    for item in &mut batch {
-        let report = match item? {
-            BatchItem::TooLarge(bytes) => too_large_report(bytes, &ctx),
-            BatchItem::Record {
-                text: record,
-                offset,
-            } => match kind.validate_json(record.as_bytes(), &ctx) {
-                Ok(report) => report,
-                // Not JSON, or not an object: parsed again to say which.
-                Err(_) => match serde_json::from_str::<serde_json::Value>(record) {
-                    Ok(value) => not_object_report(crate::json::type_name(&value), &ctx),
-                    Err(e) if array => return Err(element_error(text, offset, &e)),
-                    Err(e) => {
-                        not_object_report(&format!("invalid JSON (column {})", e.column()), &ctx)
-                    }
-                },
-            },
-        };
-        each(report);
-    }
-    Ok(())
+    crate::Validator::from_options_json(options)?.validate_batch(kind, input, each)
 }
 
-/// [`validate_each`] answering the JSON text of the array of reports, written report by
+/// `validate_each` answering the JSON text of the array of reports, written report by
 /// report (the same text as `serde_json::to_string` of [`crate::api::validate_many`]'s
 /// answer, without holding the reports).
 ///
 /// # Errors
-/// As [`validate_each`].
+/// As `validate_each`.
 pub fn validate_many_json(kind: &str, input: &[u8], options: &[u8]) -> Result<String, Error> {
     let mut out = String::from("[");
     let mut failed = None;
@@ -344,7 +320,7 @@ pub fn validate_many_json(kind: &str, input: &[u8], options: &[u8]) -> Result<St
     Ok(out)
 }
 
-fn too_large_report(bytes: usize, ctx: &Context) -> Report {
+pub(crate) fn too_large_report(bytes: usize, ctx: &Context) -> Report {
     let mut sink = IssueSink::new(ctx.lang);
     sink.push(
         &crate::fields::RECORD_TOO_LARGE,
@@ -357,7 +333,7 @@ fn too_large_report(bytes: usize, ctx: &Context) -> Report {
     sink.finish()
 }
 
-fn not_object_report(found: &str, ctx: &Context) -> Report {
+pub(crate) fn not_object_report(found: &str, ctx: &Context) -> Report {
     let mut sink = IssueSink::new(ctx.lang);
     sink.push(
         &crate::fields::RECORD_NOT_OBJECT,

@@ -10,7 +10,7 @@
 
 use std::path::Path;
 
-/// `docs/codes.md`: the library's code table (`treem::issue_codes::markdown()`, which
+/// `docs/codes.md`: the library's code table (`treem::codes::markdown()`, which
 /// `treem catalog issue_codes --format markdown` prints) with one more column, where each code
 /// is raised: the file and the function, read off the sources here (the library itself never
 /// reads files), so a code leads to its rule in one step.
@@ -27,6 +27,68 @@ fn code_table_is_current() {
         committed == generated,
         "docs/codes.md is stale; regenerate it with:\n  TREEM_WRITE_DOCS=1 cargo test -p treem --test docs"
     );
+}
+
+/// `crates/treem/src/codes/generated.rs`: one `&str` constant per issue code
+/// (`treem::codes::child::DATE_AFTER_AS_OF`), grouped in a module per code prefix, generated
+/// from the same code table, so a Rust caller matches on names that cannot drift from it.
+#[test]
+fn code_constants_are_current() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/codes/generated.rs");
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    let generated = code_constants();
+    if std::env::var_os("TREEM_WRITE_DOCS").is_some() {
+        std::fs::write(&path, &generated).unwrap();
+        return;
+    }
+    assert!(
+        committed == generated,
+        "crates/treem/src/codes/generated.rs is stale; regenerate it with:\n  TREEM_WRITE_DOCS=1 cargo test -p treem --test docs"
+    );
+}
+
+/// The text of `codes/generated.rs`: modules in the order of the code table, constants in it.
+fn code_constants() -> String {
+    let mut groups: Vec<(&str, Vec<&treem::codes::CodeDef>)> = Vec::new();
+    for def in treem::codes::all() {
+        let (prefix, _) = def.code.split_once('.').unwrap();
+        match groups.iter_mut().find(|(p, _)| *p == prefix) {
+            Some((_, defs)) => defs.push(def),
+            None => groups.push((prefix, vec![def])),
+        }
+    }
+    let mut out = String::from(
+        "// Generated from the code table by `TREEM_WRITE_DOCS=1 cargo test -p treem --test docs`\n\
+         // (tests/docs.rs fails when this file is stale). Do not edit.\n",
+    );
+    let mut all = Vec::new();
+    for (prefix, defs) in &groups {
+        out.push_str(&format!(
+            "\n/// The codes `{prefix}.*`.\npub mod {prefix} {{\n"
+        ));
+        for def in defs {
+            let name = def.code.split_once('.').unwrap().1.to_ascii_uppercase();
+            out.push_str(&format!(
+                "    /// {} (rule `{}`; source: {}): \"{}\"\n    pub const {name}: &str = \"{}\";\n",
+                match def.severity {
+                    treem::Severity::Error => "Error",
+                    treem::Severity::Warning => "Warning",
+                },
+                def.rule,
+                def.source,
+                def.en,
+                def.code
+            ));
+            all.push(format!("{prefix}::{name}"));
+        }
+        out.push_str("}\n");
+    }
+    out.push_str("\n/// Every code, in the order of the code table (`docs/codes.md`).\npub const ALL: &[&str] = &[\n");
+    for name in all {
+        out.push_str(&format!("    {name},\n"));
+    }
+    out.push_str("];\n");
+    out
 }
 
 /// The code table with a column `raised in`: `file` → `function` for every place a code's
@@ -83,7 +145,7 @@ fn codes_with_places() -> String {
         }
         places.insert(code.clone(), found);
     }
-    let table = treem::issue_codes::markdown();
+    let table = treem::codes::markdown();
     let mut out = String::new();
     for line in table.lines() {
         if line.starts_with("| code |") {
@@ -98,7 +160,7 @@ fn codes_with_places() -> String {
             out.push_str(&format!(" {at} |\n"));
         } else if line.starts_with("Generated from the code catalog") {
             out.push_str(
-                "Generated from the code catalog (`treem::issue_codes::markdown()`, which `treem catalog issue_codes --format markdown`\n\
+                "Generated from the code catalog (`treem::codes::markdown()`, which `treem catalog issue_codes --format markdown`\n\
                  prints) and, for the last column, the sources: `TREEM_WRITE_DOCS=1 cargo test -p treem --test docs`\n",
             );
         } else {
@@ -126,7 +188,8 @@ fn sources() -> std::collections::BTreeMap<String, String> {
                     .unwrap()
                     .to_string_lossy()
                     .replace('\\', "/");
-                if !rel.ends_with("tests.rs") {
+                // The code constants name codes; they raise none.
+                if !rel.ends_with("tests.rs") && !rel.starts_with("treem/src/codes/") {
                     out.insert(rel, std::fs::read_to_string(&path).unwrap());
                 }
             }

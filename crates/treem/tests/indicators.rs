@@ -9,7 +9,7 @@
     clippy::indexing_slicing
 )]
 
-use treem::sorted_map::SortedMap;
+use treem::__private::SortedMap;
 
 use proptest::prelude::*;
 use serde_json::{json, Value};

@@ -39,12 +39,7 @@ pub(crate) fn catalog(
     common: &CommonArgs,
 ) -> Result<u8, Failure> {
     if format == "markdown" && name == "issue_codes" {
-        write!(
-            std::io::stdout().lock(),
-            "{}",
-            treem::issue_codes::markdown()
-        )
-        .map_err(write_failed)?;
+        write!(std::io::stdout().lock(), "{}", treem::codes::markdown()).map_err(write_failed)?;
         return Ok(EXIT_OK);
     }
     if format != "json" {

@@ -27,7 +27,7 @@ pub(crate) fn run(args: &DatasetArgs) -> Result<u8, Failure> {
         if let Some(len) = data.single_too_large(&args.input) {
             // One record, too long to have been held: the core's answer for its length (the
             // error `record_too_large`, as `api::validate` gives).
-            treem::stream::check_record(data.kind.name(), len, &data.options.json)
+            treem::__private::check_record(data.kind.name(), len, &data.options.json)
                 .map_err(Failure::Core)?;
         }
         if let Some(text) = data.single_json(&args.input) {

@@ -35,7 +35,7 @@ struct Scan {
 
 impl Scan {
     /// Measured without the blanks before the `,` or `]`, as the core measures an element
-    /// (`treem::stream::Batch`).
+    /// (`treem::__private::Batch`).
     fn finish(self) -> (Vec<u8>, usize, bool) {
         let cut = self.len > self.bytes.len();
         (self.bytes, self.len - self.trailing, cut)

@@ -160,7 +160,7 @@ impl Tally {
                 l.count, l.severity, l.code, l.meaning
             ));
             for (code, (severity, n)) in codes {
-                let meaning = treem::issue_codes::get(code)
+                let meaning = treem::codes::get(code)
                     .map(|def| blank_placeholders(def.template(lang)))
                     .unwrap_or_default();
                 let severity = match severity {

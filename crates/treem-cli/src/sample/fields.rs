@@ -7,8 +7,8 @@
 use chrono::{Datelike, Days, NaiveDate};
 use serde_json::{json, Map, Value};
 
-use treem::context::Edition;
 use treem::vn::admin::{self, Level};
+use treem::Edition;
 
 use super::names;
 use super::rng::Rng;

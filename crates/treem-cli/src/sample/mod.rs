@@ -49,12 +49,12 @@ pub(crate) fn run(args: &SampleArgs) -> Result<u8, Failure> {
     let as_of = NaiveDate::parse_from_str(args.as_of.trim(), "%Y-%m-%d")
         .map_err(|_| Failure::Usage(format!("--as-of {:?}: expected YYYY-MM-DD", args.as_of)))?;
     // The same years the core accepts as `as_of`, so a sample can always be checked.
-    if !treem::context::AS_OF_YEARS.contains(&as_of.year()) {
+    if !treem::__private::AS_OF_YEARS.contains(&as_of.year()) {
         return Err(Failure::Usage(format!(
             "--as-of {}: the year must be from {} to {} (inclusive)",
             args.as_of,
-            treem::context::AS_OF_YEARS.start(),
-            treem::context::AS_OF_YEARS.end()
+            treem::__private::AS_OF_YEARS.start(),
+            treem::__private::AS_OF_YEARS.end()
         )));
     }
     let errors = per_million("--error-rate", args.error_rate)?;

@@ -232,7 +232,7 @@ fn one_edit_names(a: &str, b: &str) -> bool {
 }
 
 /// True when `a` and `b` are one insertion, deletion or substitution apart (not equal).
-pub fn one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+pub(crate) fn one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if long.len() - short.len() > 1 {
         return false;

@@ -100,7 +100,7 @@ fn code_text<'f>(
 ///
 /// ```
 /// use treem::child::ResidenceDraft;
-/// use treem::json::Field;
+/// use treem::Field;
 /// let r = ResidenceDraft { edition: Field::Value("2024".into()),
 ///     commune_code: Field::Value("11311".into()), ..Default::default() };
 /// let v = treem::child::residence::successors(&r, &treem::Context::default()).unwrap();

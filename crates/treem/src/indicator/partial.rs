@@ -5,7 +5,7 @@
 //! saturating `u64` addition, which is associative and commutative on non-negative counts;
 //! values reported by a caller for non-additive measures (survey estimates) are kept as a
 //! set, whose union is associative and commutative too. Everything sits in ordered maps and
-//! sets (`BTreeMap`, [`SortedSet`]), so the serialised form is deterministic: compute per shard anywhere, merge in
+//! sets (`BTreeMap`, `SortedSet`), so the serialised form is deterministic: compute per shard anywhere, merge in
 //! any order and grouping, and get exactly the whole.
 
 use std::collections::BTreeMap;

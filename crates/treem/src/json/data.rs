@@ -49,7 +49,7 @@ crate::codes! {
 
 /// What went wrong reading a data type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Problem {
+pub(crate) enum Problem {
     /// A value of another JSON type (`json.wrong_type`).
     WrongType,
     /// A required member absent (`json.missing_member`).
@@ -64,7 +64,7 @@ pub enum Problem {
 
 /// The first problem found reading a data type from JSON, at its place.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReadError {
+pub(crate) struct ReadError {
     /// What went wrong.
     pub problem: Problem,
     /// The place's segments, innermost first.
@@ -91,13 +91,16 @@ impl ReadError {
 
     /// `value` is not of the JSON type `expected`.
     #[cold]
-    pub fn wrong_type(expected: &'static str, value: &Value) -> ReadError {
+    pub(crate) fn wrong_type(expected: &'static str, value: &Value) -> ReadError {
         ReadError::new(Problem::WrongType, expected, crate::json::type_name(value))
     }
 
     /// `value` has the right type but not the form `expected` (e.g. a period).
     #[cold]
-    pub fn invalid_value(expected: impl Into<Cow<'static, str>>, value: &Value) -> ReadError {
+    pub(crate) fn invalid_value(
+        expected: impl Into<Cow<'static, str>>,
+        value: &Value,
+    ) -> ReadError {
         ReadError::new(
             Problem::InvalidValue,
             expected,
@@ -107,13 +110,13 @@ impl ReadError {
 
     /// The error one level down: in member `name`, or element `index`.
     #[must_use]
-    pub fn at(mut self, segment: impl ToString) -> ReadError {
+    pub(crate) fn at(mut self, segment: impl ToString) -> ReadError {
         self.path.push(segment.to_string());
         self
     }
 
     /// The issue code.
-    pub fn code(&self) -> &'static CodeDef {
+    pub(crate) fn code(&self) -> &'static CodeDef {
         match self.problem {
             Problem::WrongType => &JSON_WRONG_TYPE,
             Problem::MissingMember => &JSON_MISSING_MEMBER,
@@ -124,7 +127,7 @@ impl ReadError {
     }
 
     /// The JSON Pointer of the place, below the value read (`""` for the value itself).
-    pub fn pointer(&self) -> String {
+    pub(crate) fn pointer(&self) -> String {
         let mut out = String::new();
         for segment in self.path.iter().rev() {
             out.push('/');
@@ -134,7 +137,7 @@ impl ReadError {
     }
 
     /// Raises the error as its issue, at its place below `at`.
-    pub fn report(&self, at: &Location<'_>, sink: &mut IssueSink) {
+    pub(crate) fn report(&self, at: &Location<'_>, sink: &mut IssueSink) {
         let path = at.to_pointer() + &self.pointer();
         sink.push_at(
             self.code(),
@@ -189,7 +192,7 @@ fn shown(name: &str) -> Cow<'static, str> {
 }
 
 /// A type read from a borrowed JSON value (by `#[derive(Data)]` for the data types).
-pub trait FromJson: Sized {
+pub(crate) trait FromJson: Sized {
     /// Reads `value`.
     ///
     /// # Errors

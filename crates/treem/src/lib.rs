@@ -42,6 +42,8 @@ pub mod kind;
 mod letter_case;
 pub mod normalize;
 pub mod privacy;
+#[cfg(any(feature = "child", feature = "school"))]
+pub mod record;
 mod registry;
 pub mod report;
 pub mod row;

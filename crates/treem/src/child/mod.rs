@@ -33,6 +33,7 @@ pub mod family;
 pub mod identity;
 pub(crate) mod normalize;
 pub mod read;
+mod record;
 pub mod residence;
 pub mod schooling;
 
@@ -41,6 +42,10 @@ pub use draft::{
     SchoolingDraft,
 };
 pub use identity::Sex;
+pub use record::{
+    AdminUnit, Assistance, Child, Circumstance, Disability, Guardian, Residence, SchoolYear,
+    Schooling,
+};
 
 use crate::context::Context;
 use crate::report::{IssueSink, Location};

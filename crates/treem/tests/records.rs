@@ -29,6 +29,7 @@ fn check(kind: &str, input: &Value, ctx: &Context) -> Option<Result<(Value, Repo
     }
     Some(match kind {
         "child" => run::<treem::child::Child>(input, ctx),
+        "case" => run::<treem::case::Case>(input, ctx),
         _ => return None,
     })
 }
@@ -136,6 +137,7 @@ fn every_vector_of_a_checked_kind_agrees_with_validate_and_normalize() {
     }
     eprintln!("valid: {valid:?}, invalid: {invalid}");
     assert!(valid.get("child").is_some_and(|n| *n >= 20), "{valid:?}");
+    assert!(valid.get("case").is_some_and(|n| *n >= 10), "{valid:?}");
     assert!(invalid >= 20, "{invalid}");
 }
 
@@ -244,8 +246,52 @@ mod generated {
             })
     }
 
+    /// Cases from spellings that are valid, lenient, blank, null or wrong.
+    fn case() -> impl Strategy<Value = Value> {
+        (
+            member(&["28/11/2026 08:30", "2026-11-27T22:00:15", "2026-11-28", "2030-01-01 08:00", "28/11/2026 25:00", ""]),
+            member(&["2026-11-20", "20/11/2026", "x"]),
+            member(&[r#"["bạo lực", "violence"]"#, r#"["sexual_abuse", ""]"#, r#"["zz"]"#, "[]"]),
+            member(&[r#"[{"relation": "family", "sex": "nam", "age": 40}, null]"#, r#"[{"age": 200}]"#, r#"[{"sex": "x"}]"#]),
+            member(&[
+                r#"{"intake": {"done_at": "28/11/2026 09:00"}, "review": null}"#,
+                r#"{"intake": {"done_at": "2026-11-28T10:00", "note": 1}, "initial_assessment": {"done_at": "2026-11-28T09:00"}}"#,
+                r#"{"revew": {}}"#,
+            ]),
+            member(&[r#"{"start": "01/11/2026", "extended_by_authority": true}"#, r#"{"end": "x"}"#]),
+            member(&["true", "false", r#""yes""#]),
+        )
+            .prop_map(|(reported, incident, forms, offenders, steps, separation, emergency)| {
+                let mut map = serde_json::Map::new();
+                for (key, value) in [
+                    ("reported_at", reported),
+                    ("incident_date", incident),
+                    ("abuse_forms", forms),
+                    ("offenders", offenders),
+                    ("steps", steps),
+                    ("separation", separation),
+                    ("emergency", emergency),
+                ] {
+                    if let Some(value) = value {
+                        map.insert(key.to_owned(), value);
+                    }
+                }
+                Value::Object(map)
+            })
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(256))]
+        #[test]
+        fn a_generated_case_agrees_with_validate_and_normalize(input in case(), dated in any::<bool>()) {
+            let ctx = if dated {
+                Context::at(chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap())
+            } else {
+                Context::default()
+            };
+            holds("case", &input, &ctx, &input.to_string());
+        }
+
         #[test]
         fn a_generated_child_agrees_with_validate_and_normalize(input in child(), dated in any::<bool>()) {
             let ctx = if dated {

@@ -2,7 +2,7 @@
 //!
 //! A draft ([`crate::child::ChildDraft`], ...) is the record as a person typed it: every
 //! member optional, text where the rules want a date or a code. A checked record
-//! ([`crate::child::Child`]) is the same
+//! ([`crate::child::Child`], [`crate::case::Case`]) is the same
 //! record once its kind's rules found no error: its members are domain values (a
 //! [`chrono::NaiveDate`], a [`crate::vn::sex::Sex`], a [`crate::vn::phone::Phone`], an entry
 //! of a catalog, a unit of the administrative list), so the code that reads it never checks
@@ -119,7 +119,8 @@ pub(crate) mod sealed {
 
 /// A kind of record with a checked form.
 ///
-/// Implemented by [`crate::child::Child`] (with its kind's feature); sealed.
+/// Implemented by [`crate::child::Child`] and [`crate::case::Case`] (each with its kind's
+/// feature); sealed.
 pub trait Record: Sized + Serialize + sealed::Sealed {
     /// The kind's name, as in [`crate::api::validate`] (`child`, ...).
     const KIND: &'static str;
@@ -369,6 +370,13 @@ pub(crate) mod canonical {
     impl Canonical for crate::vn::phone::Phone {
         fn write(&self) -> std::borrow::Cow<'_, str> {
             self.national.as_str().into()
+        }
+    }
+
+    #[cfg(feature = "case")]
+    impl Canonical for crate::case::moment::Moment {
+        fn write(&self) -> std::borrow::Cow<'_, str> {
+            crate::case::moment::format(self).into()
         }
     }
 

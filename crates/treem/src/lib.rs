@@ -42,7 +42,7 @@ pub mod kind;
 mod letter_case;
 pub mod normalize;
 pub mod privacy;
-#[cfg(feature = "child")]
+#[cfg(any(feature = "child", feature = "school"))]
 pub mod record;
 mod registry;
 pub mod report;

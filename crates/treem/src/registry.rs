@@ -10,7 +10,7 @@ pub(crate) const CODE_TABLES: &[&[CodeDef]] = &[
     crate::json::data::CODES,
     crate::report::CODES,
     crate::normalize::CODES,
-    #[cfg(feature = "child")]
+    #[cfg(any(feature = "child", feature = "school"))]
     crate::record::CODES,
     crate::vn::date::CODES,
     crate::vn::personal_id::CODES,

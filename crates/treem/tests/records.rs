@@ -30,6 +30,7 @@ fn check(kind: &str, input: &Value, ctx: &Context) -> Option<Result<(Value, Repo
     Some(match kind {
         "child" => run::<treem::child::Child>(input, ctx),
         "case" => run::<treem::case::Case>(input, ctx),
+        "school" => run::<treem::school::School>(input, ctx),
         _ => return None,
     })
 }
@@ -138,6 +139,7 @@ fn every_vector_of_a_checked_kind_agrees_with_validate_and_normalize() {
     eprintln!("valid: {valid:?}, invalid: {invalid}");
     assert!(valid.get("child").is_some_and(|n| *n >= 20), "{valid:?}");
     assert!(valid.get("case").is_some_and(|n| *n >= 10), "{valid:?}");
+    assert!(valid.get("school").is_some_and(|n| *n >= 3), "{valid:?}");
     assert!(invalid >= 20, "{invalid}");
 }
 
@@ -179,6 +181,10 @@ mod generated {
             proptest::sample::select(values)
                 .prop_map(|v| serde_json::from_str::<Value>(v).unwrap_or_else(|_| Value::from(v))),
         )
+    }
+
+    fn always(values: &'static [&'static str]) -> impl Strategy<Value = Option<Value>> {
+        proptest::sample::select(values).prop_map(|v| Some(Value::from(v)))
     }
 
     /// Child records from spellings that are valid, lenient, blank, null or wrong.
@@ -280,8 +286,87 @@ mod generated {
             })
     }
 
+    /// Schools from spellings that are valid, lenient, blank, null or wrong.
+    fn school() -> impl Strategy<Value = Value> {
+        (
+            always(&["31000123", " 31 000 ", ""]),
+            always(&["Trường  Tiểu học Lê Lợi", "Mầm non"]),
+            always(&[
+                "Trường tiểu học",
+                "truong_mam_non",
+                "truong_thcs",
+                "Trường mẫu giáo",
+                "x",
+            ]),
+            member(&[
+                r#"["tiểu học"]"#,
+                r#"["thcs", "THCS"]"#,
+                r#"["nha_tre", "mau_giao"]"#,
+                "[]",
+                r#"[null]"#,
+            ]),
+            member(&["[1, 2, 3, 4, 5]", "[6, 6, 7]", "[13]", "[]"]),
+            member(&["công lập", "tu_thuc", "x"]),
+            member(&["ubnd_xa", "so_gddt", "phong_gddt"]),
+            member(&[
+                r#"{"edition": "2025", "province_code": "31", "commune_code": "11311"}"#,
+                r#"{"province_code": "31", "commune_code": " 11311 "}"#,
+                r#"{"edition": "2024", "province_code": "31", "district_code": "303"}"#,
+                r#"{"province_code": "99", "x": 1}"#,
+            ]),
+            member(&["10", "0", "-1"]),
+            member(&["120", "5"]),
+            member(&["12", "3"]),
+        )
+            .prop_map(
+                |(
+                    code,
+                    name,
+                    school_type,
+                    levels,
+                    grades,
+                    ownership,
+                    authority,
+                    address,
+                    teachers,
+                    learners,
+                    staff,
+                )| {
+                    let mut map = serde_json::Map::new();
+                    for (key, value) in [
+                        ("code", code),
+                        ("name", name),
+                        ("school_type", school_type),
+                        ("levels", levels),
+                        ("grades", grades),
+                        ("ownership", ownership),
+                        ("managing_authority", authority),
+                        ("address", address),
+                        ("teachers", teachers),
+                        ("learners", learners),
+                        ("staff", staff),
+                    ] {
+                        if let Some(value) = value {
+                            map.insert(key.to_owned(), value);
+                        }
+                    }
+                    Value::Object(map)
+                },
+            )
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(256))]
+        #[test]
+        fn a_generated_school_agrees_with_validate_and_normalize(input in school(), dated in any::<bool>()) {
+            let ctx = if dated {
+                Context::at(chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap())
+            } else {
+                Context::default()
+            };
+            holds("school", &input, &ctx, &input.to_string());
+        }
+
         #[test]
         fn a_generated_case_agrees_with_validate_and_normalize(input in case(), dated in any::<bool>()) {
             let ctx = if dated {

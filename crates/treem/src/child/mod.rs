@@ -43,8 +43,7 @@ pub use draft::{
 };
 pub use identity::Sex;
 pub use record::{
-    AdminUnit, Assistance, Child, Circumstance, Disability, Guardian, Residence, SchoolYear,
-    Schooling,
+    Assistance, Child, Circumstance, Disability, Guardian, Residence, SchoolYear, Schooling,
 };
 
 use crate::context::Context;

@@ -13,7 +13,7 @@ use super::draft::{
     SchoolingDraft,
 };
 use crate::context::{Context, Edition};
-use crate::record::{self, canonical, Checked, Coded, Record, Unknown, Unread};
+use crate::record::{self, canonical, AdminUnit, Checked, Coded, Record, Unknown, Unread};
 use crate::report::{IssueSink, Location, Report};
 use crate::school::types::Level;
 use crate::vn::ethnic::EthnicGroup;
@@ -135,55 +135,6 @@ pub struct Residence {
     /// Members the kind does not know, kept as they were.
     #[serde(flatten)]
     pub unknown: Unknown,
-}
-
-/// An administrative unit of a residence. Serialises as its code.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum AdminUnit {
-    /// A unit of the list of the residence's edition ([`crate::vn::admin`]).
-    Listed(&'static crate::vn::admin::Unit),
-    /// A code the installed tables could not judge, which the rules accepted with a warning:
-    /// no edition could be known (`context.as_of_missing`), or the unit lies outside the
-    /// tables installed (a build with one province's tables).
-    Unjudged(String),
-}
-
-impl AdminUnit {
-    /// The unit's code.
-    ///
-    /// # Examples
-    /// ```
-    /// use treem::record::Record;
-    /// let input = serde_json::json!({"residence": {"edition": "2025", "province_code": "31"}});
-    /// let child = treem::child::Child::check(&input, &treem::Context::default()).unwrap().into_record();
-    /// let province = child.residence.and_then(|r| r.province).unwrap();
-    /// assert_eq!(province.code(), "31");
-    /// assert_eq!(province.unit().map(|u| &*u.name), Some("Thành phố Hải Phòng"));
-    /// ```
-    pub fn code(&self) -> &str {
-        match self {
-            AdminUnit::Listed(unit) => &unit.code,
-            AdminUnit::Unjudged(code) => code,
-        }
-    }
-
-    /// The unit of the list, when the code was judged against one.
-    ///
-    /// # Examples
-    /// See [`AdminUnit::code`].
-    pub fn unit(&self) -> Option<&'static crate::vn::admin::Unit> {
-        match self {
-            AdminUnit::Listed(unit) => Some(unit),
-            AdminUnit::Unjudged(_) => None,
-        }
-    }
-}
-
-impl Serialize for AdminUnit {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.code())
-    }
 }
 
 /// A parent, caregiver or guardian.
@@ -408,15 +359,7 @@ impl Residence {
         })?;
         // The edition the rules judged the codes by (the record's, else the context's).
         let judged_by = super::residence::edition_of(draft, ctx);
-        let unit = |field, key| {
-            record::parsed(field, &at.key(key), |code: &str| {
-                Some(
-                    judged_by
-                        .and_then(|e| crate::vn::admin::find(e, code))
-                        .map_or_else(|| AdminUnit::Unjudged(code.to_owned()), AdminUnit::Listed),
-                )
-            })
-        };
+        let unit = |field, key| record::admin_unit(field, &at.key(key), judged_by);
         Ok(Residence {
             edition,
             province: unit(&draft.province_code, "province_code")?,

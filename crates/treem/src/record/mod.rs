@@ -2,7 +2,7 @@
 //!
 //! A draft ([`crate::child::ChildDraft`], ...) is the record as a person typed it: every
 //! member optional, text where the rules want a date or a code. A checked record
-//! ([`crate::child::Child`], [`crate::case::Case`]) is the same
+//! ([`crate::child::Child`], [`crate::case::Case`], [`crate::school::School`]) is the same
 //! record once its kind's rules found no error: its members are domain values (a
 //! [`chrono::NaiveDate`], a [`crate::vn::sex::Sex`], a [`crate::vn::phone::Phone`], an entry
 //! of a catalog, a unit of the administrative list), so the code that reads it never checks
@@ -119,10 +119,10 @@ pub(crate) mod sealed {
 
 /// A kind of record with a checked form.
 ///
-/// Implemented by [`crate::child::Child`] and [`crate::case::Case`] (each with its kind's
-/// feature); sealed.
+/// Implemented by [`crate::child::Child`], [`crate::case::Case`] and
+/// [`crate::school::School`] (each with its kind's feature); sealed.
 pub trait Record: Sized + Serialize + sealed::Sealed {
-    /// The kind's name, as in [`crate::api::validate`] (`child`, ...).
+    /// The kind's name, as in [`crate::api::validate`] (`child`, `case`, `school`).
     const KIND: &'static str;
 
     /// Runs the kind's rules on `value` and, when they find no error, reads the normalised
@@ -226,6 +226,74 @@ impl Serialize for Coded {
     }
 }
 
+/// An administrative unit of an address (a child's residence, a school's address).
+/// Serialises as its code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum AdminUnit {
+    /// A unit of the list of the residence's edition ([`crate::vn::admin`]).
+    Listed(&'static crate::vn::admin::Unit),
+    /// A code the installed tables could not judge, which the rules accepted with a warning:
+    /// no edition could be known (`context.as_of_missing`), or the unit lies outside the
+    /// tables installed (a build with one province's tables).
+    Unjudged(String),
+}
+
+impl AdminUnit {
+    /// The unit's code.
+    ///
+    /// # Examples
+    /// ```
+    /// use treem::record::Record;
+    /// # #[cfg(feature = "child")] {
+    /// let input = serde_json::json!({"residence": {"edition": "2025", "province_code": "31"}});
+    /// let child = treem::child::Child::check(&input, &treem::Context::default()).unwrap().into_record();
+    /// let province = child.residence.and_then(|r| r.province).unwrap();
+    /// assert_eq!(province.code(), "31");
+    /// assert_eq!(province.unit().map(|u| &*u.name), Some("Thành phố Hải Phòng"));
+    /// # }
+    /// ```
+    pub fn code(&self) -> &str {
+        match self {
+            AdminUnit::Listed(unit) => &unit.code,
+            AdminUnit::Unjudged(code) => code,
+        }
+    }
+
+    /// The unit of the list, when the code was judged against one.
+    ///
+    /// # Examples
+    /// See [`AdminUnit::code`].
+    pub fn unit(&self) -> Option<&'static crate::vn::admin::Unit> {
+        match self {
+            AdminUnit::Listed(unit) => Some(unit),
+            AdminUnit::Unjudged(_) => None,
+        }
+    }
+}
+
+impl Serialize for AdminUnit {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+/// A code member of an address, as a unit of the list of `edition` (the one the rules judged
+/// it by), else [`AdminUnit::Unjudged`].
+pub(crate) fn admin_unit(
+    field: &Field<String>,
+    at: &Location<'_>,
+    edition: Option<crate::context::Edition>,
+) -> Result<Option<AdminUnit>, Unread> {
+    parsed(field, at, |code| {
+        Some(
+            edition
+                .and_then(|e| crate::vn::admin::find(e, code))
+                .map_or_else(|| AdminUnit::Unjudged(code.to_owned()), AdminUnit::Listed),
+        )
+    })
+}
+
 // ---- Reading the members of a normalised draft that passed the rules. ----
 
 /// A text member: `None` when absent, null or blank.
@@ -253,7 +321,21 @@ pub(crate) fn parsed<T>(
     }
 }
 
+/// A text (an element of a list) read by `parse`: `None` when blank.
+#[cfg(feature = "school")]
+pub(crate) fn parsed_text<T>(
+    text: &str,
+    at: &Location<'_>,
+    parse: impl FnOnce(&str) -> Option<T>,
+) -> Result<Option<T>, Unread> {
+    if crate::fields::is_blank(text) {
+        return Ok(None);
+    }
+    parse(text).map(Some).ok_or_else(|| Unread::at(at))
+}
+
 /// A coded text (an element of a list of codes): `None` when blank.
+#[cfg(feature = "child")]
 pub(crate) fn code_of(
     text: &str,
     at: &Location<'_>,
@@ -273,6 +355,7 @@ pub(crate) fn owned(field: &Field<String>, at: &Location<'_>) -> Result<Option<S
 }
 
 /// A date member (ISO 8601 once normalised).
+#[cfg(feature = "child")]
 pub(crate) fn date(
     field: &Field<String>,
     at: &Location<'_>,
@@ -284,6 +367,7 @@ pub(crate) fn date(
 }
 
 /// A coded member of `list`.
+#[cfg(feature = "child")]
 pub(crate) fn coded(
     field: &Field<String>,
     at: &Location<'_>,

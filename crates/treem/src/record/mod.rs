@@ -176,7 +176,7 @@ pub(crate) fn check<D: Document, R: sealed::Sealed>(
     if sink.has_errors() {
         return Err(sink.finish());
     }
-    draft.normalize(ctx, &mut ChangeLog::new(ctx.lang));
+    draft.normalize(ctx, &mut ChangeLog::discarding());
     match read(&draft, ctx) {
         Ok(record) => Ok(Checked {
             record,

@@ -14,6 +14,37 @@
 //! same input, except members that say nothing: a member that is `null` or blank text, and an
 //! empty list, are left out (every rule reads them as absent). Members the kind does not know
 //! are kept as they were (they were warned about), so nothing of the input is lost.
+//!
+//! # Examples
+//! A handler that turns a request body into a [`crate::child::Child`] or the report a form
+//! shows (HTTP 422), in the caller's language:
+//! ```
+//! # #[cfg(feature = "child")] {
+//! use treem::record::{Checked, Record};
+//! use treem::child::Child;
+//!
+//! fn accept(body: &[u8], ctx: &treem::Context) -> Result<Checked<Child>, (u16, String)> {
+//!     let value: serde_json::Value =
+//!         serde_json::from_slice(body).map_err(|_| (400, "not JSON".to_owned()))?;
+//!     Child::check(&value, ctx).map_err(|report| {
+//!         (422, serde_json::to_string(&report).unwrap_or_default())
+//!     })
+//! }
+//!
+//! let ctx = treem::Context::at(chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap())
+//!     .with_lang(treem::Lang::En);
+//! let body = r#"{"full_name": "lê văn an", "date_of_birth": "02/03/2019"}"#;
+//! let checked = accept(body.as_bytes(), &ctx).unwrap();
+//! assert_eq!(checked.record().date_of_birth.map(|d| d.to_string()).as_deref(), Some("2019-03-02"));
+//! // What a portal stores: the canonical form.
+//! let stored = serde_json::to_string(checked.record()).unwrap();
+//! assert_eq!(stored, r#"{"full_name":"Lê Văn An","date_of_birth":"2019-03-02"}"#);
+//!
+//! let (status, report) = accept(br#"{"date_of_birth": "31/02/2019"}"#, &ctx).unwrap_err();
+//! assert_eq!(status, 422);
+//! assert!(report.contains("date.impossible"));
+//! # }
+//! ```
 
 use serde::{Serialize, Serializer};
 

@@ -71,7 +71,16 @@ pub type Unknown = std::collections::BTreeMap<String, serde_json::Value>;
 /// A record that passed its kind's rules, with the warnings they raised.
 ///
 /// Obtained only from [`Record::check`]; holding one is the proof that the record has no
-/// error.
+/// error. Its members are private, and the records are `#[non_exhaustive]`, so neither can be
+/// written as a literal outside treem:
+/// ```compile_fail
+/// let checked = treem::record::Checked { record: (), warnings: treem::Report::clean() };
+/// ```
+/// ```compile_fail
+/// # #[cfg(feature = "school")] {
+/// let school = treem::school::School { code: "1".into(), ..todo!() };
+/// # }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Checked<R> {
     record: R,

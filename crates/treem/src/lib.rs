@@ -28,26 +28,28 @@
 //! Rust types and checked once), share it between requests, and check each body with it:
 //!
 //! ```
+//! # #[cfg(feature = "child")] {
 //! use chrono::NaiveDate;
+//! use treem::child::{Child, Sex};
+//! use treem::record::Checked;
 //! use treem::{Lang, Report, Validator};
 //!
-//! /// What a handler answers: 201 with the canonical record to store, or 422 with the
-//! /// report (the caller's language, every issue with its path and code).
+//! /// What a handler answers: 201 with the checked child (its canonical JSON is what a
+//! /// portal stores), 422 with the report (the caller's language, every issue with its
+//! /// path and code), or 400 for a body that is not a JSON record.
 //! #[derive(Debug)]
 //! enum Answer {
-//!     Accepted(serde_json::Value),
+//!     Created(Checked<Child>),
 //!     Unprocessable(Report),
+//!     BadRequest(treem::Error),
 //! }
 //!
-//! fn accept_child(validator: &Validator, body: &[u8]) -> Result<Answer, treem::Error> {
-//!     // Trimmed text, ISO dates, canonical codes, names in title case; then the rules.
-//!     let normalized = validator.normalize_bytes("child", body)?;
-//!     Ok(if normalized.report.ok {
-//!         // Warnings (if any) are in `normalized.report`: keep them beside the record.
-//!         Answer::Accepted(normalized.record)
-//!     } else {
-//!         Answer::Unprocessable(normalized.report)
-//!     })
+//! fn post_child(validator: &Validator, body: &[u8]) -> Answer {
+//!     match validator.check_bytes::<Child>(body) {
+//!         Ok(Ok(child)) => Answer::Created(child), // warnings in `child.warnings()`
+//!         Ok(Err(report)) => Answer::Unprocessable(report),
+//!         Err(error) => Answer::BadRequest(error),
+//!     }
 //! }
 //!
 //! let validator = Validator::builder()
@@ -56,22 +58,32 @@
 //!     .build()?;
 //!
 //! let good = r#"{"full_name": "nguyễn văn an", "date_of_birth": "13/8/2016", "sex": "nam"}"#;
-//! let Answer::Accepted(record) = accept_child(&validator, good.as_bytes())? else {
-//!     unreachable!()
-//! };
-//! assert_eq!(record["full_name"], "Nguyễn Văn An");
-//! assert_eq!(record["date_of_birth"], "2016-08-13");
+//! let Answer::Created(child) = post_child(&validator, good.as_bytes()) else { unreachable!() };
+//! // Members are domain values: a date, an enum, a normalised name.
+//! assert_eq!(child.record().date_of_birth, NaiveDate::from_ymd_opt(2016, 8, 13));
+//! assert_eq!(child.record().sex, Some(Sex::Male));
+//! // Serialised, the record is the canonical JSON `normalize` writes: what to store.
+//! let stored = serde_json::to_value(child.record()).unwrap();
+//! assert_eq!(stored["full_name"], "Nguyễn Văn An");
+//! assert_eq!(stored["date_of_birth"], "2016-08-13");
 //!
 //! let bad = br#"{"date_of_birth": "2030-01-01", "sex": "x"}"#;
-//! let Answer::Unprocessable(report) = accept_child(&validator, bad)? else { unreachable!() };
+//! let Answer::Unprocessable(report) = post_child(&validator, bad) else { unreachable!() };
 //! let codes: Vec<&str> = report.issues.iter().map(|i| i.code.as_str()).collect();
 //! assert_eq!(codes, [treem::codes::child::BIRTH_IN_FUTURE, treem::codes::child::SEX_UNKNOWN]);
 //! assert_eq!(report.issues[0].path, "/date_of_birth");
 //!
-//! // A body that is not JSON, or not an object, is misuse: an `Error` (a 400, not a 422).
-//! assert!(accept_child(&validator, b"{").unwrap_err().is_not_json());
+//! // A body that is not JSON is misuse of the endpoint: an `Error` (a 400, not a 422).
+//! let Answer::BadRequest(error) = post_child(&validator, b"{") else { unreachable!() };
+//! assert!(error.is_not_json());
+//! # }
 //! # Ok::<(), treem::Error>(())
 //! ```
+//!
+//! The same with [`Validator::check`] for a body already parsed, for a protection case
+//! ([`case::Case`]) or a school ([`school::School`]); [`record`] says what a checked record
+//! holds. A handler that only needs the canonical JSON (any kind) calls
+//! [`Validator::normalize_bytes`] and stores `normalized.record` when `normalized.report.ok`.
 //!
 //! A service that already holds a `serde_json::Value` calls [`Validator::validate`] or
 //! [`Validator::normalize`]; many records at once go through [`Validator::validate_many`]
@@ -211,6 +223,8 @@ mod letter_case;
 )]
 mod normalize;
 pub mod privacy;
+#[cfg(any(feature = "child", feature = "case", feature = "school"))]
+pub mod record;
 mod registry;
 pub mod report;
 mod row;

@@ -10,6 +10,8 @@ pub(crate) const CODE_TABLES: &[&[CodeDef]] = &[
     crate::json::data::CODES,
     crate::report::CODES,
     crate::normalize::CODES,
+    #[cfg(any(feature = "child", feature = "school"))]
+    crate::record::CODES,
     crate::vn::date::CODES,
     #[cfg(feature = "child")]
     crate::vn::personal_id::CODES,

@@ -316,6 +316,69 @@ impl Validator {
         kind.normalize(&record, &self.ctx)
     }
 
+    /// The checked record of `value` ("parse, don't validate"): the kind's rules with this
+    /// validator's options and, without an error, the record read into domain values
+    /// ([`crate::record`]), its warnings kept beside it. The record to store is
+    /// `serde_json::to_value(checked.record())`, the canonical form `normalize` writes.
+    ///
+    /// # Errors
+    /// The report when it holds at least one error: the same report as
+    /// [`Validator::validate`] of the kind `R::KIND` (a value that is not an object answers
+    /// one `record.not_object` issue).
+    ///
+    /// # Examples
+    /// ```
+    /// # #[cfg(feature = "child")] {
+    /// use treem::child::{Child, Sex};
+    /// let validator = treem::Validator::builder()
+    ///     .as_of(chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap())
+    ///     .build()?;
+    /// let body = serde_json::json!({"full_name": "nguyễn văn an", "sex": "nam", "date_of_birth": "13/8/2016"});
+    /// let checked = validator.check::<Child>(&body).unwrap();
+    /// assert_eq!(checked.record().sex, Some(Sex::Male));
+    ///
+    /// let report = validator.check::<Child>(&serde_json::json!({"sex": "x"})).unwrap_err();
+    /// assert!(report.has_code(treem::codes::child::SEX_UNKNOWN));
+    /// # }
+    /// # Ok::<(), treem::Error>(())
+    /// ```
+    #[cfg(any(feature = "child", feature = "case", feature = "school"))]
+    pub fn check<R: crate::record::Record>(
+        &self,
+        value: &serde_json::Value,
+    ) -> Result<crate::record::Checked<R>, Report> {
+        R::check(value, &self.ctx)
+    }
+
+    /// [`Validator::check`] of a record given as JSON bytes (a request body): the outer
+    /// result is the body's reading, the inner one the record's rules.
+    ///
+    /// # Errors
+    /// The outer error when the body is over the record limit, is not UTF-8 or not JSON
+    /// (a portal answers 400 or 413); the inner `Err` is the report of a record with an error
+    /// (422).
+    ///
+    /// # Examples
+    /// ```
+    /// # #[cfg(feature = "child")] {
+    /// use treem::child::Child;
+    /// let validator = treem::Validator::builder().build()?;
+    /// assert!(validator.check_bytes::<Child>(b"{not json").is_err());
+    /// let inner = validator.check_bytes::<Child>(br#"{"sex": "x"}"#)?;
+    /// assert!(inner.is_err());
+    /// # }
+    /// # Ok::<(), treem::Error>(())
+    /// ```
+    #[cfg(any(feature = "child", feature = "case", feature = "school"))]
+    pub fn check_bytes<R: crate::record::Record>(
+        &self,
+        input: &[u8],
+    ) -> Result<Result<crate::record::Checked<R>, Report>, Error> {
+        self.check_size(input.len())?;
+        let value = crate::json::parse_bytes(input)?;
+        Ok(R::check(&value, &self.ctx))
+    }
+
     /// The error for a record of `bytes` bytes over the limit, before it is read.
     fn check_size(&self, bytes: usize) -> Result<(), Error> {
         let limit = self.ctx.max_record_bytes();

@@ -16,9 +16,11 @@ pub mod catalog;
 pub mod deadlines;
 pub mod draft;
 pub mod moment;
+mod record;
 
 pub use deadlines::{deadlines, Status, StepDeadline};
 pub use draft::{CaseDraft, OffenderDraft, SeparationDraft, StepDraft, StepsDraft};
+pub use record::{Case, Offender, Separation, StepDone, Steps};
 
 use chrono::NaiveDate;
 

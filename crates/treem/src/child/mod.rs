@@ -46,6 +46,9 @@ pub mod identity;
 pub mod residence;
 #[cfg(feature = "child")]
 pub mod schooling;
+// The checked child record (treem::record): feature `child`.
+#[cfg(feature = "child")]
+mod record;
 
 pub use draft::{
     AssistanceDraft, ChildDraft, CircumstanceDraft, DisabilityDraft, GuardianDraft, ResidenceDraft,
@@ -53,6 +56,10 @@ pub use draft::{
 };
 #[cfg(feature = "child")]
 pub use identity::Sex;
+#[cfg(feature = "child")]
+pub use record::{
+    Assistance, Child, Circumstance, Disability, Guardian, Residence, SchoolYear, Schooling,
+};
 
 #[cfg(feature = "child")]
 use crate::context::Context;

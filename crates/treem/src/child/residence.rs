@@ -174,7 +174,7 @@ pub fn successors(residence: &ResidenceDraft, ctx: &Context) -> Option<serde_jso
 }
 
 /// The edition a residence's codes belong to (see [`check`]); `None` when it cannot be known.
-fn edition_of(residence: &ResidenceDraft, ctx: &Context) -> Option<Edition> {
+pub(crate) fn edition_of(residence: &ResidenceDraft, ctx: &Context) -> Option<Edition> {
     match residence
         .edition
         .value()

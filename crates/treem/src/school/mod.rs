@@ -23,9 +23,13 @@
 #[cfg(feature = "school")]
 pub mod address;
 #[cfg(feature = "school")]
+mod checked;
+#[cfg(feature = "school")]
 mod record;
 pub mod types;
 
+#[cfg(feature = "school")]
+pub use checked::{Address, School};
 #[cfg(feature = "school")]
 pub use record::*;
 

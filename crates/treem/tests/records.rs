@@ -1,0 +1,390 @@
+//! The checked records (`treem::record`) against the JSON entry points: over every
+//! conformance vector of a kind with a checked record, `Record::check` answers the report of
+//! `validate` when it has an error, and otherwise a record that serialises to the record
+//! `normalize` writes (without the members that say nothing: null, blank text, empty lists),
+//! with `validate`'s warnings kept beside it.
+
+#![cfg(all(feature = "child", feature = "case", feature = "school"))]
+#![allow(
+    clippy::disallowed_methods,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::path::Path;
+
+use serde_json::Value;
+use treem::record::{Checked, Record};
+use treem::{Context, Kind, Report};
+
+/// `Record::check` of `kind`, the record serialised.
+fn check(kind: &str, input: &Value, ctx: &Context) -> Option<Result<(Value, Report), Report>> {
+    fn run<R: Record>(input: &Value, ctx: &Context) -> Result<(Value, Report), Report> {
+        R::check(input, ctx).map(|checked: Checked<R>| {
+            let (record, warnings) = checked.into_parts();
+            (serde_json::to_value(&record).unwrap(), warnings)
+        })
+    }
+    Some(match kind {
+        "child" => run::<treem::child::Child>(input, ctx),
+        "case" => run::<treem::case::Case>(input, ctx),
+        "school" => run::<treem::school::School>(input, ctx),
+        _ => return None,
+    })
+}
+
+/// The record `normalize` writes, without nulls, blank text and empty lists.
+fn without_silent_members(value: Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| (k, without_silent_members(v)))
+                .filter(|(_, v)| !says_nothing(v))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(
+            items
+                .into_iter()
+                .filter(|v| !v.is_null())
+                .map(without_silent_members)
+                .filter(|v| !(v.is_string() && says_nothing(v)))
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
+fn says_nothing(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::String(text) => text.trim().is_empty(),
+        Value::Array(items) => items.is_empty(),
+        _ => false,
+    }
+}
+
+/// Holds `check` to `validate` and `normalize` for one input; answers whether it was valid.
+fn holds(kind: &str, input: &Value, ctx: &Context, what: &str) -> Option<bool> {
+    let answer = check(kind, input, ctx)?;
+    let handle = Kind::all().find(|k| k.name() == kind).unwrap();
+    let report = handle.validate(input, ctx).unwrap();
+    match answer {
+        Ok((record, warnings)) => {
+            assert!(
+                report.ok,
+                "{what}: checked although validate found an error"
+            );
+            assert_eq!(
+                warnings, report,
+                "{what}: the warnings are validate's report"
+            );
+            let normalized = handle.normalize(input, ctx).unwrap().record;
+            assert_eq!(
+                record,
+                without_silent_members(normalized),
+                "{what}: the checked record serialises to normalize's record"
+            );
+            Some(true)
+        }
+        Err(errors) => {
+            assert!(
+                !report.ok,
+                "{what}: refused although validate found no error"
+            );
+            assert_eq!(errors, report, "{what}: the refusal is validate's report");
+            Some(false)
+        }
+    }
+}
+
+#[test]
+fn every_vector_of_a_checked_kind_agrees_with_validate_and_normalize() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/vectors");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    let (mut valid, mut invalid) = (std::collections::BTreeMap::new(), 0);
+    for file in files {
+        let cases: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        let cases = match cases {
+            Value::Array(items) => items,
+            one => vec![one],
+        };
+        for case in cases {
+            let op = case.get("op").and_then(Value::as_str).unwrap_or("validate");
+            let (Some(kind), Some(input)) = (case["kind"].as_str(), case.get("input")) else {
+                continue;
+            };
+            if !matches!(op, "validate" | "normalize") || !input.is_object() {
+                continue;
+            }
+            // A vector of a wrong option tests the options, not the record.
+            let Ok(ctx) = Context::from_options_value(case.get("options").unwrap_or(&Value::Null))
+            else {
+                continue;
+            };
+            let what = format!("{}: {}", file.display(), case["description"]);
+            match holds(kind, input, &ctx, &what) {
+                Some(true) => *valid.entry(kind.to_owned()).or_insert(0) += 1,
+                Some(false) => invalid += 1,
+                None => {}
+            }
+        }
+    }
+    eprintln!("valid: {valid:?}, invalid: {invalid}");
+    assert!(valid.get("child").is_some_and(|n| *n >= 20), "{valid:?}");
+    assert!(valid.get("case").is_some_and(|n| *n >= 10), "{valid:?}");
+    assert!(valid.get("school").is_some_and(|n| *n >= 3), "{valid:?}");
+    assert!(invalid >= 20, "{invalid}");
+}
+
+#[test]
+fn warnings_are_kept_beside_the_record() {
+    let input = serde_json::json!({
+        "full_name": "Lê Văn Tùng", "date_of_birth": "2010-03-02", "sex": "male", "nickname": "Tùng",
+    });
+    let ctx = Context::at(chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap());
+    let checked = treem::child::Child::check(&input, &ctx).unwrap();
+    let codes: Vec<&str> = checked
+        .warnings()
+        .issues
+        .iter()
+        .map(|i| i.code.as_str())
+        .collect();
+    assert_eq!(
+        codes,
+        ["child.age_outside_child_law", "record.unknown_field"]
+    );
+    assert!(checked.warnings().ok);
+    assert_eq!(checked.record().unknown["nickname"], "Tùng");
+}
+
+#[test]
+fn a_value_that_is_not_an_object_is_refused_with_a_report() {
+    let report =
+        treem::child::Child::check(&serde_json::json!([1]), &Context::default()).unwrap_err();
+    assert!(!report.ok);
+    assert_eq!(report.issues[0].code, "record.not_object");
+}
+
+mod generated {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn member(values: &'static [&'static str]) -> impl Strategy<Value = Option<Value>> {
+        proptest::option::of(
+            proptest::sample::select(values)
+                .prop_map(|v| serde_json::from_str::<Value>(v).unwrap_or_else(|_| Value::from(v))),
+        )
+    }
+
+    fn always(values: &'static [&'static str]) -> impl Strategy<Value = Option<Value>> {
+        proptest::sample::select(values).prop_map(|v| Some(Value::from(v)))
+    }
+
+    /// Child records from spellings that are valid, lenient, blank, null or wrong.
+    fn child() -> impl Strategy<Value = Value> {
+        (
+            (
+                member(&["Nguyễn  thị hoa", " lê văn an ", "", "null", "An2"]),
+                member(&["20/05/2016", "2016-05-20", "31/2/2020", "2030-01-01", ""]),
+                member(&["nữ", "Nam", "x", "null"]),
+                member(&["Kinh", "01", "tày", "Martian", ""]),
+                member(&["031316000123", "0313 1600 0123", "12", "null"]),
+            ),
+            (
+                member(&[
+                    r#"{"edition": "2025", "province_code": "31", "commune_code": "11311"}"#,
+                    r#"{"province_code": "31", "address": "  thôn  1 "}"#,
+                    r#"{"edition": "2024", "province_code": "31", "district_code": "303", "commune_code": "11311"}"#,
+                    r#"{"edition": "2030"}"#,
+                    "{}",
+                ]),
+                member(&[
+                    r#"[{"full_name": "trần thị lan", "relationship": "mẹ", "phone": "+84 912 345 678"}]"#,
+                    r#"[null, {"status": "deceased", "relationship": "father"}]"#,
+                    r#"[{"phone": "01681234567", "x": 1}]"#,
+                    r#"[{"phone": "abc"}]"#,
+                    "[]",
+                ]),
+                member(&[
+                    r#"{"level": "primary", "grade": 5, "school_year": "2026 - 2027"}"#,
+                    r#"{"level": "thcs", "grade": "7"}"#,
+                    r#"{"level": "university"}"#,
+                ]),
+                member(&[
+                    r#"[{"group": "c", "sub_category": 2, "identified_on": "01/03/2024"}]"#,
+                    r#"[{"group": "orphan_both_parents"}]"#,
+                    r#"[{"group": "zz"}]"#,
+                ]),
+                member(&[
+                    r#"{"types": ["vận động", ""], "level": "severe"}"#,
+                    r#"{"types": []}"#,
+                ]),
+                member(&["hỗ trợ", "support", "none", ""]),
+            ),
+        )
+            .prop_map(|((name, dob, sex, ethnic, id), (residence, guardians, schooling, circumstances, disability, level))| {
+                let mut map = serde_json::Map::new();
+                for (key, value) in [
+                    ("full_name", name),
+                    ("date_of_birth", dob),
+                    ("sex", sex),
+                    ("ethnic_group", ethnic),
+                    ("personal_id", id),
+                    ("residence", residence),
+                    ("guardians", guardians),
+                    ("schooling", schooling),
+                    ("special_circumstances", circumstances),
+                    ("disability", disability),
+                    ("protection_level", level),
+                ] {
+                    if let Some(value) = value {
+                        map.insert(key.to_owned(), value);
+                    }
+                }
+                Value::Object(map)
+            })
+    }
+
+    /// Cases from spellings that are valid, lenient, blank, null or wrong.
+    fn case() -> impl Strategy<Value = Value> {
+        (
+            member(&["28/11/2026 08:30", "2026-11-27T22:00:15", "2026-11-28", "2030-01-01 08:00", "28/11/2026 25:00", ""]),
+            member(&["2026-11-20", "20/11/2026", "x"]),
+            member(&[r#"["bạo lực", "violence"]"#, r#"["sexual_abuse", ""]"#, r#"["zz"]"#, "[]"]),
+            member(&[r#"[{"relation": "family", "sex": "nam", "age": 40}, null]"#, r#"[{"age": 200}]"#, r#"[{"sex": "x"}]"#]),
+            member(&[
+                r#"{"intake": {"done_at": "28/11/2026 09:00"}, "review": null}"#,
+                r#"{"intake": {"done_at": "2026-11-28T10:00", "note": 1}, "initial_assessment": {"done_at": "2026-11-28T09:00"}}"#,
+                r#"{"revew": {}}"#,
+            ]),
+            member(&[r#"{"start": "01/11/2026", "extended_by_authority": true}"#, r#"{"end": "x"}"#]),
+            member(&["true", "false", r#""yes""#]),
+        )
+            .prop_map(|(reported, incident, forms, offenders, steps, separation, emergency)| {
+                let mut map = serde_json::Map::new();
+                for (key, value) in [
+                    ("reported_at", reported),
+                    ("incident_date", incident),
+                    ("abuse_forms", forms),
+                    ("offenders", offenders),
+                    ("steps", steps),
+                    ("separation", separation),
+                    ("emergency", emergency),
+                ] {
+                    if let Some(value) = value {
+                        map.insert(key.to_owned(), value);
+                    }
+                }
+                Value::Object(map)
+            })
+    }
+
+    /// Schools from spellings that are valid, lenient, blank, null or wrong.
+    fn school() -> impl Strategy<Value = Value> {
+        (
+            always(&["31000123", " 31 000 ", ""]),
+            always(&["Trường  Tiểu học Lê Lợi", "Mầm non"]),
+            always(&[
+                "Trường tiểu học",
+                "truong_mam_non",
+                "truong_thcs",
+                "Trường mẫu giáo",
+                "x",
+            ]),
+            member(&[
+                r#"["tiểu học"]"#,
+                r#"["thcs", "THCS"]"#,
+                r#"["nha_tre", "mau_giao"]"#,
+                "[]",
+                r#"[null]"#,
+            ]),
+            member(&["[1, 2, 3, 4, 5]", "[6, 6, 7]", "[13]", "[]"]),
+            member(&["công lập", "tu_thuc", "x"]),
+            member(&["ubnd_xa", "so_gddt", "phong_gddt"]),
+            member(&[
+                r#"{"edition": "2025", "province_code": "31", "commune_code": "11311"}"#,
+                r#"{"province_code": "31", "commune_code": " 11311 "}"#,
+                r#"{"edition": "2024", "province_code": "31", "district_code": "303"}"#,
+                r#"{"province_code": "99", "x": 1}"#,
+            ]),
+            member(&["10", "0", "-1"]),
+            member(&["120", "5"]),
+            member(&["12", "3"]),
+        )
+            .prop_map(
+                |(
+                    code,
+                    name,
+                    school_type,
+                    levels,
+                    grades,
+                    ownership,
+                    authority,
+                    address,
+                    teachers,
+                    learners,
+                    staff,
+                )| {
+                    let mut map = serde_json::Map::new();
+                    for (key, value) in [
+                        ("code", code),
+                        ("name", name),
+                        ("school_type", school_type),
+                        ("levels", levels),
+                        ("grades", grades),
+                        ("ownership", ownership),
+                        ("managing_authority", authority),
+                        ("address", address),
+                        ("teachers", teachers),
+                        ("learners", learners),
+                        ("staff", staff),
+                    ] {
+                        if let Some(value) = value {
+                            map.insert(key.to_owned(), value);
+                        }
+                    }
+                    Value::Object(map)
+                },
+            )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        #[test]
+        fn a_generated_school_agrees_with_validate_and_normalize(input in school(), dated in any::<bool>()) {
+            let ctx = if dated {
+                Context::at(chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap())
+            } else {
+                Context::default()
+            };
+            holds("school", &input, &ctx, &input.to_string());
+        }
+
+        #[test]
+        fn a_generated_case_agrees_with_validate_and_normalize(input in case(), dated in any::<bool>()) {
+            let ctx = if dated {
+                Context::at(chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap())
+            } else {
+                Context::default()
+            };
+            holds("case", &input, &ctx, &input.to_string());
+        }
+
+        #[test]
+        fn a_generated_child_agrees_with_validate_and_normalize(input in child(), dated in any::<bool>()) {
+            let ctx = if dated {
+                Context::at(chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap())
+            } else {
+                Context::default()
+            };
+            holds("child", &input, &ctx, &input.to_string());
+        }
+    }
+}

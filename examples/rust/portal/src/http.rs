@@ -21,7 +21,7 @@ use axum::extract::{DefaultBodyLimit, Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Router;
 use serde_json::{json, Value};
 use treem::Lang;
 
@@ -134,7 +134,7 @@ async fn post_record(
             let codes: Vec<&str> = report.issues.iter().map(|i| i.code.as_str()).collect();
             log(&format!("POST /{route} 422 {}", codes.join(",")));
             return with_language(
-                (StatusCode::UNPROCESSABLE_ENTITY, Json(report)).into_response(),
+                json_response(StatusCode::UNPROCESSABLE_ENTITY, &report),
                 lang,
             );
         }
@@ -168,8 +168,7 @@ async fn post_record(
                 "record": accepted.record,
                 "warnings": accepted.warnings,
             });
-            let mut response =
-                with_language((StatusCode::CREATED, Json(answer)).into_response(), lang);
+            let mut response = with_language(json_response(StatusCode::CREATED, &answer), lang);
             if let Ok(location) = HeaderValue::from_str(&format!("/{route}/{id}")) {
                 response.headers_mut().insert(header::LOCATION, location);
             }
@@ -191,7 +190,7 @@ async fn post_record(
 async fn list(kind: RecordKind, State(app): State<Arc<App>>, headers: HeaderMap) -> Response {
     let lang = lang_of(&headers);
     match blocking(app, move |app| app.store.list(Some(kind))).await {
-        Ok(Ok(rows)) => Json(json!({"rows": rows})).into_response(),
+        Ok(Ok(rows)) => json_response(StatusCode::OK, &json!({"rows": rows})),
         Ok(Err(e)) => storage_failure(&e, lang),
         Err(failure) => failure.into_response(),
     }
@@ -208,7 +207,7 @@ async fn get_one(
         return Failure::new(StatusCode::NOT_FOUND, "not_found", lang).into_response();
     };
     match blocking(app, move |app| app.store.get(kind, id)).await {
-        Ok(Ok(Some(row))) => Json(row).into_response(),
+        Ok(Ok(Some(row))) => json_response(StatusCode::OK, &row),
         Ok(Ok(None)) => Failure::new(StatusCode::NOT_FOUND, "not_found", lang).into_response(),
         Ok(Err(e)) => storage_failure(&e, lang),
         Err(failure) => failure.into_response(),
@@ -252,7 +251,7 @@ async fn indicators(
                 "GET /indicators 200 from {} records",
                 stored.len()
             ));
-            with_language(Json(answer).into_response(), lang)
+            with_language(json_response(StatusCode::OK, &answer), lang)
         }
         Err(e) => {
             log(&format!("GET /indicators 400 {}", e.code()));
@@ -302,6 +301,23 @@ fn is_json(headers: &HeaderMap) -> bool {
         .is_some_and(|essence| essence.trim().eq_ignore_ascii_case("application/json"))
 }
 
+/// A JSON answer. (Written here rather than by axum's `Json`: that feature turns on
+/// serde_json's `std`, and so a second build of the core in every `--workspace` build.)
+fn json_response<T: serde::Serialize>(status: StatusCode, value: &T) -> Response {
+    match serde_json::to_string(value) {
+        Ok(body) => (
+            status,
+            [(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            )],
+            body,
+        )
+            .into_response(),
+        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+    }
+}
+
 fn with_language(mut response: Response, lang: Lang) -> Response {
     response.headers_mut().insert(
         header::CONTENT_LANGUAGE,
@@ -344,7 +360,7 @@ impl Failure {
 
 impl IntoResponse for Failure {
     fn into_response(self) -> Response {
-        with_language((self.status, Json(self.body)).into_response(), self.lang)
+        with_language(json_response(self.status, &self.body), self.lang)
     }
 }
 

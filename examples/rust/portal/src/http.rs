@@ -7,26 +7,26 @@
 //! | `GET /children/{id}`, `GET /cases/{id}` | 200 one row; 404 |
 //! | `GET /indicators[?period=2026]` | 200 treem's indicator answer `{ok, issues, table}` |
 //!
-//! Anything else is answered `{"error": code, "message": text}` with a 4xx status, in the
-//! caller's language: a body that is not JSON or not an object (400), not sent as
-//! `application/json` (415), longer than 1 MiB (413), an id already stored (409), an
-//! unknown route (404) or method (405). Logs and messages name routes, row ids and issue
-//! codes, never what a record holds.
+//! Anything else is a [`Failure`] with a 4xx status: a body that is not JSON or not an
+//! object (400), not sent as `application/json` (415), longer than 1 MiB (413), an id
+//! already stored (409), an unknown route (404) or method (405). The request log names the
+//! route, the status, row ids and issue codes, never what a record holds.
 
 use std::sync::Arc;
 
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, PathRejection, QueryRejection};
-use axum::extract::{DefaultBodyLimit, Path, Query, State};
+use axum::extract::{DefaultBodyLimit, MatchedPath, Path, Query, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::middleware::{self, Next};
+use axum::response::Response;
 use axum::routing::{get, post};
 use axum::Router;
 use serde_json::{json, Value};
-use treem::Lang;
 
-use crate::lang::negotiate;
-use crate::rules::{Outcome, RecordKind, Rules, StoredRecord};
+use crate::failure::{json_response, Failure, LogNote};
+use crate::lang::AcceptLanguage;
+use crate::rules::{Lang, Outcome, RecordKind, Rules, StoredRecord};
 use crate::store::{Store, StoreError};
 
 /// The largest body read: treem's own limit of one record (`max_record_bytes`, 1 MiB).
@@ -49,169 +49,133 @@ pub(crate) fn router(app: Arc<App>) -> Router {
         .route("/children/{id}", get(get_child))
         .route("/cases/{id}", get(get_case))
         .route("/indicators", get(indicators))
-        .fallback(|h: HeaderMap| async move {
-            Failure::new(StatusCode::NOT_FOUND, "not_found", lang_of(&h))
+        .fallback(|AcceptLanguage(lang): AcceptLanguage| async move {
+            Failure::new(StatusCode::NOT_FOUND, "not_found", lang)
         })
-        .method_not_allowed_fallback(|h: HeaderMap| async move {
-            Failure::new(
-                StatusCode::METHOD_NOT_ALLOWED,
-                "method_not_allowed",
-                lang_of(&h),
-            )
+        .method_not_allowed_fallback(|AcceptLanguage(lang): AcceptLanguage| async move {
+            Failure::new(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", lang)
         })
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(middleware::from_fn(log_request))
         .with_state(app)
 }
 
+type Answer = Result<Response, Failure>;
 type Body = Result<Bytes, BytesRejection>;
 type RowId = Result<Path<i64>, PathRejection>;
 
-async fn post_child(app: State<Arc<App>>, headers: HeaderMap, body: Body) -> Response {
-    post_record(RecordKind::Child, app, headers, body).await
+async fn post_child(app: State<Arc<App>>, lang: AcceptLanguage, h: HeaderMap, b: Body) -> Answer {
+    post_record(RecordKind::Child, app, lang, h, b).await
 }
 
-async fn post_case(app: State<Arc<App>>, headers: HeaderMap, body: Body) -> Response {
-    post_record(RecordKind::Case, app, headers, body).await
+async fn post_case(app: State<Arc<App>>, lang: AcceptLanguage, h: HeaderMap, b: Body) -> Answer {
+    post_record(RecordKind::Case, app, lang, h, b).await
 }
 
-async fn list_children(app: State<Arc<App>>, headers: HeaderMap) -> Response {
-    list(RecordKind::Child, app, headers).await
+async fn list_children(app: State<Arc<App>>, lang: AcceptLanguage) -> Answer {
+    list(RecordKind::Child, app, lang).await
 }
 
-async fn list_cases(app: State<Arc<App>>, headers: HeaderMap) -> Response {
-    list(RecordKind::Case, app, headers).await
+async fn list_cases(app: State<Arc<App>>, lang: AcceptLanguage) -> Answer {
+    list(RecordKind::Case, app, lang).await
 }
 
-async fn get_child(app: State<Arc<App>>, headers: HeaderMap, id: RowId) -> Response {
-    get_one(RecordKind::Child, app, headers, id).await
+async fn get_child(app: State<Arc<App>>, lang: AcceptLanguage, id: RowId) -> Answer {
+    get_one(RecordKind::Child, app, lang, id).await
 }
 
-async fn get_case(app: State<Arc<App>>, headers: HeaderMap, id: RowId) -> Response {
-    get_one(RecordKind::Case, app, headers, id).await
+async fn get_case(app: State<Arc<App>>, lang: AcceptLanguage, id: RowId) -> Answer {
+    get_one(RecordKind::Case, app, lang, id).await
 }
 
+/// Checks a posted record; stores it when it has no error.
 async fn post_record(
     kind: RecordKind,
     State(app): State<Arc<App>>,
+    AcceptLanguage(lang): AcceptLanguage,
     headers: HeaderMap,
     body: Body,
-) -> Response {
-    let lang = lang_of(&headers);
-    let route = collection(kind);
-    if !is_json(&headers) {
-        log(&format!("POST /{route} 415"));
-        return Failure::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "not_json_content_type",
-            lang,
-        )
-        .into_response();
-    }
-    let body = match body {
-        Ok(body) => body,
-        Err(rejection) => {
-            let status = rejection.status();
-            log(&format!("POST /{route} {}", status.as_u16()));
-            let code = if status == StatusCode::PAYLOAD_TOO_LARGE {
-                "body_too_large"
-            } else {
-                "body_unreadable"
-            };
-            return Failure::new(status, code, lang).into_response();
-        }
-    };
+) -> Answer {
+    let body = json_body(&headers, body, lang)?;
     let accepted = match app.rules.check(kind, &body, lang) {
-        Err(e) => {
-            let status = if e.is_record_too_large() {
-                StatusCode::PAYLOAD_TOO_LARGE
-            } else {
-                StatusCode::BAD_REQUEST
-            };
-            log(&format!("POST /{route} {} {}", status.as_u16(), e.code()));
-            return Failure::treem(status, &e, lang).into_response();
-        }
+        Ok(Outcome::Accepted(accepted)) => accepted,
         Ok(Outcome::Rejected(report)) => {
             let codes: Vec<&str> = report.issues.iter().map(|i| i.code.as_str()).collect();
-            log(&format!("POST /{route} 422 {}", codes.join(",")));
-            return with_language(
-                json_response(StatusCode::UNPROCESSABLE_ENTITY, &report),
-                lang,
-            );
+            let mut response = json_response(StatusCode::UNPROCESSABLE_ENTITY, &report, lang);
+            response.extensions_mut().insert(LogNote(codes.join(",")));
+            return Ok(response);
         }
-        Ok(Outcome::Accepted(accepted)) => accepted,
+        Err(e) => return Err(Failure::rules(&e, lang)),
     };
     let warnings: Value = accepted
         .warnings
         .iter()
         .map(|i| json!({"path": i.path, "code": i.code}))
         .collect();
-    let stored = blocking(app.clone(), move |app| {
-        app.store
-            .insert(
-                kind,
-                accepted.record_id.as_deref(),
-                &accepted.record,
-                &warnings,
-            )
-            .map(|id| (id, accepted))
+    let (id, accepted) = blocking(app, lang, move |app| {
+        let id = app.store.insert(
+            kind,
+            accepted.record_id.as_deref(),
+            &accepted.record,
+            &warnings,
+        );
+        id.map(|id| (id, accepted))
     })
-    .await;
-    match stored {
-        Ok(Ok((id, accepted))) => {
-            log(&format!(
-                "POST /{route} 201 row {id} ({} warnings)",
-                accepted.warnings.len()
-            ));
-            let answer = json!({
-                "id": id,
-                "kind": kind.as_str(),
-                "record": accepted.record,
-                "warnings": accepted.warnings,
-            });
-            let mut response = with_language(json_response(StatusCode::CREATED, &answer), lang);
-            if let Ok(location) = HeaderValue::from_str(&format!("/{route}/{id}")) {
-                response.headers_mut().insert(header::LOCATION, location);
-            }
-            response
-        }
-        Ok(Err(StoreError::Duplicate(row))) => {
-            log(&format!("POST /{route} 409 duplicate of row {row:?}"));
-            let mut failure = Failure::new(StatusCode::CONFLICT, "duplicate_id", lang);
-            if let (Some(row), Some(body)) = (row, failure.body.as_object_mut()) {
-                body.insert("existing".into(), format!("/{route}/{row}").into());
-            }
-            failure.into_response()
-        }
-        Ok(Err(StoreError::Database(e))) => storage_failure(&e, lang),
-        Err(failure) => failure.into_response(),
+    .await?;
+    let answer = json!({
+        "id": id,
+        "kind": kind.as_str(),
+        "record": accepted.record,
+        "warnings": accepted.warnings,
+    });
+    let mut response = json_response(StatusCode::CREATED, &answer, lang);
+    if let Ok(location) = HeaderValue::from_str(&format!("{}/{id}", collection(kind))) {
+        response.headers_mut().insert(header::LOCATION, location);
     }
+    let note = format!("row {id}, {} warnings", accepted.warnings.len());
+    response.extensions_mut().insert(LogNote(note));
+    Ok(response)
 }
 
-async fn list(kind: RecordKind, State(app): State<Arc<App>>, headers: HeaderMap) -> Response {
-    let lang = lang_of(&headers);
-    match blocking(app, move |app| app.store.list(Some(kind))).await {
-        Ok(Ok(rows)) => json_response(StatusCode::OK, &json!({"rows": rows})),
-        Ok(Err(e)) => storage_failure(&e, lang),
-        Err(failure) => failure.into_response(),
+/// The body of a POST, when it is sent as JSON and within the limit.
+fn json_body(headers: &HeaderMap, body: Body, lang: Lang) -> Result<Bytes, Failure> {
+    // `application/json`, with or without parameters (`; charset=utf-8`).
+    let is_json = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|essence| essence.trim().eq_ignore_ascii_case("application/json"));
+    if !is_json {
+        let status = StatusCode::UNSUPPORTED_MEDIA_TYPE;
+        return Err(Failure::new(status, "not_json_content_type", lang));
     }
+    body.map_err(|rejection| match rejection.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => {
+            Failure::new(StatusCode::PAYLOAD_TOO_LARGE, "body_too_large", lang)
+        }
+        status => Failure::new(status, "body_unreadable", lang),
+    })
+}
+
+async fn list(kind: RecordKind, State(app): State<Arc<App>>, lang: AcceptLanguage) -> Answer {
+    let AcceptLanguage(lang) = lang;
+    let rows = blocking(app, lang, move |app| Ok(app.store.list(Some(kind))?)).await?;
+    Ok(json_response(StatusCode::OK, &json!({"rows": rows}), lang))
 }
 
 async fn get_one(
     kind: RecordKind,
     State(app): State<Arc<App>>,
-    headers: HeaderMap,
+    AcceptLanguage(lang): AcceptLanguage,
     id: RowId,
-) -> Response {
-    let lang = lang_of(&headers);
+) -> Answer {
+    let not_found = || Failure::new(StatusCode::NOT_FOUND, "not_found", lang);
     let Ok(Path(id)) = id else {
-        return Failure::new(StatusCode::NOT_FOUND, "not_found", lang).into_response();
+        return Err(not_found());
     };
-    match blocking(app, move |app| app.store.get(kind, id)).await {
-        Ok(Ok(Some(row))) => json_response(StatusCode::OK, &row),
-        Ok(Ok(None)) => Failure::new(StatusCode::NOT_FOUND, "not_found", lang).into_response(),
-        Ok(Err(e)) => storage_failure(&e, lang),
-        Err(failure) => failure.into_response(),
-    }
+    let row = blocking(app, lang, move |app| Ok(app.store.get(kind, id)?)).await?;
+    let row = row.ok_or_else(not_found)?;
+    Ok(json_response(StatusCode::OK, &row, lang))
 }
 
 /// The query of `/indicators`.
@@ -222,21 +186,16 @@ struct IndicatorQuery {
     period: Option<String>,
 }
 
+/// The indicator table of every stored record.
 async fn indicators(
     State(app): State<Arc<App>>,
-    headers: HeaderMap,
+    AcceptLanguage(lang): AcceptLanguage,
     query: Result<Query<IndicatorQuery>, QueryRejection>,
-) -> Response {
-    let lang = lang_of(&headers);
+) -> Answer {
     let Ok(Query(query)) = query else {
-        log("GET /indicators 400 bad query");
-        return Failure::new(StatusCode::BAD_REQUEST, "bad_query", lang).into_response();
+        return Err(Failure::new(StatusCode::BAD_REQUEST, "bad_query", lang));
     };
-    let rows = match blocking(app.clone(), |app| app.store.list(None)).await {
-        Ok(Ok(rows)) => rows,
-        Ok(Err(e)) => return storage_failure(&e, lang),
-        Err(failure) => return failure.into_response(),
-    };
+    let rows = blocking(app.clone(), lang, |app| Ok(app.store.list(None)?)).await?;
     let stored: Vec<StoredRecord> = rows
         .into_iter()
         .map(|row| StoredRecord {
@@ -245,149 +204,67 @@ async fn indicators(
             record: row.record,
         })
         .collect();
-    match app.rules.indicators(&stored, lang, query.period.as_deref()) {
-        Ok(answer) => {
-            log(&format!(
-                "GET /indicators 200 from {} records",
-                stored.len()
-            ));
-            with_language(json_response(StatusCode::OK, &answer), lang)
-        }
-        Err(e) => {
-            log(&format!("GET /indicators 400 {}", e.code()));
-            Failure::treem(StatusCode::BAD_REQUEST, &e, lang).into_response()
-        }
-    }
+    let answer = app
+        .rules
+        .indicators(&stored, lang, query.period.as_deref())
+        .map_err(|e| Failure::rules(&e, lang))?;
+    let mut response = json_response(StatusCode::OK, &answer, lang);
+    let note = format!("from {} records", stored.len());
+    response.extensions_mut().insert(LogNote(note));
+    Ok(response)
 }
 
-/// Runs a database call on the blocking pool.
+/// Runs a database call on tokio's blocking pool.
 async fn blocking<T: Send + 'static>(
     app: Arc<App>,
-    work: impl FnOnce(&App) -> T + Send + 'static,
+    lang: Lang,
+    work: impl FnOnce(&App) -> Result<T, StoreError> + Send + 'static,
 ) -> Result<T, Failure> {
-    tokio::task::spawn_blocking(move || work(&app))
-        .await
-        .map_err(|_| Failure::new(StatusCode::INTERNAL_SERVER_ERROR, "storage", Lang::Vi))
+    let done = tokio::task::spawn_blocking(move || work(&app)).await;
+    match done {
+        Ok(Ok(value)) => Ok(value),
+        Ok(Err(StoreError::Duplicate(row))) => {
+            let failure = Failure::new(StatusCode::CONFLICT, "duplicate_id", lang);
+            Err(match row {
+                Some((kind, row)) => {
+                    failure.with("existing", format!("{}/{row}", collection(kind)).into())
+                }
+                None => failure,
+            })
+        }
+        Ok(Err(StoreError::Database(e))) => Err(Failure::storage(&e, lang)),
+        Err(_) => Err(Failure::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "storage",
+            lang,
+        )),
+    }
 }
 
-fn storage_failure(e: &rusqlite::Error, lang: Lang) -> Response {
-    // SQLite's messages name tables and constraints, not values.
-    log(&format!("storage error: {e}"));
-    Failure::new(StatusCode::INTERNAL_SERVER_ERROR, "storage", lang).into_response()
-}
-
-/// `/children` or `/cases` without the slash.
+/// `/children` or `/cases`.
 fn collection(kind: RecordKind) -> &'static str {
     match kind {
-        RecordKind::Child => "children",
-        RecordKind::Case => "cases",
+        RecordKind::Child => "/children",
+        RecordKind::Case => "/cases",
     }
 }
 
-fn lang_of(headers: &HeaderMap) -> Lang {
-    negotiate(
-        headers
-            .get(header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok()),
-    )
-}
-
-/// `application/json`, with or without parameters (`; charset=utf-8`).
-fn is_json(headers: &HeaderMap) -> bool {
-    headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(';').next())
-        .is_some_and(|essence| essence.trim().eq_ignore_ascii_case("application/json"))
-}
-
-/// A JSON answer. (Written here rather than by axum's `Json`: that feature turns on
-/// serde_json's `std`, and so a second build of the core in every `--workspace` build.)
-fn json_response<T: serde::Serialize>(status: StatusCode, value: &T) -> Response {
-    match serde_json::to_string(value) {
-        Ok(body) => (
-            status,
-            [(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("application/json"),
-            )],
-            body,
-        )
-            .into_response(),
-        Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
-    }
-}
-
-fn with_language(mut response: Response, lang: Lang) -> Response {
-    response.headers_mut().insert(
-        header::CONTENT_LANGUAGE,
-        HeaderValue::from_static(lang.as_str()),
+/// One line on stderr per request: method, route (the pattern, not the path a caller
+/// typed), status and the handler's note.
+async fn log_request(request: Request, next: Next) -> Response {
+    let method = request.method().clone();
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or_else(|| "(no route)".to_owned(), |p| p.as_str().to_owned());
+    let response = next.run(request).await;
+    let note = response
+        .extensions()
+        .get::<LogNote>()
+        .map_or("", |n| n.0.as_str());
+    eprintln!(
+        "treem-portal: {method} {route} {} {note}",
+        response.status().as_u16()
     );
     response
-}
-
-/// One line on stderr per answer: route, status, row ids, issue codes; never a value.
-fn log(line: &str) {
-    eprintln!("treem-portal: {line}");
-}
-
-/// An answer that is not a report: `{"error": code, "message": text}`.
-#[derive(Debug)]
-struct Failure {
-    status: StatusCode,
-    body: Value,
-    lang: Lang,
-}
-
-impl Failure {
-    fn new(status: StatusCode, code: &'static str, lang: Lang) -> Failure {
-        Failure {
-            status,
-            body: json!({"error": code, "message": message(code, lang)}),
-            lang,
-        }
-    }
-
-    /// treem's misuse error, with its own code and message (they never quote the record).
-    fn treem(status: StatusCode, e: &treem::Error, lang: Lang) -> Failure {
-        Failure {
-            status,
-            body: json!({"error": e.code(), "message": e.message(lang)}),
-            lang,
-        }
-    }
-}
-
-impl IntoResponse for Failure {
-    fn into_response(self) -> Response {
-        with_language(json_response(self.status, &self.body), self.lang)
-    }
-}
-
-/// The messages of the service's own errors.
-fn message(code: &str, lang: Lang) -> &'static str {
-    match (code, lang) {
-        ("not_json_content_type", Lang::Vi) => {
-            "Nội dung phải được gửi dưới dạng application/json"
-        }
-        ("not_json_content_type", Lang::En) => "The body must be sent as application/json",
-        ("body_too_large", Lang::Vi) => "Nội dung dài quá 1 MiB",
-        ("body_too_large", Lang::En) => "The body is longer than 1 MiB",
-        ("body_unreadable", Lang::Vi) => "Không đọc được nội dung yêu cầu",
-        ("body_unreadable", Lang::En) => "The request body could not be read",
-        ("duplicate_id", Lang::Vi) => "Đã có hồ sơ cùng loại với mã (id) này",
-        ("duplicate_id", Lang::En) => "A record of this kind with this id is already stored",
-        ("bad_query", Lang::Vi) => "Tham số truy vấn không hợp lệ; chỉ nhận period (ví dụ period=2026)",
-        ("bad_query", Lang::En) => "Bad query; the only parameter is period (e.g. period=2026)",
-        ("method_not_allowed", Lang::Vi) => "Đường dẫn này không nhận phương thức này",
-        ("method_not_allowed", Lang::En) => "This route does not take this method",
-        ("storage", Lang::Vi) => "Lỗi cơ sở dữ liệu",
-        ("storage", Lang::En) => "Database error",
-        (_, Lang::Vi) => {
-            "Không có đường dẫn này; các đường dẫn: POST/GET /children, POST/GET /cases, GET /indicators"
-        }
-        (_, Lang::En) => {
-            "No such route; routes: POST/GET /children, POST/GET /cases, GET /indicators"
-        }
-    }
 }

@@ -5,7 +5,29 @@
 //! earlier range; `*` counts as Vietnamese. No header, or none we speak: Vietnamese, the
 //! language of the portals this serves.
 
-use treem::Lang;
+use std::convert::Infallible;
+
+use axum::extract::FromRequestParts;
+use axum::http::header::ACCEPT_LANGUAGE;
+use axum::http::request::Parts;
+
+use crate::rules::Lang;
+
+/// The language a handler answers in, from the request's `Accept-Language`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct AcceptLanguage(pub(crate) Lang);
+
+impl<S: Send + Sync> FromRequestParts<S> for AcceptLanguage {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Infallible> {
+        let header = parts
+            .headers
+            .get(ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok());
+        Ok(AcceptLanguage(negotiate(header)))
+    }
+}
 
 /// The language to answer a request in.
 pub(crate) fn negotiate(accept_language: Option<&str>) -> Lang {

@@ -8,6 +8,7 @@
 //! [`rules`]; the routes are in [`http`].
 
 mod args;
+mod failure;
 mod http;
 mod lang;
 mod rules;

@@ -9,7 +9,12 @@
 use chrono::NaiveDate;
 use serde_json::{json, Value};
 use treem::indicator::Answer;
-use treem::{Error, Issue, Lang, Report};
+use treem::{Issue, Report};
+
+/// treem's misuse errors: the body is not UTF-8 JSON, not an object, too long; a bad option.
+pub(crate) use treem::Error as RulesError;
+/// The languages treem writes messages in (Vietnamese, English).
+pub(crate) use treem::Lang;
 
 /// The kinds of record the portal accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,7 +103,7 @@ impl Rules {
         kind: RecordKind,
         body: &[u8],
         lang: Lang,
-    ) -> Result<Outcome, Error> {
+    ) -> Result<Outcome, RulesError> {
         let options = self.options(lang);
         let normalized = treem::api::normalize(kind.as_str(), body, options.as_bytes())?;
         if !normalized.report.ok {
@@ -128,7 +133,7 @@ impl Rules {
         stored: &[StoredRecord],
         lang: Lang,
         period: Option<&str>,
-    ) -> Result<Answer, Error> {
+    ) -> Result<Answer, RulesError> {
         let items: Vec<Value> = stored
             .iter()
             .map(|s| json!({"kind": s.kind.as_str(), "record": s.record}))

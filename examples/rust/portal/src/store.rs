@@ -44,7 +44,7 @@ pub(crate) struct Row {
 #[derive(Debug)]
 pub(crate) enum StoreError {
     /// A record of this kind with this `id` is already stored, in this row.
-    Duplicate(Option<i64>),
+    Duplicate(Option<(RecordKind, i64)>),
     /// The database failed (disk, lock, corruption): logged, answered as 500.
     Database(rusqlite::Error),
 }
@@ -99,7 +99,7 @@ impl Store {
                         |r| r.get(0),
                     )
                     .optional()?;
-                Err(StoreError::Duplicate(row))
+                Err(StoreError::Duplicate(row.map(|row| (kind, row))))
             }
             Err(e) => Err(e.into()),
         }

@@ -297,6 +297,7 @@ fn the_portal_checks_stores_and_counts() {
     assert_eq!(again.body["existing"], "/children/1");
 
     hostile_bodies_get_structured_answers(&portal);
+    stored.extend(many_callers_at_once(&portal));
 
     // The list endpoints answer what was stored, in order.
     for (kind, route) in [("child", "/children"), ("case", "/cases")] {
@@ -392,8 +393,63 @@ fn the_portal_checks_stores_and_counts() {
     ] {
         assert!(!log.contains(secret), "the log shows {secret}");
     }
-    drop(portal);
+    stops_on_sigterm(portal);
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Eight callers post at once (a portal's office at nine o'clock): every record is stored
+/// once, under its own row.
+fn many_callers_at_once(portal: &Portal) -> Vec<(String, i64, Value)> {
+    let mut rows: Vec<(String, i64, Value)> = std::thread::scope(|scope| {
+        let callers: Vec<_> = (0..8)
+            .map(|caller| {
+                scope.spawn(move || {
+                    (0..5)
+                        .map(|n| {
+                            let record = json!({"id": format!("C{caller}-{n}"), "sex": "nam"});
+                            let reply = post(portal, "/children", "vi", &record);
+                            assert_eq!(reply.status, 201, "{}", reply.body);
+                            let id = reply.body["id"].as_i64().unwrap();
+                            ("child".to_owned(), id, reply.body["record"].clone())
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        callers
+            .into_iter()
+            .flat_map(|c| c.join().unwrap())
+            .collect()
+    });
+    rows.sort_by_key(|row| row.1);
+    let mut ids: Vec<i64> = rows.iter().map(|row| row.1).collect();
+    ids.dedup();
+    assert_eq!(ids.len(), 40);
+    rows
+}
+
+/// SIGTERM: requests in flight finish, then the service exits cleanly.
+#[cfg(unix)]
+fn stops_on_sigterm(mut portal: Portal) {
+    let pid = portal.process.id().to_string();
+    assert!(Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap()
+        .success());
+    for _ in 0..100 {
+        if let Some(status) = portal.process.try_wait().unwrap() {
+            assert!(status.success(), "{status}");
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("the service did not stop within 5 s of SIGTERM");
+}
+
+#[cfg(not(unix))]
+fn stops_on_sigterm(portal: Portal) {
+    drop(portal);
 }
 
 fn hostile_bodies_get_structured_answers(portal: &Portal) {

@@ -129,7 +129,7 @@ async fn post_record(
         "warnings": accepted.warnings,
     });
     let mut response = json_response(StatusCode::CREATED, &answer, lang);
-    if let Ok(location) = HeaderValue::from_str(&format!("{}/{id}", collection(kind))) {
+    if let Ok(location) = HeaderValue::from_str(&format!("{}/{id}", kind.collection())) {
         response.headers_mut().insert(header::LOCATION, location);
     }
     let note = format!("row {id}, {} warnings", accepted.warnings.len());
@@ -227,7 +227,7 @@ async fn blocking<T: Send + 'static>(
             let failure = Failure::new(StatusCode::CONFLICT, "duplicate_id", lang);
             Err(match row {
                 Some((kind, row)) => {
-                    failure.with("existing", format!("{}/{row}", collection(kind)).into())
+                    failure.with("existing", format!("{}/{row}", kind.collection()).into())
                 }
                 None => failure,
             })
@@ -238,14 +238,6 @@ async fn blocking<T: Send + 'static>(
             "storage",
             lang,
         )),
-    }
-}
-
-/// `/children` or `/cases`.
-fn collection(kind: RecordKind) -> &'static str {
-    match kind {
-        RecordKind::Child => "/children",
-        RecordKind::Case => "/cases",
     }
 }
 

@@ -34,6 +34,14 @@ impl RecordKind {
         }
     }
 
+    /// The route of the kind's records: `/children`, `/cases`.
+    pub(crate) const fn collection(self) -> &'static str {
+        match self {
+            RecordKind::Child => "/children",
+            RecordKind::Case => "/cases",
+        }
+    }
+
     /// The kind of a name stored by [`RecordKind::as_str`].
     pub(crate) fn from_name(name: &str) -> Option<RecordKind> {
         match name {
@@ -168,13 +176,15 @@ fn resource_path(path: &str, stored: &[StoredRecord]) -> String {
     let Some(item) = index.and_then(|i| stored.get(i)) else {
         return path.to_owned();
     };
-    let rest = segments.next().unwrap_or_default();
-    let inner = rest.strip_prefix("record").unwrap_or(rest);
-    let collection = match item.kind {
-        RecordKind::Child => "children",
-        RecordKind::Case => "cases",
+    let inner = match segments.next() {
+        None => String::new(),
+        // Records are fed as `{"kind", "record"}`: the path goes on inside the record.
+        Some(rest) => match rest.strip_prefix("record") {
+            Some(inner) if inner.is_empty() || inner.starts_with('/') => inner.to_owned(),
+            _ => format!("/{rest}"),
+        },
     };
-    format!("/{collection}/{}{inner}", item.row)
+    format!("{}/{}{inner}", item.kind.collection(), item.row)
 }
 
 #[cfg(test)]
@@ -230,6 +240,11 @@ mod tests {
             "/cases/9/child_id"
         );
         assert_eq!(resource_path("/0", &stored), "/children/4");
+        assert_eq!(resource_path("/0/kind", &stored), "/children/4/kind");
+        assert_eq!(
+            resource_path("/1/recordings", &stored),
+            "/cases/9/recordings"
+        );
         assert_eq!(resource_path("/7/record", &stored), "/7/record");
         assert_eq!(resource_path("", &stored), "");
     }

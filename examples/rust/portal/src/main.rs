@@ -21,7 +21,11 @@ use std::sync::Arc;
 use chrono::{FixedOffset, NaiveDate, Offset as _, Utc};
 
 fn main() -> ExitCode {
-    let args = match args::parse(std::env::args().skip(1), |var| std::env::var(var).ok()) {
+    // `args_os`: `args` would panic on an argument that is not Unicode.
+    let given = std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned());
+    let args = match args::parse(given, |var| std::env::var(var).ok()) {
         Ok(Some(args)) => args,
         Ok(None) => {
             print!("{}", args::USAGE);

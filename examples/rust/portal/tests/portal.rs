@@ -452,6 +452,35 @@ fn stops_on_sigterm(portal: Portal) {
     drop(portal);
 }
 
+#[test]
+fn a_bad_command_line_is_refused_before_anything_opens() {
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_treem-portal"))
+            .args(args)
+            .env_remove("TREEM_PORTAL_PORT")
+            .output()
+            .unwrap()
+    };
+    let bad_date = run(&[
+        "--as-of",
+        "28/11/2026",
+        "--db",
+        "/nonexistent/never.sqlite3",
+    ]);
+    assert_eq!(bad_date.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&bad_date.stderr);
+    assert!(
+        message.contains("--as-of: expected a date YYYY-MM-DD"),
+        "{message}"
+    );
+    let no_db = run(&["--port", "0", "--db", "/nonexistent/dir/portal.sqlite3"]);
+    assert_eq!(no_db.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&no_db.stderr).contains("cannot open the database"));
+    let help = run(&["--help"]);
+    assert!(help.status.success());
+    assert!(String::from_utf8_lossy(&help.stdout).contains("--suppression-threshold"));
+}
+
 fn hostile_bodies_get_structured_answers(portal: &Portal) {
     let json_type = ("Content-Type", "application/json");
     let english = ("Accept-Language", "en");

@@ -354,16 +354,17 @@ impl Validator {
     /// result is the body's reading, the inner one the record's rules.
     ///
     /// # Errors
-    /// The outer error when the body is over the record limit, is not UTF-8 or not JSON
-    /// (a portal answers 400 or 413); the inner `Err` is the report of a record with an error
-    /// (422).
+    /// The outer error when the body is over the record limit, is not UTF-8, not JSON or not
+    /// a JSON object (a portal answers 400 or 413); the inner `Err` is the report of a record
+    /// with an error (422).
     ///
     /// # Examples
     /// ```
     /// # #[cfg(feature = "child")] {
     /// use treem::child::Child;
     /// let validator = treem::Validator::builder().build()?;
-    /// assert!(validator.check_bytes::<Child>(b"{not json").is_err());
+    /// assert!(validator.check_bytes::<Child>(b"{not json").unwrap_err().is_not_json());
+    /// assert!(validator.check_bytes::<Child>(b"[]").unwrap_err().is_wrong_top_level_type());
     /// let inner = validator.check_bytes::<Child>(br#"{"sex": "x"}"#)?;
     /// assert!(inner.is_err());
     /// # }
@@ -376,6 +377,10 @@ impl Validator {
     ) -> Result<Result<crate::record::Checked<R>, Report>, Error> {
         self.check_size(input.len())?;
         let value = crate::json::parse_bytes(input)?;
+        // A body that is not an object is misuse, as in `validate_bytes` (not a report).
+        if !value.is_object() {
+            return Err(Error::wrong_top_level("object", &value));
+        }
         Ok(R::check(&value, &self.ctx))
     }
 

@@ -8,8 +8,11 @@
 
 use chrono::NaiveDate;
 use serde_json::{json, Value};
+use treem::case::Case;
+use treem::child::Child;
 use treem::indicator::Answer;
-use treem::{Issue, Report};
+use treem::record::{Checked, Record};
+use treem::{Issue, Report, Validator};
 
 /// treem's misuse errors: the body is not UTF-8 JSON, not an object, too long; a bad option.
 pub(crate) use treem::Error as RulesError;
@@ -55,7 +58,8 @@ impl RecordKind {
 /// A record the rules accept, in treem's canonical form.
 #[derive(Debug)]
 pub(crate) struct Accepted {
-    /// The normalized record (every member the caller sent, rewritten canonically).
+    /// The checked record's canonical JSON (every member the caller sent, rewritten
+    /// canonically; blank and null members left out).
     pub(crate) record: Value,
     /// The record's own `id` member, when it has one (cases name their child by it).
     pub(crate) record_id: Option<String>,
@@ -83,11 +87,13 @@ pub(crate) struct StoredRecord {
     pub(crate) record: Value,
 }
 
-/// The options every check is made with.
+/// The options every check is made with: one treem validator per language, built once.
 #[derive(Debug, Clone)]
 pub(crate) struct Rules {
     as_of: NaiveDate,
     suppression_threshold: Option<u64>,
+    vi: Validator,
+    en: Validator,
 }
 
 impl Rules {
@@ -97,11 +103,13 @@ impl Rules {
         Rules {
             as_of,
             suppression_threshold,
+            vi: Validator::from(treem::Context::at(as_of).with_lang(Lang::Vi)),
+            en: Validator::from(treem::Context::at(as_of).with_lang(Lang::En)),
         }
     }
 
-    /// Normalizes `body` as a record of `kind` and judges the canonical form; messages in
-    /// `lang`.
+    /// Checks `body` as a record of `kind` (treem's checked record: the rules, then the
+    /// record read into domain values); messages in `lang`.
     ///
     /// # Errors
     /// treem's misuse errors: the body is not UTF-8 JSON (`not_json`, `invalid_utf8`), not
@@ -112,21 +120,14 @@ impl Rules {
         body: &[u8],
         lang: Lang,
     ) -> Result<Outcome, RulesError> {
-        let options = self.options(lang);
-        let normalized = treem::api::normalize(kind.as_str(), body, options.as_bytes())?;
-        if !normalized.report.ok {
-            return Ok(Outcome::Rejected(normalized.report));
-        }
-        let record_id = normalized
-            .record
-            .get("id")
-            .and_then(Value::as_str)
-            .map(str::to_owned);
-        Ok(Outcome::Accepted(Accepted {
-            record: normalized.record,
-            record_id,
-            warnings: normalized.report.issues,
-        }))
+        let validator = match lang {
+            Lang::En => &self.en,
+            _ => &self.vi,
+        };
+        Ok(match kind {
+            RecordKind::Child => outcome(validator.check_bytes::<Child>(body)?, |c| c.id.clone()),
+            RecordKind::Case => outcome(validator.check_bytes::<Case>(body)?, |c| c.id.clone()),
+        })
     }
 
     /// The indicator table (TT 13/2021/TT-BLĐTBXH and treem's own) of the stored records,
@@ -163,9 +164,26 @@ impl Rules {
         }
         Ok(answer)
     }
+}
 
-    fn options(&self, lang: Lang) -> String {
-        json!({"as_of": self.as_of.to_string(), "lang": lang.as_str()}).to_string()
+/// What the rules said of a record, with the checked record as its canonical JSON.
+fn outcome<R: Record>(
+    checked: Result<Checked<R>, Report>,
+    id: impl Fn(&R) -> Option<String>,
+) -> Outcome {
+    let (record, warnings) = match checked {
+        Ok(checked) => checked.into_parts(),
+        Err(report) => return Outcome::Rejected(report),
+    };
+    match serde_json::to_value(&record) {
+        Ok(canonical) => Outcome::Accepted(Accepted {
+            record_id: id(&record),
+            record: canonical,
+            warnings: warnings.issues,
+        }),
+        // A checked record is plain data (text, numbers, dates as ISO text): serde_json
+        // cannot fail on it. Were it ever to, the record is refused, not stored half-read.
+        Err(_) => Outcome::Rejected(warnings),
     }
 }
 

@@ -137,7 +137,7 @@ fn render_template(template: &str, params: &BTreeMap<String, serde_json::Value>)
 
 /// Declares issue codes: one `pub const` per code plus a `CODES` slice holding them all.
 ///
-/// ```ignore
+/// ```text
 /// codes! {
 ///     /// Doc for the constant.
 ///     PHONE_UNKNOWN_PREFIX = "phone.unknown_prefix", Error, "vn.phone",

@@ -127,12 +127,49 @@ pub(crate) fn integer(field: &mut Field<i64>, at: &Location<'_>, log: &mut Chang
     }
 }
 
+/// Which members of a child record are rewritten ([`normalize_members`]) and read into a
+/// [`super::Child`].
+#[cfg(feature = "child")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Members {
+    /// Every member: the canonical form, and the checked record `Record::check` answers.
+    All,
+    /// Only the members the indicator feed reads (`crate::indicator::feed`): not the
+    /// child's name and personal ID, the guardians, the street address, the school's code
+    /// nor the members the kind does not know. Folding names is the dearest part of
+    /// normalising, and the feed never reads one (nor should it hold one).
+    #[cfg(feature = "indicators")]
+    Feed,
+}
+
+#[cfg(feature = "child")]
+impl Members {
+    /// True when the personal members (names, IDs, guardians, address) are wanted.
+    pub(crate) fn personal(self) -> bool {
+        self == Members::All
+    }
+}
+
 /// Rewrites `draft` into canonical form, logging each change.
 #[cfg(feature = "child")]
 pub(crate) fn normalize(draft: &mut ChildDraft, ctx: &crate::Context, log: &mut ChangeLog) {
+    normalize_members(draft, ctx, log, Members::All);
+}
+
+/// Rewrites the `members` of `draft` into canonical form, logging each change (in the order
+/// of the members, whichever are skipped).
+#[cfg(feature = "child")]
+pub(crate) fn normalize_members(
+    draft: &mut ChildDraft,
+    ctx: &crate::Context,
+    log: &mut ChangeLog,
+    members: Members,
+) {
     let root = Location::root();
     text(&mut draft.id, &root.key("id"), log);
-    person_name(&mut draft.full_name, &root.key("full_name"), log);
+    if members.personal() {
+        person_name(&mut draft.full_name, &root.key("full_name"), log);
+    }
     date(&mut draft.date_of_birth, &root.key("date_of_birth"), log);
     if let Field::Value(value) = &mut draft.sex {
         if let Some(sex) = Sex::parse(value) {
@@ -146,7 +183,9 @@ pub(crate) fn normalize(draft: &mut ChildDraft, ctx: &crate::Context, log: &mut 
             None => text(&mut draft.ethnic_group, &at, log),
         }
     }
-    identifier(&mut draft.personal_id, &root.key("personal_id"), log);
+    if members.personal() {
+        identifier(&mut draft.personal_id, &root.key("personal_id"), log);
+    }
     date(
         &mut draft.birth_registration_date,
         &root.key("birth_registration_date"),
@@ -155,7 +194,7 @@ pub(crate) fn normalize(draft: &mut ChildDraft, ctx: &crate::Context, log: &mut 
     if let Field::Value(residence) = &mut draft.residence {
         super::residence::normalize(residence, ctx, &root.key("residence"), log);
     }
-    if let Field::Value(guardians) = &mut draft.guardians {
+    if let (Field::Value(guardians), true) = (&mut draft.guardians, members.personal()) {
         let list_at = root.key("guardians");
         for (i, item) in guardians.iter_mut().enumerate() {
             let Field::Value(g) = item else { continue };
@@ -173,7 +212,9 @@ pub(crate) fn normalize(draft: &mut ChildDraft, ctx: &crate::Context, log: &mut 
     }
     if let Field::Value(s) = &mut draft.schooling {
         let at = root.key("schooling");
-        identifier(&mut s.school_code, &at.key("school_code"), log);
+        if members.personal() {
+            identifier(&mut s.school_code, &at.key("school_code"), log);
+        }
         if let Field::Value(level) = &mut s.level {
             if let Some(found) = crate::school::types::Level::parse(level) {
                 set_code(level, found.code(), &at.key("level"), log);

@@ -205,8 +205,8 @@ impl Joiner {
         if !record.is_object() {
             return; // reported by the caller
         }
-        let child = match <crate::child::Child as crate::record::Record>::check(record, ctx) {
-            Ok(checked) => checked.into_record(),
+        let child = match crate::child::Child::check_for_feed(record, ctx) {
+            Ok(child) => child,
             Err(report) => {
                 invalid(sink, &at, "child", &report);
                 return;

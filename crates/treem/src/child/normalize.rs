@@ -148,6 +148,14 @@ impl Members {
     pub(crate) fn personal(self) -> bool {
         self == Members::All
     }
+
+    /// True when the values a reader parses from any spelling (dates, the school year) are
+    /// rewritten too: the feed's reader parses the spelling as written into the same value
+    /// (`crate::vn::date::parse`, `school_year_start`), so writing the canonical text first
+    /// would only be parsed again.
+    pub(crate) fn canonical_text(self) -> bool {
+        self == Members::All
+    }
 }
 
 /// Rewrites `draft` into canonical form, logging each change.
@@ -170,7 +178,9 @@ pub(crate) fn normalize_members(
     if members.personal() {
         person_name(&mut draft.full_name, &root.key("full_name"), log);
     }
-    date(&mut draft.date_of_birth, &root.key("date_of_birth"), log);
+    if members.canonical_text() {
+        date(&mut draft.date_of_birth, &root.key("date_of_birth"), log);
+    }
     if let Field::Value(value) = &mut draft.sex {
         if let Some(sex) = Sex::parse(value) {
             set_code(value, sex.code(), &root.key("sex"), log);
@@ -186,11 +196,13 @@ pub(crate) fn normalize_members(
     if members.personal() {
         identifier(&mut draft.personal_id, &root.key("personal_id"), log);
     }
-    date(
-        &mut draft.birth_registration_date,
-        &root.key("birth_registration_date"),
-        log,
-    );
+    if members.canonical_text() {
+        date(
+            &mut draft.birth_registration_date,
+            &root.key("birth_registration_date"),
+            log,
+        );
+    }
     if let Field::Value(residence) = &mut draft.residence {
         super::residence::normalize(residence, ctx, &root.key("residence"), log);
     }
@@ -221,7 +233,7 @@ pub(crate) fn normalize_members(
             }
         }
         integer(&mut s.grade, &at.key("grade"), log);
-        if let Field::Value(year) = &mut s.school_year {
+        if let (Field::Value(year), true) = (&mut s.school_year, members.canonical_text()) {
             if let Some(start) = super::schooling::school_year_start(year) {
                 set_code(
                     year,
@@ -243,7 +255,9 @@ pub(crate) fn normalize_members(
                 }
             }
             integer(&mut c.sub_category, &at.key("sub_category"), log);
-            date(&mut c.identified_on, &at.key("identified_on"), log);
+            if members.canonical_text() {
+                date(&mut c.identified_on, &at.key("identified_on"), log);
+            }
         }
     }
     if let Field::Value(d) = &mut draft.disability {
@@ -264,7 +278,9 @@ pub(crate) fn normalize_members(
             &at.key("category"),
             log,
         );
-        date(&mut a.since, &at.key("since"), log);
+        if members.canonical_text() {
+            date(&mut a.since, &at.key("since"), log);
+        }
     }
     code(
         &mut draft.protection_level,

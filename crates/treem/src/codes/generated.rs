@@ -17,6 +17,8 @@ pub mod record {
     pub const NOT_OBJECT: &str = "record.not_object";
     /// Error (rule `record.size`; source: treem): "The record is {bytes} bytes long, more than the limit of {limit} bytes (option max_record_bytes): it was not read"
     pub const TOO_LARGE: &str = "record.too_large";
+    /// Error (rule `record.checked`; source: treem): "A value that passed the checks could not be read as its type (a defect of treem, please report it)"
+    pub const VALUE_UNREAD: &str = "record.value_unread";
 }
 
 /// The codes `context.*`.
@@ -480,6 +482,7 @@ pub const ALL: &[&str] = &[
     record::UNKNOWN_FIELD,
     record::NOT_OBJECT,
     record::TOO_LARGE,
+    record::VALUE_UNREAD,
     context::AS_OF_MISSING,
     json::WRONG_TYPE,
     json::MISSING_MEMBER,

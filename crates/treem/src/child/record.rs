@@ -516,3 +516,76 @@ impl Assistance {
         })
     }
 }
+
+#[cfg(all(test, feature = "indicators"))]
+#[allow(clippy::unwrap_used, clippy::panic)]
+mod tests {
+    use crate::indicator::feed::facts_of::ChildFacts;
+    use crate::record::Record;
+
+    fn inputs() -> Vec<(serde_json::Value, chrono::NaiveDate)> {
+        let vectors: Vec<serde_json::Value> =
+            serde_json::from_str(include_str!("../../../../tests/vectors/child.json")).unwrap();
+        let default = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        let mut out: Vec<_> = vectors
+            .iter()
+            .filter(|v| v.get("kind").and_then(|k| k.as_str()) == Some("child"))
+            .map(|v| {
+                let as_of = v
+                    .pointer("/options/as_of")
+                    .and_then(|d| d.as_str())
+                    .and_then(|d| d.parse().ok())
+                    .unwrap_or(default);
+                (v.get("input").cloned().unwrap_or_default(), as_of)
+            })
+            .collect();
+        // Spellings normalise rewrites: the feed reads them as written.
+        out.push((
+            serde_json::json!({
+                "id": " HP-1 ", "full_name": "nguyễn  văn an", "date_of_birth": "02/03/2016",
+                "sex": "nam", "ethnic_group": "kinh", "birth_registration_date": "5/4/2016",
+                "residence": {"edition": " 2025 ", "province_code": "31", "commune_code": "11311"},
+                "schooling": {"level": "tiểu học", "school_year": "2025 - 2026", "grade": 4},
+                "special_circumstances": [{"group": "c", "sub_category": 2, "identified_on": "01/02/2020"}],
+                "disability": {"types": ["vận động"]},
+                "social_assistance": {"category": "orphan_both_parents", "since": "01/06/2020"},
+                "protection_level": "hỗ trợ",
+            }),
+            default,
+        ));
+        out
+    }
+
+    /// The feed's partial read ([`super::Child::check_for_feed`]) answers the same facts as
+    /// the whole checked record, and the same report when there is an error.
+    #[test]
+    fn the_feeds_child_has_the_facts_of_the_checked_child() {
+        let inputs = inputs();
+        let (messy, as_of) = inputs.last().unwrap();
+        let feed = super::Child::check_for_feed(messy, &crate::Context::at(*as_of)).unwrap();
+        assert_eq!(
+            feed.date_of_birth,
+            chrono::NaiveDate::from_ymd_opt(2016, 3, 2)
+        );
+        let mut checked = 0;
+        for (input, as_of) in inputs {
+            let ctx = crate::Context::at(as_of);
+            match (
+                super::Child::check(&input, &ctx),
+                super::Child::check_for_feed(&input, &ctx),
+            ) {
+                (Ok(whole), Ok(feed)) => {
+                    checked += 1;
+                    assert_eq!(
+                        ChildFacts::of(whole.record(), as_of),
+                        ChildFacts::of(&feed, as_of),
+                        "{input}"
+                    );
+                }
+                (Err(whole), Err(feed)) => assert_eq!(whole, feed, "{input}"),
+                (whole, feed) => panic!("{input}: {whole:?} vs {feed:?}"),
+            }
+        }
+        assert!(checked > 10, "only {checked} valid inputs");
+    }
+}

@@ -127,13 +127,60 @@ pub(crate) fn integer(field: &mut Field<i64>, at: &Location<'_>, log: &mut Chang
     }
 }
 
+/// Which members of a child record are rewritten ([`normalize_members`]) and read into a
+/// [`super::Child`].
+#[cfg(feature = "child")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Members {
+    /// Every member: the canonical form, and the checked record `Record::check` answers.
+    All,
+    /// Only the members the indicator feed reads (`crate::indicator::feed`): not the
+    /// child's name and personal ID, the guardians, the street address, the school's code
+    /// nor the members the kind does not know. Folding names is the dearest part of
+    /// normalising, and the feed never reads one (nor should it hold one).
+    #[cfg(feature = "indicators")]
+    Feed,
+}
+
+#[cfg(feature = "child")]
+impl Members {
+    /// True when the personal members (names, IDs, guardians, address) are wanted.
+    pub(crate) fn personal(self) -> bool {
+        self == Members::All
+    }
+
+    /// True when the values a reader parses from any spelling (dates, the school year) are
+    /// rewritten too: the feed's reader parses the spelling as written into the same value
+    /// (`crate::vn::date::parse`, `school_year_start`), so writing the canonical text first
+    /// would only be parsed again.
+    pub(crate) fn canonical_text(self) -> bool {
+        self == Members::All
+    }
+}
+
 /// Rewrites `draft` into canonical form, logging each change.
 #[cfg(feature = "child")]
 pub(crate) fn normalize(draft: &mut ChildDraft, ctx: &crate::Context, log: &mut ChangeLog) {
+    normalize_members(draft, ctx, log, Members::All);
+}
+
+/// Rewrites the `members` of `draft` into canonical form, logging each change (in the order
+/// of the members, whichever are skipped).
+#[cfg(feature = "child")]
+pub(crate) fn normalize_members(
+    draft: &mut ChildDraft,
+    ctx: &crate::Context,
+    log: &mut ChangeLog,
+    members: Members,
+) {
     let root = Location::root();
     text(&mut draft.id, &root.key("id"), log);
-    person_name(&mut draft.full_name, &root.key("full_name"), log);
-    date(&mut draft.date_of_birth, &root.key("date_of_birth"), log);
+    if members.personal() {
+        person_name(&mut draft.full_name, &root.key("full_name"), log);
+    }
+    if members.canonical_text() {
+        date(&mut draft.date_of_birth, &root.key("date_of_birth"), log);
+    }
     if let Field::Value(value) = &mut draft.sex {
         if let Some(sex) = Sex::parse(value) {
             set_code(value, sex.code(), &root.key("sex"), log);
@@ -146,16 +193,20 @@ pub(crate) fn normalize(draft: &mut ChildDraft, ctx: &crate::Context, log: &mut 
             None => text(&mut draft.ethnic_group, &at, log),
         }
     }
-    identifier(&mut draft.personal_id, &root.key("personal_id"), log);
-    date(
-        &mut draft.birth_registration_date,
-        &root.key("birth_registration_date"),
-        log,
-    );
+    if members.personal() {
+        identifier(&mut draft.personal_id, &root.key("personal_id"), log);
+    }
+    if members.canonical_text() {
+        date(
+            &mut draft.birth_registration_date,
+            &root.key("birth_registration_date"),
+            log,
+        );
+    }
     if let Field::Value(residence) = &mut draft.residence {
         super::residence::normalize(residence, ctx, &root.key("residence"), log);
     }
-    if let Field::Value(guardians) = &mut draft.guardians {
+    if let (Field::Value(guardians), true) = (&mut draft.guardians, members.personal()) {
         let list_at = root.key("guardians");
         for (i, item) in guardians.iter_mut().enumerate() {
             let Field::Value(g) = item else { continue };
@@ -173,14 +224,16 @@ pub(crate) fn normalize(draft: &mut ChildDraft, ctx: &crate::Context, log: &mut 
     }
     if let Field::Value(s) = &mut draft.schooling {
         let at = root.key("schooling");
-        identifier(&mut s.school_code, &at.key("school_code"), log);
+        if members.personal() {
+            identifier(&mut s.school_code, &at.key("school_code"), log);
+        }
         if let Field::Value(level) = &mut s.level {
             if let Some(found) = crate::school::types::Level::parse(level) {
                 set_code(level, found.code(), &at.key("level"), log);
             }
         }
         integer(&mut s.grade, &at.key("grade"), log);
-        if let Field::Value(year) = &mut s.school_year {
+        if let (Field::Value(year), true) = (&mut s.school_year, members.canonical_text()) {
             if let Some(start) = super::schooling::school_year_start(year) {
                 set_code(
                     year,
@@ -202,7 +255,9 @@ pub(crate) fn normalize(draft: &mut ChildDraft, ctx: &crate::Context, log: &mut 
                 }
             }
             integer(&mut c.sub_category, &at.key("sub_category"), log);
-            date(&mut c.identified_on, &at.key("identified_on"), log);
+            if members.canonical_text() {
+                date(&mut c.identified_on, &at.key("identified_on"), log);
+            }
         }
     }
     if let Field::Value(d) = &mut draft.disability {
@@ -223,7 +278,9 @@ pub(crate) fn normalize(draft: &mut ChildDraft, ctx: &crate::Context, log: &mut 
             &at.key("category"),
             log,
         );
-        date(&mut a.since, &at.key("since"), log);
+        if members.canonical_text() {
+            date(&mut a.since, &at.key("since"), log);
+        }
     }
     code(
         &mut draft.protection_level,

@@ -12,6 +12,7 @@ use super::draft::{
     AssistanceDraft, ChildDraft, CircumstanceDraft, DisabilityDraft, GuardianDraft, ResidenceDraft,
     SchoolingDraft,
 };
+use super::normalize::Members;
 use crate::context::{Context, Edition};
 use crate::record::{self, canonical, AdminUnit, Checked, Coded, Record, Unknown, Unread};
 use crate::report::{IssueSink, Location, Report};
@@ -284,7 +285,35 @@ impl Record for Child {
     const KIND: &'static str = "child";
 
     fn check(value: &serde_json::Value, ctx: &Context) -> Result<Checked<Child>, Report> {
-        record::check(value, ctx, Child::read)
+        record::check(value, ctx, |draft, ctx| {
+            Child::read(draft, ctx, Members::All)
+        })
+    }
+}
+
+impl Child {
+    /// The child the indicator feed reads: the rules on `value`, then only the members the
+    /// feed reads normalised and read ([`Members::Feed`]); the name, personal ID, guardians,
+    /// street address, school code and unknown members are left out. Never handed out as
+    /// [`Checked`]: it is not the whole record.
+    ///
+    /// # Errors
+    /// The report of [`Record::check`], when it holds an error.
+    #[cfg(feature = "indicators")]
+    pub(crate) fn check_for_feed(
+        value: &serde_json::Value,
+        ctx: &Context,
+    ) -> Result<Child, Report> {
+        record::check_with(value, ctx, |draft: &mut ChildDraft, ctx| {
+            super::normalize::normalize_members(
+                draft,
+                ctx,
+                &mut crate::normalize::ChangeLog::discarding(),
+                Members::Feed,
+            );
+            Child::read(draft, ctx, Members::Feed)
+        })
+        .map(|(child, _warnings)| child)
     }
 }
 
@@ -298,12 +327,19 @@ fn quiet<T>(
 
 impl Child {
     /// Reads a normalised draft that passed the rules.
-    fn read(draft: &ChildDraft, ctx: &Context) -> Result<Child, Unread> {
+    /// Reads the `members` of a draft that passed the rules and had those members
+    /// normalised; the others are left out (`None`, empty).
+    fn read(draft: &ChildDraft, ctx: &Context, members: Members) -> Result<Child, Unread> {
         let root = Location::root();
         let at = |key| root.key(key);
+        let personal = members.personal();
         Ok(Child {
             id: record::owned(&draft.id, &at("id"))?,
-            full_name: record::owned(&draft.full_name, &at("full_name"))?,
+            full_name: if personal {
+                record::owned(&draft.full_name, &at("full_name"))?
+            } else {
+                None
+            },
             date_of_birth: record::date(&draft.date_of_birth, &at("date_of_birth"))?,
             sex: record::parsed(&draft.sex, &at("sex"), Sex::parse)?,
             ethnic_group: record::parsed(
@@ -311,7 +347,9 @@ impl Child {
                 &at("ethnic_group"),
                 crate::vn::ethnic::lookup,
             )?,
-            personal_id: {
+            personal_id: if !personal {
+                None
+            } else {
                 let here = at("personal_id");
                 record::parsed(
                     &draft.personal_id,
@@ -325,12 +363,18 @@ impl Child {
                 &at("birth_registration_date"),
             )?,
             residence: record::object(&draft.residence, &at("residence"), |r, at| {
-                Residence::read(r, ctx, at)
+                Residence::read(r, ctx, at, members)
             })?,
-            guardians: record::list(&draft.guardians, &at("guardians"), |g, at| {
-                Guardian::read(g, at).map(Some)
+            guardians: if personal {
+                record::list(&draft.guardians, &at("guardians"), |g, at| {
+                    Guardian::read(g, at).map(Some)
+                })?
+            } else {
+                Vec::new()
+            },
+            schooling: record::object(&draft.schooling, &at("schooling"), |s, at| {
+                Schooling::read(s, at, members)
             })?,
-            schooling: record::object(&draft.schooling, &at("schooling"), Schooling::read)?,
             special_circumstances: record::list(
                 &draft.special_circumstances,
                 &at("special_circumstances"),
@@ -347,13 +391,22 @@ impl Child {
                 &at("protection_level"),
                 PROTECTION_LEVELS,
             )?,
-            unknown: draft.unknown.clone(),
+            unknown: if personal {
+                draft.unknown.clone()
+            } else {
+                Unknown::new()
+            },
         })
     }
 }
 
 impl Residence {
-    fn read(draft: &ResidenceDraft, ctx: &Context, at: &Location<'_>) -> Result<Residence, Unread> {
+    fn read(
+        draft: &ResidenceDraft,
+        ctx: &Context,
+        at: &Location<'_>,
+        members: Members,
+    ) -> Result<Residence, Unread> {
         let edition = record::parsed(&draft.edition, &at.key("edition"), |t| {
             Edition::parse(t).ok()
         })?;
@@ -365,8 +418,16 @@ impl Residence {
             province: unit(&draft.province_code, "province_code")?,
             district: unit(&draft.district_code, "district_code")?,
             commune: unit(&draft.commune_code, "commune_code")?,
-            address: record::owned(&draft.address, &at.key("address"))?,
-            unknown: draft.unknown.clone(),
+            address: if members.personal() {
+                record::owned(&draft.address, &at.key("address"))?
+            } else {
+                None
+            },
+            unknown: if members.personal() {
+                draft.unknown.clone()
+            } else {
+                Unknown::new()
+            },
         })
     }
 }
@@ -393,9 +454,17 @@ impl Guardian {
 }
 
 impl Schooling {
-    fn read(draft: &SchoolingDraft, at: &Location<'_>) -> Result<Schooling, Unread> {
+    fn read(
+        draft: &SchoolingDraft,
+        at: &Location<'_>,
+        members: Members,
+    ) -> Result<Schooling, Unread> {
         Ok(Schooling {
-            school_code: record::owned(&draft.school_code, &at.key("school_code"))?,
+            school_code: if members.personal() {
+                record::owned(&draft.school_code, &at.key("school_code"))?
+            } else {
+                None
+            },
             level: record::parsed(&draft.level, &at.key("level"), Level::parse)?,
             grade: record::plain(&draft.grade, &at.key("grade"))?,
             school_year: record::parsed(&draft.school_year, &at.key("school_year"), |t| {
@@ -445,5 +514,78 @@ impl Assistance {
             studying: record::plain(&draft.studying, &at.key("studying"))?,
             unknown: draft.unknown.clone(),
         })
+    }
+}
+
+#[cfg(all(test, feature = "indicators"))]
+#[allow(clippy::unwrap_used, clippy::panic)]
+mod tests {
+    use crate::indicator::feed::facts_of::ChildFacts;
+    use crate::record::Record;
+
+    fn inputs() -> Vec<(serde_json::Value, chrono::NaiveDate)> {
+        let vectors: Vec<serde_json::Value> =
+            serde_json::from_str(include_str!("../../../../tests/vectors/child.json")).unwrap();
+        let default = chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        let mut out: Vec<_> = vectors
+            .iter()
+            .filter(|v| v.get("kind").and_then(|k| k.as_str()) == Some("child"))
+            .map(|v| {
+                let as_of = v
+                    .pointer("/options/as_of")
+                    .and_then(|d| d.as_str())
+                    .and_then(|d| d.parse().ok())
+                    .unwrap_or(default);
+                (v.get("input").cloned().unwrap_or_default(), as_of)
+            })
+            .collect();
+        // Spellings normalise rewrites: the feed reads them as written.
+        out.push((
+            serde_json::json!({
+                "id": " HP-1 ", "full_name": "nguyễn  văn an", "date_of_birth": "02/03/2016",
+                "sex": "nam", "ethnic_group": "kinh", "birth_registration_date": "5/4/2016",
+                "residence": {"edition": " 2025 ", "province_code": "31", "commune_code": "11311"},
+                "schooling": {"level": "tiểu học", "school_year": "2025 - 2026", "grade": 4},
+                "special_circumstances": [{"group": "c", "sub_category": 2, "identified_on": "01/02/2020"}],
+                "disability": {"types": ["vận động"]},
+                "social_assistance": {"category": "orphan_both_parents", "since": "01/06/2020"},
+                "protection_level": "hỗ trợ",
+            }),
+            default,
+        ));
+        out
+    }
+
+    /// The feed's partial read ([`super::Child::check_for_feed`]) answers the same facts as
+    /// the whole checked record, and the same report when there is an error.
+    #[test]
+    fn the_feeds_child_has_the_facts_of_the_checked_child() {
+        let inputs = inputs();
+        let (messy, as_of) = inputs.last().unwrap();
+        let feed = super::Child::check_for_feed(messy, &crate::Context::at(*as_of)).unwrap();
+        assert_eq!(
+            feed.date_of_birth,
+            chrono::NaiveDate::from_ymd_opt(2016, 3, 2)
+        );
+        let mut checked = 0;
+        for (input, as_of) in inputs {
+            let ctx = crate::Context::at(as_of);
+            match (
+                super::Child::check(&input, &ctx),
+                super::Child::check_for_feed(&input, &ctx),
+            ) {
+                (Ok(whole), Ok(feed)) => {
+                    checked += 1;
+                    assert_eq!(
+                        ChildFacts::of(whole.record(), as_of),
+                        ChildFacts::of(&feed, as_of),
+                        "{input}"
+                    );
+                }
+                (Err(whole), Err(feed)) => assert_eq!(whole, feed, "{input}"),
+                (whole, feed) => panic!("{input}: {whole:?} vs {feed:?}"),
+            }
+        }
+        assert!(checked > 10, "only {checked} valid inputs");
     }
 }

@@ -224,11 +224,16 @@ pub(crate) fn normalize(
         let Field::Value(value) = field else {
             continue;
         };
+        let width = level.code_len();
+        if value.len() == width && value.bytes().all(|b| b.is_ascii_digit()) {
+            // Already a code of its level's length: nothing to rewrite (the common case).
+            parent = Some(value.clone());
+            continue;
+        }
         let compact: String = value
             .chars()
             .filter(|c| !c.is_whitespace() && *c != '.' && *c != '-')
             .collect();
-        let width = level.code_len();
         let rewritten = if compact.is_empty() {
             None
         } else if compact.bytes().all(|b| b.is_ascii_digit()) {

@@ -203,6 +203,21 @@ pub(crate) fn check<D: Document, R: sealed::Sealed>(
     ctx: &Context,
     read: fn(&D, &Context) -> Result<R, Unread>,
 ) -> Result<Checked<R>, Report> {
+    let (record, warnings) = check_with(value, ctx, |draft: &mut D, ctx| {
+        draft.normalize(ctx, &mut ChangeLog::discarding());
+        read(draft, ctx)
+    })?;
+    Ok(Checked { record, warnings })
+}
+
+/// The rules on `value`, then, without an error, `finish` of the draft that passed them
+/// (normalise it and read it). [`check`] with every member; the indicator feed with the
+/// members it reads (its record is never handed out as [`Checked`]).
+pub(crate) fn check_with<D: Document, R>(
+    value: &serde_json::Value,
+    ctx: &Context,
+    finish: impl FnOnce(&mut D, &Context) -> Result<R, Unread>,
+) -> Result<(R, Report), Report> {
     let mut sink = IssueSink::new(ctx.lang);
     let Ok(mut draft) = crate::document::draft_of::<D>(value) else {
         sink.push(
@@ -216,12 +231,8 @@ pub(crate) fn check<D: Document, R: sealed::Sealed>(
     if sink.has_errors() {
         return Err(sink.finish());
     }
-    draft.normalize(ctx, &mut ChangeLog::discarding());
-    match read(&draft, ctx) {
-        Ok(record) => Ok(Checked {
-            record,
-            warnings: sink.finish(),
-        }),
+    match finish(&mut draft, ctx) {
+        Ok(record) => Ok((record, sink.finish())),
         Err(Unread(path)) => {
             sink.push_at(&RECORD_VALUE_UNREAD, path, []);
             Err(sink.finish())

@@ -1,13 +1,12 @@
-//! What the feeders read from checked records: the few facts the indicators need, extracted
+//! What the feeders read from checked records ([`crate::record`]): the few facts the indicators need, extracted
 //! once so the counting rules ([`super::rules`]) are plain functions of plain data.
 
 use chrono::NaiveDate;
 
-use crate::case::CaseDraft;
-use crate::child::catalog::{special_circumstance, DISABILITY_TYPES, PROTECTION_LEVELS};
-use crate::child::ChildDraft;
+use crate::case::Case;
+use crate::child::Child;
 use crate::context::Edition;
-use crate::report::{IssueSink, Location};
+use crate::record::{AdminUnit, Coded};
 
 /// One group of special circumstances the child is in at `as_of`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,110 +57,69 @@ pub struct ChildFacts {
     pub birth_registration_date: Option<NaiveDate>,
 }
 
-fn date(text: Option<&String>) -> Option<NaiveDate> {
-    let text = text?;
-    if text.trim().is_empty() {
-        return None;
-    }
-    let mut scratch = IssueSink::new(crate::Lang::En);
-    crate::vn::date::parse(text, &Location::root(), &mut scratch).map(|p| p.date)
-}
-
 fn on_or_before(d: Option<NaiveDate>, as_of: NaiveDate) -> bool {
     d.is_none_or(|d| d <= as_of)
 }
 
 impl ChildFacts {
-    /// Extracts the facts of a draft that passed its checks.
-    pub fn of(draft: &ChildDraft, as_of: NaiveDate) -> ChildFacts {
-        let residence = draft.residence.value();
-        let edition = residence
-            .and_then(|r| r.edition.value())
-            .and_then(|e| Edition::parse(e).ok());
-        let groups = draft
+    /// Extracts the facts of a checked child record.
+    pub fn of(child: &Child, as_of: NaiveDate) -> ChildFacts {
+        let residence = child.residence.as_ref();
+        let unit = |pick: fn(&crate::child::Residence) -> Option<&AdminUnit>| {
+            residence.and_then(pick).map(|u| u.code().to_owned())
+        };
+        let groups = child
             .special_circumstances
-            .value()
-            .map(|items| {
-                items
-                    .iter()
-                    .filter_map(|f| f.value())
-                    .filter(|c| on_or_before(date(c.identified_on.value()), as_of))
-                    .filter_map(|c| {
-                        let g = special_circumstance(c.group.value()?)?;
-                        Some(GroupFact {
-                            group: g.entry.code,
-                            sub_category: c.sub_category.value().copied(),
-                        })
-                    })
-                    .collect()
+            .iter()
+            .filter(|c| on_or_before(c.identified_on, as_of))
+            .filter_map(|c| {
+                Some(GroupFact {
+                    group: c.group?.entry.code,
+                    sub_category: c.sub_category,
+                })
             })
-            .unwrap_or_default();
-        let disability_types = draft
+            .collect();
+        let disability_types = child
             .disability
-            .value()
-            .and_then(|d| d.types.value())
-            .map(|types| {
-                let mut out: Vec<&'static str> = types
-                    .iter()
-                    .filter_map(|t| crate::code_list::lookup(DISABILITY_TYPES, t.value()?))
-                    .map(|e| e.code)
-                    .collect();
+            .as_ref()
+            .map(|d| {
+                let mut out: Vec<&'static str> = d.types.iter().map(|t| t.code()).collect();
                 crate::sorting::sort(&mut out);
                 out.dedup();
                 out
             })
             .unwrap_or_default();
-        let social_assistance = draft.social_assistance.value().is_some_and(|a| {
-            a.category.value().is_some_and(|c| !c.trim().is_empty())
-                && on_or_before(date(a.since.value()), as_of)
-        });
-        let schooling = draft.schooling.value().and_then(|s| {
+        let social_assistance = child
+            .social_assistance
+            .as_ref()
+            .is_some_and(|a| a.category.is_some() && on_or_before(a.since, as_of));
+        let schooling = child.schooling.as_ref().and_then(|s| {
             Some(SchoolingFact {
-                level: crate::school::types::Level::parse(s.level.value()?)?.code(),
-                school_year: s
-                    .school_year
-                    .value()
-                    .and_then(|y| crate::child::schooling::school_year_start(y)),
+                level: s.level?.code(),
+                school_year: s.school_year.map(crate::child::SchoolYear::start),
             })
         });
-        let birth_registration_date = date(draft.birth_registration_date.value());
-        let birth_registered = match draft.birth_registered.value() {
-            Some(flag) => Some(*flag),
-            None => birth_registration_date.map(|_| true),
+        let birth_registered = match child.birth_registered {
+            Some(flag) => Some(flag),
+            None => child.birth_registration_date.map(|_| true),
         };
         ChildFacts {
-            id: draft
-                .id
-                .value()
-                .map(|s| s.trim().to_owned())
-                .filter(|s| !s.is_empty()),
-            sex: draft
-                .sex
-                .value()
-                .and_then(|s| crate::child::Sex::parse(s))
-                .map(crate::child::Sex::code),
-            birth: date(draft.date_of_birth.value()),
-            ethnic_group: draft
-                .ethnic_group
-                .value()
-                .and_then(|e| crate::vn::ethnic::lookup(e))
-                .map(|g| g.code),
+            id: child.id.clone(),
+            sex: child.sex.map(crate::child::Sex::code),
+            birth: child.date_of_birth,
+            ethnic_group: child.ethnic_group.map(|g| g.code),
             residence: (
-                residence.and_then(|r| r.province_code.value().cloned()),
-                residence.and_then(|r| r.commune_code.value().cloned()),
-                edition,
+                unit(|r| r.province.as_ref()),
+                unit(|r| r.commune.as_ref()),
+                residence.and_then(|r| r.edition),
             ),
             groups,
             disability_types,
             social_assistance,
-            protection_level: draft
-                .protection_level
-                .value()
-                .and_then(|p| crate::code_list::lookup(PROTECTION_LEVELS, p))
-                .map(|e| e.code),
+            protection_level: child.protection_level.map(Coded::code),
             schooling,
             birth_registered,
-            birth_registration_date,
+            birth_registration_date: child.birth_registration_date,
         }
     }
 
@@ -217,78 +175,35 @@ pub struct CaseFacts {
 }
 
 impl CaseFacts {
-    /// Extracts the facts of a draft that passed its checks.
-    pub fn of(draft: &CaseDraft) -> CaseFacts {
-        let day = |field: &crate::json::Field<String>| {
-            // Moments are `2026-11-28T08:30` or a date; the date is the first ten characters
-            // of the normalised form, so read through the moment parser.
-            let text = field.value()?;
-            let mut scratch = IssueSink::new(crate::Lang::En);
-            crate::case::moment::parse(text, &Location::root(), &mut scratch).map(|m| m.at.date())
-        };
-        let codes = |field: &crate::json::Field<Vec<crate::json::Field<String>>>,
-                     list: &'static [crate::code_list::Entry]| {
-            let mut out: Vec<&'static str> = field
-                .value()
-                .map(|items| {
-                    items
-                        .iter()
-                        .filter_map(|i| crate::code_list::lookup(list, i.value()?))
-                        .map(|e| e.code)
-                        .collect()
-                })
-                .unwrap_or_default();
+    /// Extracts the facts of a checked case.
+    pub fn of(case: &Case) -> CaseFacts {
+        let day = |moment: Option<crate::case::moment::Moment>| moment.map(|m| m.at.date());
+        let codes = |items: &[Coded]| {
+            let mut out: Vec<&'static str> = items.iter().map(|c| c.code()).collect();
             crate::sorting::sort(&mut out);
             out.dedup();
             out
         };
         CaseFacts {
-            child_id: draft
-                .child_id
-                .value()
-                .map(|s| s.trim().to_owned())
-                .filter(|s| !s.is_empty()),
-            date: day(&draft.incident_date).or_else(|| day(&draft.reported_at)),
-            abuse_forms: codes(&draft.abuse_forms, crate::case::catalog::ABUSE_FORMS),
-            injured: !codes(&draft.injuries, crate::case::catalog::INJURY_TYPES).is_empty(),
-            environment: draft
-                .environment
-                .value()
-                .and_then(|e| crate::code_list::lookup(crate::case::catalog::ENVIRONMENTS, e))
-                .map(|e| e.code),
-            offenders: draft
+            child_id: case.child_id.clone(),
+            date: day(case.incident_date).or_else(|| day(case.reported_at)),
+            abuse_forms: codes(&case.abuse_forms),
+            injured: !case.injuries.is_empty(),
+            environment: case.environment.map(Coded::code),
+            offenders: case
                 .offenders
-                .value()
-                .map(|items| {
-                    items
-                        .iter()
-                        .filter_map(|f| f.value())
-                        .map(|o| OffenderFact {
-                            relation: o
-                                .relation
-                                .value()
-                                .and_then(|r| {
-                                    crate::code_list::lookup(
-                                        crate::case::catalog::OFFENDER_RELATIONS,
-                                        r,
-                                    )
-                                })
-                                .map(|e| e.code),
-                            sex: o
-                                .sex
-                                .value()
-                                .and_then(|s| crate::vn::sex::Sex::parse(s))
-                                .map(crate::vn::sex::Sex::code),
-                            age: o.age.value().and_then(|a| u32::try_from(*a).ok()),
-                        })
-                        .collect()
+                .iter()
+                .map(|o| OffenderFact {
+                    relation: o.relation.map(Coded::code),
+                    sex: o.sex.map(crate::vn::sex::Sex::code),
+                    age: o.age.map(u32::from),
                 })
-                .unwrap_or_default(),
-            support_implemented: draft
+                .collect(),
+            support_implemented: case
                 .steps
-                .value()
-                .and_then(|s| s.implementation.value())
-                .and_then(|s| day(&s.done_at)),
+                .as_ref()
+                .and_then(|s| s.implementation.as_ref())
+                .and_then(|s| day(s.done_at)),
         }
     }
 }

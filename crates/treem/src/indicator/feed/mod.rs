@@ -202,17 +202,17 @@ impl Joiner {
         let root = Location::root();
         let at = root.index(index);
         let ctx = &self.settings.ctx;
-        let Ok(draft) = crate::document::draft_of::<crate::child::ChildDraft>(record) else {
-            return; // not an object: reported by the caller
-        };
-        let mut check = IssueSink::new(ctx.lang);
-        crate::child::check(&draft, ctx, &mut check);
-        let report = check.finish();
-        if !report.ok {
-            invalid(sink, &at, "child", &report);
-            return;
+        if !record.is_object() {
+            return; // reported by the caller
         }
-        let facts = ChildFacts::of(&draft, self.settings.facts.as_of);
+        let child = match crate::child::Child::check_for_feed(record, ctx) {
+            Ok(child) => child,
+            Err(report) => {
+                invalid(sink, &at, "child", &report);
+                return;
+            }
+        };
+        let facts = ChildFacts::of(&child, self.settings.facts.as_of);
         if let Some(id) = &facts.id {
             let hash = id_hash(id);
             if let Some(other) = self.seen.get(&hash) {
@@ -290,17 +290,17 @@ impl Joiner {
         let root = Location::root();
         let at = root.index(index);
         let ctx = &self.settings.ctx;
-        let Ok(draft) = crate::document::draft_of::<crate::case::CaseDraft>(record) else {
-            return;
-        };
-        let mut check = IssueSink::new(ctx.lang);
-        crate::case::check(&draft, ctx, &mut check);
-        let report = check.finish();
-        if !report.ok {
-            invalid(sink, &at, "case", &report);
-            return;
+        if !record.is_object() {
+            return; // reported by the caller
         }
-        let facts = CaseFacts::of(&draft);
+        let case = match <crate::case::Case as crate::record::Record>::check(record, ctx) {
+            Ok(checked) => checked.into_record(),
+            Err(report) => {
+                invalid(sink, &at, "case", &report);
+                return;
+            }
+        };
+        let facts = CaseFacts::of(&case);
         match facts.child_id.clone() {
             Some(id) => {
                 self.by_child.entry(id).or_default().push(self.cases.len());

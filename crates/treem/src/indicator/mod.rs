@@ -23,6 +23,9 @@ pub mod suppress;
 pub mod table;
 mod values;
 
+/// The age groups indicator cells are split by ([`Options::age_groups`]).
+pub use feed::age::AgeGroups;
+
 use serde::Serialize;
 
 use crate::report::{Issue, IssueSink, Location};

@@ -9,10 +9,10 @@
 //! `[0, 6, 11, 15]` → `0_5`, `6_10`, `11_14`, `15`). `unknown` when the birth date is missing.
 
 /// The default lower bounds (ours; see the module comment).
-pub const DEFAULT_BOUNDS: [u32; 4] = [0, 5, 10, 15];
+pub(crate) const DEFAULT_BOUNDS: [u32; 4] = [0, 5, 10, 15];
 
 /// The oldest age of a child: under 16 (Luật Trẻ em 2016, Điều 1).
-pub const LAST_CHILD_AGE: u32 = 15;
+pub(crate) const LAST_CHILD_AGE: u32 = 15;
 
 /// Age groups given by their lower bounds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,6 +33,13 @@ impl AgeGroups {
     ///
     /// # Errors
     /// A sentence saying what is wrong.
+    ///
+    /// # Examples
+    /// ```
+    /// use treem::indicator::AgeGroups;
+    /// assert!(AgeGroups::from_bounds(vec![0, 6, 11]).is_ok());
+    /// assert!(AgeGroups::from_bounds(vec![0, 16]).is_err()); // a child is under 16
+    /// ```
     pub fn from_bounds(bounds: Vec<u32>) -> Result<AgeGroups, String> {
         if bounds.first() != Some(&0) {
             return Err("the first lower bound must be 0".to_owned());
@@ -49,6 +56,13 @@ impl AgeGroups {
     }
 
     /// The label of the group of `age` (completed years): `10_14`, or `15` for a one-year group.
+    ///
+    /// # Examples
+    /// ```
+    /// let groups = treem::indicator::AgeGroups::default(); // 0–4, 5–9, 10–14, 15
+    /// assert_eq!(groups.label(Some(12)), "10_14");
+    /// assert_eq!(groups.label(None), "unknown");
+    /// ```
     pub fn label(&self, age: Option<u32>) -> String {
         let Some(age) = age else {
             return "unknown".to_owned();

@@ -10,51 +10,51 @@ use crate::record::{AdminUnit, Coded};
 
 /// One group of special circumstances the child is in at `as_of`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GroupFact {
+pub(crate) struct GroupFact {
     /// The group's code (`orphan_both_parents`, ...; catalog `special_circumstances`).
-    pub group: &'static str,
+    pub(crate) group: &'static str,
     /// The sub-category (khoản of the Nghị định 56/2017/NĐ-CP article), when given.
-    pub sub_category: Option<i64>,
+    pub(crate) sub_category: Option<i64>,
 }
 
 /// Schooling as recorded.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SchoolingFact {
+pub(crate) struct SchoolingFact {
     /// The level code (catalog `school_levels`).
-    pub level: &'static str,
+    pub(crate) level: &'static str,
     /// The first year of the recorded school year, when given.
-    pub school_year: Option<i32>,
+    pub(crate) school_year: Option<i32>,
 }
 
 /// The facts of a child record.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ChildFacts {
+pub(crate) struct ChildFacts {
     /// The record's `id` (cases refer to it).
-    pub id: Option<String>,
+    pub(crate) id: Option<String>,
     /// `male`, `female`, or `None`.
-    pub sex: Option<&'static str>,
+    pub(crate) sex: Option<&'static str>,
     /// Date of birth.
-    pub birth: Option<NaiveDate>,
+    pub(crate) birth: Option<NaiveDate>,
     /// Ethnic group code (`01`, ..., `foreign`, `unknown`), when recognised.
-    pub ethnic_group: Option<&'static str>,
+    pub(crate) ethnic_group: Option<&'static str>,
     /// The residence's province and commune codes and their edition.
-    pub residence: (Option<String>, Option<String>, Option<Edition>),
+    pub(crate) residence: (Option<String>, Option<String>, Option<Edition>),
     /// Groups of special circumstances identified on or before `as_of`.
-    pub groups: Vec<GroupFact>,
+    pub(crate) groups: Vec<GroupFact>,
     /// Types of disability (codes of `disability_types`).
-    pub disability_types: Vec<&'static str>,
+    pub(crate) disability_types: Vec<&'static str>,
     /// Receives monthly social assistance at `as_of` (Nghị định 20/2021/NĐ-CP, Điều 5).
-    pub social_assistance: bool,
+    pub(crate) social_assistance: bool,
     /// The protection level (`prevention`, `support`, `intervention`).
-    pub protection_level: Option<&'static str>,
+    pub(crate) protection_level: Option<&'static str>,
     /// Schooling.
-    pub schooling: Option<SchoolingFact>,
+    pub(crate) schooling: Option<SchoolingFact>,
     /// Birth registration as recorded: `Some(true)` when `birth_registered` is true, or when
     /// it is absent and a `birth_registration_date` is given; `Some(false)` when it is false;
     /// `None` when the record does not say.
-    pub birth_registered: Option<bool>,
+    pub(crate) birth_registered: Option<bool>,
     /// The day the birth was registered, when recorded.
-    pub birth_registration_date: Option<NaiveDate>,
+    pub(crate) birth_registration_date: Option<NaiveDate>,
 }
 
 fn on_or_before(d: Option<NaiveDate>, as_of: NaiveDate) -> bool {
@@ -63,7 +63,7 @@ fn on_or_before(d: Option<NaiveDate>, as_of: NaiveDate) -> bool {
 
 impl ChildFacts {
     /// Extracts the facts of a checked child record.
-    pub fn of(child: &Child, as_of: NaiveDate) -> ChildFacts {
+    pub(crate) fn of(child: &Child, as_of: NaiveDate) -> ChildFacts {
         let residence = child.residence.as_ref();
         let unit = |pick: fn(&crate::child::Residence) -> Option<&AdminUnit>| {
             residence.and_then(pick).map(|u| u.code().to_owned())
@@ -124,12 +124,12 @@ impl ChildFacts {
     }
 
     /// True when the child is in `group` at `as_of`.
-    pub fn in_group(&self, group: &str) -> bool {
+    pub(crate) fn in_group(&self, group: &str) -> bool {
         self.groups.iter().any(|g| g.group == group)
     }
 
     /// The sub-categories recorded for `group`.
-    pub fn sub_categories(&self, group: &str) -> Vec<String> {
+    pub(crate) fn sub_categories(&self, group: &str) -> Vec<String> {
         let mut out: Vec<String> = self
             .groups
             .iter()
@@ -145,38 +145,38 @@ impl ChildFacts {
 
 /// One offender of a case (Thông tư 13/2021/TT-BLĐTBXH, Phụ lục IV mã 0108–0111).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OffenderFact {
+pub(crate) struct OffenderFact {
     /// The relation to the child (codes of `offender_relations`).
-    pub relation: Option<&'static str>,
+    pub(crate) relation: Option<&'static str>,
     /// `male`, `female`, or `None`.
-    pub sex: Option<&'static str>,
+    pub(crate) sex: Option<&'static str>,
     /// Age in completed years when the abuse happened.
-    pub age: Option<u32>,
+    pub(crate) age: Option<u32>,
 }
 
 /// The facts of a protection case.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CaseFacts {
+pub(crate) struct CaseFacts {
     /// The `child_id`.
-    pub child_id: Option<String>,
+    pub(crate) child_id: Option<String>,
     /// The date the case counts on: the incident date, else the day the report was received.
-    pub date: Option<NaiveDate>,
+    pub(crate) date: Option<NaiveDate>,
     /// Forms of abuse (codes of `abuse_forms`).
-    pub abuse_forms: Vec<&'static str>,
+    pub(crate) abuse_forms: Vec<&'static str>,
     /// True when the case records an accident or injury.
-    pub injured: bool,
+    pub(crate) injured: bool,
     /// Where the abuse happened (codes of `case_environments`).
-    pub environment: Option<&'static str>,
+    pub(crate) environment: Option<&'static str>,
     /// The offenders recorded.
-    pub offenders: Vec<OffenderFact>,
+    pub(crate) offenders: Vec<OffenderFact>,
     /// The day the support and intervention plan was being carried out (Nghị định
     /// 56/2017/NĐ-CP, Điều 29: step `implementation` done), when recorded.
-    pub support_implemented: Option<NaiveDate>,
+    pub(crate) support_implemented: Option<NaiveDate>,
 }
 
 impl CaseFacts {
     /// Extracts the facts of a checked case.
-    pub fn of(case: &Case) -> CaseFacts {
+    pub(crate) fn of(case: &Case) -> CaseFacts {
         let day = |moment: Option<crate::case::moment::Moment>| moment.map(|m| m.at.date());
         let codes = |items: &[Coded]| {
             let mut out: Vec<&'static str> = items.iter().map(|c| c.code()).collect();

@@ -19,13 +19,13 @@ use crate::context::Edition;
 use crate::vn::admin;
 
 /// The unit of records whose residence is missing or names no unit of its edition.
-pub const UNKNOWN: &str = "unknown";
+pub(crate) const UNKNOWN: &str = "unknown";
 /// The unit of records whose unit has no single province in the report's edition.
-pub const UNMAPPED: &str = "unmapped";
+pub(crate) const UNMAPPED: &str = "unmapped";
 
 /// Where a record counts, and whether it is worth a warning.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Placed {
+pub(crate) enum Placed {
     /// A province of the report's edition.
     Province(String),
     /// No code was given.
@@ -38,7 +38,7 @@ pub enum Placed {
 
 impl Placed {
     /// The unit code of the cell.
-    pub fn unit(&self) -> &str {
+    pub(crate) fn unit(&self) -> &str {
         match self {
             Placed::Province(code) => code,
             Placed::Missing | Placed::Unknown(_) => UNKNOWN,
@@ -52,7 +52,7 @@ fn trimmed(code: Option<&String>) -> Option<&str> {
 }
 
 /// Places a residence given as province and commune codes of `from` in the provinces of `to`.
-pub fn place(
+pub(crate) fn place(
     province: Option<&String>,
     commune: Option<&String>,
     from: Edition,

@@ -19,10 +19,10 @@
 //! `school` records feed no indicator on their own (the safe-school roll-up reads the school
 //! embedded in each assessment): they get `indicator.record_pending`.
 
-pub mod age;
-pub mod facts_of;
-pub mod geo;
-pub mod rules;
+pub(crate) mod age;
+pub(crate) mod facts_of;
+pub(crate) mod geo;
+pub(crate) mod rules;
 
 use std::collections::BTreeMap;
 

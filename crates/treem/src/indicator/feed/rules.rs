@@ -13,35 +13,35 @@ use crate::indicator::period::Period;
 
 /// A child with the protection cases about it (joined by `child_id`), placed in its unit.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Dossier {
+pub(crate) struct Dossier {
     /// The child's facts.
-    pub child: ChildFacts,
+    pub(crate) child: ChildFacts,
     /// The cases about the child.
-    pub cases: Vec<CaseFacts>,
+    pub(crate) cases: Vec<CaseFacts>,
     /// The province (or `unknown` / `unmapped`) the child counts in.
-    pub unit: String,
+    pub(crate) unit: String,
 }
 
 /// A safe-school self-assessment, scored.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AssessmentFacts {
+pub(crate) struct AssessmentFacts {
     /// The province (or `unknown` / `unmapped`) of the school.
-    pub unit: String,
+    pub(crate) unit: String,
     /// The managing authority's code (`so_gddt`, `phong_gddt`, `ubnd_xa`), or `unknown`.
-    pub authority: String,
+    pub(crate) authority: String,
     /// The school's levels (codes of the child record's `school_levels`, plus
     /// `continuing_education`).
-    pub levels: Vec<String>,
+    pub(crate) levels: Vec<String>,
     /// The first year of the school year assessed.
-    pub school_year: Option<i32>,
+    pub(crate) school_year: Option<i32>,
     /// The result is "Đạt" (Thông tư 18/2023/TT-BGDĐT, Điều 11 khoản 2).
-    pub dat: bool,
+    pub(crate) dat: bool,
 }
 
 const UNKNOWN: &str = "unknown";
 
 /// Age in completed months on `on` (`None` before birth).
-pub fn age_in_months(birth: NaiveDate, on: NaiveDate) -> Option<u32> {
+pub(crate) fn age_in_months(birth: NaiveDate, on: NaiveDate) -> Option<u32> {
     if on < birth {
         return None;
     }
@@ -54,7 +54,7 @@ pub fn age_in_months(birth: NaiveDate, on: NaiveDate) -> Option<u32> {
 
 /// The first year of the school year of `period`, else of the one `as_of` falls in
 /// (a school year starts in September: khung kế hoạch thời gian năm học).
-pub fn school_year_of(period: Period, as_of: NaiveDate) -> Period {
+pub(crate) fn school_year_of(period: Period, as_of: NaiveDate) -> Period {
     match period {
         Period::SchoolYear(_) => period,
         _ if as_of.month() >= 9 => Period::SchoolYear(as_of.year()),
@@ -142,7 +142,7 @@ impl Dossier {
     }
 
     /// A child is a person under 16 (Luật Trẻ em 2016, Điều 1); unknown ages count.
-    pub fn is_child_on(&self, on: NaiveDate) -> bool {
+    pub(crate) fn is_child_on(&self, on: NaiveDate) -> bool {
         self.age_on(on)
             .is_none_or(|a| a <= super::age::LAST_CHILD_AGE)
     }

@@ -31,6 +31,8 @@ fn check(kind: &str, input: &Value, ctx: &Context) -> Option<Result<(Value, Repo
         "child" => run::<treem::child::Child>(input, ctx),
         "case" => run::<treem::case::Case>(input, ctx),
         "school" => run::<treem::school::School>(input, ctx),
+        #[cfg(feature = "safe-school")]
+        "criteria_set" => run::<treem::safe_school::CriteriaSet>(input, ctx),
         _ => return None,
     })
 }
@@ -52,6 +54,20 @@ fn without_silent_members(value: Value) -> Value {
                 .filter(|v| !(v.is_string() && says_nothing(v)))
                 .collect(),
         ),
+        other => other,
+    }
+}
+
+/// `value` without the members that are `false`.
+fn without_false_members(value: Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .filter(|(_, v)| *v != Value::Bool(false))
+                .map(|(k, v)| (k, without_false_members(v)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.into_iter().map(without_false_members).collect()),
         other => other,
     }
 }
@@ -80,10 +96,20 @@ fn holds(kind: &str, input: &Value, ctx: &Context, what: &str) -> Option<bool> {
                 warnings, report,
                 "{what}: the warnings are validate's report"
             );
-            let normalized = handle.normalize(input, ctx).unwrap().record;
+            let normalized = without_silent_members(handle.normalize(input, ctx).unwrap().record);
+            // A criteria set serialises as the built-in sets do: a flag that is false is
+            // written (`remedy_required`) or left out (`mandatory`, `conditional`) whatever
+            // the input did; false says the same as absent there.
+            let (record, normalized) = if kind == "criteria_set" {
+                (
+                    without_false_members(record),
+                    without_false_members(normalized),
+                )
+            } else {
+                (record, normalized)
+            };
             assert_eq!(
-                record,
-                without_silent_members(normalized),
+                record, normalized,
                 "{what}: the checked record serialises to normalize's record"
             );
             Some(true)
@@ -140,6 +166,11 @@ fn every_vector_of_a_checked_kind_agrees_with_validate_and_normalize() {
     assert!(valid.get("child").is_some_and(|n| *n >= 20), "{valid:?}");
     assert!(valid.get("case").is_some_and(|n| *n >= 10), "{valid:?}");
     assert!(valid.get("school").is_some_and(|n| *n >= 3), "{valid:?}");
+    #[cfg(feature = "safe-school")]
+    assert!(
+        valid.get("criteria_set").is_some_and(|n| *n >= 1),
+        "{valid:?}"
+    );
     assert!(invalid >= 20, "{invalid}");
 }
 
@@ -353,6 +384,67 @@ mod generated {
                     Value::Object(map)
                 },
             )
+    }
+
+    /// Criteria sets from members that are valid, wrong or missing.
+    #[cfg(feature = "safe-school")]
+    fn criteria_set() -> impl Strategy<Value = Value> {
+        (
+            member(&["tt18-2023", "truong-x", ""]),
+            member(&["2026-01-01", ""]),
+            member(&[
+                r#"{"number": "01/QĐ-X", "title": "Quyết định", "articles": "Điều 1"}"#,
+                r#"{"number": "01/QĐ-X", "title": "Quyết định", "articles": "Điều 1", "issued": "2026-01-01", "in_force_from": null}"#,
+                r#"{"number": "", "title": "x", "articles": "Điều 1", "issued": "1/1/2026"}"#,
+                r#"{"number": "1"}"#,
+            ]),
+            member(&[r#"["truong_thcs"]"#, r#"["ho_gia_dinh", "x"]"#, "[]"]),
+            member(&[
+                r#"{"rule": "count", "min_met": 1, "min_mandatory_met": 1}"#,
+                r#"{"rule": "percent", "min_percent": 70, "all_mandatory": true}"#,
+                r#"{"rule": "percent", "min_percent": 0, "all_mandatory": false}"#,
+                r#"{"rule": "checklist"}"#,
+                r#"{"rule": "x"}"#,
+            ]),
+            member(&["complete", "partial", "thresholds_only", "x"]),
+            member(&[
+                r#"[{"code": "1", "text": "Có nội quy", "mandatory": true, "area": "a"}]"#,
+                r#"[{"code": "1", "text": "A", "conditional": false}, {"code": "1", "text": "B"}]"#,
+                r#"[{"code": "2", "text": "C", "area": "zz"}]"#,
+                "[]",
+            ]),
+            member(&[r#"[{"code": "a", "title": "An toàn"}]"#, "[]"]),
+            member(&["true", "false"]),
+        )
+            .prop_map(|(id, version, document, applies_to, threshold, completeness, criteria, areas, remedy)| {
+                let mut map = serde_json::Map::new();
+                map.insert("title".to_owned(), Value::from("Bộ tiêu chí"));
+                for (key, value) in [
+                    ("id", id),
+                    ("version", version),
+                    ("document", document),
+                    ("applies_to", applies_to),
+                    ("threshold", threshold),
+                    ("completeness", completeness),
+                    ("criteria", criteria),
+                    ("content_areas", areas),
+                    ("remedy_required", remedy),
+                ] {
+                    if let Some(value) = value {
+                        map.insert(key.to_owned(), value);
+                    }
+                }
+                Value::Object(map)
+            })
+    }
+
+    #[cfg(feature = "safe-school")]
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        #[test]
+        fn a_generated_criteria_set_agrees_with_validate_and_normalize(input in criteria_set()) {
+            holds("criteria_set", &input, &Context::default(), &input.to_string());
+        }
     }
 
     proptest! {

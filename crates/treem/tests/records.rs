@@ -33,6 +33,8 @@ fn check(kind: &str, input: &Value, ctx: &Context) -> Option<Result<(Value, Repo
         "school" => run::<treem::school::School>(input, ctx),
         #[cfg(feature = "safe-school")]
         "criteria_set" => run::<treem::safe_school::CriteriaSet>(input, ctx),
+        #[cfg(feature = "safe-school")]
+        "safe_school_assessment" => run::<treem::safe_school::Assessment>(input, ctx),
         _ => return None,
     })
 }
@@ -96,13 +98,22 @@ fn holds(kind: &str, input: &Value, ctx: &Context, what: &str) -> Option<bool> {
                 warnings, report,
                 "{what}: the warnings are validate's report"
             );
-            let normalized = without_silent_members(handle.normalize(input, ctx).unwrap().record);
-            // A criteria set serialises as the built-in sets do: a flag that is false is
-            // written (`remedy_required`) or left out (`mandatory`, `conditional`) whatever
-            // the input did; false says the same as absent there.
-            let (record, normalized) = if kind == "criteria_set" {
+            let mut normalized = handle.normalize(input, ctx).unwrap().record;
+            if kind == "safe_school_assessment" {
+                // The assessment holds its school as a checked school, in the school's
+                // canonical form, which the assessment's `normalize` does not write.
+                let school = Kind::all().find(|k| k.name() == "school").unwrap();
+                normalized["school"] = school.normalize(&input["school"], ctx).unwrap().record;
+            }
+            let normalized = without_silent_members(normalized);
+            // A criteria set (a kind, or inline in an assessment) serialises as the built-in
+            // sets do: a flag that is false is written (`remedy_required`) or left out
+            // (`mandatory`, `conditional`) whatever the input did; false says the same as
+            // absent there; so does its required `applies_to` when empty.
+            let (record, normalized) = if matches!(kind, "criteria_set" | "safe_school_assessment")
+            {
                 (
-                    without_false_members(record),
+                    without_false_members(without_silent_members(record)),
                     without_false_members(normalized),
                 )
             } else {
@@ -171,6 +182,7 @@ fn every_vector_of_a_checked_kind_agrees_with_validate_and_normalize() {
         valid.get("criteria_set").is_some_and(|n| *n >= 1),
         "{valid:?}"
     );
+    // No vector holds a valid safe_school_assessment: the generated ones below do.
     assert!(invalid >= 20, "{invalid}");
 }
 
@@ -195,6 +207,28 @@ fn warnings_are_kept_beside_the_record() {
     assert_eq!(checked.record().unknown["nickname"], "Tùng");
 }
 
+#[cfg(feature = "safe-school")]
+#[test]
+fn an_assessment_holds_its_school_checked_and_scores() {
+    let input: Value = serde_json::from_str(
+        r#"{"criteria_set": {"id": "vector-set", "version": "1", "title": "Bộ tiêu chí thử", "document": {"number": "TEST/2025", "title": "Tài liệu thử", "articles": "-", "issued": null}, "applies_to": ["truong_thcs"], "threshold": {"rule": "percent", "min_percent": 80, "all_mandatory": true}, "completeness": "complete", "criteria": [{"code": "1", "text": "Tiêu chí thử 1", "mandatory": true}, {"code": "2", "text": "Tiêu chí thử 2", "mandatory": false}, {"code": "3", "text": "Tiêu chí thử 3 (nếu có)", "conditional": true}], "disqualifying_events": [{"code": "e1", "text": "Sự việc"}], "remedy_required": true}, "criteria_set_version": "1", "school": {"code": "1", "name": "Trường  THCS Lê Lợi", "school_type": "truong_thcs", "grades": [6, 7, 8, 9]}, "school_year": "2025-2026", "results": [{"criterion": "1", "result": "đạt", "evidence": "Biên bản"}]}"#,
+    )
+    .unwrap();
+    let ctx = Context::at(chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap());
+    assert_eq!(
+        holds("safe_school_assessment", &input, &ctx, "an assessment"),
+        Some(true)
+    );
+    let assessment = treem::safe_school::Assessment::check(&input, &ctx)
+        .unwrap()
+        .into_record();
+    // The school in its canonical form, which the assessment's normalize does not write.
+    assert_eq!(assessment.school.name, "Trường THCS Lê Lợi");
+    assert_eq!(assessment.school_years(), (2025, 2026));
+    let score = assessment.score();
+    assert_eq!((score.met, score.not_met), (1, 0));
+}
+
 #[test]
 fn a_value_that_is_not_an_object_is_refused_with_a_report() {
     let report =
@@ -212,6 +246,12 @@ mod generated {
             proptest::sample::select(values)
                 .prop_map(|v| serde_json::from_str::<Value>(v).unwrap_or_else(|_| Value::from(v))),
         )
+    }
+
+    /// One of `values` (JSON, else text), always present.
+    fn json(values: &'static [&'static str]) -> impl Strategy<Value = Option<Value>> {
+        proptest::sample::select(values)
+            .prop_map(|v| Some(serde_json::from_str::<Value>(v).unwrap_or_else(|_| Value::from(v))))
     }
 
     fn always(values: &'static [&'static str]) -> impl Strategy<Value = Option<Value>> {
@@ -390,23 +430,23 @@ mod generated {
     #[cfg(feature = "safe-school")]
     fn criteria_set() -> impl Strategy<Value = Value> {
         (
-            member(&["tt18-2023", "truong-x", ""]),
-            member(&["2026-01-01", ""]),
-            member(&[
+            json(&["tt18-2023", "truong-x", "truong-x", ""]),
+            json(&["2026-01-01", "2026-01-01", ""]),
+            json(&[
                 r#"{"number": "01/QĐ-X", "title": "Quyết định", "articles": "Điều 1"}"#,
                 r#"{"number": "01/QĐ-X", "title": "Quyết định", "articles": "Điều 1", "issued": "2026-01-01", "in_force_from": null}"#,
                 r#"{"number": "", "title": "x", "articles": "Điều 1", "issued": "1/1/2026"}"#,
                 r#"{"number": "1"}"#,
             ]),
-            member(&[r#"["truong_thcs"]"#, r#"["ho_gia_dinh", "x"]"#, "[]"]),
-            member(&[
+            json(&[r#"["truong_thcs"]"#, r#"["ho_gia_dinh", "x"]"#, "[]"]),
+            json(&[
                 r#"{"rule": "count", "min_met": 1, "min_mandatory_met": 1}"#,
                 r#"{"rule": "percent", "min_percent": 70, "all_mandatory": true}"#,
                 r#"{"rule": "percent", "min_percent": 0, "all_mandatory": false}"#,
                 r#"{"rule": "checklist"}"#,
                 r#"{"rule": "x"}"#,
             ]),
-            member(&["complete", "partial", "thresholds_only", "x"]),
+            json(&["complete", "partial", "thresholds_only", "x"]),
             member(&[
                 r#"[{"code": "1", "text": "Có nội quy", "mandatory": true, "area": "a"}]"#,
                 r#"[{"code": "1", "text": "A", "conditional": false}, {"code": "1", "text": "B"}]"#,
@@ -436,6 +476,87 @@ mod generated {
                 }
                 Value::Object(map)
             })
+    }
+
+    /// Assessments against a supplied set or a built-in one, with answers that are valid,
+    /// lenient, missing or wrong.
+    #[cfg(feature = "safe-school")]
+    fn assessment() -> impl Strategy<Value = Value> {
+        let set = serde_json::json!({
+            "id": "vector-set", "version": "1", "title": "Bộ tiêu chí thử",
+            "document": {"number": "TEST/2025", "title": "Tài liệu thử", "articles": "-", "issued": null},
+            "applies_to": ["truong_thcs"],
+            "threshold": {"rule": "percent", "min_percent": 80, "all_mandatory": true},
+            "completeness": "complete",
+            "criteria": [
+                {"code": "1", "text": "Tiêu chí thử 1", "mandatory": true},
+                {"code": "2", "text": "Tiêu chí thử 2", "mandatory": false},
+                {"code": "3", "text": "Tiêu chí thử 3 (nếu có)", "conditional": true},
+            ],
+            "disqualifying_events": [{"code": "e1", "text": "Sự việc"}],
+            "remedy_required": true,
+        });
+        let answer = |code: &'static str| {
+            json(&[
+                r#"{"result": "đạt", "evidence": "Biên bản"}"#,
+                r#"{"result": "dat", "evidence": "", "note": 1}"#,
+                r#"{"result": "Chưa đạt", "remedy": {"measures": "Sửa", "by": "kien_nghi", "deadline": "01/06/2026"}}"#,
+                r#"{"result": "chua_dat"}"#,
+                r#"{"result": "không áp dụng"}"#,
+                r#"{"result": "x"}"#,
+                "null",
+            ])
+            .prop_map(move |v| {
+                v.filter(|v| !v.is_null()).map(|mut v| {
+                    v["criterion"] = Value::from(code);
+                    v
+                })
+            })
+        };
+        (
+            proptest::sample::select(vec![set.clone(), set, Value::from("nd80-2017"), Value::from("zz")]),
+            json(&[r#""1""#, r#""1""#, r#""2""#]),
+            json(&[
+                r#"{"code": "1", "name": "Trường  THCS Lê Lợi", "school_type": "truong_thcs", "grades": [6, 7, 8, 9]}"#,
+                r#"{"code": " 1 ", "name": "THCS B", "school_type": "truong_thcs", "address": {"edition": "2025", "province_code": "31", "x": 1}}"#,
+                r#"{"code": "1", "name": "Tiểu học A", "school_type": "truong_tieu_hoc"}"#,
+                r#"{"code": "1"}"#,
+            ]),
+            json(&["2025-2026", "2025-2026", "2025-2027", "2030-2031"]),
+            (answer("1"), answer("2"), answer("3")),
+            member(&[r#"["e1"]"#, r#"[null]"#, r#"["e9"]"#, "[]"]),
+        )
+            .prop_map(|(set, version, school, year, (a, b, c), events)| {
+                let mut map = serde_json::Map::new();
+                map.insert("criteria_set".to_owned(), set);
+                let results: Vec<Value> = [a, b, c].into_iter().flatten().collect();
+                map.insert("results".to_owned(), Value::from(results));
+                for (key, value) in [
+                    ("criteria_set_version", version),
+                    ("school", school),
+                    ("school_year", year),
+                    ("disqualifying_events", events),
+                ] {
+                    if let Some(value) = value {
+                        map.insert(key.to_owned(), value);
+                    }
+                }
+                Value::Object(map)
+            })
+    }
+
+    #[cfg(feature = "safe-school")]
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+        #[test]
+        fn a_generated_assessment_agrees_with_validate_and_normalize(input in assessment(), dated in any::<bool>()) {
+            let ctx = if dated {
+                Context::at(chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap())
+            } else {
+                Context::default()
+            };
+            holds("safe_school_assessment", &input, &ctx, &input.to_string());
+        }
     }
 
     #[cfg(feature = "safe-school")]

@@ -3,8 +3,9 @@
 //! A draft ([`crate::child::ChildDraft`], ...) is the record as a person typed it: every
 //! member optional, text where the rules want a date or a code. A checked record
 //! ([`crate::child::Child`], [`crate::case::Case`], [`crate::school::School`], and, with the
-//! feature `safe-school`, [`crate::safe_school::CriteriaSet`]) is the same record once its
-//! kind's rules found no error: its members are domain values (a
+//! feature `safe-school`, [`crate::safe_school::CriteriaSet`] and
+//! [`crate::safe_school::Assessment`]) is the same record once its kind's rules found no
+//! error: its members are domain values (a
 //! [`chrono::NaiveDate`], a [`crate::vn::sex::Sex`], a [`crate::vn::phone::Phone`], an entry
 //! of a catalog, a unit of the administrative list), so the code that reads it never checks
 //! again. The only way to one is [`Record::check`], which runs the kind's rules (the report
@@ -160,9 +161,11 @@ pub(crate) mod sealed {
 
 /// A kind of record with a checked form.
 ///
-/// Implemented by [`crate::child::Child`], [`crate::case::Case`], [`crate::school::School`]
-/// and [`crate::safe_school::CriteriaSet`] (kind `criteria_set`; the type of the built-in sets
-/// too, as the kind is not normalised), each with its kind's feature; sealed.
+/// Implemented by [`crate::child::Child`], [`crate::case::Case`], [`crate::school::School`],
+/// [`crate::safe_school::CriteriaSet`] (kind `criteria_set`; the type of the built-in sets
+/// too, as the kind is not normalised) and [`crate::safe_school::Assessment`] (kind
+/// `safe_school_assessment`; its school is a checked [`crate::school::School`]), each with its
+/// kind's feature; sealed.
 pub trait Record: Sized + Serialize + sealed::Sealed {
     /// The kind's name, as in [`crate::api::validate`] (`child`, `case`, `school`).
     const KIND: &'static str;

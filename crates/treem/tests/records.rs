@@ -35,6 +35,8 @@ fn check(kind: &str, input: &Value, ctx: &Context) -> Option<Result<(Value, Repo
         "criteria_set" => run::<treem::safe_school::CriteriaSet>(input, ctx),
         #[cfg(feature = "safe-school")]
         "safe_school_assessment" => run::<treem::safe_school::Assessment>(input, ctx),
+        #[cfg(feature = "directive")]
+        "task_report" => run::<treem::task_report::TaskReport>(input, ctx),
         _ => return None,
     })
 }
@@ -183,6 +185,11 @@ fn every_vector_of_a_checked_kind_agrees_with_validate_and_normalize() {
         "{valid:?}"
     );
     // No vector holds a valid safe_school_assessment: the generated ones below do.
+    #[cfg(feature = "directive")]
+    assert!(
+        valid.get("task_report").is_some_and(|n| *n >= 1),
+        "{valid:?}"
+    );
     assert!(invalid >= 20, "{invalid}");
 }
 
@@ -543,6 +550,72 @@ mod generated {
                 }
                 Value::Object(map)
             })
+    }
+
+    /// Reports on the seed directive, with members valid, lenient, blank or wrong.
+    #[cfg(feature = "directive")]
+    fn task_report() -> impl Strategy<Value = Value> {
+        (
+            json(&["hai-phong-2024", "hai-phong-2024", "zz"]),
+            json(&[
+                r#"{"type": "thpt_school", "code": "THPT-NQ", "name": "Trường THPT Ngô Quyền", "learners": 1450}"#,
+                r#"{"type": "thpt_school", "code": "THPT-NQ", "name": "", "learners": null}"#,
+                r#"{"type": "thpt_school", "code": "THPT-NQ", "learners": 1.5}"#,
+            ]),
+            json(&["2024-2025", "2024-2025", "2024"]),
+            json(&["15/10/2024", "2024-10-15", " 15-10-2024 ", "2026-01-01", ""]),
+            json(&[
+                r#"{"pa_no": 2, "to_roi": 500}"#,
+                r#"{"pa_no": -1}"#,
+                "{}",
+            ]),
+            json(&[
+                r#"{"learners": 1200, "teachers": 80}"#,
+                r#"{"learners": 2000}"#,
+                r#"{"parents": null, "others": 3}"#,
+            ]),
+            json(&["done", "in_progress", "x"]),
+            json(&[
+                r#"["https://thpt-ngoquyen.edu.vn/tong-dai-111"]"#,
+                r#"["ftp://x"]"#,
+                "[]",
+            ]),
+            member(&[r#""Khó khăn""#, r#""""#, "null"]),
+        )
+            .prop_map(|(directive, unit, period, date, media, participants, status, evidence, difficulties)| {
+                let mut media_activity = serde_json::json!({"kind": "media", "title": "", "count": 2});
+                media_activity["date"] = date.clone().unwrap();
+                media_activity["media"] = media.unwrap();
+                let campaign = serde_json::json!({
+                    "kind": "campaign", "date": "2024-09-16", "occasion": "tet_trung_thu",
+                    "participants": participants.unwrap(),
+                });
+                let mut first = serde_json::json!({"task": "1a-3", "activities": [media_activity]});
+                first["status"] = status.unwrap();
+                first["evidence"] = evidence.unwrap();
+                if let Some(difficulties) = difficulties {
+                    first["difficulties"] = difficulties;
+                }
+                serde_json::json!({
+                    "directive": directive.unwrap(), "unit": unit.unwrap(), "period": period.unwrap(),
+                    "tasks": [first, {"task": "1b-4", "status": "done", "activities": [campaign]},
+                              {"task": "schools-3", "status": "in_progress"}],
+                })
+            })
+    }
+
+    #[cfg(feature = "directive")]
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        #[test]
+        fn a_generated_task_report_agrees_with_validate_and_normalize(input in task_report(), dated in any::<bool>()) {
+            let ctx = if dated {
+                Context::at(chrono::NaiveDate::from_ymd_opt(2025, 6, 30).unwrap())
+            } else {
+                Context::default()
+            };
+            holds("task_report", &input, &ctx, &input.to_string());
+        }
     }
 
     #[cfg(feature = "safe-school")]

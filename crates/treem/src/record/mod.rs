@@ -4,7 +4,8 @@
 //! member optional, text where the rules want a date or a code. A checked record
 //! ([`crate::child::Child`], [`crate::case::Case`], [`crate::school::School`], and, with the
 //! feature `safe-school`, [`crate::safe_school::CriteriaSet`] and
-//! [`crate::safe_school::Assessment`], with `directive`, [`crate::task_report::TaskReport`])
+//! [`crate::safe_school::Assessment`], with `directive`, [`crate::directive::Directive`] and
+//! [`crate::task_report::TaskReport`])
 //! is the same record once its kind's rules found no error: its members are domain values (a
 //! [`chrono::NaiveDate`], a [`crate::vn::sex::Sex`], a [`crate::vn::phone::Phone`], an entry
 //! of a catalog, a unit of the administrative list), so the code that reads it never checks
@@ -167,8 +168,9 @@ pub(crate) mod sealed {
 /// Implemented by [`crate::child::Child`], [`crate::case::Case`], [`crate::school::School`],
 /// [`crate::safe_school::CriteriaSet`] (kind `criteria_set`; the type of the built-in sets
 /// too, as the kind is not normalised) and [`crate::safe_school::Assessment`] (kind
-/// `safe_school_assessment`; its school is a checked [`crate::school::School`]) and
-/// [`crate::task_report::TaskReport`], each with its kind's feature; sealed.
+/// `safe_school_assessment`; its school is a checked [`crate::school::School`]),
+/// [`crate::directive::Directive`] and [`crate::task_report::TaskReport`], each with its
+/// kind's feature; sealed.
 pub trait Record: Sized + Serialize + sealed::Sealed {
     /// The kind's name, as in [`crate::api::validate`] (`child`, `case`, `school`).
     const KIND: &'static str;

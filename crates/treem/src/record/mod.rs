@@ -172,7 +172,8 @@ pub(crate) mod sealed {
 /// [`crate::directive::Directive`] and [`crate::task_report::TaskReport`], each with its
 /// kind's feature; sealed.
 pub trait Record: Sized + Serialize + sealed::Sealed {
-    /// The kind's name, as in [`crate::api::validate`] (`child`, `case`, `school`).
+    /// The kind's name, as in [`crate::api::validate`] (`child`, `case`, `school`,
+    /// `criteria_set`, `safe_school_assessment`, `directive`, `task_report`).
     const KIND: &'static str;
 
     /// Runs the kind's rules on `value` and, when they find no error, reads the normalised

@@ -223,7 +223,12 @@ mod letter_case;
 )]
 mod normalize;
 pub mod privacy;
-#[cfg(any(feature = "child", feature = "case", feature = "school"))]
+#[cfg(any(
+    feature = "child",
+    feature = "case",
+    feature = "school",
+    feature = "directive"
+))]
 pub mod record;
 mod registry;
 pub mod report;

@@ -342,7 +342,12 @@ impl Validator {
     /// # }
     /// # Ok::<(), treem::Error>(())
     /// ```
-    #[cfg(any(feature = "child", feature = "case", feature = "school"))]
+    #[cfg(any(
+        feature = "child",
+        feature = "case",
+        feature = "school",
+        feature = "directive"
+    ))]
     pub fn check<R: crate::record::Record>(
         &self,
         value: &serde_json::Value,
@@ -370,7 +375,12 @@ impl Validator {
     /// # }
     /// # Ok::<(), treem::Error>(())
     /// ```
-    #[cfg(any(feature = "child", feature = "case", feature = "school"))]
+    #[cfg(any(
+        feature = "child",
+        feature = "case",
+        feature = "school",
+        feature = "directive"
+    ))]
     pub fn check_bytes<R: crate::record::Record>(
         &self,
         input: &[u8],

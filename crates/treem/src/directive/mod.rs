@@ -4,6 +4,7 @@
 //! progress on them (kind `task_report`, [`crate::task_report`]). Its form follows Nghị định
 //! 30/2020/NĐ-CP on clerical work: the main components of Điều 8 khoản 2, the signing
 //! capacities of Điều 13, numbering and dating of Điều 15.
+//! A directive that passed the rules is a [`Directive`] ([`crate::record`]).
 //!
 //! The seed document of this project — the 2024 guidance of Hải Phòng's Department of
 //! Education and Training implementing Kế hoạch 188/KH-UBND, Kế hoạch 365-KH/TU and Chỉ thị
@@ -19,11 +20,13 @@
 //! động, Luật Phòng, chống bạo lực gia đình, Luật Bình đẳng giới) are not VERIFIED in our
 //! sources and are left out rather than guessed.
 
+mod checked;
 pub mod model;
 pub mod rules;
 mod tt13;
 pub mod vocab;
 
+pub use checked::{Directive, DocumentRef, IndicatorRef, Recipient, Section, Signer, Task};
 pub use model::{
     DirectiveDraft, DocumentRefDraft, IndicatorRefDraft, RecipientDraft, SectionDraft, SignerDraft,
     TaskDraft,

@@ -2,8 +2,11 @@
 //!
 //! A draft ([`crate::child::ChildDraft`], ...) is the record as a person typed it: every
 //! member optional, text where the rules want a date or a code. A checked record
-//! ([`crate::child::Child`], [`crate::case::Case`], [`crate::school::School`]) is the same
-//! record once its kind's rules found no error: its members are domain values (a
+//! ([`crate::child::Child`], [`crate::case::Case`], [`crate::school::School`], and, with the
+//! feature `safe-school`, [`crate::safe_school::CriteriaSet`] and
+//! [`crate::safe_school::Assessment`], with `directive`, [`crate::directive::Directive`] and
+//! [`crate::task_report::TaskReport`])
+//! is the same record once its kind's rules found no error: its members are domain values (a
 //! [`chrono::NaiveDate`], a [`crate::vn::sex::Sex`], a [`crate::vn::phone::Phone`], an entry
 //! of a catalog, a unit of the administrative list), so the code that reads it never checks
 //! again. The only way to one is [`Record::check`], which runs the kind's rules (the report
@@ -46,8 +49,11 @@
 //! # }
 //! ```
 
-use serde::{Serialize, Serializer};
+use serde::Serialize;
+#[cfg(any(feature = "school", feature = "child", feature = "case"))]
+use serde::Serializer;
 
+#[cfg(any(feature = "school", feature = "child", feature = "case"))]
 use crate::code_list::Entry;
 use crate::context::Context;
 use crate::document::Document;
@@ -159,10 +165,15 @@ pub(crate) mod sealed {
 
 /// A kind of record with a checked form.
 ///
-/// Implemented by [`crate::child::Child`], [`crate::case::Case`] and
-/// [`crate::school::School`] (each with its kind's feature); sealed.
+/// Implemented by [`crate::child::Child`], [`crate::case::Case`], [`crate::school::School`],
+/// [`crate::safe_school::CriteriaSet`] (kind `criteria_set`; the type of the built-in sets
+/// too, as the kind is not normalised) and [`crate::safe_school::Assessment`] (kind
+/// `safe_school_assessment`; its school is a checked [`crate::school::School`]),
+/// [`crate::directive::Directive`] and [`crate::task_report::TaskReport`], each with its
+/// kind's feature; sealed.
 pub trait Record: Sized + Serialize + sealed::Sealed {
-    /// The kind's name, as in [`crate::api::validate`] (`child`, `case`, `school`).
+    /// The kind's name, as in [`crate::api::validate`] (`child`, `case`, `school`,
+    /// `criteria_set`, `safe_school_assessment`, `directive`, `task_report`).
     const KIND: &'static str;
 
     /// Runs the kind's rules on `value` and, when they find no error, reads the normalised
@@ -240,11 +251,13 @@ pub(crate) fn check_with<D: Document, R>(
     }
 }
 
+#[cfg(any(feature = "school", feature = "child", feature = "case"))]
 /// An entry of one of the library's catalogs (a relationship, a disability type, a form of
 /// abuse, ...): its code, labels and legal source. Serialises as its code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Coded(&'static Entry);
 
+#[cfg(any(feature = "school", feature = "child", feature = "case"))]
 impl Coded {
     /// The catalog entry.
     ///
@@ -271,12 +284,14 @@ impl Coded {
     }
 }
 
+#[cfg(any(feature = "school", feature = "child", feature = "case"))]
 impl Serialize for Coded {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.0.code)
     }
 }
 
+#[cfg(any(feature = "school", feature = "child", feature = "case"))]
 /// An administrative unit of an address (a child's residence, a school's address).
 /// Serialises as its code.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -290,6 +305,7 @@ pub enum AdminUnit {
     Unjudged(String),
 }
 
+#[cfg(any(feature = "school", feature = "child", feature = "case"))]
 impl AdminUnit {
     /// The unit's code.
     ///
@@ -323,6 +339,7 @@ impl AdminUnit {
     }
 }
 
+#[cfg(any(feature = "school", feature = "child", feature = "case"))]
 impl Serialize for AdminUnit {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.code())
@@ -407,7 +424,7 @@ pub(crate) fn owned(field: &Field<String>, at: &Location<'_>) -> Result<Option<S
 }
 
 /// A date member (ISO 8601 once normalised).
-#[cfg(feature = "child")]
+#[cfg(any(feature = "child", feature = "directive"))]
 pub(crate) fn date(
     field: &Field<String>,
     at: &Location<'_>,
@@ -431,6 +448,7 @@ pub(crate) fn coded(
 }
 
 /// A plain member (a number, a flag).
+#[cfg(any(feature = "school", feature = "child", feature = "case"))]
 pub(crate) fn plain<T: Copy>(field: &Field<T>, at: &Location<'_>) -> Result<Option<T>, Unread> {
     match field {
         Field::Absent | Field::Null => Ok(None),
@@ -454,6 +472,7 @@ pub(crate) fn object<T, R>(
 
 /// A list member, each element read by `read` (null elements skipped, as the rules skip
 /// them).
+#[cfg(any(feature = "school", feature = "child", feature = "case"))]
 pub(crate) fn list<T, R>(
     field: &Field<Vec<Field<T>>>,
     at: &Location<'_>,

@@ -5,7 +5,7 @@
 //!   classes, QĐ 548/QĐ-LĐTBXH "Ngôi nhà an toàn", NĐ 80/2017/NĐ-CP Điều 3–6 as a checklist),
 //!   each marked `thresholds_only`, `partial` or `complete`;
 //! - [`set_check`]: the kind `criteria_set`, for a complete set supplied by the caller;
-//! - [`assessment`]: the kind `safe_school_assessment`; [`score`](mod@score): the level and its reasons;
+//! - [`assessment`]: the kind `safe_school_assessment`, checked into an [`Assessment`]; [`score`](mod@score): the level and its reasons;
 //! - [`rollup`]: the lists per managing authority, as mergeable partials.
 //!
 //! The official appendices' criterion texts are not in treem's sources and are never
@@ -14,12 +14,14 @@
 
 pub mod assessment;
 pub mod builtin;
+mod checked;
 pub mod criteria;
 pub mod rollup;
 pub mod score;
 pub mod set_check;
 
 pub use assessment::{assess, Assessed};
+pub use checked::{Assessment, CriterionResult, Remedy, SetUsed};
 pub use criteria::CriteriaSet;
 pub use rollup::{Rollup, RollupPartial};
 pub use score::{score, Score};

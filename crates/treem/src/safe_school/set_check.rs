@@ -280,3 +280,56 @@ fn check_threshold(set: &CriteriaSet, at: &Location<'_>, sink: &mut IssueSink) {
         }
     }
 }
+
+impl crate::record::sealed::Sealed for CriteriaSet {}
+
+/// A criteria set supplied by the caller (kind `criteria_set`) is checked into the same type
+/// that carries treem's built-in sets: its schema read, then the rules a set keeps (the
+/// criteria of TT 18/2023/TT-BGDĐT Điều 11, TT 45/2021/TT-BGDĐT Điều 8 and QĐ 548/QĐ-LĐTBXH
+/// are the caller's; treem checks the set's own coherence and its pass rule against the
+/// documents', see [`check`]). The kind is not normalised: the checked set is the set as given,
+/// read; it serialises as the built-in sets do (`remedy_required` always written, a `false`
+/// `mandatory` or `conditional` left out).
+///
+/// # Examples
+/// ```
+/// use treem::record::Record;
+/// let input = serde_json::json!({
+///     "id": "truong-x-2026", "version": "2026-01-01", "title": "Bộ tiêu chí của trường",
+///     "document": {"number": "01/QĐ-X", "title": "Quyết định", "articles": "Điều 1"},
+///     "applies_to": ["truong_thcs"],
+///     "threshold": {"rule": "count", "min_met": 1, "min_mandatory_met": 1},
+///     "completeness": "complete",
+///     "criteria": [{"code": "1", "text": "Có nội quy", "mandatory": true}],
+/// });
+/// let set = treem::safe_school::CriteriaSet::check(&input, &treem::Context::default())
+///     .unwrap()
+///     .into_record();
+/// assert_eq!(set.mandatory_count(), 1);
+///
+/// let mut duplicate = input.clone();
+/// duplicate["criteria"] = serde_json::json!([
+///     {"code": "1", "text": "Có nội quy", "mandatory": true},
+///     {"code": "1", "text": "Có camera"},
+/// ]);
+/// let report = treem::safe_school::CriteriaSet::check(&duplicate, &treem::Context::default())
+///     .unwrap_err();
+/// assert!(report.has_code("criteria_set.duplicate_code"));
+/// ```
+impl crate::record::Record for CriteriaSet {
+    const KIND: &'static str = "criteria_set";
+
+    fn check(
+        value: &serde_json::Value,
+        ctx: &Context,
+    ) -> Result<crate::record::Checked<CriteriaSet>, crate::report::Report> {
+        crate::record::check(value, ctx, |draft: &CriteriaSetDraft, _ctx| {
+            // The rules read the set with the same reader; a set they passed reads.
+            crate::json::data::FromJson::from_json(&draft.0).map_err(
+                |_: crate::json::data::ReadError| {
+                    crate::record::Unread::at(&crate::report::Location::root())
+                },
+            )
+        })
+    }
+}

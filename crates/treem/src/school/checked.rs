@@ -126,7 +126,16 @@ impl School {
     }
 
     fn read(draft: &SchoolDraft, ctx: &Context) -> Result<School, Unread> {
-        let root = Location::root();
+        School::read_at(draft, ctx, &Location::root())
+    }
+
+    /// Reads a normalised draft that passed the school rules at `root` (the root of a
+    /// `school` record, `/school` of a safe-school assessment).
+    pub(crate) fn read_at(
+        draft: &SchoolDraft,
+        ctx: &Context,
+        root: &Location<'_>,
+    ) -> Result<School, Unread> {
         let at = |key| root.key(key);
         let required = |field, key| {
             let here = at(key);

@@ -6,13 +6,16 @@
 //! check that the tasks exist in the directive and are assigned to the unit's type, that
 //! counts are whole and non-negative, that dates fall in the period, that an occasion's
 //! activity falls in its months, and that no activity has more learners than the school.
-//! [`rollup`] turns many reports into mergeable partials and a published table.
+//! [`rollup`] turns many reports into mergeable partials and a published table; a report that
+//! passed the rules is a [`TaskReport`] ([`crate::record`]).
 
+mod checked;
 pub mod model;
 pub mod period;
 pub mod rollup;
 pub mod rules;
 
+pub use checked::{Activity, Participants, TaskProgress, TaskReport, Unit};
 pub use model::{ActivityDraft, ParticipantsDraft, TaskProgressDraft, TaskReportDraft, UnitDraft};
 pub use rollup::{RollupPartial, RollupTable};
 

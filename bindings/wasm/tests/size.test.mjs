@@ -18,7 +18,10 @@
 // document numbers moved to the directive feature, -5.7 KiB in each form's module): every
 // domain 320.3 KiB (budget 325), child 148.8 (budget 150, the target itself: no room is
 // left for drift, so the next growth needs a cut), case 172.0 (175), school 121.4 (124),
-// safe-school 156.4 (159).
+// safe-school 156.4 (159). Raised 7 Dec 2026 (issue #21: the indicator feed reads checked
+// children and cases, treem::record, so the module with indicators links the checked records'
+// readers): every domain 321.9 -> 328.1 KiB (budget 325 -> 333); the form modules, which hold
+// no indicator engine, are unchanged (child 149.4).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -32,7 +35,7 @@ import {
 import { KEY_END, layoutKey, renameFunctions } from '../layout-names.mjs';
 
 const MODULES = [
-  { dir: '.', title: "'treem' (every domain)", budgetKiB: 325 },
+  { dir: '.', title: "'treem' (every domain)", budgetKiB: 333 },
   { dir: 'child', title: "'treem/child' (the child form's module)", budgetKiB: 150, targetKiB: 150 },
   // One module per form (issue #24; README "Which module for which form"), each held to issue
   // #24's target of 150 KiB. Measured 7 Dec 2026 (budget = measured + ~1.5 %) after the core's

@@ -158,6 +158,13 @@ pub const UNKNOWN: EthnicGroup = EthnicGroup {
 };
 
 /// Every entry: the 54 groups, then `foreign` and `unknown`.
+///
+/// # Examples
+///
+/// ```
+/// assert_eq!(treem::vn::ethnic::all().count(), 56);
+/// assert!(treem::vn::ethnic::all().any(|g| g.name == "Kinh"));
+/// ```
 pub fn all() -> impl Iterator<Item = &'static EthnicGroup> {
     GROUPS.iter().chain([&FOREIGN, &UNKNOWN])
 }
@@ -240,6 +247,16 @@ fn by_folded_name() -> &'static SortedMap<String, &'static EthnicGroup> {
 }
 
 /// Parses an ethnic group by code or name, raising issues at `at`.
+///
+/// # Examples
+///
+/// ```
+/// use treem::report::{IssueSink, Location};
+/// let mut sink = IssueSink::new(treem::Lang::Vi);
+/// let g = treem::vn::ethnic::parse("Ê Đê", &Location::root(), &mut sink).unwrap();
+/// assert_eq!(g.code, "12");
+/// assert!(sink.is_empty());
+/// ```
 pub fn parse(text: &str, at: &Location<'_>, sink: &mut IssueSink) -> Option<EthnicGroup> {
     if text.trim().is_empty() {
         sink.push(&ETHNIC_EMPTY, at, []);
@@ -265,6 +282,13 @@ fn echo(text: &str) -> String {
 }
 
 /// The canonical written form of an entry: its code.
+///
+/// # Examples
+///
+/// ```
+/// use treem::vn::ethnic::{format, lookup};
+/// assert_eq!(format(lookup("Kinh").unwrap()), "01");
+/// ```
 pub fn format(group: &EthnicGroup) -> &'static str {
     group.code
 }

@@ -135,6 +135,14 @@ fn tone_of_mark(c: char) -> Option<usize> {
 }
 
 /// True for the combining marks Vietnamese uses (five tones, breve, circumflex, horn).
+///
+/// # Examples
+///
+/// ```
+/// use treem::vn::letters::is_vietnamese_mark;
+/// assert!(is_vietnamese_mark('\u{302}'));
+/// assert!(!is_vietnamese_mark('a'));
+/// ```
 pub fn is_vietnamese_mark(c: char) -> bool {
     shape_mark(c).is_some() || tone_of_mark(c).is_some()
 }
@@ -201,6 +209,14 @@ pub fn compose(text: &str) -> String {
 
 /// The letter without tone or shape mark, lower case: `Ữ` → `u`, `Đ` → `d`; other characters
 /// are lower-cased (a character whose lower case is not one character is kept).
+///
+/// # Examples
+///
+/// ```
+/// use treem::vn::letters::fold_char;
+/// assert_eq!(fold_char('Ữ'), 'u');
+/// assert_eq!(fold_char('Đ'), 'd');
+/// ```
 pub fn fold_char(c: char) -> char {
     if let Some(v) = vowel_of(c) {
         if let Some((base, _, _)) = ROWS.get(v.row) {
@@ -267,6 +283,15 @@ fn plain_letter_slow(c: char) -> Option<PlainLetter> {
 }
 
 /// Every precomposed Vietnamese letter, lower then upper case (for tests and catalogs).
+///
+/// # Examples
+///
+/// ```
+/// use treem::vn::letters::all_letters;
+/// assert!(all_letters().any(|c| c == 'ễ'));
+/// assert!(all_letters().any(|c| c == 'Đ'));
+/// assert!(!all_letters().any(|c| c == 'b'));
+/// ```
 pub fn all_letters() -> impl Iterator<Item = char> {
     let lower = ROWS
         .iter()
@@ -277,6 +302,14 @@ pub fn all_letters() -> impl Iterator<Item = char> {
 
 /// A precomposed Vietnamese letter taken apart into base letter and combining marks in
 /// canonical (NFD) order: `ậ` → `a` U+0323 U+0302. Other characters give themselves.
+///
+/// # Examples
+///
+/// ```
+/// use treem::vn::letters::decompose_char;
+/// assert_eq!(decompose_char('ậ'), "a\u{323}\u{302}");
+/// assert_eq!(decompose_char('x'), "x");
+/// ```
 pub fn decompose_char(c: char) -> String {
     let Some(v) = vowel_of(c) else {
         return c.to_string();

@@ -326,6 +326,14 @@ pub fn fold(text: &str) -> String {
 
 /// The folded key with everything but letters and digits removed: `Gia-rai`, `Gia Rai` and
 /// `giarai` give the same key. For matching catalog names, not for display.
+///
+/// # Examples
+///
+/// ```
+/// use treem::vn::name::fold_compact;
+/// assert_eq!(fold_compact("Gia-rai"), "giarai");
+/// assert_eq!(fold_compact("Gia Rai"), fold_compact("giarai"));
+/// ```
 pub fn fold_compact(text: &str) -> String {
     fold(text).chars().filter(|c| c.is_alphanumeric()).collect()
 }

@@ -137,6 +137,14 @@ pub const PROVINCE_CODES: [(&str, &str); 63] = [
 ];
 
 /// The province name of a three-digit code, if it is one of the 63.
+///
+/// # Examples
+///
+/// ```
+/// use treem::vn::personal_id::province_name;
+/// assert_eq!(province_name("001"), Some("Hà Nội"));
+/// assert_eq!(province_name("999"), None);
+/// ```
 pub fn province_name(code: &str) -> Option<&'static str> {
     // The last digit first: it differs between neighbours, so the full comparison (a call
     // to memcmp) runs about once instead of for every entry before the match.
@@ -184,6 +192,15 @@ pub enum Mismatch {
 
 impl PersonalId {
     /// The canonical written form: the 12 digits.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::report::{IssueSink, Location};
+    /// let mut sink = IssueSink::new(treem::Lang::Vi);
+    /// let id = treem::vn::personal_id::parse("035.199.000.123", &Location::root(), &mut sink).unwrap();
+    /// assert_eq!(id.format(), "035199000123");
+    /// ```
     pub fn format(&self) -> String {
         self.number.clone()
     }
@@ -219,6 +236,18 @@ impl PersonalId {
 
     /// Raises an issue at `at` for each mismatch with `date_of_birth` and `sex`; the number is
     /// masked in the messages.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use treem::report::{IssueSink, Location};
+    /// use treem::vn::{personal_id, sex::Sex};
+    /// let mut sink = IssueSink::new(treem::Lang::Vi);
+    /// let id = personal_id::parse("035199000123", &Location::root(), &mut sink).unwrap();
+    /// id.report_mismatches(NaiveDate::from_ymd_opt(2000, 5, 1).unwrap(), Sex::Male, &Location::root(), &mut sink);
+    /// assert_eq!(sink.len(), 2);
+    /// ```
     pub fn report_mismatches(
         &self,
         date_of_birth: NaiveDate,
@@ -258,6 +287,17 @@ impl PersonalId {
     }
 
     /// Raises [`PERSONAL_ID_BIRTH_IN_FUTURE`] when the birth year is after `as_of`'s year.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use treem::report::{IssueSink, Location};
+    /// let mut sink = IssueSink::new(treem::Lang::Vi);
+    /// let id = treem::vn::personal_id::parse("035199000123", &Location::root(), &mut sink).unwrap();
+    /// id.check_as_of(NaiveDate::from_ymd_opt(1998, 12, 31).unwrap(), &Location::root(), &mut sink);
+    /// assert_eq!(sink.len(), 1);
+    /// ```
     pub fn check_as_of(&self, as_of: NaiveDate, at: &Location<'_>, sink: &mut IssueSink) {
         if self.birth_year > as_of.year() {
             sink.push(
@@ -274,6 +314,14 @@ impl PersonalId {
 
 /// The number with the spaces and dots people type removed (`035 199 000 123`,
 /// `035.199.000.123`); other characters are kept so that [`parse`] can report them.
+///
+/// # Examples
+///
+/// ```
+/// use treem::vn::personal_id::normalize;
+/// assert_eq!(normalize("035 199.000 123"), "035199000123");
+/// assert_eq!(normalize("035-199"), "035-199");
+/// ```
 pub fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     out.extend(text.chars().filter(|c| !c.is_whitespace() && *c != '.'));

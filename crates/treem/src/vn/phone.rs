@@ -295,6 +295,14 @@ fn national(digits: String) -> String {
 
 /// The national form of `text` when it is a phone number at all (errors aside); used by
 /// normalisers. Idempotent.
+///
+/// # Examples
+///
+/// ```
+/// use treem::vn::phone::normalize;
+/// assert_eq!(normalize("+84 912 345 678").as_deref(), Some("0912345678"));
+/// assert_eq!(normalize("").as_deref(), None);
+/// ```
 pub fn normalize(text: &str) -> Option<String> {
     let d = digits(text).ok()?;
     (!d.is_empty()).then(|| national(d))

@@ -36,6 +36,13 @@ impl Sex {
     }
 
     /// The canonical code (`male`, `female`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::vn::sex::Sex;
+    /// assert_eq!(Sex::Female.code(), "female");
+    /// ```
     pub const fn code(self) -> &'static str {
         match self {
             Sex::Male => "male",
@@ -44,6 +51,13 @@ impl Sex {
     }
 
     /// The label in Vietnamese (`Nam`, `Nữ`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::vn::sex::Sex;
+    /// assert_eq!(Sex::Female.label_vi(), "Nữ");
+    /// ```
     pub const fn label_vi(self) -> &'static str {
         match self {
             Sex::Male => "Nam",
@@ -52,6 +66,13 @@ impl Sex {
     }
 
     /// The label in English (`Male`, `Female`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::vn::sex::Sex;
+    /// assert_eq!(Sex::Male.label_en(), "Male");
+    /// ```
     pub const fn label_en(self) -> &'static str {
         match self {
             Sex::Male => "Male",

@@ -119,6 +119,15 @@ fn impossible_reason(day: u32, month: u32, year: i32) -> (String, String) {
 }
 
 /// Number of days in `month` of `year` (0 for a month outside 1–12).
+///
+/// # Examples
+///
+/// ```
+/// use treem::vn::date::days_in_month;
+/// assert_eq!(days_in_month(2024, 2), 29);
+/// assert_eq!(days_in_month(2023, 2), 28);
+/// assert_eq!(days_in_month(2024, 13), 0);
+/// ```
 pub fn days_in_month(year: i32, month: u32) -> u32 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -238,6 +247,17 @@ fn number(text: &str) -> Option<u32> {
 
 /// Age in completed years on `on` (0 before the first birthday; `None` if `on` is before birth).
 /// A child born on 29 February completes a year on 1 March in common years.
+///
+/// # Examples
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use treem::vn::date::age_on;
+/// let birth = NaiveDate::from_ymd_opt(2016, 2, 29).unwrap();
+/// assert_eq!(age_on(birth, NaiveDate::from_ymd_opt(2017, 2, 28).unwrap()), Some(0));
+/// assert_eq!(age_on(birth, NaiveDate::from_ymd_opt(2017, 3, 1).unwrap()), Some(1));
+/// assert_eq!(age_on(birth, NaiveDate::from_ymd_opt(2015, 1, 1).unwrap()), None);
+/// ```
 pub fn age_on(birth: NaiveDate, on: NaiveDate) -> Option<u32> {
     if on < birth {
         return None;
@@ -252,6 +272,14 @@ pub fn age_on(birth: NaiveDate, on: NaiveDate) -> Option<u32> {
 /// Age counted by birth year, as school entry is (Luật Giáo dục 2019, Điều 28 khoản 1:
 /// lớp 1 at 6, lớp 6 at 11, lớp 10 at 15 "tính theo năm"): the calendar year in which a
 /// school year starts minus the year of birth.
+///
+/// # Examples
+///
+/// ```
+/// use chrono::NaiveDate;
+/// let birth = NaiveDate::from_ymd_opt(2018, 12, 31).unwrap();
+/// assert_eq!(treem::vn::date::age_by_year(birth, 2024), 6);
+/// ```
 pub fn age_by_year(birth: NaiveDate, year: i32) -> i32 {
     year - birth.year()
 }

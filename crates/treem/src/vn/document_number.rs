@@ -226,6 +226,15 @@ pub struct DocumentNumber {
 
 /// Pasted text cleaned: whitespace removed, `Ð` → `Đ`, dashes → `-`, letters composed, a
 /// leading `Số:` and surrounding punctuation dropped.
+///
+/// # Examples
+///
+/// ```
+/// # #[cfg(feature = "directive")] {
+/// use treem::vn::document_number::normalize;
+/// assert_eq!(normalize("Số: 20/2021/NĐ – CP."), "20/2021/NĐ-CP");
+/// # }
+/// ```
 pub fn normalize(text: &str) -> String {
     let joined: String = text
         .chars()
@@ -557,6 +566,18 @@ fn issuer_name(issuer: &str) -> Option<String> {
 }
 
 /// The canonical written form of a parsed number (parsing it again gives the same value).
+///
+/// # Examples
+///
+/// ```
+/// # #[cfg(feature = "directive")] {
+/// use treem::report::{IssueSink, Location};
+/// use treem::vn::document_number::{format, parse};
+/// let mut sink = IssueSink::new(treem::Lang::Vi);
+/// let d = parse("20/2021/NĐ- CP", &Location::root(), &mut sink).unwrap();
+/// assert_eq!(format(&d), "20/2021/NĐ-CP");
+/// # }
+/// ```
 pub fn format(number: &DocumentNumber) -> &str {
     &number.text
 }

@@ -35,6 +35,14 @@ pub enum ReadError {
 impl ReadError {
     /// chrono's message for the same error (its `ParseError` display), which serde errors
     /// carry: a caller sees the same text as before.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::vn::date::iso::{read_date, ReadError};
+    /// assert_eq!(read_date("2024-02-30").unwrap_err().message(), ReadError::OutOfRange.message());
+    /// assert_eq!(ReadError::OutOfRange.message(), "input is out of range");
+    /// ```
     pub fn message(self) -> &'static str {
         match self {
             ReadError::OutOfRange => "input is out of range",
@@ -54,11 +62,27 @@ impl std::fmt::Display for ReadError {
 /// `YYYY-MM-DD`, as chrono's `format("%Y-%m-%d")` writes it: four digits for years 0–9999,
 /// otherwise a sign and at least four digits (`+10000-01-01`, `-0001-12-31`). This is
 /// `NaiveDate`'s `Display`, which chrono writes without its strftime machinery.
+///
+/// # Examples
+///
+/// ```
+/// use chrono::NaiveDate;
+/// let d = NaiveDate::from_ymd_opt(2024, 8, 3).unwrap();
+/// assert_eq!(treem::vn::date::iso::date(d), "2024-08-03");
+/// ```
 pub fn date(date: NaiveDate) -> String {
     date.to_string()
 }
 
 /// `YYYY-MM-DDTHH:MM`, as chrono's `format("%Y-%m-%dT%H:%M")` writes it.
+///
+/// # Examples
+///
+/// ```
+/// use chrono::NaiveDate;
+/// let at = NaiveDate::from_ymd_opt(2024, 8, 3).unwrap().and_hms_opt(7, 5, 9).unwrap();
+/// assert_eq!(treem::vn::date::iso::minute(at), "2024-08-03T07:05");
+/// ```
 pub fn minute(at: NaiveDateTime) -> String {
     let mut out = date(at.date());
     out.push('T');
@@ -70,6 +94,14 @@ pub fn minute(at: NaiveDateTime) -> String {
 
 /// `YYYY-MM-DDTHH:MM:SS`, as chrono's `format("%Y-%m-%dT%H:%M:%S")` writes it (whole
 /// seconds; a leap second is `60`).
+///
+/// # Examples
+///
+/// ```
+/// use chrono::NaiveDate;
+/// let at = NaiveDate::from_ymd_opt(2024, 8, 3).unwrap().and_hms_opt(7, 5, 9).unwrap();
+/// assert_eq!(treem::vn::date::iso::second(at), "2024-08-03T07:05:09");
+/// ```
 pub fn second(at: NaiveDateTime) -> String {
     let mut out = minute(at);
     out.push(':');
@@ -78,6 +110,15 @@ pub fn second(at: NaiveDateTime) -> String {
 }
 
 /// The second as chrono's `%S` writes it: 0–59, or 60 for a leap second.
+///
+/// # Examples
+///
+/// ```
+/// use chrono::NaiveTime;
+/// use treem::vn::date::iso::second_of_minute;
+/// assert_eq!(second_of_minute(NaiveTime::from_hms_opt(7, 5, 9).unwrap()), 9);
+/// assert_eq!(second_of_minute(NaiveTime::from_hms_milli_opt(23, 59, 59, 1_500).unwrap()), 60);
+/// ```
 pub fn second_of_minute(time: NaiveTime) -> u32 {
     time.second() + time.nanosecond() / 1_000_000_000
 }
@@ -110,6 +151,15 @@ pub fn read_date(text: &str) -> Result<NaiveDate, ReadError> {
 ///
 /// # Errors
 /// chrono's error kind for the same text.
+///
+/// # Examples
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use treem::vn::date::iso::{read_date, read_date_lenient};
+/// assert_eq!(read_date_lenient("2024 -08 -13 "), Ok(NaiveDate::from_ymd_opt(2024, 8, 13).unwrap()));
+/// assert!(read_date("2024 -08 -13 ").is_err());
+/// ```
 pub fn read_date_lenient(text: &str) -> Result<NaiveDate, ReadError> {
     read_ymd(text, true)
 }
@@ -250,6 +300,19 @@ impl Scan<'_> {
 ///
 /// # Errors
 /// The deserializer's error: not a string, or chrono's message for a text that is no date.
+///
+/// # Examples
+///
+/// ```
+/// use chrono::NaiveDate;
+/// #[derive(serde::Deserialize)]
+/// struct Row {
+///     #[serde(deserialize_with = "treem::vn::date::iso::deserialize_date")]
+///     born: NaiveDate,
+/// }
+/// let row: Row = serde_json::from_str(r#"{"born": "2018-05-01"}"#).unwrap();
+/// assert_eq!(row.born, NaiveDate::from_ymd_opt(2018, 5, 1).unwrap());
+/// ```
 pub fn deserialize_date<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<NaiveDate, D::Error> {
@@ -260,6 +323,19 @@ pub fn deserialize_date<'de, D: serde::Deserializer<'de>>(
 ///
 /// # Errors
 /// As [`deserialize_date`].
+///
+/// # Examples
+///
+/// ```
+/// use chrono::NaiveDate;
+/// #[derive(serde::Deserialize)]
+/// struct Row {
+///     #[serde(deserialize_with = "treem::vn::date::iso::deserialize_optional_date")]
+///     left: Option<NaiveDate>,
+/// }
+/// let row: Row = serde_json::from_str(r#"{"left": null}"#).unwrap();
+/// assert_eq!(row.left, None);
+/// ```
 pub fn deserialize_optional_date<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Option<NaiveDate>, D::Error> {

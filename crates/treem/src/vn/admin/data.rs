@@ -41,6 +41,13 @@ pub enum Coverage {
 
 impl Coverage {
     /// `national` or `hai_phong`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::vn::admin::Coverage;
+    /// assert_eq!(Coverage::HaiPhong.as_str(), "hai_phong");
+    /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
             Coverage::National => "national",
@@ -154,6 +161,16 @@ impl Eq for EditionTable {}
 
 impl EditionTable {
     /// The units of `level`, sorted by code.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::vn::admin::{tables, Level};
+    /// use treem::Edition;
+    /// let provinces = tables().edition(Edition::E2025).units(Level::Province);
+    /// assert!(provinces.iter().any(|u| &*u.code == "31"));
+    /// assert!(tables().edition(Edition::E2025).units(Level::District).is_empty());
+    /// ```
     pub fn units(&self, level: Level) -> &[Unit] {
         match level {
             Level::Province => &self.provinces,
@@ -163,6 +180,15 @@ impl EditionTable {
     }
 
     /// The unit with `code` (its length gives the level).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::vn::admin::tables;
+    /// use treem::Edition;
+    /// let unit = tables().edition(Edition::E2024).find("11338").unwrap();
+    /// assert_eq!(&*unit.name, "Phường Cầu Tre");
+    /// ```
     pub fn find(&self, code: &str) -> Option<&Unit> {
         let level = Level::of_code_len(code.len())?;
         let units = self.units(level);
@@ -275,6 +301,16 @@ impl GeographyData {
     /// A [`DataError`] naming the first bad line: a wrong header, an unknown section, a code
     /// of the wrong length or repeated, a name without its type words, a unit without a parent,
     /// a map link to a unit the tables do not hold.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::vn::admin::{GeographyData, BUILT_IN_TEXT};
+    /// use treem::Edition;
+    /// let data = GeographyData::from_text(BUILT_IN_TEXT).unwrap();
+    /// assert!(data.edition(Edition::E2024).find("304").is_some());
+    /// assert_eq!(GeographyData::from_text("not tables").unwrap_err().line, 1);
+    /// ```
     pub fn from_text(text: &str) -> Result<GeographyData, DataError> {
         let mut data = GeographyData {
             coverage: Coverage::National,
@@ -446,11 +482,28 @@ impl GeographyData {
     }
 
     /// How much of the country the tables cover.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::vn::admin::{tables, Coverage};
+    /// let expected = if cfg!(feature = "national-geography") { Coverage::National } else { Coverage::HaiPhong };
+    /// assert_eq!(tables().coverage(), expected);
+    /// ```
     pub fn coverage(&self) -> Coverage {
         self.coverage
     }
 
     /// The units of `edition`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::vn::admin::tables;
+    /// use treem::Edition;
+    /// assert!(tables().edition(Edition::E2024).find("304").is_some());
+    /// assert!(tables().edition(Edition::E2025).find("304").is_none());
+    /// ```
     pub fn edition(&self, edition: Edition) -> &EditionTable {
         match edition {
             Edition::E2024 => &self.e2024,
@@ -460,6 +513,13 @@ impl GeographyData {
 
     /// The links of an old (2024) commune code, or of an old district that had no communes,
     /// to the new (2025) unit(s): one-to-many, empty when the code is not in the map.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let links = treem::vn::admin::tables().successors("11596");
+    /// assert_eq!(links.len(), 3);
+    /// ```
     pub fn successors(&self, old_code: &str) -> &[Successor] {
         let start = self.successors.partition_point(|s| &*s.old_code < old_code);
         let end = self
@@ -469,6 +529,13 @@ impl GeographyData {
     }
 
     /// The new (2025) province an old (2024) province went into (NQ 202/2025/QH15).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let new = treem::vn::admin::tables().province_successor("30").unwrap();
+    /// assert_eq!(&*new.code, "31");
+    /// ```
     pub fn province_successor(&self, old_province_code: &str) -> Option<&Unit> {
         let i = self
             .province_successors
@@ -479,6 +546,13 @@ impl GeographyData {
     }
 
     /// The old (2024) communes (or districts) that went, wholly or in part, into a new unit.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let old: Vec<_> = treem::vn::admin::tables().predecessors("11329").map(|s| &*s.old_code).collect();
+    /// assert!(old.contains(&"11338"));
+    /// ```
     pub fn predecessors<'a>(
         &'a self,
         new_code: &'a str,

@@ -85,6 +85,15 @@ impl GeographyData {
     ///
     /// # Errors
     /// [`Unresolved`] when the text names no unit, or several.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::vn::admin::tables;
+    /// use treem::Edition;
+    /// let unit = tables().resolve("P. Cầu Tre, Q. Ngô Quyền", Edition::E2024).unwrap();
+    /// assert_eq!(&*unit.code, "11338");
+    /// ```
     pub fn resolve(&self, text: &str, edition: Edition) -> Result<&Unit, Unresolved<'_>> {
         let table = self.edition(edition);
         let mut parts = text

@@ -71,6 +71,14 @@ static BUILT_IN: OnceLock<GeographyData> = OnceLock::new();
 /// # Errors
 /// [`AlreadyInstalled`] when tables were already installed: they can be set once, so that
 /// answers cannot change under a running batch.
+///
+/// # Examples
+///
+/// ```
+/// use treem::vn::admin::{install, GeographyData, BUILT_IN_TEXT};
+/// install(GeographyData::from_text(BUILT_IN_TEXT).unwrap()).unwrap();
+/// assert!(install(GeographyData::from_text(BUILT_IN_TEXT).unwrap()).is_err());
+/// ```
 pub fn install(data: GeographyData) -> Result<(), AlreadyInstalled> {
     INSTALLED.set(data).map_err(|_| AlreadyInstalled)
 }
@@ -81,6 +89,14 @@ pub fn install(data: GeographyData) -> Result<(), AlreadyInstalled> {
 pub struct AlreadyInstalled;
 
 /// The tables in use: the installed ones, else the compiled-in ones.
+///
+/// # Examples
+///
+/// ```
+/// use treem::Edition;
+/// let units = treem::vn::admin::tables().edition(Edition::E2025);
+/// assert_eq!(units.find("31").map(|u| &*u.name), Some("Thành phố Hải Phòng"));
+/// ```
 pub fn tables() -> &'static GeographyData {
     if let Some(data) = INSTALLED.get() {
         return data;
@@ -93,22 +109,55 @@ pub fn tables() -> &'static GeographyData {
 }
 
 /// The unit with `code` in `edition` (the code's length gives the level).
+///
+/// # Examples
+///
+/// ```
+/// use treem::vn::admin::{find, Level};
+/// use treem::Edition;
+/// let unit = find(Edition::E2024, "304").unwrap();
+/// assert_eq!((&*unit.name, unit.level), ("Quận Ngô Quyền", Level::District));
+/// ```
 pub fn find(edition: Edition, code: &str) -> Option<&'static Unit> {
     tables().edition(edition).find(code)
 }
 
 /// The commune-level unit with the 5-digit `code` in `edition`.
+///
+/// # Examples
+///
+/// ```
+/// use treem::vn::admin::find_commune;
+/// use treem::Edition;
+/// assert_eq!(find_commune(Edition::E2024, "11338").map(|u| &*u.name), Some("Phường Cầu Tre"));
+/// assert!(find_commune(Edition::E2024, "31").is_none());
+/// ```
 pub fn find_commune(edition: Edition, code: &str) -> Option<&'static Unit> {
     find(edition, code).filter(|u| u.level == Level::Commune)
 }
 
 /// The province with the 2-digit `code` in `edition`.
+///
+/// # Examples
+///
+/// ```
+/// use treem::vn::admin::find_province;
+/// use treem::Edition;
+/// assert_eq!(find_province(Edition::E2025, "31").map(|u| &*u.name), Some("Thành phố Hải Phòng"));
+/// ```
 pub fn find_province(edition: Edition, code: &str) -> Option<&'static Unit> {
     find(edition, code).filter(|u| u.level == Level::Province)
 }
 
 /// The district-level unit with the 3-digit `code` (edition 2024 only: the 2025 edition has
 /// no district level).
+///
+/// # Examples
+///
+/// ```
+/// use treem::vn::admin::find_district;
+/// assert_eq!(find_district("304").map(|u| &*u.name), Some("Quận Ngô Quyền"));
+/// ```
 pub fn find_district(code: &str) -> Option<&'static Unit> {
     find(Edition::E2024, code).filter(|u| u.level == Level::District)
 }
@@ -129,6 +178,15 @@ pub fn resolve(text: &str, edition: Edition) -> Result<&'static Unit, Unresolved
 }
 
 /// The province a unit belongs to, in the unit's own edition (itself for a province).
+///
+/// # Examples
+///
+/// ```
+/// use treem::vn::admin::{find_commune, province_of};
+/// use treem::Edition;
+/// let commune = find_commune(Edition::E2024, "11338").unwrap();
+/// assert_eq!(province_of(commune).map(|u| &*u.code), Some("31"));
+/// ```
 pub fn province_of(unit: &Unit) -> Option<&'static Unit> {
     find_province(unit.edition, &unit.province_code)
 }
@@ -136,11 +194,27 @@ pub fn province_of(unit: &Unit) -> Option<&'static Unit> {
 /// The new (2025) unit(s) an old (2024) commune code went into, with the statistics office's
 /// notes: one-to-many (`successors("…").len() > 1` for the 440 split communes). The old code
 /// of one of the five island districts without communes gives its đặc khu.
+///
+/// # Examples
+///
+/// ```
+/// use treem::vn::admin::successors;
+/// let links = successors("11338");
+/// assert_eq!(links.iter().map(|s| &*s.new_code).collect::<Vec<_>>(), ["11329"]);
+/// assert!(successors("99999").is_empty());
+/// ```
 pub fn successors(old_code: &str) -> &'static [Successor] {
     tables().successors(old_code)
 }
 
 /// The new (2025) province an old (2024) province went into (Nghị quyết 202/2025/QH15).
+///
+/// # Examples
+///
+/// ```
+/// use treem::vn::admin::new_province_of;
+/// assert_eq!(new_province_of("30").map(|u| &*u.name), Some("Thành phố Hải Phòng"));
+/// ```
 pub fn new_province_of(old_province_code: &str) -> Option<&'static Unit> {
     tables().province_successor(old_province_code)
 }

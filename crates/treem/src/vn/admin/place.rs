@@ -274,6 +274,18 @@ fn is_inside(unit: &Unit, parent: &Unit) -> bool {
 /// a commune outside its district or province. Each link is judged once: the commune against
 /// the district when one is given (and the district against the province), else against
 /// the province.
+///
+/// # Examples
+///
+/// ```
+/// use treem::report::{IssueSink, Location};
+/// use treem::vn::admin::place::{check, PlaceCodes};
+/// let mut sink = IssueSink::new(treem::Lang::Vi);
+/// let codes = PlaceCodes { province: Some("31"), district: Some("304"), commune: Some("11338") };
+/// let place = check(codes, treem::Edition::E2024, &Location::root(), &mut sink);
+/// assert_eq!(place.commune.map(|u| &*u.name), Some("Phường Cầu Tre"));
+/// assert!(sink.is_empty());
+/// ```
 pub fn check(
     codes: PlaceCodes<'_>,
     edition: Edition,
@@ -362,6 +374,15 @@ pub fn check(
 /// The code of the unit a name (or a code) denotes at `level` in `edition`, inside `parent`
 /// (a province or district code) when given; `None` when the text names no unit of that
 /// level or several. For normalisers: a name written where a code belongs.
+///
+/// # Examples
+///
+/// ```
+/// use treem::vn::admin::{place::code_for_name, Level};
+/// use treem::Edition;
+/// assert_eq!(code_for_name("Ngô Quyền", Level::District, Edition::E2024, Some("31")), Some("304"));
+/// assert_eq!(code_for_name("Cầu Tre", Level::Commune, Edition::E2024, Some("304")), Some("11338"));
+/// ```
 pub fn code_for_name(
     text: &str,
     level: Level,

@@ -19,6 +19,13 @@ pub enum Level {
 
 impl Level {
     /// The number of digits of a code at this level.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::vn::admin::Level;
+    /// assert_eq!(Level::Commune.code_len(), 5);
+    /// ```
     pub const fn code_len(self) -> usize {
         match self {
             Level::Province => 2,
@@ -28,6 +35,14 @@ impl Level {
     }
 
     /// The level whose codes have `len` digits.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::vn::admin::Level;
+    /// assert_eq!(Level::of_code_len(3), Some(Level::District));
+    /// assert_eq!(Level::of_code_len(4), None);
+    /// ```
     pub const fn of_code_len(len: usize) -> Option<Level> {
         match len {
             2 => Some(Level::Province),
@@ -65,6 +80,13 @@ pub enum UnitType {
 
 impl UnitType {
     /// The word(s) official names start with, e.g. `Thị trấn`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::vn::admin::UnitType;
+    /// assert_eq!(UnitType::ThiTran.prefix(), "Thị trấn");
+    /// ```
     pub const fn prefix(self) -> &'static str {
         match self {
             UnitType::Tinh => "Tỉnh",
@@ -80,6 +102,14 @@ impl UnitType {
     }
 
     /// The types allowed at `level`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::vn::admin::{Level, UnitType};
+    /// assert!(UnitType::at(Level::Commune).contains(&UnitType::Phuong));
+    /// assert!(!UnitType::at(Level::Province).contains(&UnitType::Phuong));
+    /// ```
     pub const fn at(level: Level) -> &'static [UnitType] {
         match level {
             Level::Province => &[UnitType::Tinh, UnitType::ThanhPho],
@@ -100,6 +130,13 @@ impl UnitType {
 
     /// The type of an official name at `level`, read from its first words, and the bare name
     /// after them (`Thị trấn Núi Đèo` → `ThiTran`, `Núi Đèo`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::vn::admin::{Level, UnitType};
+    /// assert_eq!(UnitType::split_name(Level::Commune, "Thị trấn Núi Đèo"), Some((UnitType::ThiTran, "Núi Đèo")));
+    /// ```
     pub fn split_name(level: Level, name: &str) -> Option<(UnitType, &str)> {
         UnitType::at(level).iter().find_map(|t| {
             let rest = name.strip_prefix(t.prefix())?.strip_prefix(' ')?;
@@ -131,6 +168,14 @@ pub struct Unit {
 
 impl Unit {
     /// The name without its type words: `Phường Lạch Tray` → `Lạch Tray`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::vn::admin::find_commune;
+    /// use treem::Edition;
+    /// assert_eq!(find_commune(Edition::E2024, "11338").unwrap().bare_name(), "Cầu Tre");
+    /// ```
     pub fn bare_name(&self) -> &str {
         self.name
             .strip_prefix(self.unit_type.prefix())

@@ -57,6 +57,8 @@ pub struct ParsedDate {
 
 /// Parses a date, raising issues at `location` when it is not one.
 ///
+/// # Examples
+///
 /// ```
 /// use treem::report::{IssueSink, Location};
 /// use treem::vn::date::parse;

@@ -279,7 +279,10 @@ fn is_invisible(c: char) -> bool {
 
 /// Parses a document number, raising issues at `at`.
 ///
+/// # Examples
+///
 /// ```
+/// # #[cfg(feature = "directive")] {
 /// use treem::report::{IssueSink, Location};
 /// use treem::vn::document_number::{parse, System};
 /// let mut sink = IssueSink::new(treem::Lang::Vi);
@@ -287,6 +290,7 @@ fn is_invisible(c: char) -> bool {
 /// assert_eq!((d.text.as_str(), d.year, d.type_name), ("20/2021/NĐ-CP", Some(2021), Some("Nghị định")));
 /// let p = parse("28-CT/TW", &Location::root(), &mut sink).unwrap();
 /// assert_eq!((p.system, p.type_name, p.issuer.as_str()), (System::Party, Some("Chỉ thị"), "TW"));
+/// # }
 /// ```
 pub fn parse(text: &str, at: &Location<'_>, sink: &mut IssueSink) -> Option<DocumentNumber> {
     parse_as_of(text, None, at, sink)
@@ -295,11 +299,15 @@ pub fn parse(text: &str, at: &Location<'_>, sink: &mut IssueSink) -> Option<Docu
 /// [`parse`], and with `as_of` a year segment after it is an error
 /// (`document_number.year_after_as_of`).
 ///
+/// # Examples
+///
 /// ```
+/// # #[cfg(feature = "directive")] {
 /// use treem::report::{IssueSink, Location};
 /// let mut sink = IssueSink::new(treem::Lang::Vi);
 /// let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 28);
 /// assert!(treem::vn::document_number::parse_as_of("12/2027/NĐ-CP", as_of, &Location::root(), &mut sink).is_none());
+/// # }
 /// ```
 pub fn parse_as_of(
     text: &str,

@@ -172,6 +172,8 @@ pub fn all() -> impl Iterator<Item = &'static EthnicGroup> {
 /// Finds an entry by code (`08`, `8`) or by name, ignoring case, tones, marks, spaces and
 /// hyphens (`H'Mông`, `hmong`, `Mèo`, `dân tộc Kinh`).
 ///
+/// # Examples
+///
 /// ```
 /// use treem::vn::ethnic::lookup;
 /// assert_eq!(lookup("Ê Đê").map(|g| g.code), Some("12"));

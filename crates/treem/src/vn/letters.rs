@@ -174,6 +174,8 @@ fn compose_one(base: char, marks: &[char]) -> Option<char> {
 /// Composes decomposed Vietnamese letters into their precomposed (NFC) form: `a` + U+0302 +
 /// U+0301 → `ấ`, in either mark order. Everything else is kept as it is.
 ///
+/// # Examples
+///
 /// ```
 /// use treem::vn::letters::compose;
 /// assert_eq!(compose("Nguye\u{302}\u{303}n"), "Nguyễn");

@@ -66,6 +66,8 @@ pub struct PersonName {
 /// Parses a person name, raising issues at `at` for what a name cannot contain (one issue
 /// per kind of problem; `position` counts characters of the normalised name, from 1).
 ///
+/// # Examples
+///
 /// ```
 /// use treem::report::{IssueSink, Location};
 /// let mut sink = IssueSink::new(treem::Lang::Vi);
@@ -80,6 +82,8 @@ pub fn parse(text: &str, at: &Location<'_>, sink: &mut IssueSink) -> Option<Pers
 
 /// The folded key of a name ([`PersonName::key`]), raising the issues [`parse`] raises:
 /// for rules that only compare names, without building the normal form.
+///
+/// # Examples
 ///
 /// ```
 /// use treem::report::{IssueSink, Location};
@@ -96,6 +100,8 @@ pub fn key(text: &str, at: &Location<'_>, sink: &mut IssueSink) -> Option<String
 
 /// Raises the issues [`parse`] raises and says whether the name is valid, building neither
 /// the normal form nor the key: for rules that only judge a name.
+///
+/// # Examples
 ///
 /// ```
 /// use treem::report::{IssueSink, Location};
@@ -272,6 +278,8 @@ fn is_combining(c: char) -> bool {
 /// typed for `đ`/`Đ` left alone (they are other letters), whitespace collapsed, each syllable
 /// in title case. Idempotent.
 ///
+/// # Examples
+///
 /// ```
 /// assert_eq!(treem::vn::name::normalize("h'hen  NIÊ"), "H'Hen Niê");
 /// ```
@@ -306,6 +314,8 @@ fn title_case(word: &str, out: &mut String) {
 
 /// The folded key of any text: Vietnamese letters composed, tones and marks removed, `đ` →
 /// `d`, lower case, whitespace collapsed to single spaces. Other characters are kept.
+///
+/// # Examples
 ///
 /// ```
 /// use treem::vn::name::fold;

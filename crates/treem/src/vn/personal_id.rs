@@ -207,6 +207,8 @@ impl PersonalId {
 
     /// What in `date_of_birth` and `sex` disagrees with the number (empty when all agree).
     ///
+    /// # Examples
+    ///
     /// ```
     /// use chrono::NaiveDate;
     /// use treem::report::{IssueSink, Location};
@@ -329,6 +331,8 @@ pub fn normalize(text: &str) -> String {
 }
 
 /// Parses a personal identification number, raising issues at `at`.
+///
+/// # Examples
 ///
 /// ```
 /// use treem::report::{IssueSink, Location};

@@ -313,6 +313,8 @@ pub fn normalize(text: &str) -> Option<String> {
 /// 15/9/2018, [`OLD_MOBILE_PREFIXES`]), with the old and new prefixes; `None` for any other
 /// number. `national` is a number in national form ([`normalize`]).
 ///
+/// # Examples
+///
 /// ```
 /// assert_eq!(
 ///     treem::vn::phone::converted_mobile("01681234567"),
@@ -331,6 +333,8 @@ pub fn converted_mobile(national: &str) -> Option<(String, &'static str, &'stati
 }
 
 /// Parses a phone number, raising issues at `at`.
+///
+/// # Examples
 ///
 /// ```
 /// use treem::report::{IssueSink, Location};

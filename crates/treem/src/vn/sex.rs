@@ -22,6 +22,8 @@ pub enum Sex {
 impl Sex {
     /// Reads `male`, `nam`, `m`, `female`, `nữ`, `nu`, `f` (any case).
     ///
+    /// # Examples
+    ///
     /// ```
     /// use treem::vn::sex::Sex;
     /// assert_eq!(Sex::parse(" Nữ "), Some(Sex::Female));

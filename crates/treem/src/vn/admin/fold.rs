@@ -13,6 +13,8 @@
 
 /// Folds `text` for matching: `"Thành phố  Hải Phòng"` → `"thanh pho hai phong"`.
 ///
+/// # Examples
+///
 /// ```
 /// use treem::vn::admin::fold;
 /// assert_eq!(fold("Q. Ngô Quyền"), "q ngo quyen");

@@ -167,6 +167,8 @@ pub fn find_district(code: &str) -> Option<&'static Unit> {
 /// # Errors
 /// [`Unresolved`] when the text names no unit, or several (the candidates are listed).
 ///
+/// # Examples
+///
 /// ```
 /// use treem::vn::admin::{resolve, Level};
 /// use treem::Edition;

@@ -132,6 +132,11 @@ fn push_two(out: &mut String, n: u32) {
 
 /// Reads `YYYY-MM-DD` as chrono's `NaiveDate::parse_from_str(text, "%Y-%m-%d")` does.
 ///
+/// # Errors
+/// chrono's error kind for the same text.
+///
+/// # Examples
+///
 /// ```
 /// use chrono::NaiveDate;
 /// use treem::vn::date::iso::{read_date, ReadError};
@@ -139,9 +144,6 @@ fn push_two(out: &mut String, n: u32) {
 /// assert_eq!(read_date("2024-02-30"), Err(ReadError::OutOfRange));
 /// assert_eq!(read_date("2024-08-13 "), Err(ReadError::TooLong));
 /// ```
-///
-/// # Errors
-/// chrono's error kind for the same text.
 pub fn read_date(text: &str) -> Result<NaiveDate, ReadError> {
     read_ymd(text, false)
 }
@@ -180,6 +182,8 @@ fn read_ymd(text: &str, spaces: bool) -> Result<NaiveDate, ReadError> {
 
 /// Reads a time of day as chrono's `NaiveTime::parse_from_str(text, "%H:%M:%S")` does, or
 /// failing that `parse_from_str(text, "%H:%M")`.
+///
+/// # Examples
 ///
 /// ```
 /// use treem::vn::date::iso::read_time;

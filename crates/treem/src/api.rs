@@ -18,7 +18,7 @@ use crate::{Error, Kind, Validator};
 /// than the option `max_record_bytes` (default 1 MiB): refused before it is parsed.
 /// Invalid data is never an error: it is the report.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// let report = treem::api::validate("child", br#"{"date_of_birth": "31/2/2020"}"#, b"{}").unwrap();
 /// assert!(!report.ok);
@@ -41,7 +41,7 @@ pub fn validate(kind: &str, input: &[u8], options: &[u8]) -> Result<Report, Erro
 /// As [`validate`], except that a bad or oversized record is reported in its place; an
 /// array that is not JSON is an error that `is_not_json()`.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// let reports = treem::api::validate_many("child", b"{}\nnot json\n", b"")?;
 /// assert_eq!(reports.len(), 2);
@@ -60,7 +60,7 @@ pub fn validate_many(kind: &str, input: &[u8], options: &[u8]) -> Result<Vec<Rep
 /// # Errors
 /// As [`validate`] (a record longer than `max_record_bytes` is refused unparsed).
 ///
-/// # Example
+/// # Examples
 /// ```
 /// let out = treem::api::normalize("child", br#"{"date_of_birth": "13/8/2016"}"#, b"")?;
 /// assert_eq!(out.record["date_of_birth"], "2016-08-13");
@@ -76,7 +76,7 @@ pub fn normalize(kind: &str, input: &[u8], options: &[u8]) -> Result<Normalized,
 /// # Errors
 /// `is_unknown_kind()` for an unknown kind.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// let schema = treem::api::schema("child")?;
 /// assert!(schema["properties"]["date_of_birth"].is_object());
@@ -96,7 +96,7 @@ pub fn schema(kind: &str) -> Result<serde_json::Value, Error> {
 /// `is_unknown_name()` for an unknown parser; `is_not_json()` / `is_invalid_option()` for bad
 /// options.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// let v = treem::api::parse("date", "13/8/2024", b"").unwrap();
 /// assert_eq!(v["value"]["date"], "2024-08-13");
@@ -135,7 +135,7 @@ pub fn parse(what: &str, text: &str, options: &[u8]) -> Result<serde_json::Value
 /// # Errors
 /// As [`validate`].
 ///
-/// # Example
+/// # Examples
 /// ```
 /// let answer = treem::api::safe_school_assess(b"{}", br#"{"as_of": "2026-11-28"}"#)?;
 /// assert_eq!(answer["report"]["ok"], false);
@@ -158,7 +158,7 @@ pub fn safe_school_assess(input: &[u8], options: &[u8]) -> Result<serde_json::Va
 /// `is_not_json()` for input that is not UTF-8, or an array that is not JSON;
 /// `is_invalid_option()` for a bad option. A line that is not JSON counts as invalid.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// let answer = treem::api::safe_school_rollup(b"[]", b"")?;
 /// assert!(answer["partial"].is_object());
@@ -184,7 +184,7 @@ pub fn safe_school_rollup(input: &[u8], options: &[u8]) -> Result<serde_json::Va
 /// `is_not_json()` when the input is not JSON or an element is not a partial;
 /// `is_wrong_top_level_type()` when it is not an array.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// let answer = treem::api::safe_school_rollup_merge(b"[]")?;
 /// assert!(answer["rollup"].is_object() || answer["rollup"].is_array());
@@ -215,7 +215,7 @@ fn rollup_answer(partial: &crate::safe_school::RollupPartial) -> Result<serde_js
 
 /// The names of every parser.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// assert!(treem::api::parser_names().contains(&"date"));
 /// ```
@@ -225,7 +225,7 @@ pub fn parser_names() -> Vec<&'static str> {
 
 /// The names of every catalog.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// assert!(treem::api::catalog_names().contains(&"kinds"));
 /// ```
@@ -243,7 +243,7 @@ pub fn catalog_names() -> Vec<&'static str> {
 /// options, and for a `province` or `district` option of a geography catalog that names no
 /// unit of its level.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// let kinds = treem::api::catalog("kinds", br#"{"lang": "en"}"#)?;
 /// assert_eq!(kinds["items"][0]["code"], "child");
@@ -289,7 +289,7 @@ pub fn catalog(name: &str, options: &[u8]) -> Result<serde_json::Value, Error> {
 /// `is_not_json()` when `input` or `options` is not UTF-8 JSON; `is_wrong_top_level_type()`
 /// when the case is not an object; `is_invalid_option()` for a bad option.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// let view = treem::api::case_deadlines(
 ///     br#"{"reported_at": "2026-11-27T09:00", "emergency": true}"#,
@@ -321,7 +321,7 @@ pub fn case_deadlines(input: &[u8], options: &[u8]) -> Result<serde_json::Value,
 /// `is_not_json()` when the input is not UTF-8 or an array that is not JSON;
 /// `is_invalid_option()` for a bad option.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// let twins = r#"[{"full_name": "Nguyễn Văn An", "date_of_birth": "2016-08-13", "sex": "nam"},
 ///                 {"full_name": "Nguyen Van An", "date_of_birth": "2016-08-13", "sex": "nam"}]"#;
@@ -349,7 +349,7 @@ pub fn dedup(input: &[u8], options: &[u8]) -> Result<serde_json::Value, Error> {
 /// `is_not_json()` for input that is not JSON; `is_wrong_top_level_type()` when it is not an
 /// object; `is_invalid_option()` for a bad option.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// let residence = br#"{"edition": "2024", "commune_code": "11311"}"#;
 /// let answer = treem::api::residence_successors(residence, b"")?;
@@ -388,7 +388,7 @@ pub fn residence_successors(input: &[u8], options: &[u8]) -> Result<serde_json::
 /// `is_not_json()` when the input is not UTF-8 or the options are not JSON;
 /// `is_invalid_option()` for a bad option. Bad items are issues in the answer.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// let input = br#"[{"kind": "indicator_value", "indicator": "I:0319", "unit": "31", "period": "2024", "numerator": 1200}]"#;
 /// let answer = treem::api::indicators(input, b"{}").unwrap();
@@ -410,7 +410,7 @@ pub fn indicators(input: &[u8], options: &[u8]) -> Result<crate::indicator::Answ
 /// `is_not_json()` when the input is not UTF-8 or a top-level array is not JSON;
 /// `is_invalid_option()` for a bad option.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// let partial = treem::api::task_report_rollup(b"[]", b"")?;
 /// assert!(partial.is_object());
@@ -431,7 +431,7 @@ pub fn task_report_rollup(input: &[u8], options: &[u8]) -> Result<serde_json::Va
 /// `is_not_json()` for text that is not JSON; `is_wrong_top_level_type()` when the input is
 /// not an object of that shape.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// let table = treem::api::task_report_table(br#"{"partials": []}"#)?;
 /// assert!(table.is_object());
@@ -470,7 +470,7 @@ pub fn task_report_table(input: &[u8]) -> Result<serde_json::Value, Error> {
 /// # Errors
 /// `is_unknown_name()` for an unknown operation; otherwise as the operation.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// let v = treem::api::call("case_deadlines", br#"{"reported_at": "2026-11-27T09:00"}"#,
 ///     br#"{"as_of": "2026-11-28"}"#).unwrap();
@@ -487,7 +487,7 @@ pub fn call(operation: &str, input: &[u8], options: &[u8]) -> Result<serde_json:
 
 /// The names of every operation [`call`] accepts.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// assert!(treem::api::operation_names().contains(&"case_deadlines"));
 /// ```
@@ -562,7 +562,7 @@ fn to_json<T: serde::Serialize>(value: T) -> Result<serde_json::Value, crate::Er
 
 /// The library version and the editions of its data.
 ///
-/// # Example
+/// # Examples
 /// ```
 /// assert_eq!(treem::api::version()["version"], treem::VERSION);
 /// ```

@@ -48,6 +48,13 @@ pub enum Edition {
 
 impl Edition {
     /// The edition in force on `date`.
+    ///
+    /// # Examples
+    /// ```
+    /// use treem::Edition;
+    /// let day = chrono::NaiveDate::from_ymd_opt(2025, 7, 1).unwrap();
+    /// assert_eq!(Edition::in_force_on(day), Edition::E2025);
+    /// ```
     pub fn in_force_on(date: NaiveDate) -> Edition {
         if date < EDITION_2025_START {
             Edition::E2024
@@ -57,6 +64,11 @@ impl Edition {
     }
 
     /// `"2024"` or `"2025"`.
+    ///
+    /// # Examples
+    /// ```
+    /// assert_eq!(treem::Edition::E2024.as_str(), "2024");
+    /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
             Edition::E2024 => "2024",
@@ -69,6 +81,14 @@ impl Edition {
     ///
     /// # Errors
     /// An [`Error`] that `is_invalid_option()` for any other text.
+    ///
+    /// # Examples
+    /// ```
+    /// use treem::Edition;
+    /// assert_eq!(Edition::parse("2025-03")?, Edition::E2024);
+    /// assert!(Edition::parse("2023").unwrap_err().is_invalid_option());
+    /// # Ok::<(), treem::Error>(())
+    /// ```
     pub fn parse(text: &str) -> Result<Edition, Error> {
         match text.trim() {
             "2024" | "2025-03" => Ok(Edition::E2024),
@@ -81,6 +101,12 @@ impl Edition {
     }
 
     /// What the edition is, in `lang`: which list, in force when.
+    ///
+    /// # Examples
+    /// ```
+    /// let label = treem::Edition::E2025.label(treem::Lang::En);
+    /// assert_eq!(label, "Two-level list (province, commune) in force from 01/07/2025");
+    /// ```
     pub const fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (Edition::E2024, Lang::Vi) => {
@@ -97,6 +123,11 @@ impl Edition {
     }
 
     /// The first day the list was in force (ISO 8601).
+    ///
+    /// # Examples
+    /// ```
+    /// assert_eq!(treem::Edition::E2025.valid_from(), "2025-07-01");
+    /// ```
     pub const fn valid_from(self) -> &'static str {
         match self {
             Edition::E2024 => "2025-03-01",
@@ -105,6 +136,12 @@ impl Edition {
     }
 
     /// The last day the list was in force (ISO 8601), `None` while it is.
+    ///
+    /// # Examples
+    /// ```
+    /// assert_eq!(treem::Edition::E2024.valid_to(), Some("2025-06-30"));
+    /// assert_eq!(treem::Edition::E2025.valid_to(), None);
+    /// ```
     pub const fn valid_to(self) -> Option<&'static str> {
         match self {
             Edition::E2024 => Some("2025-06-30"),
@@ -113,6 +150,11 @@ impl Edition {
     }
 
     /// The other codes read as this edition.
+    ///
+    /// # Examples
+    /// ```
+    /// assert_eq!(treem::Edition::E2024.aliases(), ["2025-03"]);
+    /// ```
     pub const fn aliases(self) -> &'static [&'static str] {
         match self {
             Edition::E2024 => &["2025-03"],
@@ -121,6 +163,13 @@ impl Edition {
     }
 
     /// The edition as the catalogs describe it: code, label, dates, aliases.
+    ///
+    /// # Examples
+    /// ```
+    /// let v = treem::Edition::E2024.describe(treem::Lang::En);
+    /// assert_eq!(v["code"], "2024");
+    /// assert_eq!(v["valid_to"], "2025-06-30");
+    /// ```
     pub fn describe(self, lang: Lang) -> serde_json::Value {
         serde_json::json!({
             "code": self.as_str(),
@@ -184,12 +233,24 @@ impl Context {
     }
 
     /// The same context with messages in `lang`.
+    ///
+    /// # Examples
+    /// ```
+    /// use treem::{Context, Lang};
+    /// assert_eq!(Context::default().with_lang(Lang::En).lang, Lang::En);
+    /// ```
     pub fn with_lang(mut self, lang: Lang) -> Context {
         self.lang = lang;
         self
     }
 
     /// The same context with a fixed geography edition.
+    ///
+    /// # Examples
+    /// ```
+    /// use treem::{Context, Edition};
+    /// assert_eq!(Context::default().with_edition(Edition::E2024).edition(), Edition::E2024);
+    /// ```
     pub fn with_edition(mut self, edition: Edition) -> Context {
         self.edition = Some(edition);
         self
@@ -197,6 +258,14 @@ impl Context {
 
     /// The geography edition: the one fixed by the caller, else the one in force at `as_of`,
     /// else the current one (2025).
+    ///
+    /// # Examples
+    /// ```
+    /// use treem::{Context, Edition};
+    /// let day = chrono::NaiveDate::from_ymd_opt(2025, 1, 15).unwrap();
+    /// assert_eq!(Context::at(day).edition(), Edition::E2024);
+    /// assert_eq!(Context::default().edition(), Edition::E2025);
+    /// ```
     pub fn edition(&self) -> Edition {
         match (self.edition, self.as_of) {
             (Some(edition), _) => edition,
@@ -232,7 +301,7 @@ impl Context {
     /// when it is not an object, and `is_invalid_option()` for an unknown option or a value
     /// of the wrong form.
     ///
-    /// # Example
+    /// # Examples
     /// ```
     /// use treem::{Context, Edition};
     /// let ctx = Context::from_options_json(br#"{"as_of": "2025-06-30"}"#).unwrap();
@@ -250,6 +319,13 @@ impl Context {
     ///
     /// # Errors
     /// As [`Context::from_options_json`].
+    ///
+    /// # Examples
+    /// ```
+    /// let ctx = treem::Context::from_options_value(&serde_json::json!({"lang": "en"}))?;
+    /// assert_eq!(ctx.lang, treem::Lang::En);
+    /// # Ok::<(), treem::Error>(())
+    /// ```
     pub fn from_options_value(value: &serde_json::Value) -> Result<Context, Error> {
         let map = match value {
             serde_json::Value::Null => return Ok(Context::default()),
@@ -430,11 +506,23 @@ const HOLIDAYS_EXPECTED: &str = "expected {\"years\": [2027], \"days_off\": [\"2
 
 impl Holidays {
     /// True when the caller gave nothing.
+    ///
+    /// # Examples
+    /// ```
+    /// assert!(treem::Holidays::default().is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.years.is_empty() && self.days_off.is_empty() && self.working_days.is_empty()
     }
 
     /// True when `date` is one of the caller's days off.
+    ///
+    /// # Examples
+    /// ```
+    /// let h = treem::Holidays::from_value(&serde_json::json!({"days_off": ["2027-02-05"]}))?;
+    /// assert!(h.is_day_off(chrono::NaiveDate::from_ymd_opt(2027, 2, 5).unwrap()));
+    /// # Ok::<(), treem::Error>(())
+    /// ```
     pub fn is_day_off(&self, date: NaiveDate) -> bool {
         self.days_off
             .binary_search_by(|d| d.date.cmp(&date))
@@ -442,6 +530,13 @@ impl Holidays {
     }
 
     /// True when `date` is one of the caller's working days.
+    ///
+    /// # Examples
+    /// ```
+    /// let h = treem::Holidays::from_value(&serde_json::json!({"working_days": ["2027-02-20"]}))?;
+    /// assert!(h.is_working_day(chrono::NaiveDate::from_ymd_opt(2027, 2, 20).unwrap()));
+    /// # Ok::<(), treem::Error>(())
+    /// ```
     pub fn is_working_day(&self, date: NaiveDate) -> bool {
         self.working_days
             .binary_search_by(|d| d.date.cmp(&date))
@@ -449,6 +544,13 @@ impl Holidays {
     }
 
     /// True when the caller describes `year` fully.
+    ///
+    /// # Examples
+    /// ```
+    /// let h = treem::Holidays::from_value(&serde_json::json!({"years": [2027]}))?;
+    /// assert!(h.covers(2027) && !h.covers(2028));
+    /// # Ok::<(), treem::Error>(())
+    /// ```
     pub fn covers(&self, year: i32) -> bool {
         self.years.binary_search(&year).is_ok()
     }
@@ -458,6 +560,14 @@ impl Holidays {
     /// # Errors
     /// `is_invalid_option()` for any other shape, an unknown member, a date that is not ISO
     /// or a day given both as a day off and as a working day.
+    ///
+    /// # Examples
+    /// ```
+    /// let h = treem::Holidays::from_value(&serde_json::json!({"days_off": ["2027-02-05"]}))?;
+    /// assert_eq!(h.days_off.len(), 1);
+    /// assert!(treem::Holidays::from_value(&serde_json::json!(1)).unwrap_err().is_invalid_option());
+    /// # Ok::<(), treem::Error>(())
+    /// ```
     pub fn from_value(value: &serde_json::Value) -> Result<Holidays, Error> {
         let bad = || Error::invalid_option("holidays", HOLIDAYS_EXPECTED);
         let map = match value {
@@ -499,6 +609,13 @@ impl Holidays {
     }
 
     /// The option as JSON, the inverse of [`Holidays::from_value`].
+    ///
+    /// # Examples
+    /// ```
+    /// let h = treem::Holidays::from_value(&serde_json::json!({"days_off": ["2027-02-05"]}))?;
+    /// assert_eq!(h.to_value()["days_off"], serde_json::json!(["2027-02-05"]));
+    /// # Ok::<(), treem::Error>(())
+    /// ```
     pub fn to_value(&self) -> serde_json::Value {
         let days = |list: &[NamedDay]| -> serde_json::Value {
             list.iter()

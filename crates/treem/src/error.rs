@@ -137,16 +137,34 @@ impl Error {
     }
 
     /// The kind name was not one the library knows.
+    ///
+    /// # Examples
+    /// ```
+    /// let err = treem::api::validate("tre_em", b"{}", b"{}").unwrap_err();
+    /// assert!(err.is_unknown_kind());
+    /// ```
     pub fn is_unknown_kind(&self) -> bool {
         matches!(self.inner, ErrorKind::UnknownKind { .. })
     }
 
     /// A catalog, parser or other name was not one the library knows.
+    ///
+    /// # Examples
+    /// ```
+    /// let err = treem::api::catalog("no_such_catalog", b"{}").unwrap_err();
+    /// assert!(err.is_unknown_name());
+    /// ```
     pub fn is_unknown_name(&self) -> bool {
         matches!(self.inner, ErrorKind::UnknownName { .. })
     }
 
     /// The input could not be read as JSON (or was not UTF-8).
+    ///
+    /// # Examples
+    /// ```
+    /// let err = treem::api::validate("child", b"{", b"{}").unwrap_err();
+    /// assert!(err.is_not_json());
+    /// ```
     pub fn is_not_json(&self) -> bool {
         matches!(
             self.inner,
@@ -155,22 +173,46 @@ impl Error {
     }
 
     /// The input was JSON but of the wrong type at the top level (an array for a record, ...).
+    ///
+    /// # Examples
+    /// ```
+    /// let err = treem::api::validate("child", b"[]", b"{}").unwrap_err();
+    /// assert!(err.is_wrong_top_level_type());
+    /// ```
     pub fn is_wrong_top_level_type(&self) -> bool {
         matches!(self.inner, ErrorKind::WrongTopLevelType { .. })
     }
 
     /// An option was unknown or had an invalid value.
+    ///
+    /// # Examples
+    /// ```
+    /// let err = treem::api::validate("child", b"{}", br#"{"lang": "fr"}"#).unwrap_err();
+    /// assert!(err.is_invalid_option());
+    /// ```
     pub fn is_invalid_option(&self) -> bool {
         matches!(self.inner, ErrorKind::InvalidOption { .. })
     }
 
     /// The record was longer than the size limit (option `max_record_bytes`) and was not read.
+    ///
+    /// # Examples
+    /// ```
+    /// let err = treem::api::validate("child", b"{}  ", br#"{"max_record_bytes": 2}"#).unwrap_err();
+    /// assert!(err.is_record_too_large());
+    /// ```
     pub fn is_record_too_large(&self) -> bool {
         matches!(self.inner, ErrorKind::RecordTooLarge { .. })
     }
 
     /// The record was longer than the size limit (option `max_record_bytes`) and was not
     /// read: `Some((bytes, limit))`.
+    ///
+    /// # Examples
+    /// ```
+    /// let err = treem::api::validate("child", b"{}  ", br#"{"max_record_bytes": 2}"#).unwrap_err();
+    /// assert_eq!(err.record_too_large_size(), Some((4, 2)));
+    /// ```
     pub fn record_too_large_size(&self) -> Option<(usize, usize)> {
         match self.inner {
             ErrorKind::RecordTooLarge { bytes, limit } => Some((bytes, limit)),
@@ -182,6 +224,7 @@ impl Error {
     /// otherwise. Details that come from elsewhere (a JSON parser's position, an option's
     /// reason) stay as they were written.
     ///
+    /// # Examples
     /// ```
     /// let e = treem::api::validate("tre_em", b"{}", b"{}").unwrap_err();
     /// assert!(e.message(treem::Lang::Vi).starts_with("Không có loại hồ sơ"));

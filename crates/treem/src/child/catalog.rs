@@ -23,6 +23,15 @@ pub struct Group {
 
 impl Group {
     /// The sub-category numbered `number` (1-based, the khoản of the decree article).
+    ///
+    /// # Examples
+    /// ```
+    /// # #[cfg(any(feature = "child", feature = "case"))] {
+    /// let group = treem::child::catalog::special_circumstance("a").unwrap();
+    /// assert_eq!(group.sub_category(3), Some("Trẻ em mồ côi cả cha và mẹ sống với người thân thích."));
+    /// assert_eq!(group.sub_category(0), None);
+    /// # }
+    /// ```
     pub fn sub_category(&self, number: i64) -> Option<&'static str> {
         let index = usize::try_from(number.checked_sub(1)?).ok()?;
         self.sub_categories.get(index).copied()
@@ -262,6 +271,15 @@ pub const SPECIAL_CIRCUMSTANCES: &[Group] = &[
 ];
 
 /// Finds a group by code, letter or alias.
+///
+/// # Examples
+/// ```
+/// # #[cfg(any(feature = "child", feature = "case"))] {
+/// let group = treem::child::catalog::special_circumstance("bo_roi").unwrap();
+/// assert_eq!(group.entry.code, "abandoned");
+/// assert_eq!(group.letter, "b");
+/// # }
+/// ```
 pub fn special_circumstance(text: &str) -> Option<&'static Group> {
     let entry = crate::code_list::lookup(&GROUP_ENTRIES, text)?;
     SPECIAL_CIRCUMSTANCES

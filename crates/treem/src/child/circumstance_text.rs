@@ -74,6 +74,16 @@ pub struct Piece<'t> {
 }
 
 /// The pieces of `text` with the groups each names.
+///
+/// # Examples
+/// ```
+/// # #[cfg(feature = "child")] {
+/// let pieces = treem::child::circumstance_text::pieces("Mồ côi cả cha và mẹ; mồ côi cha");
+/// assert_eq!(pieces[0].groups, ["orphan_both_parents"]);
+/// assert_eq!(pieces[1].text, "mồ côi cha");
+/// assert!(pieces[1].groups.is_empty());
+/// # }
+/// ```
 pub fn pieces(text: &str) -> Vec<Piece<'_>> {
     let mut out = Vec::new();
     for part in text.split([';', '\n', '\r']) {
@@ -102,6 +112,17 @@ pub fn pieces(text: &str) -> Vec<Piece<'_>> {
 
 /// The groups `text` names, in the order written and each once; every piece that names none
 /// is reported at `at`.
+///
+/// # Examples
+/// ```
+/// # #[cfg(feature = "child")] {
+/// use treem::report::{IssueSink, Location};
+/// let mut sink = IssueSink::new(treem::Lang::Vi);
+/// let groups = treem::child::circumstance_text::read("Bị bỏ rơi; mồ côi cha", &Location::root(), &mut sink);
+/// assert_eq!(groups, ["abandoned"]);
+/// assert_eq!(sink.len(), 1);
+/// # }
+/// ```
 pub fn read(text: &str, at: &Location<'_>, sink: &mut IssueSink) -> Vec<&'static str> {
     let mut groups: Vec<&'static str> = Vec::new();
     for piece in pieces(text) {

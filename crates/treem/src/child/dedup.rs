@@ -175,6 +175,17 @@ fn text(field: &Field<String>) -> Option<&str> {
 
 impl Key {
     /// Reads the members dedup compares; unreadable members count as absent.
+    ///
+    /// # Examples
+    /// ```
+    /// # #[cfg(feature = "child")] {
+    /// use treem::child::dedup::{Key, Keys};
+    /// let draft = treem::child::ChildDraft { full_name: treem::Field::Value("Nguyễn Văn An".into()), ..Default::default() };
+    /// let mut keys = Keys::new();
+    /// keys.push(Some(Key::of(&draft, &treem::Context::default())));
+    /// assert!(keys.is_readable(0));
+    /// # }
+    /// ```
     pub fn of(draft: &ChildDraft, ctx: &Context) -> Key {
         let mut scratch = IssueSink::new(ctx.lang);
         let root = Location::root();
@@ -212,6 +223,16 @@ impl Key {
     /// The key of one input item (a JSON value), `None` when it is not a child record (not an
     /// object): what a caller streaming records keeps of each (in [`Keys`], column by column),
     /// to call [`find`] at the end.
+    ///
+    /// # Examples
+    /// ```
+    /// # #[cfg(feature = "child")] {
+    /// use treem::child::dedup::Key;
+    /// let ctx = treem::Context::default();
+    /// assert!(Key::of_value(&serde_json::json!({"full_name": "Nguyễn Văn An"}), &ctx).is_some());
+    /// assert!(Key::of_value(&serde_json::json!([1]), &ctx).is_none());
+    /// # }
+    /// ```
     pub fn of_value(item: &serde_json::Value, ctx: &Context) -> Option<Key> {
         let draft = Some(item)
             .filter(|v| v.is_object())
@@ -376,6 +397,18 @@ fn judge(a: View<'_>, b: View<'_>) -> Option<(Level, Vec<Evidence>)> {
 /// Finds the likely and possible duplicate pairs among `keys` (see the module docs): the
 /// pairs sorted by `(a, b)`, the number of candidate pairs compared, and the number of blocks
 /// compared over their first [`MAX_BLOCK`] records only.
+///
+/// # Examples
+/// ```
+/// # #[cfg(feature = "child")] {
+/// use treem::child::dedup::{find, Key, Keys};
+/// let child = serde_json::json!({"full_name": "Nguyễn Văn An", "date_of_birth": "2016-08-13", "sex": "nam"});
+/// let mut keys = Keys::new();
+/// for _ in 0..2 { keys.push(Key::of_value(&child, &treem::Context::default())); }
+/// let (pairs, compared, _capped) = find(&keys);
+/// assert_eq!((pairs.len(), pairs[0].a, pairs[0].b, compared), (1, 0, 1, 1));
+/// # }
+/// ```
 pub fn find(keys: &Keys) -> (Vec<Pair>, u64, usize) {
     blocks::find(keys, MAX_BLOCK)
 }
@@ -385,6 +418,16 @@ pub fn find(keys: &Keys) -> (Vec<Pair>, u64, usize) {
 /// # Errors
 /// `is_not_json()` when the input is not UTF-8 or a top-level array is not JSON. A single
 /// bad item is listed in `unreadable`, never dropped silently.
+///
+/// # Examples
+/// ```
+/// # #[cfg(feature = "child")] {
+/// let input = r#"[{"full_name": "Nguyễn Văn An", "date_of_birth": "2016-08-13"}, 7]"#;
+/// let answer = treem::child::dedup::run(input.as_bytes(), &treem::Context::default())?;
+/// assert_eq!((answer.records, answer.unreadable.clone()), (2, vec![1]));
+/// # }
+/// # Ok::<(), treem::Error>(())
+/// ```
 pub fn run(input: &[u8], ctx: &Context) -> Result<Answer, crate::Error> {
     let items: Vec<Option<serde_json::Value>> = crate::json::batch_items(input)?
         .into_iter()

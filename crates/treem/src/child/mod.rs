@@ -92,6 +92,17 @@ impl crate::document::Document for ChildDraft {
 }
 
 /// Runs every child rule on `draft`, in the order of its members.
+///
+/// # Examples
+/// ```
+/// # #[cfg(feature = "child")] {
+/// use treem::{child::ChildDraft, report::IssueSink, Field};
+/// let draft = ChildDraft { date_of_birth: Field::Value("31/2/2020".into()), ..Default::default() };
+/// let mut sink = IssueSink::new(treem::Lang::Vi);
+/// treem::child::check(&draft, &treem::Context::default(), &mut sink);
+/// assert_eq!(sink.finish().issues[0].path, "/date_of_birth");
+/// # }
+/// ```
 #[cfg(feature = "child")]
 pub fn check(draft: &ChildDraft, ctx: &Context, sink: &mut IssueSink) {
     let root = Location::root();

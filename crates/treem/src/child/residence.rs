@@ -98,6 +98,7 @@ fn code_text<'f>(
 /// commune code, an island district without communes maps through its own code. The edition
 /// is read as for the rules (record, option `edition`, `as_of`); `None` when it cannot be known or is not 2024/2025.
 ///
+/// # Examples
 /// ```
 /// use treem::child::ResidenceDraft;
 /// use treem::Field;

@@ -78,11 +78,27 @@ crate::codes! {
 
 /// The grade expected in the school year starting in `year` for a child born in `birth_year`
 /// (Luật Giáo dục 2019, Điều 28 khoản 1: grade 1 at 6 by year).
+///
+/// # Examples
+/// ```
+/// # #[cfg(feature = "child")] {
+/// assert_eq!(treem::child::schooling::expected_grade(2015, 2025), 5);
+/// # }
+/// ```
 pub fn expected_grade(birth_year: i32, year: i32) -> i64 {
     i64::from(year) - i64::from(birth_year) - 5
 }
 
 /// Reads `2025-2026` as its first year.
+///
+/// # Examples
+/// ```
+/// # #[cfg(feature = "child")] {
+/// use treem::child::schooling::school_year_start;
+/// assert_eq!(school_year_start("2025-2026"), Some(2025));
+/// assert_eq!(school_year_start("2025-2027"), None);
+/// # }
+/// ```
 pub fn school_year_start(text: &str) -> Option<i32> {
     let (a, b) = text.trim().split_once('-')?;
     let (a, b) = (a.trim(), b.trim());

@@ -87,12 +87,26 @@ pub struct Keys {
 
 impl Keys {
     /// No keys yet.
+    ///
+    /// # Examples
+    /// ```
+    /// # #[cfg(feature = "child")] {
+    /// assert!(treem::child::dedup::Keys::new().is_empty());
+    /// # }
+    /// ```
     pub fn new() -> Keys {
         Keys::default()
     }
 
     /// No keys yet, with room for `records` (an estimate: more is only address space, pages
     /// never written are never resident; fewer, and the columns grow as vectors do).
+    ///
+    /// # Examples
+    /// ```
+    /// # #[cfg(feature = "child")] {
+    /// assert_eq!(treem::child::dedup::Keys::with_capacity(100).len(), 0);
+    /// # }
+    /// ```
     pub fn with_capacity(records: usize) -> Keys {
         Keys {
             flags: Vec::with_capacity(records),
@@ -106,6 +120,16 @@ impl Keys {
     }
 
     /// Adds the next record's key: `None` for an item that is not a child record.
+    ///
+    /// # Examples
+    /// ```
+    /// # #[cfg(feature = "child")] {
+    /// let mut keys = treem::child::dedup::Keys::new();
+    /// keys.push(None);
+    /// assert_eq!(keys.len(), 1);
+    /// assert!(!keys.is_readable(0));
+    /// # }
+    /// ```
     pub fn push(&mut self, key: Option<Key>) {
         let Some(key) = key else {
             self.flags.push(0);
@@ -138,16 +162,46 @@ impl Keys {
     }
 
     /// The number of records (readable or not).
+    ///
+    /// # Examples
+    /// ```
+    /// # #[cfg(feature = "child")] {
+    /// let mut keys = treem::child::dedup::Keys::new();
+    /// keys.push(None);
+    /// keys.push(None);
+    /// assert_eq!(keys.len(), 2);
+    /// # }
+    /// ```
     pub fn len(&self) -> usize {
         self.flags.len()
     }
 
     /// True when there is no record.
+    ///
+    /// # Examples
+    /// ```
+    /// # #[cfg(feature = "child")] {
+    /// let mut keys = treem::child::dedup::Keys::new();
+    /// keys.push(None);
+    /// assert!(!keys.is_empty());
+    /// # }
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.flags.is_empty()
     }
 
     /// True when record `index` is a child record (it has a key).
+    ///
+    /// # Examples
+    /// ```
+    /// # #[cfg(feature = "child")] {
+    /// use treem::child::dedup::{Key, Keys};
+    /// let mut keys = Keys::new();
+    /// keys.push(Key::of_value(&serde_json::json!({"sex": "nữ"}), &treem::Context::default()));
+    /// keys.push(None);
+    /// assert!(keys.is_readable(0) && !keys.is_readable(1));
+    /// # }
+    /// ```
     pub fn is_readable(&self, index: usize) -> bool {
         self.flag(index, READABLE)
     }

@@ -278,7 +278,14 @@ impl Coded {
     /// The entry's code.
     ///
     /// # Examples
-    /// See [`Coded::entry`].
+    /// ```
+    /// # #[cfg(feature = "child")] {
+    /// use treem::record::Record;
+    /// let input = serde_json::json!({"protection_level": "hỗ trợ"});
+    /// let child = treem::child::Child::check(&input, &treem::Context::default()).unwrap().into_record();
+    /// assert_eq!(child.protection_level.map(|l| l.code()), Some("support"));
+    /// # }
+    /// ```
     pub fn code(self) -> &'static str {
         self.0.code
     }
@@ -330,7 +337,15 @@ impl AdminUnit {
     /// The unit of the list, when the code was judged against one.
     ///
     /// # Examples
-    /// See [`AdminUnit::code`].
+    /// ```
+    /// # #[cfg(feature = "child")] {
+    /// use treem::record::Record;
+    /// let input = serde_json::json!({"residence": {"edition": "2025", "province_code": "31"}});
+    /// let child = treem::child::Child::check(&input, &treem::Context::default()).unwrap().into_record();
+    /// let province = child.residence.and_then(|r| r.province).unwrap();
+    /// assert_eq!(province.unit().map(|u| &*u.code), Some("31"));
+    /// # }
+    /// ```
     pub fn unit(&self) -> Option<&'static crate::vn::admin::Unit> {
         match self {
             AdminUnit::Listed(unit) => Some(unit),

@@ -162,7 +162,7 @@ impl Error {
     ///
     /// # Examples
     /// ```
-    /// let err = treem::api::validate("child", b"{", b"{}").unwrap_err();
+    /// let err = treem::Context::from_options_json(b"{").unwrap_err();
     /// assert!(err.is_not_json());
     /// ```
     pub fn is_not_json(&self) -> bool {
@@ -176,8 +176,10 @@ impl Error {
     ///
     /// # Examples
     /// ```
+    /// # #[cfg(feature = "child")] {
     /// let err = treem::api::validate("child", b"[]", b"{}").unwrap_err();
     /// assert!(err.is_wrong_top_level_type());
+    /// # }
     /// ```
     pub fn is_wrong_top_level_type(&self) -> bool {
         matches!(self.inner, ErrorKind::WrongTopLevelType { .. })
@@ -187,7 +189,7 @@ impl Error {
     ///
     /// # Examples
     /// ```
-    /// let err = treem::api::validate("child", b"{}", br#"{"lang": "fr"}"#).unwrap_err();
+    /// let err = treem::Context::from_options_json(br#"{"lang": "fr"}"#).unwrap_err();
     /// assert!(err.is_invalid_option());
     /// ```
     pub fn is_invalid_option(&self) -> bool {
@@ -198,8 +200,10 @@ impl Error {
     ///
     /// # Examples
     /// ```
+    /// # #[cfg(feature = "child")] {
     /// let err = treem::api::validate("child", b"{}  ", br#"{"max_record_bytes": 2}"#).unwrap_err();
     /// assert!(err.is_record_too_large());
+    /// # }
     /// ```
     pub fn is_record_too_large(&self) -> bool {
         matches!(self.inner, ErrorKind::RecordTooLarge { .. })
@@ -210,8 +214,10 @@ impl Error {
     ///
     /// # Examples
     /// ```
+    /// # #[cfg(feature = "child")] {
     /// let err = treem::api::validate("child", b"{}  ", br#"{"max_record_bytes": 2}"#).unwrap_err();
     /// assert_eq!(err.record_too_large_size(), Some((4, 2)));
+    /// # }
     /// ```
     pub fn record_too_large_size(&self) -> Option<(usize, usize)> {
         match self.inner {

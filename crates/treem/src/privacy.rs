@@ -46,6 +46,13 @@ pub fn mask_name(name: &str) -> String {
 
 /// Cuts text to at most `max` characters (adding `…`), for echoing names of things the
 /// caller asked for without echoing arbitrarily large input.
+///
+/// # Examples
+///
+/// ```
+/// assert_eq!(treem::privacy::truncate("school_types", 6), "school…");
+/// assert_eq!(treem::privacy::truncate("short", 10), "short");
+/// ```
 pub fn truncate(text: &str, max: usize) -> String {
     // At most `max` bytes is at most `max` characters: nothing to cut (most values; this
     // runs for every criterion of an assessment).
@@ -77,6 +84,13 @@ pub fn serde_error(err: &serde_json::Error) -> String {
 }
 
 /// Replaces quoted values of a serde message with `…` (see [`serde_error`]).
+///
+/// # Examples
+///
+/// ```
+/// let text = treem::privacy::redact_values(r#"invalid type: string "0912345678", expected u64"#);
+/// assert_eq!(text, r#"invalid type: string "…", expected u64"#);
+/// ```
 pub fn redact_values(message: &str) -> String {
     let (head, tail) = match message.find("expected") {
         Some(at) => message.split_at(at),

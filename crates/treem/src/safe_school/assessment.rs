@@ -343,6 +343,14 @@ fn check_and_answers(
 }
 
 /// Parses `YYYY-YYYY` with consecutive years in 1900–2100.
+///
+/// # Examples
+///
+/// ```
+/// use treem::safe_school::assessment::parse_school_year;
+/// assert_eq!(parse_school_year("2025-2026"), Some((2025, 2026)));
+/// assert_eq!(parse_school_year("2025 - 2027"), None);
+/// ```
 pub fn parse_school_year(text: &str) -> Option<(i32, i32)> {
     let (a, b) = text.trim().split_once('-')?;
     let digits = |s: &str| s.len() == 4 && s.bytes().all(|c| c.is_ascii_digit());

@@ -126,6 +126,14 @@ pub enum IssueDate {
 }
 
 /// Reads "ngày tháng năm 2024", "năm 2024", "…/…/2024" or "2024" as a year-only date.
+///
+/// # Examples
+///
+/// ```
+/// use treem::directive::rules::year_only;
+/// assert_eq!(year_only("ngày tháng năm 2024"), Some(2024));
+/// assert_eq!(year_only("12/3/2024"), None); // a full date, not year-only
+/// ```
 pub fn year_only(text: &str) -> Option<i32> {
     let lower = crate::letter_case::lower_str(text);
     let rest: String = lower

@@ -24,6 +24,17 @@ fn csv_field(out: &mut String, text: &str) {
 
 /// The table as CSV (RFC 4180, `\n` line ends). A hidden cell has empty figures and
 /// `suppressed` = `true`: never an empty cell that reads as zero without saying why.
+///
+/// # Examples
+///
+/// ```
+/// use treem::indicator::{compute, export::to_csv, Options};
+/// let input = br#"{"kind": "indicator_value", "indicator": "I:0101", "unit": "31", "period": "2025",
+///     "breakdown": {"dimension": "urban_rural", "category": "urban"}, "numerator": 120}"#;
+/// let options = Options::from_json(br#"{"as_of": "2025-12-31"}"#).unwrap();
+/// let csv = to_csv(&compute(input, &options).unwrap().table.unwrap());
+/// assert_eq!(csv.lines().nth(1), Some("I:0101,2025,31,urban_rural,urban,120,,120,number,true,false,,false"));
+/// ```
 pub fn to_csv(table: &Table) -> String {
     let mut out = String::from(CSV_HEADER);
     out.push('\n');

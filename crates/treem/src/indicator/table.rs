@@ -223,6 +223,17 @@ fn compute(
 
 /// Cells grouped for lookups by tests and exports: key → index. (A `BTreeMap`: one entry per
 /// cell of the table, and the public form callers already use.)
+///
+/// # Examples
+///
+/// ```
+/// use treem::indicator::{compute, table::index, Options};
+/// let input = br#"{"kind": "indicator_value", "indicator": "I:0101", "unit": "31", "period": "2025",
+///     "breakdown": {"dimension": "urban_rural", "category": "urban"}, "numerator": 120}"#;
+/// let options = Options::from_json(br#"{"as_of": "2025-12-31"}"#).unwrap();
+/// let table = compute(input, &options).unwrap().table.unwrap();
+/// assert_eq!(index(&table).len(), table.cells.len());
+/// ```
 pub fn index(table: &Table) -> BTreeMap<CellKey, usize> {
     table
         .cells

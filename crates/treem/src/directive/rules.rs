@@ -147,6 +147,17 @@ pub fn year_only(text: &str) -> Option<i32> {
 }
 
 /// Runs every directive rule.
+///
+/// # Examples
+///
+/// ```
+/// use treem::{directive::{built_in_draft, rules::check}, report::IssueSink, Lang};
+/// let directive = built_in_draft("hai-phong-2024").unwrap();
+/// let mut sink = IssueSink::new(Lang::En);
+/// check(directive, &treem::Context::at(chrono::NaiveDate::from_ymd_opt(2025, 6, 30).unwrap()), &mut sink);
+/// // The built-in seed leaves the number and summary blank.
+/// assert!(sink.finish().has_code("directive.component_missing"));
+/// ```
 pub fn check(draft: &DirectiveDraft, ctx: &Context, sink: &mut IssueSink) {
     let root = Location::root();
     for name in ["issuer", "number", "place", "doc_type", "summary"] {

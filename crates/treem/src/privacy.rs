@@ -8,6 +8,8 @@
 /// at least eight: `031199000123` → `031*******23`. Shorter values are masked whole except
 /// the first character.
 ///
+/// # Examples
+///
 /// ```
 /// assert_eq!(treem::privacy::mask_digits("031199000123"), "031*******23");
 /// assert_eq!(treem::privacy::mask_digits("0912345678"), "091*****78");
@@ -32,6 +34,8 @@ pub fn mask_digits(value: &str) -> String {
 }
 
 /// Masks a person's name to its initials: `Nguyễn Văn An` → `N. V. A.`.
+///
+/// # Examples
 ///
 /// ```
 /// assert_eq!(treem::privacy::mask_name("Nguyễn Văn An"), "N. V. A.");
@@ -72,6 +76,8 @@ pub fn truncate(text: &str, max: usize) -> String {
 /// expected u64`; ``unknown variant `Nguyễn Văn An`, expected one of `a`, `b` ``), and that
 /// value may be an ID or a name. Quoted and backticked values before `expected` become `…`;
 /// after it, backticked names are the library's own and stay.
+///
+/// # Examples
 ///
 /// ```
 /// let err = serde_json::from_str::<u64>(r#""031199000123""#).unwrap_err();

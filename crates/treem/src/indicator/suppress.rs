@@ -77,6 +77,18 @@ pub fn lines(cells: &[Cell], counted: &[bool]) -> Vec<Vec<usize>> {
 
 /// Marks cells to hide: `sensitive` cells first, then complements until no line has exactly
 /// one hidden cell.
+///
+/// # Examples
+///
+/// ```
+/// use treem::indicator::{compute, suppress::suppress, table::Suppression, Options};
+/// let input = br#"{"kind": "indicator_value", "indicator": "I:0101", "unit": "31", "period": "2025",
+///     "breakdown": {"dimension": "urban_rural", "category": "urban"}, "numerator": 120}"#;
+/// let options = Options::from_json(br#"{"as_of": "2025-12-31"}"#).unwrap();
+/// let table = compute(input, &options).unwrap().table.unwrap();
+/// let hidden = suppress(&table.cells, &[true], &[true]);
+/// assert_eq!(hidden, [Some(Suppression::Primary)]);
+/// ```
 pub fn suppress(cells: &[Cell], counted: &[bool], sensitive: &[bool]) -> Vec<Option<Suppression>> {
     let mut marks: Vec<Option<Suppression>> = sensitive
         .iter()

@@ -62,6 +62,18 @@ pub struct Cell {
 
 impl Cell {
     /// The cell's key.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::indicator::{compute, Options};
+    /// let input = br#"{"kind": "indicator_value", "indicator": "I:0101", "unit": "31", "period": "2025",
+    ///     "breakdown": {"dimension": "urban_rural", "category": "urban"}, "numerator": 120}"#;
+    /// let options = Options::from_json(br#"{"as_of": "2025-12-31"}"#).unwrap();
+    /// let table = compute(input, &options).unwrap().table.unwrap();
+    /// let key = table.cells[0].key();
+    /// assert_eq!((key.unit.as_str(), key.indicator.to_string()), ("31", "I:0101".to_string()));
+    /// ```
     pub fn key(&self) -> CellKey {
         CellKey {
             indicator: self.indicator.clone(),

@@ -102,6 +102,19 @@ pub struct Table {
 }
 
 /// Computes the table of `partial`, then suppresses small cells.
+///
+/// # Examples
+///
+/// ```
+/// use treem::indicator::{definition::*, partial::{CellKey, Partial}, period::Period, table::build};
+/// let def = find_builtin(&IndicatorId::new("I", "0101")).unwrap();
+/// let mut partial = Partial::new();
+/// let key = CellKey { indicator: def.id.clone(), period: Period::Year(2025), unit: "31".into(), breakdown: None };
+/// partial.cell_mut(key).add_counts(3, None);
+/// let mut sink = treem::report::IssueSink::new(treem::Lang::En);
+/// let table = build(&partial, &[def], 5, &mut sink);
+/// assert!(table.cells[0].suppressed); // 3 is below the threshold 5
+/// ```
 pub fn build(
     partial: &Partial,
     definitions: &[&Definition],

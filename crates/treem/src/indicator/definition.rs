@@ -653,6 +653,18 @@ pub fn find_builtin(id: &IndicatorId) -> Option<&'static Definition> {
 /// one definition). Each bad definition is reported at its path and left out; the good ones
 /// are returned. Callers may not define into the reserved namespaces (`I`, `II`, `treem`),
 /// nor repeat an id.
+///
+/// # Examples
+///
+/// ```
+/// use treem::{indicator::definition::*, report::IssueSink, Lang};
+/// let mut value = serde_json::to_value(find_builtin(&IndicatorId::new("I", "0101")).unwrap()).unwrap();
+/// value["id"] = "HP:01".into();
+/// let mut sink = IssueSink::new(Lang::En);
+/// let loaded = load_definitions(&value.to_string(), &mut sink);
+/// assert_eq!(loaded[0].id.to_string(), "HP:01");
+/// assert!(sink.is_empty());
+/// ```
 pub fn load_definitions(text: &str, sink: &mut IssueSink) -> Vec<Definition> {
     let existing: Vec<IndicatorId> = builtin().definitions.iter().map(|d| d.id.clone()).collect();
     load_definitions_text(text, &existing, false, sink)
@@ -683,6 +695,20 @@ fn load_definitions_text(
 }
 
 /// Like [`load_definitions`], from a parsed value.
+///
+/// # Examples
+///
+/// ```
+/// use treem::{indicator::definition::*, report::IssueSink, Lang};
+/// // A copy of a built-in definition under the caller's own id.
+/// let mut value = serde_json::to_value(find_builtin(&IndicatorId::new("I", "0101")).unwrap()).unwrap();
+/// value["id"] = "HP:01".into();
+/// let mut sink = IssueSink::new(Lang::En);
+/// assert_eq!(load_definitions_value(&value, &[], false, &mut sink).len(), 1);
+/// let taken = [IndicatorId::new("HP", "01")];
+/// assert!(load_definitions_value(&value, &taken, false, &mut sink).is_empty());
+/// assert!(sink.finish().has_code("indicator.definition_duplicate"));
+/// ```
 pub fn load_definitions_value(
     value: &serde_json::Value,
     existing: &[IndicatorId],

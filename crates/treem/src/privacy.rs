@@ -8,6 +8,8 @@
 /// at least eight: `031199000123` → `031*******23`. Shorter values are masked whole except
 /// the first character.
 ///
+/// # Examples
+///
 /// ```
 /// assert_eq!(treem::privacy::mask_digits("031199000123"), "031*******23");
 /// assert_eq!(treem::privacy::mask_digits("0912345678"), "091*****78");
@@ -33,6 +35,8 @@ pub fn mask_digits(value: &str) -> String {
 
 /// Masks a person's name to its initials: `Nguyễn Văn An` → `N. V. A.`.
 ///
+/// # Examples
+///
 /// ```
 /// assert_eq!(treem::privacy::mask_name("Nguyễn Văn An"), "N. V. A.");
 /// ```
@@ -46,6 +50,13 @@ pub fn mask_name(name: &str) -> String {
 
 /// Cuts text to at most `max` characters (adding `…`), for echoing names of things the
 /// caller asked for without echoing arbitrarily large input.
+///
+/// # Examples
+///
+/// ```
+/// assert_eq!(treem::privacy::truncate("school_types", 6), "school…");
+/// assert_eq!(treem::privacy::truncate("short", 10), "short");
+/// ```
 pub fn truncate(text: &str, max: usize) -> String {
     // At most `max` bytes is at most `max` characters: nothing to cut (most values; this
     // runs for every criterion of an assessment).
@@ -66,6 +77,8 @@ pub fn truncate(text: &str, max: usize) -> String {
 /// value may be an ID or a name. Quoted and backticked values before `expected` become `…`;
 /// after it, backticked names are the library's own and stay.
 ///
+/// # Examples
+///
 /// ```
 /// let err = serde_json::from_str::<u64>(r#""031199000123""#).unwrap_err();
 /// let text = treem::privacy::serde_error(&err);
@@ -77,6 +90,13 @@ pub fn serde_error(err: &serde_json::Error) -> String {
 }
 
 /// Replaces quoted values of a serde message with `…` (see [`serde_error`]).
+///
+/// # Examples
+///
+/// ```
+/// let text = treem::privacy::redact_values(r#"invalid type: string "0912345678", expected u64"#);
+/// assert_eq!(text, r#"invalid type: string "…", expected u64"#);
+/// ```
 pub fn redact_values(message: &str) -> String {
     let (head, tail) = match message.find("expected") {
         Some(at) => message.split_at(at),

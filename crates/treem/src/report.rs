@@ -27,6 +27,12 @@ pub enum Severity {
 
 impl Severity {
     /// The lower-case name used in JSON (`error`, `warning`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(treem::Severity::Warning.as_str(), "warning");
+    /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
@@ -170,6 +176,12 @@ enum Segment<'a> {
 
 impl Location<'static> {
     /// The whole record (`""`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(treem::report::Location::root().to_pointer(), "");
+    /// ```
     pub const fn root() -> Location<'static> {
         Location {
             parent: None,
@@ -180,6 +192,14 @@ impl Location<'static> {
 
 impl<'a> Location<'a> {
     /// The member `key` of the object at this location.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::report::Location;
+    /// let root = Location::root();
+    /// assert_eq!(root.key("child_id").to_pointer(), "/child_id");
+    /// ```
     pub fn key(&'a self, key: &'a str) -> Location<'a> {
         Location {
             parent: Some(self),
@@ -188,6 +208,14 @@ impl<'a> Location<'a> {
     }
 
     /// The element `index` of the array at this location.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::report::Location;
+    /// let root = Location::root();
+    /// assert_eq!(root.index(3).to_pointer(), "/3");
+    /// ```
     pub fn index(&'a self, index: usize) -> Location<'a> {
         Location {
             parent: Some(self),
@@ -196,6 +224,15 @@ impl<'a> Location<'a> {
     }
 
     /// The RFC 6901 JSON Pointer of this location (`~` written `~0`, `/` written `~1`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::report::Location;
+    /// let root = Location::root();
+    /// let offenders = root.key("offenders");
+    /// assert_eq!(offenders.index(0).key("a/b").to_pointer(), "/offenders/0/a~1b");
+    /// ```
     pub fn to_pointer(&self) -> String {
         let mut segments = Vec::new();
         let mut here = Some(self);
@@ -257,6 +294,15 @@ pub struct IssueSink {
 
 impl IssueSink {
     /// An empty sink that renders messages in `lang`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::{report::IssueSink, Lang};
+    /// let sink = IssueSink::new(Lang::En);
+    /// assert!(sink.is_empty());
+    /// assert_eq!(sink.finish().error_count(), 0);
+    /// ```
     pub fn new(lang: Lang) -> IssueSink {
         IssueSink {
             lang,
@@ -285,11 +331,28 @@ impl IssueSink {
     }
 
     /// The language messages are rendered in.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::{report::IssueSink, Lang};
+    /// assert_eq!(IssueSink::new(Lang::Vi).lang(), Lang::Vi);
+    /// ```
     pub fn lang(&self) -> Lang {
         self.lang
     }
 
     /// Raises the issue `def` at `location` with the given message parameters.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::{case::CASE_REPORT_TIME_MISSING, report::{IssueSink, Location}, Lang};
+    /// let mut sink = IssueSink::new(Lang::En);
+    /// let root = Location::root();
+    /// sink.push(&CASE_REPORT_TIME_MISSING, &root.key("steps").key("intake"), []);
+    /// assert!(sink.finish().has_code("case.report_time_missing"));
+    /// ```
     pub fn push<I>(&mut self, def: &'static CodeDef, location: &Location<'_>, params: I)
     where
         I: IntoIterator<Item = Param>,
@@ -298,6 +361,15 @@ impl IssueSink {
     }
 
     /// Raises the issue `def` at an already-built JSON Pointer.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::{case::CASE_REPORT_TIME_MISSING, report::{IssueSink, Location}, Lang};
+    /// let mut sink = IssueSink::new(Lang::En);
+    /// sink.push_at(&CASE_REPORT_TIME_MISSING, "/steps/intake".to_string(), []);
+    /// assert_eq!(sink.into_issues()[0].path, "/steps/intake");
+    /// ```
     pub fn push_at<I>(&mut self, def: &'static CodeDef, path: String, params: I)
     where
         I: IntoIterator<Item = Param>,
@@ -345,6 +417,17 @@ impl IssueSink {
 
     /// Moves the issues of `other` (rendered in any language) to the end of this sink,
     /// within the same limit of [`MAX_ISSUES`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::{case::CASE_REPORT_TIME_MISSING, report::{IssueSink, Location}, Lang};
+    /// let mut sink = IssueSink::new(Lang::En);
+    /// let mut other = IssueSink::new(Lang::Vi);
+    /// other.push(&CASE_REPORT_TIME_MISSING, &Location::root(), []);
+    /// sink.extend(other);
+    /// assert_eq!(sink.len(), 1);
+    /// ```
     pub fn extend(&mut self, other: IssueSink) {
         for issue in other.issues {
             if self.issues.len() >= MAX_ISSUES {
@@ -359,21 +442,59 @@ impl IssueSink {
     }
 
     /// True when nothing has been raised.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::{case::CASE_REPORT_TIME_MISSING, report::{IssueSink, Location}, Lang};
+    /// let mut sink = IssueSink::new(Lang::En);
+    /// assert!(sink.is_empty());
+    /// sink.push(&CASE_REPORT_TIME_MISSING, &Location::root(), []);
+    /// assert!(!sink.is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.issues.is_empty() && self.dropped == 0
     }
 
     /// True when an error (not a warning) has been raised.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::{case::CASE_REPORT_TIME_MISSING, report::{IssueSink, Location}, Lang};
+    /// let mut sink = IssueSink::new(Lang::En);
+    /// sink.push(&CASE_REPORT_TIME_MISSING, &Location::root(), []); // a warning
+    /// assert!(!sink.has_errors());
+    /// ```
     pub fn has_errors(&self) -> bool {
         self.dropped_error || self.issues.iter().any(|i| i.severity == Severity::Error)
     }
 
     /// Number of issues raised so far (listed or not).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::{case::CASE_REPORT_TIME_MISSING, report::{IssueSink, Location}, Lang};
+    /// let mut sink = IssueSink::new(Lang::En);
+    /// sink.push(&CASE_REPORT_TIME_MISSING, &Location::root(), []);
+    /// assert_eq!(sink.len(), 1);
+    /// ```
     pub fn len(&self) -> usize {
         self.issues.len() + self.dropped
     }
 
     /// The finished report.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::{case::CASE_REPORT_TIME_MISSING, report::{IssueSink, Location}, Lang};
+    /// let mut sink = IssueSink::new(Lang::En);
+    /// sink.push(&CASE_REPORT_TIME_MISSING, &Location::root(), []);
+    /// let report = sink.finish();
+    /// assert_eq!((report.error_count(), report.warning_count()), (0, 1));
+    /// ```
     pub fn finish(self) -> Report {
         let errors = self.has_errors();
         let issues = self.into_issues();
@@ -385,6 +506,17 @@ impl IssueSink {
 
     /// The raw issues, for callers that embed them in a larger answer; past [`MAX_ISSUES`]
     /// the last one is `report.truncated`, counting the rest.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::{case::CASE_REPORT_TIME_MISSING, report::{IssueSink, Location}, Lang};
+    /// let mut sink = IssueSink::new(Lang::En);
+    /// sink.push(&CASE_REPORT_TIME_MISSING, &Location::root().key("reported_at"), []);
+    /// let issues = sink.into_issues();
+    /// assert_eq!(issues[0].path, "/reported_at");
+    /// assert_eq!(issues[0].code, "case.report_time_missing");
+    /// ```
     pub fn into_issues(mut self) -> Vec<Issue> {
         if self.dropped > 0 {
             // Inserted, not collected: `BTreeMap::from_iter` links a sort of its own (as in

@@ -351,6 +351,14 @@ pub const CASE_STEPS: &[StepDef] = &[
 pub const SEPARATION_MAX_DAYS: i64 = 15;
 
 /// The definition of `step`.
+///
+/// # Examples
+///
+/// ```
+/// use treem::case::catalog::{step_def, Step};
+/// let def = step_def(Step::PlanApproval).unwrap();
+/// assert_eq!(def.after, Some(Step::SupportPlan));
+/// ```
 pub fn step_def(step: Step) -> Option<&'static StepDef> {
     CASE_STEPS.iter().find(|d| d.step == step)
 }

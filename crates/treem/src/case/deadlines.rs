@@ -137,6 +137,18 @@ fn status(due: Option<Due>, done: Option<&Moment>, as_of: Option<NaiveDate>) -> 
 
 /// The deadline view of `case` at `ctx.as_of` (with `ctx.days_off`). Values that do not parse
 /// are treated as absent here; `validate` reports them.
+///
+/// # Examples
+///
+/// ```
+/// use treem::case::{deadlines, CaseDraft, Status};
+/// let case: CaseDraft = serde_json::from_value(serde_json::json!({
+///     "reported_at": "2026-11-28T08:30", "steps": {"intake": {"done_at": "2026-11-28T09:00"}},
+/// })).unwrap();
+/// let ctx = treem::Context::at(chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
+/// let view = deadlines(&case, &ctx);
+/// assert_eq!((view[0].step, view[0].status), ("intake", Status::Done));
+/// ```
 pub fn deadlines(case: &CaseDraft, ctx: &Context) -> Vec<StepDeadline> {
     let reported = quiet_moment(&case.reported_at);
     let emergency = case.emergency.value().copied().unwrap_or(false);

@@ -150,6 +150,16 @@ pub struct SeparationDraft {
 
 impl StepsDraft {
     /// The member of `step`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::case::{catalog::Step, StepsDraft};
+    /// let steps: StepsDraft =
+    ///     serde_json::from_value(serde_json::json!({"intake": {"done_at": "2026-11-28"}})).unwrap();
+    /// assert!(steps.get(Step::Intake).value().is_some());
+    /// assert!(steps.get(Step::Review).value().is_none());
+    /// ```
     pub fn get(&self, step: super::catalog::Step) -> &Field<StepDraft> {
         use super::catalog::Step;
         match step {
@@ -166,6 +176,14 @@ impl StepsDraft {
     }
 
     /// The member of `step`, mutably.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::case::{catalog::Step, StepsDraft};
+    /// let mut steps = StepsDraft::default();
+    /// assert!(steps.get_mut(Step::Review).value().is_none());
+    /// ```
     pub fn get_mut(&mut self, step: super::catalog::Step) -> &mut Field<StepDraft> {
         use super::catalog::Step;
         match step {

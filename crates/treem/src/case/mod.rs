@@ -206,6 +206,18 @@ fn check_offenders(draft: &CaseDraft, at: &Location<'_>, sink: &mut IssueSink) {
 }
 
 /// Runs every case rule on `draft`, in the order of its members.
+///
+/// # Examples
+///
+/// ```
+/// use treem::{case::{check, CaseDraft}, report::IssueSink, Lang};
+/// let draft: CaseDraft =
+///     serde_json::from_value(serde_json::json!({"child_id": "HP-1", "reported_at": "2026-11-28"})).unwrap();
+/// let ctx = treem::Context::at(chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
+/// let mut sink = IssueSink::new(Lang::En);
+/// check(&draft, &ctx, &mut sink);
+/// assert!(sink.finish().has_code("case.report_time_missing"));
+/// ```
 pub fn check(draft: &CaseDraft, ctx: &Context, sink: &mut IssueSink) {
     let root = Location::root();
     let mut judge = Judge {

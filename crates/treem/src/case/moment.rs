@@ -23,6 +23,17 @@ pub struct Moment {
 }
 
 /// Parses a moment, raising issues at `at` when it is not one.
+///
+/// # Examples
+///
+/// ```
+/// use treem::{case::moment, report::{IssueSink, Location}, Lang};
+/// let mut sink = IssueSink::new(Lang::En);
+/// let day = moment::parse("2026-11-28", &Location::root(), &mut sink).unwrap();
+/// assert!(!day.has_time);
+/// assert!(moment::parse("yesterday", &Location::root(), &mut sink).is_none());
+/// assert!(sink.has_errors());
+/// ```
 pub fn parse(text: &str, at: &Location<'_>, sink: &mut IssueSink) -> Option<Moment> {
     let text = text.trim();
     // ISO with `T`: split there; otherwise the token holding `:` is the time.
@@ -59,6 +70,15 @@ pub fn parse(text: &str, at: &Location<'_>, sink: &mut IssueSink) -> Option<Mome
 }
 
 /// The canonical form: `2026-11-28T08:30` (seconds only when not zero), or the ISO date.
+///
+/// # Examples
+///
+/// ```
+/// use treem::{case::moment, report::{IssueSink, Location}, Lang};
+/// let mut sink = IssueSink::new(Lang::En);
+/// let m = moment::parse("28/11/2026 08:30", &Location::root(), &mut sink).unwrap();
+/// assert_eq!(moment::format(&m), "2026-11-28T08:30");
+/// ```
 pub fn format(moment: &Moment) -> String {
     use crate::vn::date::iso;
     if !moment.has_time {

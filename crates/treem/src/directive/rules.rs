@@ -126,6 +126,14 @@ pub enum IssueDate {
 }
 
 /// Reads "ngày tháng năm 2024", "năm 2024", "…/…/2024" or "2024" as a year-only date.
+///
+/// # Examples
+///
+/// ```
+/// use treem::directive::rules::year_only;
+/// assert_eq!(year_only("ngày tháng năm 2024"), Some(2024));
+/// assert_eq!(year_only("12/3/2024"), None); // a full date, not year-only
+/// ```
 pub fn year_only(text: &str) -> Option<i32> {
     let lower = crate::letter_case::lower_str(text);
     let rest: String = lower
@@ -139,6 +147,17 @@ pub fn year_only(text: &str) -> Option<i32> {
 }
 
 /// Runs every directive rule.
+///
+/// # Examples
+///
+/// ```
+/// use treem::{directive::{built_in_draft, rules::check}, report::IssueSink, Lang};
+/// let directive = built_in_draft("hai-phong-2024").unwrap();
+/// let mut sink = IssueSink::new(Lang::En);
+/// check(directive, &treem::Context::at(chrono::NaiveDate::from_ymd_opt(2025, 6, 30).unwrap()), &mut sink);
+/// // The built-in seed leaves the number and summary blank.
+/// assert!(sink.finish().has_code("directive.component_missing"));
+/// ```
 pub fn check(draft: &DirectiveDraft, ctx: &Context, sink: &mut IssueSink) {
     let root = Location::root();
     for name in ["issuer", "number", "place", "doc_type", "summary"] {

@@ -15,6 +15,14 @@ pub struct Term {
 
 impl Term {
     /// The label in `lang`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::{directive::vocab::{find, UNIT_TYPES}, Lang};
+    /// let term = find(UNIT_TYPES, "affiliated_unit").unwrap();
+    /// assert_eq!(term.label(Lang::Vi), "Đơn vị trực thuộc Sở");
+    /// ```
     pub const fn label(&self, lang: Lang) -> &'static str {
         match lang {
             Lang::Vi => self.vi,
@@ -24,6 +32,14 @@ impl Term {
 }
 
 /// Finds a term by code.
+///
+/// # Examples
+///
+/// ```
+/// use treem::directive::vocab::{find, UNIT_TYPES};
+/// assert_eq!(find(UNIT_TYPES, "preschool").map(|t| t.en), Some("Preschool"));
+/// assert!(find(UNIT_TYPES, "university").is_none());
+/// ```
 pub fn find<'t>(terms: &'t [Term], code: &str) -> Option<&'t Term> {
     terms.iter().find(|t| t.code == code)
 }
@@ -86,6 +102,14 @@ pub const EDUCATION_INSTITUTIONS: &[&str] = &[
 ];
 
 /// True when a task assigned to `assignee` applies to a unit of type `unit_type`.
+///
+/// # Examples
+///
+/// ```
+/// use treem::directive::vocab::assignee_covers;
+/// assert!(assignee_covers("education_institution", "primary_school"));
+/// assert!(!assignee_covers("education_institution", "phong_gddt"));
+/// ```
 pub fn assignee_covers(assignee: &str, unit_type: &str) -> bool {
     assignee == unit_type
         || (assignee == "education_institution" && EDUCATION_INSTITUTIONS.contains(&unit_type))

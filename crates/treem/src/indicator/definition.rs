@@ -46,6 +46,13 @@ impl JsonSchema for IndicatorId {
 
 impl IndicatorId {
     /// An id from its parts.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::indicator::definition::IndicatorId;
+    /// assert_eq!(IndicatorId::new("I", "0101").to_string(), "I:0101");
+    /// ```
     pub fn new(appendix: &str, code: &str) -> IndicatorId {
         IndicatorId {
             appendix: appendix.to_owned(),
@@ -55,6 +62,14 @@ impl IndicatorId {
 
     /// True for the appendices of TT 13/2021 (`I`, `II`) and treem's own namespace, which
     /// callers may not define into.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::indicator::definition::IndicatorId;
+    /// assert!(IndicatorId::new("II", "0201").is_reserved());
+    /// assert!(!IndicatorId::new("HP", "01").is_reserved());
+    /// ```
     pub fn is_reserved(&self) -> bool {
         matches!(self.appendix.as_str(), "I" | "II" | TREEM_NAMESPACE)
     }
@@ -190,6 +205,13 @@ pub enum Dimension {
 
 impl Dimension {
     /// The snake_case name used in JSON and CSV.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::indicator::definition::Dimension;
+    /// assert_eq!(Dimension::AgeGroup.as_str(), "age_group");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Dimension::Sex => "sex",
@@ -259,6 +281,14 @@ pub enum Factor {
 
 impl Factor {
     /// The multiplier of numerator / denominator, `None` for a count or an unclear factor.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::indicator::definition::Factor;
+    /// assert_eq!(Factor::Per1000.multiplier(), Some(1000.0));
+    /// assert_eq!(Factor::Number.multiplier(), None);
+    /// ```
     pub fn multiplier(self) -> Option<f64> {
         match self {
             Factor::Number | Factor::Unclear => None,
@@ -480,11 +510,27 @@ pub struct Definition {
 
 impl Definition {
     /// True when the definition is in force on `date`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::indicator::definition::{find_builtin, IndicatorId};
+    /// let def = find_builtin(&IndicatorId::new("I", "0101")).unwrap();
+    /// assert!(def.in_force_on(chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap()));
+    /// ```
     pub fn in_force_on(&self, date: chrono::NaiveDate) -> bool {
         date >= self.in_force_from && self.in_force_until.is_none_or(|until| date <= until)
     }
 
     /// True when the record feeders fill the breakdown by `dimension`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::indicator::definition::{find_builtin, Dimension, IndicatorId};
+    /// let def = find_builtin(&IndicatorId::new("I", "0101")).unwrap();
+    /// assert!(def.dimension_from_records(Dimension::Sex));
+    /// ```
     pub fn dimension_from_records(&self, dimension: Dimension) -> bool {
         self.computability == Computability::FromRecords
             && self
@@ -494,6 +540,15 @@ impl Definition {
     }
 
     /// True when `dimension` is one of the main disaggregations.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::indicator::definition::{find_builtin, Dimension, IndicatorId};
+    /// let def = find_builtin(&IndicatorId::new("I", "0101")).unwrap();
+    /// assert!(def.has_dimension(Dimension::Sex));
+    /// assert!(!def.has_dimension(Dimension::SchoolLevel));
+    /// ```
     pub fn has_dimension(&self, dimension: Dimension) -> bool {
         self.disaggregations
             .iter()
@@ -526,6 +581,13 @@ pub struct DefinitionFile {
 pub const DEFINITIONS_FORMAT: &str = "treem.indicator_definitions/1";
 
 /// The JSON Schema (draft 2020-12) of one indicator definition (`indicator_definition`).
+///
+/// # Examples
+///
+/// ```
+/// let schema = treem::indicator::definition::definition_schema();
+/// assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+/// ```
 pub fn definition_schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(Definition)).unwrap_or_default()
 }
@@ -545,6 +607,14 @@ pub struct Builtin {
 /// The built-in definitions, parsed once. A parse failure does not panic: the definitions
 /// that parsed are kept and `problems` says what failed; [`super::check_builtin`] turns the
 /// problems into issues on every answer.
+///
+/// # Examples
+///
+/// ```
+/// let builtin = treem::indicator::definition::builtin();
+/// assert!(builtin.problems.is_empty());
+/// assert_eq!(builtin.definitions[0].id.to_string(), "I:0101");
+/// ```
 pub fn builtin() -> &'static Builtin {
     static BUILTIN: OnceLock<Builtin> = OnceLock::new();
     BUILTIN.get_or_init(|| {
@@ -566,6 +636,15 @@ pub fn builtin() -> &'static Builtin {
 }
 
 /// Finds a built-in definition.
+///
+/// # Examples
+///
+/// ```
+/// use treem::indicator::definition::{find_builtin, IndicatorId};
+/// let def = find_builtin(&IndicatorId::new("I", "0101")).unwrap();
+/// assert_eq!(def.id.to_string(), "I:0101");
+/// assert!(find_builtin(&IndicatorId::new("I", "9999")).is_none());
+/// ```
 pub fn find_builtin(id: &IndicatorId) -> Option<&'static Definition> {
     builtin().definitions.iter().find(|d| &d.id == id)
 }
@@ -574,6 +653,18 @@ pub fn find_builtin(id: &IndicatorId) -> Option<&'static Definition> {
 /// one definition). Each bad definition is reported at its path and left out; the good ones
 /// are returned. Callers may not define into the reserved namespaces (`I`, `II`, `treem`),
 /// nor repeat an id.
+///
+/// # Examples
+///
+/// ```
+/// use treem::{indicator::definition::*, report::IssueSink, Lang};
+/// let mut value = serde_json::to_value(find_builtin(&IndicatorId::new("I", "0101")).unwrap()).unwrap();
+/// value["id"] = "HP:01".into();
+/// let mut sink = IssueSink::new(Lang::En);
+/// let loaded = load_definitions(&value.to_string(), &mut sink);
+/// assert_eq!(loaded[0].id.to_string(), "HP:01");
+/// assert!(sink.is_empty());
+/// ```
 pub fn load_definitions(text: &str, sink: &mut IssueSink) -> Vec<Definition> {
     let existing: Vec<IndicatorId> = builtin().definitions.iter().map(|d| d.id.clone()).collect();
     load_definitions_text(text, &existing, false, sink)
@@ -604,6 +695,20 @@ fn load_definitions_text(
 }
 
 /// Like [`load_definitions`], from a parsed value.
+///
+/// # Examples
+///
+/// ```
+/// use treem::{indicator::definition::*, report::IssueSink, Lang};
+/// // A copy of a built-in definition under the caller's own id.
+/// let mut value = serde_json::to_value(find_builtin(&IndicatorId::new("I", "0101")).unwrap()).unwrap();
+/// value["id"] = "HP:01".into();
+/// let mut sink = IssueSink::new(Lang::En);
+/// assert_eq!(load_definitions_value(&value, &[], false, &mut sink).len(), 1);
+/// let taken = [IndicatorId::new("HP", "01")];
+/// assert!(load_definitions_value(&value, &taken, false, &mut sink).is_empty());
+/// assert!(sink.finish().has_code("indicator.definition_duplicate"));
+/// ```
 pub fn load_definitions_value(
     value: &serde_json::Value,
     existing: &[IndicatorId],

@@ -24,6 +24,17 @@ fn csv_field(out: &mut String, text: &str) {
 
 /// The table as CSV (RFC 4180, `\n` line ends). A hidden cell has empty figures and
 /// `suppressed` = `true`: never an empty cell that reads as zero without saying why.
+///
+/// # Examples
+///
+/// ```
+/// use treem::indicator::{compute, export::to_csv, Options};
+/// let input = br#"{"kind": "indicator_value", "indicator": "I:0101", "unit": "31", "period": "2025",
+///     "breakdown": {"dimension": "urban_rural", "category": "urban"}, "numerator": 120}"#;
+/// let options = Options::from_json(br#"{"as_of": "2025-12-31"}"#).unwrap();
+/// let csv = to_csv(&compute(input, &options).unwrap().table.unwrap());
+/// assert_eq!(csv.lines().nth(1), Some("I:0101,2025,31,urban_rural,urban,120,,120,number,true,false,,false"));
+/// ```
 pub fn to_csv(table: &Table) -> String {
     let mut out = String::from(CSV_HEADER);
     out.push('\n');
@@ -181,6 +192,20 @@ fn figure_text(c: &Cell, figure: Figure) -> Option<String> {
 /// Exports `table` as a DHIS2 data value set through `mapping`. Hidden cells are never
 /// exported (DHIS2 has no "suppressed" mark, and a missing value must not read as zero):
 /// they are listed in `not_exported` with reason `suppressed`, like every unmapped cell.
+///
+/// # Examples
+///
+/// ```
+/// use treem::indicator::{compute, export::{to_dhis2, Dhis2Mapping}, Options};
+/// let input = br#"{"kind": "indicator_value", "indicator": "I:0101", "unit": "31", "period": "2025",
+///     "breakdown": {"dimension": "urban_rural", "category": "urban"}, "numerator": 120}"#;
+/// let options = Options::from_json(br#"{"as_of": "2025-12-31"}"#).unwrap();
+/// let table = compute(input, &options).unwrap().table.unwrap();
+/// let mapping: Dhis2Mapping = serde_json::from_value(serde_json::json!({"org_units": {"31": "OU1"},
+///     "indicators": {"I:0101": [{"data_element": "DE1", "category_option_combos": {"urban_rural=urban": "C1"}}]}})).unwrap();
+/// let export = to_dhis2(&table, &mapping);
+/// assert_eq!(export.data_value_set.data_values[0].value, "120");
+/// ```
 pub fn to_dhis2(table: &Table, mapping: &Dhis2Mapping) -> Dhis2Export {
     let mut values = Vec::new();
     let mut not_exported = Vec::new();

@@ -43,6 +43,14 @@ pub struct Contribution {
 
 impl Contribution {
     /// A contribution with no breakdown.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::indicator::{definition::IndicatorId, facts::Contribution, period::Period};
+    /// let c = Contribution::new(IndicatorId::new("I", "0101"), Period::Year(2025), "31".into(), 1, None);
+    /// assert!(c.categories.is_empty() && c.denominator.is_none());
+    /// ```
     pub fn new(
         indicator: IndicatorId,
         period: Period,
@@ -84,6 +92,17 @@ pub trait Facts {
 }
 
 /// Adds a contribution to a partial: the unit's total and one cell per category.
+///
+/// # Examples
+///
+/// ```
+/// use treem::indicator::{definition::IndicatorId, facts::*, partial::Partial, period::Period};
+/// let c = Contribution::new(IndicatorId::new("I", "0101"), Period::Year(2025), "31".into(), 1, None);
+/// let mut partial = Partial::new();
+/// add_contribution(&mut partial, &c);
+/// add_contribution(&mut partial, &c);
+/// assert_eq!(partial.cells.values().next().unwrap().numerator, 2);
+/// ```
 pub fn add_contribution(partial: &mut Partial, c: &Contribution) {
     let key = CellKey {
         indicator: c.indicator.clone(),
@@ -114,6 +133,22 @@ pub fn add_contribution(partial: &mut Partial, c: &Contribution) {
 }
 
 /// Feeds every record of `records` into a new partial.
+///
+/// # Examples
+///
+/// ```
+/// use treem::indicator::{definition::IndicatorId, facts::*, partial::Partial, period::Period};
+/// struct One;
+/// impl Facts for One {
+///     fn contributions(&self, _: &FactContext, out: &mut Vec<Contribution>) {
+///         out.push(Contribution::new(IndicatorId::new("I", "0101"), Period::Year(2025), "31".into(), 1, None));
+///     }
+/// }
+/// let ctx = FactContext { as_of: chrono::NaiveDate::from_ymd_opt(2025, 12, 31).unwrap(),
+///     period: Period::Year(2025), school_year: Period::SchoolYear(2025), age_groups: Default::default() };
+/// let partial: Partial = feed(&[One, One], &ctx);
+/// assert_eq!(partial.cells.values().next().unwrap().numerator, 2);
+/// ```
 pub fn feed<F: Facts>(records: &[F], ctx: &FactContext) -> Partial {
     let mut partial = Partial::new();
     let mut buf = Vec::new();

@@ -131,6 +131,15 @@ impl Options {
     /// # Errors
     /// `is_invalid_option()` for an unknown option or a bad value; `is_not_json()` /
     /// `is_wrong_top_level_type()` when the options are not a JSON object.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::indicator::{Options, period::Period};
+    /// let options = Options::from_json(br#"{"period": "2024", "suppression_threshold": 10}"#).unwrap();
+    /// assert_eq!((options.period, options.threshold), (Some(Period::Year(2024)), 10));
+    /// assert!(Options::from_json(br#"{"no_such_option": 1}"#).is_err());
+    /// ```
     pub fn from_json(options: &[u8]) -> Result<Options, Error> {
         let mut map = if options.iter().all(u8::is_ascii_whitespace) {
             serde_json::Map::new()
@@ -205,6 +214,14 @@ pub struct Answer {
 }
 
 /// Turns problems in the embedded definitions into issues (none unless the build is broken).
+///
+/// # Examples
+///
+/// ```
+/// let mut sink = treem::report::IssueSink::new(treem::Lang::En);
+/// treem::indicator::check_builtin(&mut sink);
+/// assert!(sink.is_empty());
+/// ```
 pub fn check_builtin(sink: &mut IssueSink) {
     for problem in &definition::builtin().problems {
         sink.push(
@@ -240,6 +257,18 @@ fn items(text: &str) -> Vec<Result<serde_json::Value, usize>> {
 ///
 /// # Errors
 /// `is_not_json()` when the input is not UTF-8; option errors as [`Options::from_json`].
+///
+/// # Examples
+///
+/// ```
+/// use treem::indicator::{compute, Options};
+/// let input = br#"{"kind": "indicator_value", "indicator": "I:0101", "unit": "31", "period": "2025",
+///     "breakdown": {"dimension": "urban_rural", "category": "urban"}, "numerator": 120}"#;
+/// let options = Options::from_json(br#"{"as_of": "2025-12-31"}"#).unwrap();
+/// let answer = compute(input, &options).unwrap();
+/// assert!(answer.ok);
+/// assert_eq!(answer.table.unwrap().cells[0].value, Some(120.0));
+/// ```
 pub fn compute(input: &[u8], options: &Options) -> Result<Answer, Error> {
     let text = std::str::from_utf8(input).map_err(|e| Error::invalid_utf8(e.valid_up_to()))?;
     let mut acc = stream::Accumulator::new(options);

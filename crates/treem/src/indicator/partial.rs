@@ -100,6 +100,15 @@ pub struct Accum {
 
 impl Accum {
     /// Adds an additive input.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let mut accum = treem::indicator::partial::Accum::default();
+    /// accum.add_counts(2, Some(10));
+    /// accum.add_counts(1, None);
+    /// assert_eq!((accum.numerator, accum.denominator, accum.inputs), (3, Some(10), 2));
+    /// ```
     pub fn add_counts(&mut self, numerator: u64, denominator: Option<u64>) {
         self.numerator = self.numerator.saturating_add(numerator);
         self.denominator = add_opt(self.denominator, denominator);
@@ -107,6 +116,17 @@ impl Accum {
     }
 
     /// Merges another accumulator into this one.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::indicator::partial::Accum;
+    /// let (mut a, mut b) = (Accum::default(), Accum::default());
+    /// a.add_counts(2, Some(10));
+    /// b.add_counts(1, Some(5));
+    /// a.merge(&b);
+    /// assert_eq!((a.numerator, a.denominator, a.inputs), (3, Some(15), 2));
+    /// ```
     pub fn merge(&mut self, other: &Accum) {
         self.numerator = self.numerator.saturating_add(other.numerator);
         self.denominator = add_opt(self.denominator, other.denominator);
@@ -137,16 +157,46 @@ pub struct Partial {
 
 impl Partial {
     /// An empty partial (the identity of [`Partial::merge`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert!(treem::indicator::partial::Partial::new().cells.is_empty());
+    /// ```
     pub fn new() -> Partial {
         Partial::default()
     }
 
     /// The accumulator of `key`, created empty if absent.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::indicator::{definition::IndicatorId, partial::{CellKey, Partial}, period::Period};
+    /// let indicator = IndicatorId::new("I", "0101");
+    /// let key = CellKey { indicator, period: Period::Year(2025), unit: "31".into(), breakdown: None };
+    /// let mut partial = Partial::new();
+    /// partial.cell_mut(key).add_counts(2, Some(10));
+    /// assert_eq!(partial.cells.len(), 1);
+    /// ```
     pub fn cell_mut(&mut self, key: CellKey) -> &mut Accum {
         self.cells.entry(key).or_default()
     }
 
     /// Merges `other` into `self`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::indicator::{definition::IndicatorId, partial::{CellKey, Partial}, period::Period};
+    /// let indicator = IndicatorId::new("I", "0101");
+    /// let key = CellKey { indicator, period: Period::Year(2025), unit: "31".into(), breakdown: None };
+    /// let mut a = Partial::new();
+    /// a.cell_mut(key.clone()).add_counts(3, None);
+    /// let b = a.clone();
+    /// a.merge(&b);
+    /// assert_eq!(a.cells[&key].numerator, 6);
+    /// ```
     pub fn merge(&mut self, other: &Partial) {
         for (key, accum) in &other.cells {
             self.cells.entry(key.clone()).or_default().merge(accum);
@@ -154,12 +204,31 @@ impl Partial {
     }
 
     /// The merge of two partials, leaving both as they were.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::indicator::{definition::IndicatorId, partial::{CellKey, Partial}, period::Period};
+    /// let indicator = IndicatorId::new("I", "0101");
+    /// let key = CellKey { indicator, period: Period::Year(2025), unit: "31".into(), breakdown: None };
+    /// let mut a = Partial::new();
+    /// a.cell_mut(key.clone()).add_counts(3, None);
+    /// let both = a.clone().merged(&a);
+    /// assert_eq!(both.cells[&key].numerator, 6);
+    /// ```
     pub fn merged(mut self, other: &Partial) -> Partial {
         self.merge(other);
         self
     }
 
     /// The partial as JSON.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let json = treem::indicator::partial::Partial::new().to_json();
+    /// assert_eq!(json["format"], "treem.indicators.partial/1");
+    /// ```
     pub fn to_json(&self) -> serde_json::Value {
         serde_json::to_value(self).unwrap_or_default()
     }

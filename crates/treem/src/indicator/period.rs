@@ -130,6 +130,14 @@ impl From<Period> for String {
 
 impl Period {
     /// The first day of the period (for the in-force check).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::indicator::period::Period;
+    /// let period: Period = "2024-2025".parse().unwrap();
+    /// assert_eq!(period.start(), chrono::NaiveDate::from_ymd_opt(2024, 9, 1));
+    /// ```
     pub fn start(self) -> Option<chrono::NaiveDate> {
         let (y, m) = match self {
             Period::Year(y) | Period::Years(y, _) => (y, 1),
@@ -142,6 +150,14 @@ impl Period {
     }
 
     /// The last day of the period.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::indicator::period::Period;
+    /// let period: Period = "2024-2025".parse().unwrap();
+    /// assert_eq!(period.end(), chrono::NaiveDate::from_ymd_opt(2025, 8, 31));
+    /// ```
     pub fn end(self) -> Option<chrono::NaiveDate> {
         let (y, m) = match self {
             Period::Year(y) | Period::Years(_, y) => (y, 12),
@@ -161,6 +177,15 @@ impl Period {
     /// financial year starting in September, `2024Sep` (1 September 2024 – 31 August 2025),
     /// the nearest DHIS2 period type to a Vietnamese school year. A multi-year span has no
     /// DHIS2 period type: `None`, and the export reports the cell as unmapped.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::indicator::period::Period;
+    /// assert_eq!(Period::SchoolYear(2024).dhis2().as_deref(), Some("2024Sep"));
+    /// assert_eq!(Period::Quarter(2024, 1).dhis2().as_deref(), Some("2024Q1"));
+    /// assert_eq!(Period::Years(2021, 2025).dhis2(), None);
+    /// ```
     pub fn dhis2(self) -> Option<String> {
         match self {
             Period::Year(y) => Some(format!("{y}")),

@@ -91,6 +91,15 @@ pub struct Accumulator {
 impl Accumulator {
     /// An accumulator for `options` (definitions the caller adds are read here; their issues
     /// point into `/options/definitions`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::indicator::{stream::Accumulator, Options};
+    /// let options = Options::from_json(br#"{"as_of": "2025-12-31"}"#).unwrap();
+    /// let answer = Accumulator::new(&options).finish();
+    /// assert!(answer.ok && answer.table.unwrap().cells.is_empty());
+    /// ```
     pub fn new(options: &Options) -> Accumulator {
         let lang = options.ctx.lang;
         let mut caller_defs = Vec::new();
@@ -140,6 +149,14 @@ impl Accumulator {
 
     /// True when `item` is a child record item: the items to give after
     /// [`Accumulator::close_cases`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::indicator::stream::Accumulator;
+    /// assert!(Accumulator::is_child(&serde_json::json!({"kind": "child", "record": {}})));
+    /// assert!(!Accumulator::is_child(&serde_json::json!({"kind": "case", "record": {}})));
+    /// ```
     pub fn is_child(item: &serde_json::Value) -> bool {
         item.get("format").and_then(serde_json::Value::as_str) != Some(PARTIAL_FORMAT)
             && item.get("kind").and_then(serde_json::Value::as_str) == Some("child")
@@ -149,6 +166,18 @@ impl Accumulator {
     /// `{"kind": "child" | "case" | "safe_school_assessment" | "school", "record": {...}}`, an
     /// `indicator_value`, or a partial. Cases must come before [`Accumulator::close_cases`];
     /// a case given after it is refused (`indicator.item_invalid`), never half joined.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::indicator::{stream::Accumulator, Options};
+    /// let options = Options::from_json(br#"{"as_of": "2025-12-31"}"#).unwrap();
+    /// let mut acc = Accumulator::new(&options);
+    /// let value = serde_json::json!({"kind": "indicator_value", "indicator": "I:0101", "unit": "31",
+    ///     "period": "2025", "breakdown": {"dimension": "urban_rural", "category": "urban"}, "numerator": 120});
+    /// acc.add_item(0, &value);
+    /// assert!(acc.finish().ok);
+    /// ```
     pub fn add_item(&mut self, index: usize, item: &serde_json::Value) {
         let root = Location::root();
         let at = root.index(index);
@@ -231,6 +260,18 @@ impl Accumulator {
     }
 
     /// Reports item number `index` as not JSON (`column` where the parser stopped).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::indicator::{stream::Accumulator, Options};
+    /// let options = Options::from_json(br#"{"as_of": "2025-12-31"}"#).unwrap();
+    /// let mut acc = Accumulator::new(&options);
+    /// acc.add_not_json(0, 7);
+    /// let answer = acc.finish();
+    /// assert!(!answer.ok);
+    /// assert_eq!(answer.issues[0].path, "/0");
+    /// ```
     pub fn add_not_json(&mut self, index: usize, column: usize) {
         let mut sink = IssueSink::new(self.lang);
         sink.push(
@@ -279,6 +320,18 @@ impl Accumulator {
 
     /// Ends the cases: children given so far are counted with their cases, and children given
     /// from now on are counted as they come (and not kept).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::indicator::{stream::Accumulator, Options};
+    /// let options = Options::from_json(br#"{"as_of": "2025-12-31"}"#).unwrap();
+    /// let mut acc = Accumulator::new(&options);
+    /// acc.add_item(0, &serde_json::json!({"kind": "case", "record": {"child_id": "C1"}}));
+    /// acc.close_cases();
+    /// acc.add_item(1, &serde_json::json!({"kind": "child", "record": {"id": "C1"}}));
+    /// assert!(acc.finish().table.is_some());
+    /// ```
     pub fn close_cases(&mut self) {
         let Some(joiner) = self.joiner.as_mut() else {
             return;
@@ -294,6 +347,18 @@ impl Accumulator {
     }
 
     /// The answer: the table (suppressed) or the partial, and every issue.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::indicator::{stream::Accumulator, Options};
+    /// let options = Options::from_json(br#"{"as_of": "2025-12-31"}"#).unwrap();
+    /// let mut acc = Accumulator::new(&options);
+    /// let value = serde_json::json!({"kind": "indicator_value", "indicator": "I:0101", "unit": "31",
+    ///     "period": "2025", "breakdown": {"dimension": "urban_rural", "category": "urban"}, "numerator": 120});
+    /// acc.add_item(0, &value);
+    /// assert_eq!(acc.finish().table.unwrap().cells[0].value, Some(120.0));
+    /// ```
     pub fn finish(mut self) -> Answer {
         self.close_cases();
         let mut sink = IssueSink::new(self.lang);

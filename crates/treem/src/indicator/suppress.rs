@@ -22,6 +22,21 @@ use super::table::{Cell, Suppression};
 
 /// The lines (rows and columns) of the published table, as lists of cell indices. Only
 /// counted cells take part: reported values and conflicts are not counts.
+///
+/// # Examples
+///
+/// ```
+/// use treem::indicator::{definition::*, partial::*, period::Period, suppress::lines, table::build};
+/// let def = find_builtin(&IndicatorId::new("I", "0101")).unwrap();
+/// let mut partial = Partial::new();
+/// for (category, n) in [(None, 30), (Some("male"), 12), (Some("female"), 18)] {
+///     let breakdown = category.map(|c| Breakdown { dimension: Dimension::Sex, category: c.into() });
+///     let key = CellKey { indicator: def.id.clone(), period: Period::Year(2025), unit: "31".into(), breakdown };
+///     partial.cell_mut(key).add_counts(n, None);
+/// }
+/// let table = build(&partial, &[def], 5, &mut treem::report::IssueSink::new(treem::Lang::En));
+/// assert_eq!(lines(&table.cells, &[true, true, true]), [vec![1, 2, 0]]); // the categories, then the total
+/// ```
 pub fn lines(cells: &[Cell], counted: &[bool]) -> Vec<Vec<usize>> {
     // Sorted-`Vec` maps although the grids grow with the number of units: the table's cells
     // come in key order (indicator, period, unit, breakdown), so every insert below lands at
@@ -77,6 +92,18 @@ pub fn lines(cells: &[Cell], counted: &[bool]) -> Vec<Vec<usize>> {
 
 /// Marks cells to hide: `sensitive` cells first, then complements until no line has exactly
 /// one hidden cell.
+///
+/// # Examples
+///
+/// ```
+/// use treem::indicator::{compute, suppress::suppress, table::Suppression, Options};
+/// let input = br#"{"kind": "indicator_value", "indicator": "I:0101", "unit": "31", "period": "2025",
+///     "breakdown": {"dimension": "urban_rural", "category": "urban"}, "numerator": 120}"#;
+/// let options = Options::from_json(br#"{"as_of": "2025-12-31"}"#).unwrap();
+/// let table = compute(input, &options).unwrap().table.unwrap();
+/// let hidden = suppress(&table.cells, &[true], &[true]);
+/// assert_eq!(hidden, [Some(Suppression::Primary)]);
+/// ```
 pub fn suppress(cells: &[Cell], counted: &[bool], sensitive: &[bool]) -> Vec<Option<Suppression>> {
     let mut marks: Vec<Option<Suppression>> = sensitive
         .iter()

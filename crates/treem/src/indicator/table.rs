@@ -62,6 +62,18 @@ pub struct Cell {
 
 impl Cell {
     /// The cell's key.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::indicator::{compute, Options};
+    /// let input = br#"{"kind": "indicator_value", "indicator": "I:0101", "unit": "31", "period": "2025",
+    ///     "breakdown": {"dimension": "urban_rural", "category": "urban"}, "numerator": 120}"#;
+    /// let options = Options::from_json(br#"{"as_of": "2025-12-31"}"#).unwrap();
+    /// let table = compute(input, &options).unwrap().table.unwrap();
+    /// let key = table.cells[0].key();
+    /// assert_eq!((key.unit.as_str(), key.indicator.to_string()), ("31", "I:0101".to_string()));
+    /// ```
     pub fn key(&self) -> CellKey {
         CellKey {
             indicator: self.indicator.clone(),
@@ -90,6 +102,19 @@ pub struct Table {
 }
 
 /// Computes the table of `partial`, then suppresses small cells.
+///
+/// # Examples
+///
+/// ```
+/// use treem::indicator::{definition::*, partial::{CellKey, Partial}, period::Period, table::build};
+/// let def = find_builtin(&IndicatorId::new("I", "0101")).unwrap();
+/// let mut partial = Partial::new();
+/// let key = CellKey { indicator: def.id.clone(), period: Period::Year(2025), unit: "31".into(), breakdown: None };
+/// partial.cell_mut(key).add_counts(3, None);
+/// let mut sink = treem::report::IssueSink::new(treem::Lang::En);
+/// let table = build(&partial, &[def], 5, &mut sink);
+/// assert!(table.cells[0].suppressed); // 3 is below the threshold 5
+/// ```
 pub fn build(
     partial: &Partial,
     definitions: &[&Definition],
@@ -223,6 +248,17 @@ fn compute(
 
 /// Cells grouped for lookups by tests and exports: key → index. (A `BTreeMap`: one entry per
 /// cell of the table, and the public form callers already use.)
+///
+/// # Examples
+///
+/// ```
+/// use treem::indicator::{compute, table::index, Options};
+/// let input = br#"{"kind": "indicator_value", "indicator": "I:0101", "unit": "31", "period": "2025",
+///     "breakdown": {"dimension": "urban_rural", "category": "urban"}, "numerator": 120}"#;
+/// let options = Options::from_json(br#"{"as_of": "2025-12-31"}"#).unwrap();
+/// let table = compute(input, &options).unwrap().table.unwrap();
+/// assert_eq!(index(&table).len(), table.cells.len());
+/// ```
 pub fn index(table: &Table) -> BTreeMap<CellKey, usize> {
     table
         .cells

@@ -265,6 +265,25 @@ fn resolve_set(
 }
 
 /// Runs every assessment rule on `draft`.
+///
+/// # Examples
+///
+/// ```
+/// use treem::{report::IssueSink, safe_school::assessment::{check, AssessmentDraft}, Lang};
+/// let record = serde_json::json!({"criteria_set": {"id": "truong-x", "version": "1", "title": "Bộ tiêu chí",
+///     "document": {"number": "01/QĐ-X", "title": "Quyết định", "articles": "Điều 1"},
+///     "applies_to": ["truong_thcs"], "threshold": {"rule": "count", "min_met": 1, "min_mandatory_met": 1},
+///     "completeness": "complete", "criteria": [{"code": "1", "text": "Có nội quy", "mandatory": true}]},
+///   "criteria_set_version": "1", "school_year": "2025-2026",
+///   "school": {"code": "1", "name": "Trường THCS Số 1", "school_type": "truong_thcs",
+///     "managing_authority": "so_gddt", "address": {"province_code": "31"}},
+///   "results": [{"criterion": "1", "result": "đạt", "evidence": "Biên bản"}]});
+/// let ctx = treem::Context::at(chrono::NaiveDate::from_ymd_opt(2026, 5, 1).unwrap());
+/// let draft: AssessmentDraft = serde_json::from_value(record).unwrap();
+/// let mut sink = IssueSink::new(Lang::En);
+/// check(&draft, &ctx, &mut sink);
+/// assert!(sink.is_empty());
+/// ```
 pub fn check(draft: &AssessmentDraft, ctx: &Context, sink: &mut IssueSink) {
     let _ = check_and_answers(draft, ctx, sink);
     unknown_fields(&draft.unknown, &Location::root(), sink);
@@ -343,6 +362,14 @@ fn check_and_answers(
 }
 
 /// Parses `YYYY-YYYY` with consecutive years in 1900–2100.
+///
+/// # Examples
+///
+/// ```
+/// use treem::safe_school::assessment::parse_school_year;
+/// assert_eq!(parse_school_year("2025-2026"), Some((2025, 2026)));
+/// assert_eq!(parse_school_year("2025 - 2027"), None);
+/// ```
 pub fn parse_school_year(text: &str) -> Option<(i32, i32)> {
     let (a, b) = text.trim().split_once('-')?;
     let digits = |s: &str| s.len() == 4 && s.bytes().all(|c| c.is_ascii_digit());
@@ -550,12 +577,47 @@ fn check_events(draft: &AssessmentDraft, set: &CriteriaSet, sink: &mut IssueSink
 ///
 /// # Errors
 /// An error that `is_wrong_top_level_type()` when `record` is not a JSON object.
+///
+/// # Examples
+///
+/// ```
+/// use treem::safe_school::{assess, score::ResultLevel};
+/// let record = serde_json::json!({"criteria_set": {"id": "truong-x", "version": "1", "title": "Bộ tiêu chí",
+///     "document": {"number": "01/QĐ-X", "title": "Quyết định", "articles": "Điều 1"},
+///     "applies_to": ["truong_thcs"], "threshold": {"rule": "count", "min_met": 1, "min_mandatory_met": 1},
+///     "completeness": "complete", "criteria": [{"code": "1", "text": "Có nội quy", "mandatory": true}]},
+///   "criteria_set_version": "1", "school_year": "2025-2026",
+///   "school": {"code": "1", "name": "Trường THCS Số 1", "school_type": "truong_thcs",
+///     "managing_authority": "so_gddt", "address": {"province_code": "31"}},
+///   "results": [{"criterion": "1", "result": "đạt", "evidence": "Biên bản"}]});
+/// let ctx = treem::Context::at(chrono::NaiveDate::from_ymd_opt(2026, 5, 1).unwrap());
+/// let assessed = assess(&record, &ctx).unwrap();
+/// assert_eq!(assessed.report.error_count(), 0);
+/// assert_eq!(assessed.score.unwrap().level, Some(ResultLevel::Dat));
+/// ```
 pub fn assess(record: &serde_json::Value, ctx: &Context) -> Result<Assessed, crate::Error> {
     let draft: AssessmentDraft = crate::document::draft_of(record)?;
     Ok(assess_draft(&draft, ctx))
 }
 
 /// Checks and scores a parsed draft.
+///
+/// # Examples
+///
+/// ```
+/// use treem::safe_school::assessment::{assess_draft, AssessmentDraft};
+/// let record = serde_json::json!({"criteria_set": {"id": "truong-x", "version": "1", "title": "Bộ tiêu chí",
+///     "document": {"number": "01/QĐ-X", "title": "Quyết định", "articles": "Điều 1"},
+///     "applies_to": ["truong_thcs"], "threshold": {"rule": "count", "min_met": 1, "min_mandatory_met": 1},
+///     "completeness": "complete", "criteria": [{"code": "1", "text": "Có nội quy", "mandatory": true}]},
+///   "criteria_set_version": "1", "school_year": "2025-2026",
+///   "school": {"code": "1", "name": "Trường THCS Số 1", "school_type": "truong_thcs",
+///     "managing_authority": "so_gddt", "address": {"province_code": "31"}},
+///   "results": [{"criterion": "1", "result": "đạt", "evidence": "Biên bản"}]});
+/// let ctx = treem::Context::at(chrono::NaiveDate::from_ymd_opt(2026, 5, 1).unwrap());
+/// let draft: AssessmentDraft = serde_json::from_value(record).unwrap();
+/// assert_eq!(assess_draft(&draft, &ctx).score.unwrap().met, 1);
+/// ```
 pub fn assess_draft(draft: &AssessmentDraft, ctx: &Context) -> Assessed {
     let mut sink = IssueSink::new(ctx.lang);
     let checked = check_and_answers(draft, ctx, &mut sink);

@@ -26,6 +26,14 @@ const FILES: [&str; 5] = [
 /// Every built-in set. The files are parsed once and kept: read-only data, the same on every
 /// call, so this cache changes no answer. A file that failed to parse would be left out; the
 /// test `every_file_parses` guards against that.
+///
+/// # Examples
+///
+/// ```
+/// let ids: Vec<&str> = treem::safe_school::builtin::all().iter().map(|s| s.id.as_str()).collect();
+/// assert!(ids.contains(&"tt18-2023"));
+/// assert_eq!(ids.len(), 5);
+/// ```
 pub fn all() -> &'static [CriteriaSet] {
     static SETS: OnceLock<Vec<CriteriaSet>> = OnceLock::new();
     SETS.get_or_init(|| {
@@ -56,6 +64,13 @@ pub enum SourceQuality {
 
 impl SourceQuality {
     /// Stable code.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::safe_school::builtin::SourceQuality;
+    /// assert_eq!(SourceQuality::OfficialPortal.code(), "official_portal");
+    /// ```
     pub const fn code(self) -> &'static str {
         match self {
             SourceQuality::Gazette => "gazette",
@@ -67,6 +82,13 @@ impl SourceQuality {
     }
 
     /// Vietnamese label.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::safe_school::builtin::SourceQuality;
+    /// assert_eq!(SourceQuality::Gazette.vi(), "Công báo");
+    /// ```
     pub const fn vi(self) -> &'static str {
         match self {
             SourceQuality::Gazette => "Công báo",
@@ -78,6 +100,13 @@ impl SourceQuality {
     }
 
     /// English label.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::safe_school::builtin::SourceQuality;
+    /// assert_eq!(SourceQuality::News.en(), "a news article");
+    /// ```
     pub const fn en(self) -> &'static str {
         match self {
             SourceQuality::Gazette => "the official gazette",
@@ -139,6 +168,14 @@ const THRESHOLD_SOURCES: [(&str, ThresholdSource); 5] = [
 ];
 
 /// The source of the pass rule of the built-in set `id`.
+///
+/// # Examples
+///
+/// ```
+/// use treem::safe_school::builtin::{threshold_source, SourceQuality};
+/// let source = threshold_source("qd548-2011").unwrap();
+/// assert_eq!(source.quality, SourceQuality::News);
+/// ```
 pub fn threshold_source(id: &str) -> Option<ThresholdSource> {
     THRESHOLD_SOURCES
         .iter()
@@ -147,6 +184,14 @@ pub fn threshold_source(id: &str) -> Option<ThresholdSource> {
 }
 
 /// The built-in set with `id`.
+///
+/// # Examples
+///
+/// ```
+/// let set = treem::safe_school::builtin::get("tt45-2021-truong").unwrap();
+/// assert_eq!(set.id, "tt45-2021-truong");
+/// assert!(treem::safe_school::builtin::get("no-such-set").is_none());
+/// ```
 pub fn get(id: &str) -> Option<&'static CriteriaSet> {
     all().iter().find(|s| s.id == id.trim())
 }

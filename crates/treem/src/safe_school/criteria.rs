@@ -105,6 +105,13 @@ pub enum Completeness {
 
 impl Completeness {
     /// The code used in JSON.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let set = treem::safe_school::builtin::get("nd80-2017").unwrap();
+    /// assert_eq!(set.completeness.code(), "complete");
+    /// ```
     pub const fn code(self) -> &'static str {
         match self {
             Completeness::ThresholdsOnly => "thresholds_only",
@@ -161,21 +168,51 @@ pub struct Event {
 
 impl CriteriaSet {
     /// The criterion with `code`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let set = treem::safe_school::builtin::get("nd80-2017").unwrap();
+    /// assert_eq!(set.criterion("3.1").map(|c| c.code.as_str()), Some("3.1"));
+    /// assert!(set.criterion("99").is_none());
+    /// ```
     pub fn criterion(&self, code: &str) -> Option<&Criterion> {
         self.criteria.iter().find(|c| c.code == code)
     }
 
     /// The number of mandatory criteria.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let set = treem::safe_school::builtin::get("nd80-2017").unwrap();
+    /// assert_eq!(set.mandatory_count(), 0);
+    /// ```
     pub fn mandatory_count(&self) -> usize {
         self.criteria.iter().filter(|c| c.mandatory).count()
     }
 
     /// True when the set is for the school type `code`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let set = treem::safe_school::builtin::get("tt18-2023").unwrap();
+    /// assert!(set.applies_to("truong_tieu_hoc"));
+    /// assert!(!set.applies_to("truong_mam_non"));
+    /// ```
     pub fn applies_to(&self, code: &str) -> bool {
         self.applies_to.iter().any(|t| t == code)
     }
 
     /// The first day in force, when known and well formed.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let set = treem::safe_school::builtin::get("tt18-2023").unwrap();
+    /// assert_eq!(set.in_force_from(), chrono::NaiveDate::from_ymd_opt(2023, 12, 12));
+    /// ```
     pub fn in_force_from(&self) -> Option<chrono::NaiveDate> {
         self.document
             .in_force_from

@@ -79,12 +79,37 @@ pub struct Rollup {
 
 impl RollupPartial {
     /// An empty partial.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let rollup = treem::safe_school::RollupPartial::new().finish();
+    /// assert!(rollup.authorities.is_empty());
+    /// ```
     pub fn new() -> RollupPartial {
         RollupPartial::default()
     }
 
     /// Adds one assessment record: checked and scored, and counted as invalid when it has
     /// errors.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::safe_school::RollupPartial;
+    /// let record = serde_json::json!({"criteria_set": {"id": "truong-x", "version": "1", "title": "Bộ tiêu chí",
+    ///     "document": {"number": "01/QĐ-X", "title": "Quyết định", "articles": "Điều 1"},
+    ///     "applies_to": ["truong_thcs"], "threshold": {"rule": "count", "min_met": 1, "min_mandatory_met": 1},
+    ///     "completeness": "complete", "criteria": [{"code": "1", "text": "Có nội quy", "mandatory": true}]},
+    ///   "criteria_set_version": "1", "school_year": "2025-2026",
+    ///   "school": {"code": "1", "name": "Trường THCS Số 1", "school_type": "truong_thcs",
+    ///     "managing_authority": "so_gddt", "address": {"province_code": "31"}},
+    ///   "results": [{"criterion": "1", "result": "đạt", "evidence": "Biên bản"}]});
+    /// let ctx = treem::Context::at(chrono::NaiveDate::from_ymd_opt(2026, 5, 1).unwrap());
+    /// let mut partial = RollupPartial::new();
+    /// partial.add(&record, &ctx);
+    /// assert_eq!(partial.finish().authorities[0].dat.len(), 1);
+    /// ```
     pub fn add(&mut self, record: &serde_json::Value, ctx: &Context) {
         let Ok(draft) = crate::document::draft_of::<AssessmentDraft>(record) else {
             self.invalid += 1;
@@ -121,6 +146,26 @@ impl RollupPartial {
     }
 
     /// Merges `other` into this partial (set union; counts added).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::safe_school::RollupPartial;
+    /// let record = serde_json::json!({"criteria_set": {"id": "truong-x", "version": "1", "title": "Bộ tiêu chí",
+    ///     "document": {"number": "01/QĐ-X", "title": "Quyết định", "articles": "Điều 1"},
+    ///     "applies_to": ["truong_thcs"], "threshold": {"rule": "count", "min_met": 1, "min_mandatory_met": 1},
+    ///     "completeness": "complete", "criteria": [{"code": "1", "text": "Có nội quy", "mandatory": true}]},
+    ///   "criteria_set_version": "1", "school_year": "2025-2026",
+    ///   "school": {"code": "1", "name": "Trường THCS Số 1", "school_type": "truong_thcs",
+    ///     "managing_authority": "so_gddt", "address": {"province_code": "31"}},
+    ///   "results": [{"criterion": "1", "result": "đạt", "evidence": "Biên bản"}]});
+    /// let ctx = treem::Context::at(chrono::NaiveDate::from_ymd_opt(2026, 5, 1).unwrap());
+    /// let (mut a, mut b) = (RollupPartial::new(), RollupPartial::new());
+    /// a.add(&record, &ctx);
+    /// b.add(&serde_json::json!({}), &ctx);
+    /// a.merge(b);
+    /// assert_eq!(a.finish().invalid, 1);
+    /// ```
     pub fn merge(&mut self, other: RollupPartial) {
         for (key, entries) in other.authorities {
             self.authorities.entry(key).or_default().extend(entries);
@@ -129,6 +174,25 @@ impl RollupPartial {
     }
 
     /// The lists per authority.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::safe_school::RollupPartial;
+    /// let record = serde_json::json!({"criteria_set": {"id": "truong-x", "version": "1", "title": "Bộ tiêu chí",
+    ///     "document": {"number": "01/QĐ-X", "title": "Quyết định", "articles": "Điều 1"},
+    ///     "applies_to": ["truong_thcs"], "threshold": {"rule": "count", "min_met": 1, "min_mandatory_met": 1},
+    ///     "completeness": "complete", "criteria": [{"code": "1", "text": "Có nội quy", "mandatory": true}]},
+    ///   "criteria_set_version": "1", "school_year": "2025-2026",
+    ///   "school": {"code": "1", "name": "Trường THCS Số 1", "school_type": "truong_thcs",
+    ///     "managing_authority": "so_gddt", "address": {"province_code": "31"}},
+    ///   "results": [{"criterion": "1", "result": "đạt", "evidence": "Biên bản"}]});
+    /// let ctx = treem::Context::at(chrono::NaiveDate::from_ymd_opt(2026, 5, 1).unwrap());
+    /// let mut partial = RollupPartial::new();
+    /// partial.add(&record, &ctx);
+    /// let rollup = partial.finish();
+    /// assert_eq!((rollup.authorities[0].unit.as_str(), rollup.invalid), ("31", 0));
+    /// ```
     pub fn finish(&self) -> Rollup {
         let authorities = self
             .authorities

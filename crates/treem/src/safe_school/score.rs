@@ -36,6 +36,15 @@ pub enum Outcome {
 
 impl Outcome {
     /// Reads `dat`, `chua_dat`, `khong_ap_dung` or the Vietnamese words (any case).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::safe_school::score::Outcome;
+    /// assert_eq!(Outcome::parse("chua_dat"), Some(Outcome::ChuaDat));
+    /// assert_eq!(Outcome::parse("Đạt"), Some(Outcome::Dat));
+    /// assert_eq!(Outcome::parse("maybe"), None);
+    /// ```
     pub fn parse(text: &str) -> Option<Outcome> {
         // A code as written (what forms send), without folding it: the same answer.
         match text {
@@ -53,6 +62,12 @@ impl Outcome {
     }
 
     /// The stable code.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(treem::safe_school::score::Outcome::KhongApDung.code(), "khong_ap_dung");
+    /// ```
     pub const fn code(self) -> &'static str {
         match self {
             Outcome::Dat => "dat",
@@ -174,6 +189,16 @@ fn count(n: usize) -> u32 {
 
 /// Scores `answers` (criterion code → outcome; codes not in the set are ignored) and the
 /// disqualifying `events` that happened, against `set`.
+///
+/// # Examples
+///
+/// ```
+/// use treem::safe_school::{builtin, score, score::Outcome};
+/// let set = builtin::get("nd80-2017").unwrap();
+/// let answers = [("3.1".to_string(), Outcome::Dat)].into_iter().collect();
+/// let result = score(set, &answers, &[]);
+/// assert_eq!((result.met, result.unanswered), (1, 22));
+/// ```
 pub fn score(set: &CriteriaSet, answers: &SortedMap<String, Outcome>, events: &[String]) -> Score {
     let mut met = 0usize;
     let mut not_met = 0usize;

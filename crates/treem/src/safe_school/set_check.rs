@@ -96,6 +96,24 @@ impl crate::document::Document for CriteriaSetDraft {
 
 /// Reads and checks a caller-supplied set at `at`; the set when its schema fits (it may still
 /// have raised errors: look at the sink).
+///
+/// # Examples
+///
+/// ```
+/// use treem::{report::{IssueSink, Location}, safe_school::set_check, Lang};
+/// let record = serde_json::json!({"criteria_set": {"id": "truong-x", "version": "1", "title": "Bộ tiêu chí",
+///     "document": {"number": "01/QĐ-X", "title": "Quyết định", "articles": "Điều 1"},
+///     "applies_to": ["truong_thcs"], "threshold": {"rule": "count", "min_met": 1, "min_mandatory_met": 1},
+///     "completeness": "complete", "criteria": [{"code": "1", "text": "Có nội quy", "mandatory": true}]},
+///   "criteria_set_version": "1", "school_year": "2025-2026",
+///   "school": {"code": "1", "name": "Trường THCS Số 1", "school_type": "truong_thcs",
+///     "managing_authority": "so_gddt", "address": {"province_code": "31"}},
+///   "results": [{"criterion": "1", "result": "đạt", "evidence": "Biên bản"}]});
+/// let ctx = treem::Context::at(chrono::NaiveDate::from_ymd_opt(2026, 5, 1).unwrap());
+/// let mut sink = IssueSink::new(Lang::En);
+/// let set = set_check::read(&record["criteria_set"], &Location::root(), &mut sink).unwrap();
+/// assert_eq!((set.id.as_str(), set.mandatory_count()), ("truong-x", 1));
+/// ```
 pub fn read(
     value: &serde_json::Value,
     at: &Location<'_>,
@@ -114,6 +132,16 @@ pub fn read(
 }
 
 /// The rules a criteria set keeps.
+///
+/// # Examples
+///
+/// ```
+/// use treem::{report::{IssueSink, Location}, safe_school::set_check, Lang};
+/// let set = treem::safe_school::builtin::get("nd80-2017").unwrap();
+/// let mut sink = IssueSink::new(Lang::En);
+/// set_check::check(set, &Location::root(), &mut sink);
+/// assert!(!sink.has_errors());
+/// ```
 pub fn check(set: &CriteriaSet, at: &Location<'_>, sink: &mut IssueSink) {
     for (key, text) in [
         ("id", &set.id),

@@ -57,6 +57,16 @@ pub struct AddressDraft {
 
 impl AddressDraft {
     /// The edition the codes belong to: the record's own, else the context's.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::{school::address::AddressDraft, Context, Edition};
+    /// let address: AddressDraft =
+    ///     serde_json::from_value(serde_json::json!({"province_code": "31", "commune_code": "11311"})).unwrap();
+    /// let ctx = Context::default().with_edition(Edition::E2025);
+    /// assert_eq!(address.edition(&ctx), Some(Edition::E2025));
+    /// ```
     pub fn edition(&self, ctx: &Context) -> Option<Edition> {
         match &self.edition {
             Field::Value(text) => Edition::parse(text).ok(),
@@ -70,6 +80,16 @@ fn all_digits(text: &str, n: usize) -> bool {
 }
 
 /// Checks the form of the codes at `at`.
+///
+/// # Examples
+///
+/// ```
+/// use treem::{report::{IssueSink, Location}, school::address::{check, AddressDraft}, Lang};
+/// let address: AddressDraft = serde_json::from_value(serde_json::json!({"province_code": "3x"})).unwrap();
+/// let mut sink = IssueSink::new(Lang::En);
+/// check(&address, &treem::Context::default(), &Location::root(), &mut sink);
+/// assert!(sink.has_errors());
+/// ```
 pub fn check(draft: &AddressDraft, ctx: &Context, at: &Location<'_>, sink: &mut IssueSink) {
     let edition_at = at.key("edition");
     if let Some(text) = typed(&draft.edition, &edition_at, "string", sink) {

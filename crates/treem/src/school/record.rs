@@ -138,11 +138,33 @@ pub struct SchoolDraft {
 
 impl SchoolDraft {
     /// The school type, when given and known.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::school::SchoolDraft;
+    /// let draft: SchoolDraft = serde_json::from_value(serde_json::json!({
+    ///     "school_type": "Trường tiểu học", "managing_authority": "UBND xã",
+    ///     "address": {"province_code": "31", "commune_code": "11311", "edition": "2025"},
+    /// })).unwrap();
+    /// assert_eq!(draft.school_type().map(|t| t.code), Some("truong_tieu_hoc"));
+    /// ```
     pub fn school_type(&self) -> Option<&'static SchoolType> {
         self.school_type.value().and_then(|t| types::school_type(t))
     }
 
     /// The managing authority, when given and known.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::school::{types::Authority, SchoolDraft};
+    /// let draft: SchoolDraft = serde_json::from_value(serde_json::json!({
+    ///     "school_type": "Trường tiểu học", "managing_authority": "UBND xã",
+    ///     "address": {"province_code": "31", "commune_code": "11311", "edition": "2025"},
+    /// })).unwrap();
+    /// assert_eq!(draft.authority(), Some(Authority::UbndXa));
+    /// ```
     pub fn authority(&self) -> Option<Authority> {
         self.managing_authority
             .value()
@@ -150,6 +172,17 @@ impl SchoolDraft {
     }
 
     /// The levels: those listed, else those of a type with a fixed set of levels.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::school::{types::Level, SchoolDraft};
+    /// let draft: SchoolDraft = serde_json::from_value(serde_json::json!({
+    ///     "school_type": "Trường tiểu học", "managing_authority": "UBND xã",
+    ///     "address": {"province_code": "31", "commune_code": "11311", "edition": "2025"},
+    /// })).unwrap();
+    /// assert_eq!(draft.levels(), [Level::TieuHoc]);
+    /// ```
     pub fn levels(&self) -> Vec<Level> {
         if let Field::Value(list) = &self.levels {
             let mut out: Vec<Level> = list
@@ -168,6 +201,17 @@ impl SchoolDraft {
 
     /// The administrative unit of the managing authority, from the address: the province for
     /// a Sở, the district for a Phòng, the commune for a commune People's Committee.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::school::SchoolDraft;
+    /// let draft: SchoolDraft = serde_json::from_value(serde_json::json!({
+    ///     "school_type": "Trường tiểu học", "managing_authority": "UBND xã",
+    ///     "address": {"province_code": "31", "commune_code": "11311", "edition": "2025"},
+    /// })).unwrap();
+    /// assert_eq!(draft.authority_unit().as_deref(), Some("11311"));
+    /// ```
     pub fn authority_unit(&self) -> Option<String> {
         let address = self.address.value()?;
         let code = match self.authority()? {
@@ -195,6 +239,19 @@ impl crate::document::Document for SchoolDraft {
 
 /// Runs every school rule on `draft`, which sits at `at` in the input (the root for a
 /// `school` record, `/school` inside an assessment).
+///
+/// # Examples
+///
+/// ```
+/// use treem::{report::{IssueSink, Location}, school::{check_at, SchoolDraft}, Lang};
+/// let draft: SchoolDraft = serde_json::from_value(serde_json::json!({
+///     "school_type": "Trường tiểu học", "managing_authority": "UBND xã",
+///     "address": {"province_code": "31", "commune_code": "11311", "edition": "2025"},
+/// })).unwrap();
+/// let mut sink = IssueSink::new(Lang::En);
+/// check_at(&draft, &treem::Context::default(), &Location::root(), &mut sink);
+/// assert!(sink.finish().has_code("field.required")); // no code nor name
+/// ```
 pub fn check_at(draft: &SchoolDraft, ctx: &Context, at: &Location<'_>, sink: &mut IssueSink) {
     required_text(&draft.code, &at.key("code"), sink);
     required_text(&draft.name, &at.key("name"), sink);

@@ -42,6 +42,12 @@ pub const LEVELS: [Level; 6] = [
 
 impl Level {
     /// The stable code.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(treem::school::types::Level::MauGiao.code(), "mau_giao");
+    /// ```
     pub const fn code(self) -> &'static str {
         match self {
             Level::NhaTre => "nha_tre",
@@ -54,6 +60,14 @@ impl Level {
     }
 
     /// The label in `lang`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::{school::types::Level, Lang};
+    /// assert_eq!(Level::Thpt.label(Lang::Vi), "Trung học phổ thông");
+    /// assert_eq!(Level::Thpt.label(Lang::En), "Upper secondary (grades 10–12)");
+    /// ```
     pub const fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (Level::NhaTre, Lang::Vi) => "Giáo dục nhà trẻ",
@@ -73,6 +87,14 @@ impl Level {
 
     /// The grades taught at this level (Luật GD 2019 Điều 28.1), or `None` where the law
     /// numbers no grades (mầm non) or treem has no verified grade range (GDTX).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::school::types::Level;
+    /// assert_eq!(Level::TieuHoc.grades(), Some((1, 5)));
+    /// assert_eq!(Level::NhaTre.grades(), None);
+    /// ```
     pub const fn grades(self) -> Option<(u8, u8)> {
         match self {
             Level::TieuHoc => Some((1, 5)),
@@ -83,12 +105,30 @@ impl Level {
     }
 
     /// True for the mầm non levels.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::school::types::Level;
+    /// assert!(Level::MauGiao.is_mam_non());
+    /// assert!(!Level::TieuHoc.is_mam_non());
+    /// ```
     pub const fn is_mam_non(self) -> bool {
         matches!(self, Level::NhaTre | Level::MauGiao)
     }
 
     /// Reads a code, a Vietnamese name (any case), or the English codes `nursery`,
     /// `kindergarten`, `primary`, `lower_secondary`, `upper_secondary`, `continuing_education`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::school::types::Level;
+    /// assert_eq!(Level::parse("thcs"), Some(Level::Thcs));
+    /// assert_eq!(Level::parse("tiểu học"), Some(Level::TieuHoc));
+    /// assert_eq!(Level::parse("primary"), Some(Level::TieuHoc));
+    /// assert_eq!(Level::parse("đại học"), None);
+    /// ```
     pub fn parse(text: &str) -> Option<Level> {
         // A code as written (what forms send) without folding: the answer of the search
         // below, since no label or alias folds to another level's code (test
@@ -120,6 +160,13 @@ impl Level {
     }
 
     /// The legal source of the level.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::school::types::Level;
+    /// assert_eq!(Level::Gdtx.source(), "Luật Giáo dục 2019, Điều 6 khoản 1");
+    /// ```
     pub const fn source(self) -> &'static str {
         match self {
             Level::NhaTre | Level::MauGiao => "Luật Giáo dục 2019, Điều 6 khoản 2 điểm a; Điều 26",
@@ -167,6 +214,15 @@ pub struct SchoolType {
 
 impl SchoolType {
     /// The label in `lang`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::{school::types::school_type, Lang};
+    /// let t = school_type("nha_tre").unwrap();
+    /// assert_eq!(t.label(Lang::Vi), "Nhà trẻ");
+    /// assert_eq!(t.label(Lang::En), "Nursery");
+    /// ```
     pub const fn label(&self, lang: Lang) -> &'static str {
         match lang {
             Lang::Vi => self.label_vi,
@@ -175,6 +231,15 @@ impl SchoolType {
     }
 
     /// True when the type may teach `level`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::school::types::{school_type, Level};
+    /// let t = school_type("truong_thcs").unwrap();
+    /// assert!(t.allows(Level::Thcs));
+    /// assert!(!t.allows(Level::TieuHoc));
+    /// ```
     pub fn allows(&self, level: Level) -> bool {
         match self.levels {
             LevelRule::Exactly(levels) | LevelRule::AnyOf { levels, .. } => levels.contains(&level),
@@ -182,6 +247,14 @@ impl SchoolType {
     }
 
     /// True when every level of the type is a mầm non level.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::school::types::school_type;
+    /// assert!(school_type("truong_mam_non").unwrap().is_mam_non());
+    /// assert!(!school_type("truong_pho_thong_nhieu_cap").unwrap().is_mam_non());
+    /// ```
     pub fn is_mam_non(&self) -> bool {
         match self.levels {
             LevelRule::Exactly(levels) | LevelRule::AnyOf { levels, .. } => {
@@ -371,6 +444,15 @@ pub const SCHOOL_TYPES: &[SchoolType] = &[
 ];
 
 /// Looks up a school type by code or by its Vietnamese name (any case).
+///
+/// # Examples
+///
+/// ```
+/// use treem::school::types::school_type;
+/// let t = school_type("truong_tieu_hoc").unwrap();
+/// assert_eq!(school_type("Trường tiểu học").map(|t| t.code), Some(t.code));
+/// assert!(school_type("truong_dai_hoc").is_none());
+/// ```
 pub fn school_type(text: &str) -> Option<&'static SchoolType> {
     // A code as written (what forms send) without folding: the answer of the search below,
     // since no label folds to another type's code (test `codes_are_found_first`). A record
@@ -403,6 +485,12 @@ impl Ownership {
     pub const ALL: [Ownership; 3] = [Ownership::CongLap, Ownership::DanLap, Ownership::TuThuc];
 
     /// The stable code.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(treem::school::types::Ownership::CongLap.code(), "cong_lap");
+    /// ```
     pub const fn code(self) -> &'static str {
         match self {
             Ownership::CongLap => "cong_lap",
@@ -412,6 +500,12 @@ impl Ownership {
     }
 
     /// The Vietnamese name.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(treem::school::types::Ownership::DanLap.label_vi(), "Dân lập");
+    /// ```
     pub const fn label_vi(self) -> &'static str {
         match self {
             Ownership::CongLap => "Công lập",
@@ -421,6 +515,15 @@ impl Ownership {
     }
 
     /// Reads a code or the Vietnamese name.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::school::types::Ownership;
+    /// assert_eq!(Ownership::parse("tu_thuc"), Some(Ownership::TuThuc));
+    /// assert_eq!(Ownership::parse("Công lập"), Some(Ownership::CongLap));
+    /// assert_eq!(Ownership::parse("private"), None);
+    /// ```
     pub fn parse(text: &str) -> Option<Ownership> {
         // A code as written, without folding: the search's answer (test
         // `codes_are_found_first`).
@@ -453,6 +556,12 @@ impl Authority {
     pub const ALL: [Authority; 3] = [Authority::SoGddt, Authority::PhongGddt, Authority::UbndXa];
 
     /// The stable code.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(treem::school::types::Authority::PhongGddt.code(), "phong_gddt");
+    /// ```
     pub const fn code(self) -> &'static str {
         match self {
             Authority::SoGddt => "so_gddt",
@@ -462,6 +571,13 @@ impl Authority {
     }
 
     /// The label in `lang`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::{school::types::Authority, Lang};
+    /// assert_eq!(Authority::UbndXa.label(Lang::En), "Commune People's Committee");
+    /// ```
     pub const fn label(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (Authority::SoGddt, Lang::Vi) => "Sở Giáo dục và Đào tạo",
@@ -475,6 +591,15 @@ impl Authority {
 
     /// Reads a code, the Vietnamese name, or the usual abbreviations (`Sở GD&ĐT`,
     /// `Phòng GDĐT`, `UBND xã`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::school::types::Authority;
+    /// assert_eq!(Authority::parse("ubnd_xa"), Some(Authority::UbndXa));
+    /// assert_eq!(Authority::parse("Sở GD&ĐT"), Some(Authority::SoGddt));
+    /// assert_eq!(Authority::parse("bộ"), None);
+    /// ```
     pub fn parse(text: &str) -> Option<Authority> {
         // A code as written, without folding: the search's answer (test
         // `codes_are_found_first`).

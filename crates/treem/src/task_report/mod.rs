@@ -90,6 +90,17 @@ fn records(input: &[u8]) -> Result<Vec<serde_json::Value>, crate::Error> {
 ///
 /// # Errors
 /// `is_not_json()` when the input is not UTF-8 or a top-level array is not JSON.
+///
+/// # Examples
+///
+/// ```
+/// let report = serde_json::json!({"directive": "hai-phong-2024", "period": "2024-2025",
+///     "unit": {"type": "thpt_school", "code": "U1"}, "tasks": [{"task": "1b-4", "status": "done"}]});
+/// let ctx = treem::Context::at(chrono::NaiveDate::from_ymd_opt(2025, 6, 30).unwrap());
+/// let input = serde_json::to_vec(&[report]).unwrap();
+/// let partial = treem::task_report::rollup_partial(&input, &ctx).unwrap();
+/// assert_eq!(partial.units.len(), 1);
+/// ```
 pub fn rollup_partial(input: &[u8], ctx: &Context) -> Result<RollupPartial, crate::Error> {
     Ok(records(input)?
         .iter()
@@ -103,6 +114,16 @@ pub fn rollup_partial(input: &[u8], ctx: &Context) -> Result<RollupPartial, crat
 /// # Errors
 /// `is_not_json()` for text that is not JSON; `is_wrong_top_level_type()` when `partials` is
 /// not an array of partials or `expected` not an object of strings.
+///
+/// # Examples
+///
+/// ```
+/// let partials = br#"[{"units": {}, "duplicates": [], "rejected": {}}]"#;
+/// let table = treem::task_report::rollup_table(partials, br#"{"U1": "thpt_school"}"#).unwrap();
+/// assert_eq!(table.not_reported.len(), 1);
+/// assert_eq!(table.units_reporting, 0);
+/// assert!(treem::task_report::rollup_table(b"{}", b"{}").is_err());
+/// ```
 pub fn rollup_table(partials: &[u8], expected: &[u8]) -> Result<RollupTable, crate::Error> {
     let list = match crate::json::parse_bytes(partials)? {
         serde_json::Value::Array(items) => items,

@@ -30,6 +30,16 @@ pub struct Period {
 
 impl Period {
     /// Parses `2024-2025`, `2024` or `2024-H1`/`2024-H2` (years 1900–2100).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::task_report::period::{Period, PeriodKind};
+    /// let half = Period::parse("2024-H2").unwrap();
+    /// assert_eq!(half.kind, PeriodKind::HalfYear);
+    /// assert_eq!(half.start, chrono::NaiveDate::from_ymd_opt(2024, 7, 1).unwrap());
+    /// assert!(Period::parse("2024-Q3").is_none());
+    /// ```
     pub fn parse(text: &str) -> Option<Period> {
         let text = text.trim();
         let year = |s: &str| -> Option<i32> {
@@ -76,6 +86,15 @@ impl Period {
     }
 
     /// True when `date` falls in the period.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::task_report::period::Period;
+    /// let period = Period::parse("2024-2025").unwrap();
+    /// assert!(period.contains(chrono::NaiveDate::from_ymd_opt(2025, 3, 1).unwrap()));
+    /// assert!(!period.contains(chrono::NaiveDate::from_ymd_opt(2025, 9, 1).unwrap()));
+    /// ```
     pub fn contains(&self, date: NaiveDate) -> bool {
         self.start <= date && date <= self.end
     }

@@ -80,6 +80,17 @@ pub struct RollupPartial {
 
 impl RollupPartial {
     /// The partial of one report. A report with errors is counted in `rejected`, not summed.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::task_report::RollupPartial;
+    /// let report = serde_json::json!({"directive": "hai-phong-2024", "period": "2024-2025",
+    ///     "unit": {"type": "thpt_school", "code": "U1"}, "tasks": [{"task": "1b-4", "status": "done"}]});
+    /// let ctx = treem::Context::at(chrono::NaiveDate::from_ymd_opt(2025, 6, 30).unwrap());
+    /// let partial = RollupPartial::of_report(&report, &ctx);
+    /// assert!(partial.units.contains_key("U1") && partial.rejected.is_empty());
+    /// ```
     pub fn of_report(report: &serde_json::Value, ctx: &crate::Context) -> RollupPartial {
         let mut partial = RollupPartial::default();
         let draft: Option<TaskReportDraft> = crate::document::draft_of(report).ok();
@@ -105,6 +116,19 @@ impl RollupPartial {
     }
 
     /// Merges `other` into this partial. Associative and commutative.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::task_report::RollupPartial;
+    /// let report = serde_json::json!({"directive": "hai-phong-2024", "period": "2024-2025",
+    ///     "unit": {"type": "thpt_school", "code": "U1"}, "tasks": [{"task": "1b-4", "status": "done"}]});
+    /// let ctx = treem::Context::at(chrono::NaiveDate::from_ymd_opt(2025, 6, 30).unwrap());
+    /// let mut other = report.clone();
+    /// other["unit"]["code"] = "U2".into();
+    /// let both = RollupPartial::of_report(&report, &ctx).merge(RollupPartial::of_report(&other, &ctx));
+    /// assert_eq!(both.units.len(), 2);
+    /// ```
     pub fn merge(mut self, other: RollupPartial) -> RollupPartial {
         self.duplicates.extend(other.duplicates);
         for (code, n) in other.rejected {
@@ -130,6 +154,18 @@ impl RollupPartial {
     /// The published table: per task and unit type, how many units report it done, in
     /// progress or not started, with activity totals; and which expected units have not
     /// reported (`expected`: unit code → unit type).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::task_report::RollupPartial;
+    /// let report = serde_json::json!({"directive": "hai-phong-2024", "period": "2024-2025",
+    ///     "unit": {"type": "thpt_school", "code": "U1"}, "tasks": [{"task": "1b-4", "status": "done"}]});
+    /// let ctx = treem::Context::at(chrono::NaiveDate::from_ymd_opt(2025, 6, 30).unwrap());
+    /// let expected = [("U2".to_string(), "thpt_school".to_string())].into();
+    /// let table = RollupPartial::of_report(&report, &ctx).table(&expected);
+    /// assert_eq!((table.units_reporting, table.not_reported.len()), (1, 1));
+    /// ```
     pub fn table(&self, expected: &BTreeMap<String, String>) -> RollupTable {
         let mut rows: SortedMap<(String, String), RollupRow> = SortedMap::new();
         for summary in self.units.values() {
@@ -288,6 +324,17 @@ pub struct RollupTable {
 
 impl RollupTable {
     /// The rows as CSV (header + one line per task and unit type), for spreadsheets.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::task_report::RollupPartial;
+    /// let report = serde_json::json!({"directive": "hai-phong-2024", "period": "2024-2025",
+    ///     "unit": {"type": "thpt_school", "code": "U1"}, "tasks": [{"task": "1b-4", "status": "done"}]});
+    /// let ctx = treem::Context::at(chrono::NaiveDate::from_ymd_opt(2025, 6, 30).unwrap());
+    /// let csv = RollupPartial::of_report(&report, &ctx).table(&Default::default()).to_csv();
+    /// assert!(csv.lines().nth(1).unwrap().starts_with("1b-4,thpt_school,1,1,0,0,100,"));
+    /// ```
     pub fn to_csv(&self) -> String {
         let mut out = String::from(
             "task,unit_type,units_reporting,done,in_progress,not_started,share_done_percent,events,campaigns,media_products,learners,teachers,parents,others\n",

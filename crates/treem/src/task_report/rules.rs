@@ -61,6 +61,18 @@ crate::codes! {
 }
 
 /// Reads a whole, non-negative count, reporting anything else.
+///
+/// # Examples
+///
+/// ```
+/// use treem::{report::{IssueSink, Location}, task_report::rules::count, Field, Lang};
+/// let mut sink = IssueSink::new(Lang::En);
+/// let field: Field<serde_json::Value> = serde_json::from_value(serde_json::json!(12)).unwrap();
+/// assert_eq!(count(&field, &Location::root(), &mut sink), Some(12));
+/// let field: Field<serde_json::Value> = serde_json::from_value(serde_json::json!(-1)).unwrap();
+/// assert_eq!(count(&field, &Location::root(), &mut sink), None);
+/// assert!(sink.has_errors());
+/// ```
 pub fn count(
     field: &Field<serde_json::Value>,
     at: &Location<'_>,
@@ -83,6 +95,19 @@ pub fn count(
 }
 
 /// Runs every task-report rule.
+///
+/// # Examples
+///
+/// ```
+/// use treem::{report::IssueSink, task_report::{rules::check, TaskReportDraft}, Lang};
+/// let draft: TaskReportDraft = serde_json::from_value(serde_json::json!({
+///     "directive": "hai-phong-2024", "period": "2024-2025",
+///     "unit": {"type": "thpt_school", "code": "U1"}, "tasks": [{"task": "no-such-task", "status": "done"}],
+/// })).unwrap();
+/// let mut sink = IssueSink::new(Lang::En);
+/// check(&draft, &treem::Context::at(chrono::NaiveDate::from_ymd_opt(2025, 6, 30).unwrap()), &mut sink);
+/// assert!(sink.has_errors());
+/// ```
 pub fn check(draft: &TaskReportDraft, ctx: &Context, sink: &mut IssueSink) {
     let _ = ctx;
     let root = Location::root();

@@ -151,6 +151,16 @@ fn leap_month_offset(a11: i64, tz: TimeZone) -> i64 {
 /// The solar date of day `day` of lunar month `month` (1–12, not the leap month) of the lunar
 /// year that begins in solar year `year`, at time zone `tz`. `None` outside [`YEARS`] or for
 /// a day or month out of range.
+///
+/// # Examples
+///
+/// ```
+/// use treem::case::calendar::lunar::{to_solar, TimeZone};
+/// // Rằm tháng Tám (mid-autumn) of 2025.
+/// let day = to_solar(2025, 8, 15, TimeZone::Vietnam);
+/// assert_eq!(day, chrono::NaiveDate::from_ymd_opt(2025, 10, 6));
+/// assert_eq!(to_solar(2025, 13, 1, TimeZone::Vietnam), None);
+/// ```
 pub fn to_solar(year: i32, month: u32, day: u32, tz: TimeZone) -> Option<NaiveDate> {
     if !YEARS.contains(&year) || !(1..=12).contains(&month) || !(1..=30).contains(&day) {
         return None;
@@ -173,6 +183,14 @@ pub fn to_solar(year: i32, month: u32, day: u32, tz: TimeZone) -> Option<NaiveDa
 
 /// Tết Nguyên đán: the first day of the first lunar month of the lunar year that begins in
 /// solar year `year` (Viet Nam: [`TimeZone::Vietnam`]).
+///
+/// # Examples
+///
+/// ```
+/// use treem::case::calendar::lunar::{new_year, TimeZone};
+/// let tet = new_year(2026, TimeZone::Vietnam);
+/// assert_eq!(tet, chrono::NaiveDate::from_ymd_opt(2026, 2, 17));
+/// ```
 pub fn new_year(year: i32, tz: TimeZone) -> Option<NaiveDate> {
     to_solar(year, 1, 1, tz)
 }

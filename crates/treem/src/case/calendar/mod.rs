@@ -65,6 +65,13 @@ pub enum Basis {
 
 impl Basis {
     /// The code in answers: `announced`, `caller`, `law_only`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::case::calendar::Basis;
+    /// assert_eq!(Basis::LawOnly.as_str(), "law_only");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             Basis::Announced => "announced",
@@ -94,11 +101,27 @@ reported by the press; article text not retrieved)";
 
 /// Tết Nguyên đán (mùng 1 tháng Giêng) of `year`, computed at UTC+7; `None` outside
 /// [`lunar::YEARS`].
+///
+/// # Examples
+///
+/// ```
+/// use chrono::NaiveDate;
+/// let tet = treem::case::calendar::lunar_new_year(2025);
+/// assert_eq!(tet, NaiveDate::from_ymd_opt(2025, 1, 29));
+/// ```
 pub fn lunar_new_year(year: i32) -> Option<NaiveDate> {
     lunar::new_year(year, lunar::TimeZone::Vietnam)
 }
 
 /// Giỗ Tổ Hùng Vương (10 tháng 3 âm lịch) of `year`, computed at UTC+7.
+///
+/// # Examples
+///
+/// ```
+/// use chrono::NaiveDate;
+/// let day = treem::case::calendar::hung_kings_day(2025);
+/// assert_eq!(day, NaiveDate::from_ymd_opt(2025, 4, 7));
+/// ```
 pub fn hung_kings_day(year: i32) -> Option<NaiveDate> {
     lunar::to_solar(year, 3, 10, lunar::TimeZone::Vietnam)
 }
@@ -106,6 +129,14 @@ pub fn hung_kings_day(year: i32) -> Option<NaiveDate> {
 /// The days of `year` that Bộ luật Lao động 2019, Điều 112 khoản 1 fixes by date: 1/1 (điểm
 /// a), mùng 1 Tết (the one Tết day certain from điểm b), 30/4 (c), 1/5 (d), 2/9 (đ), 10/3
 /// âm lịch (e). Sorted.
+///
+/// # Examples
+///
+/// ```
+/// let days = treem::case::calendar::law_days(2025);
+/// assert_eq!(days.len(), 6);
+/// assert_eq!(days[0].date, chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap());
+/// ```
 pub fn law_days(year: i32) -> Vec<Holiday> {
     let ymd = |m, d| NaiveDate::from_ymd_opt(year, m, d);
     let mut days: Vec<Holiday> = [
@@ -192,6 +223,15 @@ fn estimated_days(year: i32, law: &[Holiday]) -> Vec<Holiday> {
 /// The library's calendar of `year` without the caller's: its days off (weekdays and
 /// weekend days alike), its working weekend days, and where it comes from
 /// ([`Basis::Announced`] or [`Basis::LawOnly`]).
+///
+/// # Examples
+///
+/// ```
+/// let (holidays, work_days, basis) = treem::case::calendar::public_holidays(2025);
+/// assert!(holidays.iter().any(|h| h.date == chrono::NaiveDate::from_ymd_opt(2025, 9, 2).unwrap()));
+/// assert!(holidays.len() >= 11);
+/// let _ = (work_days, basis);
+/// ```
 pub fn public_holidays(year: i32) -> (Vec<Holiday>, Vec<Holiday>, Basis) {
     let law = law_days(year);
     let (extra, work, basis) = match schedules::of_year(year) {
@@ -308,6 +348,15 @@ impl Year {
 }
 
 /// Where the calendar of `year` comes from, with the caller's calendar in `ctx`.
+///
+/// # Examples
+///
+/// ```
+/// use treem::case::calendar::{basis, Basis};
+/// let ctx = treem::Context::default();
+/// assert_eq!(basis(2025, &ctx), Basis::Announced);
+/// assert_eq!(basis(2090, &ctx), Basis::LawOnly);
+/// ```
 pub fn basis(year: i32, ctx: &Context) -> Basis {
     if ctx.holidays.covers(year) {
         Basis::Caller
@@ -320,6 +369,17 @@ pub fn basis(year: i32, ctx: &Context) -> Basis {
 
 /// True when `date` is a working day with the caller's calendar in `ctx` (see the module
 /// documentation for the order in which the calendars apply).
+///
+/// # Examples
+///
+/// ```
+/// use chrono::NaiveDate;
+/// let ctx = treem::Context::default();
+/// let day = |m, d| NaiveDate::from_ymd_opt(2025, m, d).unwrap();
+/// assert!(treem::case::calendar::is_working_day(day(3, 7), &ctx));
+/// assert!(!treem::case::calendar::is_working_day(day(3, 8), &ctx)); // a Saturday
+/// assert!(!treem::case::calendar::is_working_day(day(9, 2), &ctx)); // Quốc khánh
+/// ```
 pub fn is_working_day(date: NaiveDate, ctx: &Context) -> bool {
     Year::new(date.year(), ctx).is_working_day(date, ctx)
 }
@@ -328,6 +388,18 @@ pub fn is_working_day(date: NaiveDate, ctx: &Context) -> bool {
 /// it was counted with: counting starts the day after `from` (the day of the event itself is
 /// not counted), and the limit ends with its last working day. The basis is the least
 /// certain of the years the count went through (`from`'s year when `count` is 0).
+///
+/// # Examples
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use treem::case::calendar::{add_working_days, Basis};
+/// let ctx = treem::Context::default();
+/// let friday = NaiveDate::from_ymd_opt(2025, 3, 7).unwrap();
+/// let (end, basis) = add_working_days(friday, 2, &ctx).unwrap();
+/// assert_eq!(end, NaiveDate::from_ymd_opt(2025, 3, 11).unwrap());
+/// assert_eq!(basis, Basis::Announced);
+/// ```
 pub fn add_working_days(from: NaiveDate, count: u32, ctx: &Context) -> Option<(NaiveDate, Basis)> {
     let mut year = Year::new(from.year(), ctx);
     let mut basis = year.basis;

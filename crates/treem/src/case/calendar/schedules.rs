@@ -112,11 +112,26 @@ pub const SCHEDULES: &[Schedule] = &[
 ];
 
 /// The schedule of `year`, when one was found.
+///
+/// # Examples
+///
+/// ```
+/// use treem::case::calendar::schedules::of_year;
+/// assert!(of_year(2025).is_some());
+/// assert!(of_year(2090).is_none());
+/// ```
 pub fn of_year(year: i32) -> Option<&'static Schedule> {
     SCHEDULES.iter().find(|s| s.year == year)
 }
 
 /// The years with a schedule.
+///
+/// # Examples
+///
+/// ```
+/// let years: Vec<i32> = treem::case::calendar::schedules::years().collect();
+/// assert!(years.contains(&2025));
+/// ```
 pub fn years() -> impl Iterator<Item = i32> {
     SCHEDULES.iter().map(|s| s.year)
 }

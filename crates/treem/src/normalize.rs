@@ -42,7 +42,7 @@ pub struct Normalized {
 
 /// Collects changes in one language.
 #[derive(Debug)]
-pub struct ChangeLog {
+pub(crate) struct ChangeLog {
     lang: Lang,
     changes: Vec<Change>,
     /// False for a log whose changes nobody reads (a checked record wants the rewritten
@@ -52,7 +52,7 @@ pub struct ChangeLog {
 
 /// The kinds of rewrite, with their labels in both languages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Rewrite {
+pub(crate) enum Rewrite {
     /// Spaces trimmed and runs of whitespace collapsed.
     Whitespace,
     /// A date written as ISO 8601.
@@ -106,7 +106,7 @@ impl Rewrite {
 
 impl ChangeLog {
     /// An empty log.
-    pub fn new(lang: Lang) -> ChangeLog {
+    pub(crate) fn new(lang: Lang) -> ChangeLog {
         ChangeLog {
             lang,
             changes: Vec::new(),
@@ -124,7 +124,7 @@ impl ChangeLog {
     }
 
     /// Records a rewrite at `location`.
-    pub fn push(&mut self, location: &Location<'_>, rewrite: Rewrite) {
+    pub(crate) fn push(&mut self, location: &Location<'_>, rewrite: Rewrite) {
         if !self.keep {
             return;
         }
@@ -141,7 +141,7 @@ impl ChangeLog {
     }
 
     /// The changes recorded.
-    pub fn into_changes(self) -> Vec<Change> {
+    pub(crate) fn into_changes(self) -> Vec<Change> {
         self.changes
     }
 }

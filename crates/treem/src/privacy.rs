@@ -48,8 +48,9 @@ pub fn mask_name(name: &str) -> String {
         .join(" ")
 }
 
-/// Cuts text to at most `max` characters (adding `…`), for echoing names of things the
-/// caller asked for without echoing arbitrarily large input.
+/// Keeps the first `max` characters of a longer text and marks the cut with `…` (so the
+/// answer has `max + 1` characters), for echoing names of things the caller asked for
+/// without echoing arbitrarily large input.
 ///
 /// # Examples
 ///

@@ -423,7 +423,7 @@ fn law_only(row: &StepDeadline) -> Option<crate::report::Param> {
 }
 
 /// Rewrites `draft` into canonical form: moments as ISO, codes canonical, whitespace.
-pub fn normalize(draft: &mut CaseDraft, log: &mut ChangeLog) {
+pub(crate) fn normalize(draft: &mut CaseDraft, log: &mut ChangeLog) {
     use crate::child::normalize as n;
     let root = Location::root();
     n::text(&mut draft.id, &root.key("id"), log);

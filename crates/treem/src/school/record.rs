@@ -504,7 +504,7 @@ fn check_counts(draft: &SchoolDraft, at: &Location<'_>, sink: &mut IssueSink) {
 
 /// Rewrites `draft` into canonical form: codes for type, levels, ownership and authority;
 /// whitespace in the name. Values that cannot be cleaned stay as they were.
-pub fn normalize(draft: &mut SchoolDraft, log: &mut crate::normalize::ChangeLog) {
+pub(crate) fn normalize(draft: &mut SchoolDraft, log: &mut crate::normalize::ChangeLog) {
     use crate::normalize::{collapse_whitespace, Rewrite};
     let root = Location::root();
     if let Field::Value(name) = &mut draft.name {

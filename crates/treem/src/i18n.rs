@@ -41,6 +41,12 @@ pub enum Lang {
 
 impl Lang {
     /// The ISO 639-1 code (`vi`, `en`).
+    ///
+    /// # Examples
+    /// ```
+    /// assert_eq!(treem::Lang::Vi.as_str(), "vi");
+    /// assert_eq!(treem::Lang::En.as_str(), "en");
+    /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
             Lang::Vi => "vi",
@@ -89,6 +95,12 @@ pub struct CodeDef {
 
 impl CodeDef {
     /// The template in `lang`.
+    ///
+    /// # Examples
+    /// ```
+    /// let def = treem::codes::get("child.sex_unknown").unwrap();
+    /// assert_ne!(def.template(treem::Lang::Vi), def.template(treem::Lang::En));
+    /// ```
     pub const fn template(&self, lang: Lang) -> &'static str {
         match lang {
             Lang::Vi => self.vi,
@@ -99,6 +111,15 @@ impl CodeDef {
     /// Renders the message in `lang`, replacing each `{name}` with its parameter.
     /// A placeholder without a parameter is kept as written, so a missing value shows
     /// instead of vanishing.
+    ///
+    /// # Examples
+    /// ```
+    /// use std::collections::BTreeMap;
+    /// let def = treem::codes::get("child.sex_unknown").unwrap();
+    /// // A placeholder without its parameter stays as written.
+    /// let message = def.render(treem::Lang::En, &BTreeMap::new());
+    /// assert!(!message.is_empty());
+    /// ```
     pub fn render(&self, lang: Lang, params: &BTreeMap<String, serde_json::Value>) -> String {
         render_template(self.template(lang), params)
     }

@@ -9,6 +9,11 @@
 use crate::i18n::CodeDef;
 
 /// Every issue code of the library, grouped by module, in a fixed order.
+///
+/// # Examples
+/// ```
+/// assert!(treem::codes::all().any(|def| def.code == treem::codes::child::SEX_UNKNOWN));
+/// ```
 pub fn all() -> impl Iterator<Item = &'static CodeDef> {
     crate::registry::CODE_TABLES
         .iter()
@@ -16,12 +21,26 @@ pub fn all() -> impl Iterator<Item = &'static CodeDef> {
 }
 
 /// Looks up a code's definition.
+///
+/// # Examples
+/// ```
+/// let def = treem::codes::get("child.sex_unknown").unwrap();
+/// assert_eq!(def.severity, treem::Severity::Error);
+/// assert!(treem::codes::get("no.such_code").is_none());
+/// ```
 pub fn get(code: &str) -> Option<&'static CodeDef> {
     all().find(|def| def.code == code)
 }
 
 /// The code table as Markdown: code, severity, rule, source and both messages.
 /// `docs/codes.md` is this text; a test fails when the file is stale.
+///
+/// # Examples
+/// ```
+/// let table = treem::codes::markdown();
+/// assert!(table.starts_with("# Issue codes"));
+/// assert!(table.contains("child.sex_unknown"));
+/// ```
 pub fn markdown() -> String {
     let mut out = String::from(
         "# Issue codes\n\n\

@@ -79,6 +79,13 @@ pub enum Field<T> {
 
 impl<T> Field<T> {
     /// The value when it had the expected type.
+    ///
+    /// # Examples
+    /// ```
+    /// let field: treem::Field<String> = treem::Field::Value("An".to_owned());
+    /// assert_eq!(field.value().map(String::as_str), Some("An"));
+    /// assert_eq!(treem::Field::<String>::Null.value(), None);
+    /// ```
     pub fn value(&self) -> Option<&T> {
         match self {
             Field::Value(v) => Some(v),
@@ -87,6 +94,15 @@ impl<T> Field<T> {
     }
 
     /// The value, mutably, when it had the expected type.
+    ///
+    /// # Examples
+    /// ```
+    /// let mut field = treem::Field::Value(1_u32);
+    /// if let Some(n) = field.value_mut() {
+    ///     *n += 1;
+    /// }
+    /// assert_eq!(field.value(), Some(&2));
+    /// ```
     pub fn value_mut(&mut self) -> Option<&mut T> {
         match self {
             Field::Value(v) => Some(v),
@@ -95,16 +111,35 @@ impl<T> Field<T> {
     }
 
     /// True when the member was absent or null.
+    ///
+    /// # Examples
+    /// ```
+    /// assert!(treem::Field::<u32>::Null.is_missing());
+    /// assert!(treem::Field::<u32>::Absent.is_missing());
+    /// assert!(!treem::Field::Value(3_u32).is_missing());
+    /// ```
     pub fn is_missing(&self) -> bool {
         matches!(self, Field::Absent | Field::Null)
     }
 
     /// True when the member was absent (not even `null`), so serialization can skip it.
+    ///
+    /// # Examples
+    /// ```
+    /// assert!(treem::Field::<u32>::Absent.is_absent());
+    /// assert!(!treem::Field::<u32>::Null.is_absent());
+    /// ```
     pub fn is_absent(&self) -> bool {
         matches!(self, Field::Absent)
     }
 
     /// Maps the contained value.
+    ///
+    /// # Examples
+    /// ```
+    /// let field = treem::Field::Value("an".to_owned()).map(|s| s.len());
+    /// assert_eq!(field.value(), Some(&2));
+    /// ```
     pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Field<U> {
         match self {
             Field::Absent => Field::Absent,
@@ -186,6 +221,16 @@ impl<T: FromValue> Field<T> {
     /// A member's field from its value: `null` is [`Field::Null`], a value of the type is
     /// [`Field::Value`], anything else is kept whole as [`Field::Invalid`]; the answer of
     /// `Field<T>`'s `Deserialize`.
+    ///
+    /// # Examples
+    /// ```
+    /// use treem::Field;
+    /// let ok: Field<String> = Field::from_member(&serde_json::json!("nam"));
+    /// assert_eq!(ok.value().map(String::as_str), Some("nam"));
+    /// let wrong: Field<String> = Field::from_member(&serde_json::json!(12));
+    /// assert!(matches!(wrong, Field::Invalid(_)));
+    /// assert!(matches!(Field::<String>::from_member(&serde_json::Value::Null), Field::Null));
+    /// ```
     pub fn from_member(value: &serde_json::Value) -> Field<T> {
         if value.is_null() {
             return Field::Null;

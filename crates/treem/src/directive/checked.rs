@@ -206,27 +206,8 @@ pub struct IndicatorRef {
     pub basis: Option<String>,
 }
 
-/// A list member whose elements are not fields.
-fn items<T, R>(
-    field: &Field<Vec<T>>,
-    at: &Location<'_>,
-    mut read: impl FnMut(&T, &Location<'_>) -> Result<Option<R>, Unread>,
-) -> Result<Vec<R>, Unread> {
-    match field {
-        Field::Absent | Field::Null => Ok(Vec::new()),
-        Field::Value(list) => {
-            let mut out = Vec::with_capacity(list.len());
-            for (i, item) in list.iter().enumerate() {
-                out.extend(read(item, &at.index(i))?);
-            }
-            Ok(out)
-        }
-        Field::Invalid(_) => Err(Unread::at(at)),
-    }
-}
-
 fn texts(field: &Field<Vec<String>>, at: &Location<'_>) -> Result<Vec<String>, Unread> {
-    items(field, at, |text: &String, _| {
+    record::plain_list(field, at, |text: &String, _| {
         Ok((!crate::fields::is_blank(text)).then(|| text.clone()))
     })
 }
@@ -243,7 +224,7 @@ impl Directive {
             date: record::owned(&draft.date, &at("date"))?,
             doc_type: record::owned(&draft.doc_type, &at("doc_type"))?,
             summary: record::owned(&draft.summary, &at("summary"))?,
-            recipients: items(
+            recipients: record::plain_list(
                 &draft.recipients,
                 &at("recipients"),
                 |r: &RecipientDraft, here| {
@@ -253,8 +234,8 @@ impl Directive {
                     }))
                 },
             )?,
-            basis: items(&draft.basis, &at("basis"), DocumentRef::read)?,
-            cited: items(&draft.cited, &at("cited"), DocumentRef::read)?,
+            basis: record::plain_list(&draft.basis, &at("basis"), DocumentRef::read)?,
+            cited: record::plain_list(&draft.cited, &at("cited"), DocumentRef::read)?,
             signer: record::object(&draft.signer, &at("signer"), |s: &SignerDraft, here| {
                 Ok(Signer {
                     capacity: record::owned(&s.capacity, &here.key("capacity"))?,
@@ -263,7 +244,7 @@ impl Directive {
                     name: record::owned(&s.name, &here.key("name"))?,
                 })
             })?,
-            sections: items(&draft.sections, &at("sections"), Section::read)?,
+            sections: record::plain_list(&draft.sections, &at("sections"), Section::read)?,
             unknown: draft.unknown.clone(),
         })
     }
@@ -288,8 +269,8 @@ impl Section {
             number: record::owned(&s.number, &at.key("number"))?,
             title: record::owned(&s.title, &at.key("title"))?,
             title_en: record::owned(&s.title_en, &at.key("title_en"))?,
-            tasks: items(&s.tasks, &at.key("tasks"), Task::read)?,
-            sections: items(&s.sections, &at.key("sections"), Section::read)?,
+            tasks: record::plain_list(&s.tasks, &at.key("tasks"), Task::read)?,
+            sections: record::plain_list(&s.sections, &at.key("sections"), Section::read)?,
         }))
     }
 }
@@ -306,7 +287,7 @@ impl Task {
             occasions: texts(&t.occasions, &at.key("occasions"))?,
             activities: texts(&t.activities, &at.key("activities"))?,
             media_types: texts(&t.media_types, &at.key("media_types"))?,
-            indicators: items(
+            indicators: record::plain_list(
                 &t.indicators,
                 &at.key("indicators"),
                 |i: &IndicatorRefDraft, here| {

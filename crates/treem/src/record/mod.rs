@@ -510,6 +510,27 @@ pub(crate) fn list<T, R>(
     Ok(out)
 }
 
+/// A list member whose elements are not fields (the directive's and the task report's
+/// lists: a null element is refused by their drafts), each element read by `read`.
+#[cfg(feature = "directive")]
+pub(crate) fn plain_list<T, R>(
+    field: &Field<Vec<T>>,
+    at: &Location<'_>,
+    mut read: impl FnMut(&T, &Location<'_>) -> Result<Option<R>, Unread>,
+) -> Result<Vec<R>, Unread> {
+    match field {
+        Field::Absent | Field::Null => Ok(Vec::new()),
+        Field::Value(items) => {
+            let mut out = Vec::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                out.extend(read(item, &at.index(i))?);
+            }
+            Ok(out)
+        }
+        Field::Invalid(_) => Err(Unread::at(at)),
+    }
+}
+
 /// Serialisers of the domain values in their canonical written form.
 pub(crate) mod canonical {
     use serde::Serializer;

@@ -159,25 +159,6 @@ fn required(field: &Field<String>, at: &Location<'_>) -> Result<String, Unread> 
     record::owned(field, at)?.ok_or_else(|| Unread::at(at))
 }
 
-/// A list member whose elements are not fields (null elements are refused by the draft).
-fn plain_list<T, R>(
-    field: &Field<Vec<T>>,
-    at: &Location<'_>,
-    mut read: impl FnMut(&T, &Location<'_>) -> Result<Option<R>, Unread>,
-) -> Result<Vec<R>, Unread> {
-    match field {
-        Field::Absent | Field::Null => Ok(Vec::new()),
-        Field::Value(items) => {
-            let mut out = Vec::with_capacity(items.len());
-            for (i, item) in items.iter().enumerate() {
-                out.extend(read(item, &at.index(i))?);
-            }
-            Ok(out)
-        }
-        Field::Invalid(_) => Err(Unread::at(at)),
-    }
-}
-
 impl TaskReport {
     /// The period the report covers.
     ///
@@ -195,7 +176,7 @@ impl TaskReport {
             unit: record::object(&draft.unit, &unit_at, Unit::read)?
                 .ok_or_else(|| Unread::at(&unit_at))?,
             period: required(&draft.period, &root.key("period"))?,
-            tasks: plain_list(&draft.tasks, &root.key("tasks"), |p, at| {
+            tasks: record::plain_list(&draft.tasks, &root.key("tasks"), |p, at| {
                 TaskProgress::read(p, at).map(Some)
             })?,
             unknown: draft.unknown.clone(),
@@ -219,12 +200,14 @@ impl TaskProgress {
         Ok(TaskProgress {
             task: required(&draft.task, &at.key("task"))?,
             status: required(&draft.status, &at.key("status"))?,
-            activities: plain_list(&draft.activities, &at.key("activities"), |a, here| {
+            activities: record::plain_list(&draft.activities, &at.key("activities"), |a, here| {
                 Activity::read(a, here).map(Some)
             })?,
-            evidence: plain_list(&draft.evidence, &at.key("evidence"), |link: &String, _| {
-                Ok((!crate::fields::is_blank(link)).then(|| link.clone()))
-            })?,
+            evidence: record::plain_list(
+                &draft.evidence,
+                &at.key("evidence"),
+                |link: &String, _| Ok((!crate::fields::is_blank(link)).then(|| link.clone())),
+            )?,
             difficulties: record::owned(&draft.difficulties, &at.key("difficulties"))?,
             proposals: record::owned(&draft.proposals, &at.key("proposals"))?,
         })

@@ -185,7 +185,7 @@ fn draft(input: &DeriveInput) -> syn::Result<Tokens> {
     let keep = unknown.is_some();
     let (value_unknown, text_unknown) = match &unknown {
         Some(map) => (
-            quote! { draft.#map.insert(name.clone(), value.clone()); },
+            quote! { draft.#map.insert(name, value); },
             quote! {
                 crate::json::Key::Unknown(name) => {
                     let value: serde_json::Value = map.next_value()?;
@@ -233,8 +233,14 @@ fn draft(input: &DeriveInput) -> syn::Result<Tokens> {
             }
 
             impl crate::json::FromValue for #ty {
-                fn from_value(value: &serde_json::Value) -> Option<#ty> {
-                    let members = value.as_object()?;
+                fn accepts(value: &serde_json::Value) -> bool {
+                    value.is_object()
+                }
+
+                fn from_value(value: serde_json::Value) -> Result<#ty, serde_json::Value> {
+                    let serde_json::Value::Object(members) = value else {
+                        return Err(value);
+                    };
                     let mut draft = <#ty as Default>::default();
                     for (name, value) in members {
                         match name.as_str() {
@@ -242,7 +248,7 @@ fn draft(input: &DeriveInput) -> syn::Result<Tokens> {
                             _ => { #value_unknown }
                         }
                     }
-                    Some(draft)
+                    Ok(draft)
                 }
             }
 
@@ -276,7 +282,7 @@ fn draft(input: &DeriveInput) -> syn::Result<Tokens> {
 
             impl crate::json::Member for crate::json::Field<#ty> {
                 #[inline]
-                fn set_from(&mut self, value: &serde_json::Value) {
+                fn set_from(&mut self, value: serde_json::Value) {
                     *self = crate::json::Field::from_member(value);
                 }
                 #[inline]
@@ -290,7 +296,7 @@ fn draft(input: &DeriveInput) -> syn::Result<Tokens> {
 
             impl crate::json::Member for crate::json::Field<Vec<crate::json::Field<#ty>>> {
                 #[inline]
-                fn set_from(&mut self, value: &serde_json::Value) {
+                fn set_from(&mut self, value: serde_json::Value) {
                     *self = crate::json::Field::from_member(value);
                 }
                 #[inline]

@@ -302,7 +302,7 @@ pub fn catalog(name: &str, options: &[u8]) -> Result<serde_json::Value, Error> {
 pub fn case_deadlines(input: &[u8], options: &[u8]) -> Result<serde_json::Value, Error> {
     let ctx = Context::from_options_json(options)?;
     let record = crate::json::parse_bytes(input)?;
-    let draft: crate::case::CaseDraft = crate::document::draft_of(&record)?;
+    let draft: crate::case::CaseDraft = crate::document::draft_of(record)?;
     let steps = crate::case::deadlines(&draft, &ctx);
     Ok(serde_json::json!({
         "as_of": ctx.as_of.map(crate::vn::date::iso::date),
@@ -363,7 +363,7 @@ pub fn residence_successors(input: &[u8], options: &[u8]) -> Result<serde_json::
         serde_json::Value::Object(map) => map.get("residence").unwrap_or(&record),
         other => return Err(Error::wrong_top_level("object", other)),
     };
-    let draft: crate::child::ResidenceDraft = crate::document::draft_of(residence)?;
+    let draft: crate::child::ResidenceDraft = crate::document::draft_of(residence.clone())?;
     Ok(crate::child::residence::successors(&draft, &ctx).unwrap_or(serde_json::Value::Null))
 }
 

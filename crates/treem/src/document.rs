@@ -33,9 +33,11 @@ pub(crate) struct KindDef {
     pub(crate) name: &'static str,
     pub(crate) label_vi: &'static str,
     pub(crate) label_en: &'static str,
-    pub(crate) validate: fn(&serde_json::Value, &Context) -> Result<Report, Error>,
+    // The parsed record is taken (its texts move into the draft); `Kind`'s public methods
+    // that borrow a record hand over a copy.
+    pub(crate) validate: fn(serde_json::Value, &Context) -> Result<Report, Error>,
     pub(crate) validate_json: fn(&[u8], &Context) -> Result<Report, Error>,
-    pub(crate) normalize: fn(&serde_json::Value, &Context) -> Result<Normalized, Error>,
+    pub(crate) normalize: fn(serde_json::Value, &Context) -> Result<Normalized, Error>,
     #[cfg(feature = "live-schemas")]
     pub(crate) schema: fn() -> serde_json::Value,
 }
@@ -58,7 +60,7 @@ pub(crate) const fn kind_def<D: Document>(
     }
 }
 
-fn validate_doc<D: Document>(record: &serde_json::Value, ctx: &Context) -> Result<Report, Error> {
+fn validate_doc<D: Document>(record: serde_json::Value, ctx: &Context) -> Result<Report, Error> {
     let draft: D = draft_of(record)?;
     let mut sink = IssueSink::new(ctx.lang);
     draft.check(ctx, &mut sink);
@@ -77,13 +79,13 @@ fn validate_json_doc<D: Document>(input: &[u8], ctx: &Context) -> Result<Report,
     // for a gain that a browser validating one form at a time does not need.
     let starts_as_object = input.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
     if !starts_as_object || cfg!(target_arch = "wasm32") {
-        return validate_doc::<D>(&crate::json::parse_bytes(input)?, ctx);
+        return validate_doc::<D>(crate::json::parse_bytes(input)?, ctx);
     }
     // UTF-8 checked once for the whole record: serde_json checks each string of a byte slice
     // on its own, which cost more than this one pass. Invalid UTF-8 goes to the value path,
     // which reports where.
     let Ok(text) = utf8(input) else {
-        return validate_doc::<D>(&crate::json::parse_bytes(input)?, ctx);
+        return validate_doc::<D>(crate::json::parse_bytes(input)?, ctx);
     };
     match serde_json::from_str::<D>(text) {
         Ok(draft) => {
@@ -91,7 +93,7 @@ fn validate_json_doc<D: Document>(input: &[u8], ctx: &Context) -> Result<Report,
             draft.check(ctx, &mut sink);
             Ok(sink.finish())
         }
-        Err(_) => validate_doc::<D>(&crate::json::parse_bytes(input)?, ctx),
+        Err(_) => validate_doc::<D>(crate::json::parse_bytes(input)?, ctx),
     }
 }
 
@@ -108,7 +110,7 @@ fn utf8(input: &[u8]) -> Result<&str, std::str::Utf8Error> {
 }
 
 fn normalize_doc<D: Document>(
-    record: &serde_json::Value,
+    record: serde_json::Value,
     ctx: &Context,
 ) -> Result<Normalized, Error> {
     let mut draft: D = draft_of(record)?;
@@ -170,15 +172,16 @@ fn standard_integer_formats(value: &mut serde_json::Value) {
     }
 }
 
-/// Reads the lenient draft of a record ([`crate::json::FromValue`]); only a non-object top
-/// level is an error, since every field of a draft accepts any JSON value.
-pub(crate) fn draft_of<D: crate::json::FromValue>(record: &serde_json::Value) -> Result<D, Error> {
+/// Reads the lenient draft of a record ([`crate::json::FromValue`]), taking the value (its
+/// texts move into the draft); only a non-object top level is an error, since every field of
+/// a draft accepts any JSON value.
+pub(crate) fn draft_of<D: crate::json::FromValue>(record: serde_json::Value) -> Result<D, Error> {
     match record {
-        // Drafts accept anything inside an object, so `None` would be a bug in a draft type;
-        // that is still reported as an error value, never a panic.
+        // Drafts accept anything inside an object, so an error here would be a bug in a
+        // draft type; that is still reported as an error value, never a panic.
         serde_json::Value::Object(_) => {
-            D::from_value(record).ok_or_else(|| Error::wrong_top_level("object", record))
+            D::from_value(record).map_err(|record| Error::wrong_top_level("object", &record))
         }
-        _ => Err(Error::wrong_top_level("object", record)),
+        _ => Err(Error::wrong_top_level("object", &record)),
     }
 }

@@ -77,7 +77,7 @@ impl Kind {
     /// # Ok::<(), treem::Error>(())
     /// ```
     pub fn validate(self, record: &serde_json::Value, ctx: &Context) -> Result<Report, Error> {
-        (self.0.validate)(record, ctx)
+        (self.0.validate)(record.clone(), ctx)
     }
 
     /// Validates a record given as JSON bytes: the same answer as parsing the bytes and
@@ -111,6 +111,15 @@ impl Kind {
     /// # Ok::<(), treem::Error>(())
     /// ```
     pub fn normalize(self, record: &serde_json::Value, ctx: &Context) -> Result<Normalized, Error> {
+        (self.0.normalize)(record.clone(), ctx)
+    }
+
+    /// [`Kind::normalize`] of a record the caller gives up (no copy of its texts).
+    pub(crate) fn normalize_owned(
+        self,
+        record: serde_json::Value,
+        ctx: &Context,
+    ) -> Result<Normalized, Error> {
         (self.0.normalize)(record, ctx)
     }
 

@@ -313,7 +313,7 @@ impl Validator {
         let kind = kind.into_kind()?;
         self.check_size(input.len())?;
         let record = crate::json::parse_bytes(input)?;
-        kind.normalize(&record, &self.ctx)
+        kind.normalize_owned(record, &self.ctx)
     }
 
     /// The checked record of `value` ("parse, don't validate"): the kind's rules with this

@@ -236,7 +236,7 @@ impl Key {
     pub fn of_value(item: &serde_json::Value, ctx: &Context) -> Option<Key> {
         let draft = Some(item)
             .filter(|v| v.is_object())
-            .and_then(<ChildDraft as crate::json::FromValue>::from_value)?;
+            .and_then(|v| <ChildDraft as crate::json::FromValue>::from_value(v.clone()).ok())?;
         Some(Key::of(&draft, ctx))
     }
 }

@@ -107,7 +107,8 @@ pub fn built_in_draft(id: &str) -> Option<&'static DirectiveDraft> {
         .get_or_init(|| {
             built_in_ids()
                 .map(|key| {
-                    let draft = built_in(key).and_then(|v| crate::json::FromValue::from_value(&v));
+                    let draft =
+                        built_in(key).and_then(|v| crate::json::FromValue::from_value(v).ok());
                     (key, draft)
                 })
                 .collect()
@@ -192,7 +193,7 @@ pub(crate) fn catalog_hai_phong_2024(ctx: &Context) -> Vec<serde_json::Value> {
     let Some(record) = built_in("hai-phong-2024") else {
         return Vec::new();
     };
-    let Some(directive) = <DirectiveDraft as crate::json::FromValue>::from_value(&record) else {
+    let Ok(directive) = <DirectiveDraft as crate::json::FromValue>::from_value(record) else {
         return Vec::new();
     };
     tasks(&directive)

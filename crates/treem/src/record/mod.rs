@@ -230,7 +230,7 @@ pub(crate) fn check_with<D: Document, R>(
     finish: impl FnOnce(&mut D, &Context) -> Result<R, Unread>,
 ) -> Result<(R, Report), Report> {
     let mut sink = IssueSink::new(ctx.lang);
-    let Ok(mut draft) = crate::document::draft_of::<D>(value) else {
+    let Ok(mut draft) = crate::document::draft_of::<D>(value.clone()) else {
         sink.push(
             &crate::fields::RECORD_NOT_OBJECT,
             &Location::root(),

@@ -596,7 +596,7 @@ fn check_events(draft: &AssessmentDraft, set: &CriteriaSet, sink: &mut IssueSink
 /// assert_eq!(assessed.score.unwrap().level, Some(ResultLevel::Dat));
 /// ```
 pub fn assess(record: &serde_json::Value, ctx: &Context) -> Result<Assessed, crate::Error> {
-    let draft: AssessmentDraft = crate::document::draft_of(record)?;
+    let draft: AssessmentDraft = crate::document::draft_of(record.clone())?;
     Ok(assess_draft(&draft, ctx))
 }
 

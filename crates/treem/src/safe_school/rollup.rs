@@ -111,7 +111,7 @@ impl RollupPartial {
     /// assert_eq!(partial.finish().authorities[0].dat.len(), 1);
     /// ```
     pub fn add(&mut self, record: &serde_json::Value, ctx: &Context) {
-        let Ok(draft) = crate::document::draft_of::<AssessmentDraft>(record) else {
+        let Ok(draft) = crate::document::draft_of::<AssessmentDraft>(record.clone()) else {
             self.invalid += 1;
             return;
         };

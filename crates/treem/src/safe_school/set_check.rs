@@ -67,8 +67,12 @@ pub struct CriteriaSetDraft(pub serde_json::Value);
 
 /// Any value, as its derived `Deserialize` reads it.
 impl crate::json::FromValue for CriteriaSetDraft {
-    fn from_value(value: &serde_json::Value) -> Option<CriteriaSetDraft> {
-        Some(CriteriaSetDraft(value.clone()))
+    fn accepts(_: &serde_json::Value) -> bool {
+        true
+    }
+
+    fn from_value(value: serde_json::Value) -> Result<CriteriaSetDraft, serde_json::Value> {
+        Ok(CriteriaSetDraft(value))
     }
 }
 

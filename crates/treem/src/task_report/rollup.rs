@@ -93,7 +93,7 @@ impl RollupPartial {
     /// ```
     pub fn of_report(report: &serde_json::Value, ctx: &crate::Context) -> RollupPartial {
         let mut partial = RollupPartial::default();
-        let draft: Option<TaskReportDraft> = crate::document::draft_of(report).ok();
+        let draft: Option<TaskReportDraft> = crate::document::draft_of(report.clone()).ok();
         let code = draft
             .as_ref()
             .and_then(|d| d.unit.value())

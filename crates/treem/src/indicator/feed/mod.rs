@@ -335,9 +335,9 @@ impl Joiner {
         let root = Location::root();
         let at = root.index(index);
         let ctx = &self.settings.ctx;
-        let Ok(draft) =
-            crate::document::draft_of::<crate::safe_school::assessment::AssessmentDraft>(record)
-        else {
+        let Ok(draft) = crate::document::draft_of::<crate::safe_school::assessment::AssessmentDraft>(
+            record.clone(),
+        ) else {
             return;
         };
         let assessed = crate::safe_school::assessment::assess_draft(&draft, ctx);

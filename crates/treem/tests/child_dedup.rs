@@ -257,28 +257,3 @@ fn planted_duplicates_are_found() {
     let keys: Vec<(usize, usize)> = found.iter().map(|(p, _)| *p).collect();
     assert!(keys.windows(2).all(|w| w[0] < w[1]));
 }
-
-#[test]
-#[ignore = "timing at province scale; run in release with --ignored --nocapture"]
-fn province_scale_timing() {
-    let data = generate(200_000, 4_000, 2_000, 11);
-    let input = ndjson(&data.records);
-    let started = std::time::Instant::now();
-    let answer = treem::api::call("dedup", input.as_bytes(), b"").unwrap();
-    let elapsed = started.elapsed();
-    // A digest of the whole answer, to compare two versions of the code on the same data.
-    let digest = {
-        use std::hash::{Hash, Hasher};
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        answer.to_string().hash(&mut hasher);
-        hasher.finish()
-    };
-    println!(
-        "dedup of {} records: {:.2} s, {} pairs, {} comparisons, {} capped blocks, answer digest {digest:016x}",
-        data.records.len(),
-        elapsed.as_secs_f64(),
-        answer["pairs"].as_array().unwrap().len(),
-        answer["comparisons"],
-        answer["capped_blocks"]
-    );
-}

@@ -424,18 +424,18 @@ fn check_authority(draft: &SchoolDraft, ctx: &Context, at: &Location<'_>, sink: 
     match ctx.as_of {
         None => sink.push(&CONTEXT_AS_OF_MISSING, &auth_at, []),
         Some(as_of) => {
-            let as_of_text = as_of.to_string();
+            // The date is written only for an issue (every school record passes here).
             if authority == Authority::PhongGddt && as_of >= EDITION_2025_START {
                 sink.push(
                     &SCHOOL_AUTHORITY_ABOLISHED,
                     &auth_at,
-                    [("as_of", as_of_text.into())],
+                    [("as_of", as_of.to_string().into())],
                 );
             } else if authority == Authority::UbndXa && as_of < EDITION_2025_START {
                 sink.push(
                     &SCHOOL_AUTHORITY_BEFORE_REFORM,
                     &auth_at,
-                    [("as_of", as_of_text.into())],
+                    [("as_of", as_of.to_string().into())],
                 );
             }
         }

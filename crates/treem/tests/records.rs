@@ -127,6 +127,7 @@ fn holds(kind: &str, input: &Value, ctx: &Context, what: &str) -> Option<bool> {
                 record, normalized,
                 "{what}: the checked record serialises to normalize's record"
             );
+            operations_agree(kind, input, ctx, what);
             Some(true)
         }
         Err(errors) => {
@@ -137,6 +138,20 @@ fn holds(kind: &str, input: &Value, ctx: &Context, what: &str) -> Option<bool> {
             assert_eq!(errors, report, "{what}: the refusal is validate's report");
             Some(false)
         }
+    }
+}
+
+/// The domain operations on the checked record answer what they answer on the draft of the
+/// same input (what the JSON entry points read).
+fn operations_agree(kind: &str, input: &Value, ctx: &Context, what: &str) {
+    if kind == "case" {
+        let case = treem::case::Case::check(input, ctx).unwrap().into_record();
+        let draft: treem::case::CaseDraft = serde_json::from_value(input.clone()).unwrap();
+        assert_eq!(
+            case.deadlines(ctx),
+            treem::case::deadlines(&draft, ctx),
+            "{what}: the checked case's deadlines are those of its draft"
+        );
     }
 }
 

@@ -17,6 +17,7 @@ pub mod deadlines;
 pub mod draft;
 pub mod moment;
 mod record;
+mod timeline;
 
 pub use deadlines::{deadlines, Status, StepDeadline};
 pub use draft::{CaseDraft, OffenderDraft, SeparationDraft, StepDraft, StepsDraft};

@@ -260,6 +260,25 @@ impl Steps {
     }
 }
 
+impl Steps {
+    /// The completion of `step`, when recorded.
+    pub(crate) fn get(&self, step: super::catalog::Step) -> Option<&StepDone> {
+        use super::catalog::Step;
+        match step {
+            Step::Intake => &self.intake,
+            Step::InitialAssessment => &self.initial_assessment,
+            Step::EmergencyIntervention => &self.emergency_intervention,
+            Step::TemporarySeparation => &self.temporary_separation,
+            Step::DetailedAssessment => &self.detailed_assessment,
+            Step::SupportPlan => &self.support_plan,
+            Step::PlanApproval => &self.plan_approval,
+            Step::Implementation => &self.implementation,
+            Step::Review => &self.review,
+        }
+        .as_ref()
+    }
+}
+
 impl StepDone {
     fn read(draft: &StepDraft, at: &Location<'_>) -> Result<StepDone, Unread> {
         Ok(StepDone {

@@ -90,24 +90,36 @@ impl Timeline {
         timeline
     }
 
-    /// The timeline of a draft, read leniently: a moment that does not parse, or a member of
-    /// another type, counts as absent; a separation step of any type counts as recorded.
-    pub(crate) fn of_draft(case: &CaseDraft) -> Timeline {
+    /// The flags of a draft (a member of another type counts as absent; a separation step of
+    /// any type counts as recorded), without its moments: the rules fill them in as they read
+    /// them.
+    pub(crate) fn flags_of(case: &CaseDraft) -> Timeline {
         let separation = case.separation.value();
-        let steps = case.steps.value();
-        let mut timeline = Timeline {
-            reported_at: lenient(&case.reported_at),
+        Timeline {
             emergency: case.emergency.value().copied().unwrap_or(false),
             separated: separation.is_some()
-                || steps.is_some_and(|s| !s.temporary_separation.is_missing()),
-            done: [None; 9],
-            separation_start: separation.and_then(|s| lenient(&s.start)),
-            separation_end: separation.and_then(|s| lenient(&s.end)),
+                || case
+                    .steps
+                    .value()
+                    .is_some_and(|s| !s.temporary_separation.is_missing()),
             extended_by_authority: separation
                 .and_then(|s| s.extended_by_authority.value().copied())
                 .unwrap_or(false),
+            ..Timeline::default()
+        }
+    }
+
+    /// The timeline of a draft, read leniently: [`Timeline::flags_of`], and each moment that
+    /// parses (one that does not counts as absent).
+    pub(crate) fn of_draft(case: &CaseDraft) -> Timeline {
+        let separation = case.separation.value();
+        let mut timeline = Timeline {
+            reported_at: lenient(&case.reported_at),
+            separation_start: separation.and_then(|s| lenient(&s.start)),
+            separation_end: separation.and_then(|s| lenient(&s.end)),
+            ..Timeline::flags_of(case)
         };
-        if let Some(steps) = steps {
+        if let Some(steps) = case.steps.value() {
             for def in super::catalog::CASE_STEPS {
                 let done = steps
                     .get(def.step)

@@ -58,7 +58,6 @@ use crate::code_list::Entry;
 use crate::context::Context;
 use crate::document::Document;
 use crate::json::Field;
-use crate::normalize::ChangeLog;
 use crate::report::{IssueSink, Location, Report};
 
 crate::codes! {
@@ -207,17 +206,28 @@ impl Unread {
     }
 }
 
-/// The body of every [`Record::check`]: the rules, then, without an error, `normalize` and
-/// `read` of the normalised draft.
+/// The body of every [`Record::check`] but the case's: the rules, then, without an error,
+/// `normalize` and `read` of the normalised draft.
+#[cfg(any(feature = "school", feature = "child", feature = "directive"))]
 pub(crate) fn check<D: Document, R: sealed::Sealed>(
     value: &serde_json::Value,
     ctx: &Context,
     read: fn(&D, &Context) -> Result<R, Unread>,
 ) -> Result<Checked<R>, Report> {
-    let (record, warnings) = check_with(value, ctx, |draft: &mut D, ctx| {
-        draft.normalize(ctx, &mut ChangeLog::discarding());
+    check_finishing(value, ctx, |draft: &mut D, ctx| {
+        draft.normalize(ctx, &mut crate::normalize::ChangeLog::discarding());
         read(draft, ctx)
-    })?;
+    })
+}
+
+/// [`check`] with the kind's own `finish` of the draft that passed the rules, for a kind
+/// whose reader needs less than the whole `normalize` (a case reads its moments as written).
+pub(crate) fn check_finishing<D: Document, R: sealed::Sealed>(
+    value: &serde_json::Value,
+    ctx: &Context,
+    finish: impl FnOnce(&mut D, &Context) -> Result<R, Unread>,
+) -> Result<Checked<R>, Report> {
+    let (record, warnings) = check_with(value, ctx, finish)?;
     Ok(Checked { record, warnings })
 }
 

@@ -157,6 +157,39 @@ fn operations_agree(kind: &str, input: &Value, normalized: &Value, ctx: &Context
             "{what}: the checked child's residence successors are those of its draft"
         );
     }
+    #[cfg(feature = "safe-school")]
+    if kind == "safe_school_assessment" {
+        use treem::safe_school::{builtin, score::Outcome, Assessment, CriteriaSet};
+        let assessed = treem::safe_school::assess(input, ctx).unwrap();
+        let checked = Assessment::check(input, ctx).unwrap();
+        assert_eq!(&assessed.report, checked.warnings(), "{what}");
+        // The score of the input as written: its set, its answers by criterion, its events.
+        let set = match &input["criteria_set"] {
+            Value::String(id) => builtin::get(id).unwrap().clone(),
+            set => CriteriaSet::check(set, ctx).unwrap().into_record(),
+        };
+        let answers = input["results"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|r| {
+                let outcome = Outcome::parse(r["result"].as_str()?)?;
+                Some((r["criterion"].as_str()?.trim().to_owned(), outcome))
+            });
+        let events: Vec<String> = input["disqualifying_events"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|e| Some(e.as_str()?.trim().to_owned()))
+            .collect();
+        let expected = treem::safe_school::score(&set, &answers.collect(), &events);
+        assert_eq!(assessed.score.as_ref(), Some(&expected), "{what}: assess");
+        assert_eq!(
+            checked.record().score(),
+            expected,
+            "{what}: the checked score"
+        );
+    }
     if kind == "case" {
         let case = treem::case::Case::check(input, ctx).unwrap().into_record();
         let draft: treem::case::CaseDraft = serde_json::from_value(input.clone()).unwrap();

@@ -252,7 +252,30 @@ pub(crate) fn check_with<D: Document, R>(
     if sink.has_errors() {
         return Err(sink.finish());
     }
-    match finish(&mut draft, ctx) {
+    answer(finish(&mut draft, ctx), sink)
+}
+
+/// The rules on `draft`, then, without an error, `read` of it as it was given: for a kind
+/// whose reader reads every spelling the rules accept (an assessment: its outcomes are read
+/// by [`crate::safe_school::score::Outcome::parse`], its school normalised by its reader).
+#[cfg(feature = "safe-school")]
+pub(crate) fn check_draft<D: Document, R>(
+    draft: &D,
+    ctx: &Context,
+    read: impl FnOnce(&D, &Context) -> Result<R, Unread>,
+) -> Result<(R, Report), Report> {
+    let mut sink = IssueSink::new(ctx.lang);
+    draft.check(ctx, &mut sink);
+    if sink.has_errors() {
+        return Err(sink.finish());
+    }
+    answer(read(draft, ctx), sink)
+}
+
+/// The record read and the rules' warnings, or the report with the defect of a value the
+/// rules accepted and the reader could not read.
+fn answer<R>(read: Result<R, Unread>, mut sink: IssueSink) -> Result<(R, Report), Report> {
+    match read {
         Ok(record) => Ok((record, sink.finish())),
         Err(Unread(path)) => {
             sink.push_at(&RECORD_VALUE_UNREAD, path, []);

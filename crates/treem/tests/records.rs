@@ -150,6 +150,11 @@ fn operations_agree(kind: &str, input: &Value, normalized: &Value, ctx: &Context
             .unwrap()
             .into_record();
         let draft: treem::child::ChildDraft = serde_json::from_value(normalized.clone()).unwrap();
+        assert_eq!(
+            treem::child::dedup::Key::of_child(&child, ctx),
+            treem::child::dedup::Key::of(&draft, ctx),
+            "{what}: the checked child's dedup key is that of its draft"
+        );
         let residence = draft.residence.value().cloned().unwrap_or_default();
         assert_eq!(
             child.residence_successors(ctx),

@@ -171,7 +171,7 @@ impl Assessment {
 
     /// Reads a draft that passed the rules, normalised or as given (its outcomes are read in
     /// any spelling the rules accept, its school normalised here).
-    pub(super) fn read(draft: &AssessmentDraft, ctx: &Context) -> Result<Assessment, Unread> {
+    pub(crate) fn read(draft: &AssessmentDraft, ctx: &Context) -> Result<Assessment, Unread> {
         let root = Location::root();
         let at = |key| root.key(key);
         let required = |field, key| {

@@ -263,9 +263,7 @@ impl Steps {
             unknown: draft.unknown.clone(),
         })
     }
-}
 
-impl Steps {
     /// The completion of `step`, when recorded.
     pub(crate) fn get(&self, step: super::catalog::Step) -> Option<&StepDone> {
         use super::catalog::Step;

@@ -109,6 +109,7 @@ fn holds(kind: &str, input: &Value, ctx: &Context, what: &str) -> Option<bool> {
                 let school = Kind::all().find(|k| k.name() == "school").unwrap();
                 normalized["school"] = school.normalize(&input["school"], ctx).unwrap().record;
             }
+            operations_agree(kind, input, &normalized, ctx, what);
             let normalized = without_silent_members(normalized);
             // A criteria set (a kind, or inline in an assessment) serialises as the built-in
             // sets do: a flag that is false is written (`remedy_required`) or left out
@@ -137,6 +138,71 @@ fn holds(kind: &str, input: &Value, ctx: &Context, what: &str) -> Option<bool> {
             assert_eq!(errors, report, "{what}: the refusal is validate's report");
             Some(false)
         }
+    }
+}
+
+/// The domain operations on the checked record answer what they answer on the draft of the
+/// same input (what the JSON entry points read), or of its normalised record for those that
+/// read codes as written.
+fn operations_agree(kind: &str, input: &Value, normalized: &Value, ctx: &Context, what: &str) {
+    if kind == "child" {
+        let child = treem::child::Child::check(input, ctx)
+            .unwrap()
+            .into_record();
+        let draft: treem::child::ChildDraft = serde_json::from_value(normalized.clone()).unwrap();
+        assert_eq!(
+            treem::child::dedup::Key::of_child(&child, ctx),
+            treem::child::dedup::Key::of(&draft, ctx),
+            "{what}: the checked child's dedup key is that of its draft"
+        );
+        let residence = draft.residence.value().cloned().unwrap_or_default();
+        assert_eq!(
+            child.residence_successors(ctx),
+            treem::child::residence::successors(&residence, ctx),
+            "{what}: the checked child's residence successors are those of its draft"
+        );
+    }
+    #[cfg(feature = "safe-school")]
+    if kind == "safe_school_assessment" {
+        use treem::safe_school::{builtin, score::Outcome, Assessment, CriteriaSet};
+        let assessed = treem::safe_school::assess(input, ctx).unwrap();
+        let checked = Assessment::check(input, ctx).unwrap();
+        assert_eq!(&assessed.report, checked.warnings(), "{what}");
+        // The score of the input as written: its set, its answers by criterion, its events.
+        let set = match &input["criteria_set"] {
+            Value::String(id) => builtin::get(id).unwrap().clone(),
+            set => CriteriaSet::check(set, ctx).unwrap().into_record(),
+        };
+        let answers = input["results"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|r| {
+                let outcome = Outcome::parse(r["result"].as_str()?)?;
+                Some((r["criterion"].as_str()?.trim().to_owned(), outcome))
+            });
+        let events: Vec<String> = input["disqualifying_events"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|e| Some(e.as_str()?.trim().to_owned()))
+            .collect();
+        let expected = treem::safe_school::score(&set, &answers.collect(), &events);
+        assert_eq!(assessed.score.as_ref(), Some(&expected), "{what}: assess");
+        assert_eq!(
+            checked.record().score(),
+            expected,
+            "{what}: the checked score"
+        );
+    }
+    if kind == "case" {
+        let case = treem::case::Case::check(input, ctx).unwrap().into_record();
+        let draft: treem::case::CaseDraft = serde_json::from_value(input.clone()).unwrap();
+        assert_eq!(
+            case.deadlines(ctx),
+            treem::case::deadlines(&draft, ctx),
+            "{what}: the checked case's deadlines are those of its draft"
+        );
     }
 }
 

@@ -33,9 +33,9 @@ use serde::Serialize;
 use super::catalog::{Limit, Step, CASE_STEPS, SEPARATION_MAX_DAYS};
 use super::draft::CaseDraft;
 use super::moment::{self, Moment};
+use super::record::Case;
+use super::timeline::Timeline;
 use crate::context::Context;
-use crate::json::Field;
-use crate::report::{IssueSink, Location};
 
 /// Where a step stands at `as_of`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -113,16 +113,6 @@ impl Due {
     }
 }
 
-fn quiet_moment(field: &Field<String>) -> Option<Moment> {
-    let mut scratch = IssueSink::new(crate::Lang::Vi);
-    moment::parse(field.value()?, &Location::root(), &mut scratch)
-}
-
-fn done_moment(case: &CaseDraft, step: Step) -> Option<Moment> {
-    let steps = case.steps.value()?;
-    quiet_moment(&steps.get(step).value()?.done_at)
-}
-
 fn status(due: Option<Due>, done: Option<&Moment>, as_of: Option<NaiveDate>) -> Status {
     match (due, done) {
         (Some(due), Some(done)) if due.missed_by(done) => Status::DoneLate,
@@ -136,7 +126,9 @@ fn status(due: Option<Due>, done: Option<&Moment>, as_of: Option<NaiveDate>) -> 
 }
 
 /// The deadline view of `case` at `ctx.as_of` (with `ctx.days_off`). Values that do not parse
-/// are treated as absent here; `validate` reports them.
+/// are treated as absent here; `validate` reports them. A form computes it while the officer
+/// types, so the case need not be valid; for a checked case, [`Case::deadlines`] reads the
+/// same view from its moments.
 ///
 /// # Examples
 ///
@@ -150,14 +142,37 @@ fn status(due: Option<Due>, done: Option<&Moment>, as_of: Option<NaiveDate>) -> 
 /// assert_eq!((view[0].step, view[0].status), ("intake", Status::Done));
 /// ```
 pub fn deadlines(case: &CaseDraft, ctx: &Context) -> Vec<StepDeadline> {
-    let reported = quiet_moment(&case.reported_at);
-    let emergency = case.emergency.value().copied().unwrap_or(false);
-    let separation = case.separation.value();
-    let separated = separation.is_some()
-        || case
-            .steps
-            .value()
-            .is_some_and(|s| !s.temporary_separation.is_missing());
+    view(&Timeline::of_draft(case), ctx)
+}
+
+impl Case {
+    /// The deadline view of this case at `ctx.as_of` (with `ctx.days_off`): the same rows as
+    /// [`deadlines`] of its draft, counted from the moments the check read (Nghị định
+    /// 56/2017/NĐ-CP, Điều 25–32; how the limits are counted:
+    /// [`crate::case::deadlines`](mod@crate::case::deadlines)).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::{case::{Case, Status}, record::Record};
+    /// let input = serde_json::json!({"reported_at": "27/11/2026 09:00", "emergency": true});
+    /// let ctx = treem::Context::at(chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap());
+    /// let case = Case::check(&input, &ctx).unwrap().into_record();
+    /// let emergency = &case.deadlines(&ctx)[2];
+    /// assert_eq!(emergency.step, "emergency_intervention");
+    /// assert_eq!(emergency.due.as_deref(), Some("2026-11-27T21:00"));
+    /// assert_eq!(emergency.status, Status::Overdue);
+    /// ```
+    pub fn deadlines(&self, ctx: &Context) -> Vec<StepDeadline> {
+        view(&Timeline::of(self), ctx)
+    }
+}
+
+/// The rows of the deadline view of `case`.
+pub(crate) fn view(case: &Timeline, ctx: &Context) -> Vec<StepDeadline> {
+    let reported = case.reported_at;
+    let emergency = case.emergency;
+    let separated = case.separated;
     let mut rows = Vec::with_capacity(CASE_STEPS.len() + 1);
     for def in CASE_STEPS {
         let applies = match def.step {
@@ -168,7 +183,7 @@ pub fn deadlines(case: &CaseDraft, ctx: &Context) -> Vec<StepDeadline> {
         let (done, satisfied_by) = if applies {
             step_done(case, def.step)
         } else {
-            (done_moment(case, def.step), None)
+            (case.done_at(def.step), None)
         };
         let mut calendar = None;
         let (due, waiting) = match def.limit {
@@ -178,7 +193,7 @@ pub fn deadlines(case: &CaseDraft, ctx: &Context) -> Vec<StepDeadline> {
                 reported.is_none(),
             ),
             Limit::WorkingDaysAfter(_, _) if emergency => (None, false),
-            Limit::WorkingDaysAfter(from, days) => match done_moment(case, from) {
+            Limit::WorkingDaysAfter(from, days) => match case.done_at(from) {
                 Some(start) => {
                     let counted = super::calendar::add_working_days(start.at.date(), days, ctx);
                     calendar = counted.map(|(_, basis)| basis);
@@ -205,34 +220,28 @@ pub fn deadlines(case: &CaseDraft, ctx: &Context) -> Vec<StepDeadline> {
             calendar,
         });
     }
-    rows.push(separation_end(separation, ctx));
+    rows.push(separation_end(case, ctx));
     rows
 }
 
 /// When `step` counts as done, and the other step that did it if not itself. The emergency
 /// step is met by "các biện pháp can thiệp khẩn cấp hoặc tạm thời cách ly trẻ em" (Nghị định
 /// 56/2017/NĐ-CP, Điều 26 khoản 3): the earlier of the two completions counts.
-fn step_done(case: &CaseDraft, step: Step) -> (Option<Moment>, Option<&'static str>) {
-    let own = done_moment(case, step);
+fn step_done(case: &Timeline, step: Step) -> (Option<Moment>, Option<&'static str>) {
+    let own = case.done_at(step);
     if step != Step::EmergencyIntervention {
         return (own, None);
     }
-    match (own, done_moment(case, Step::TemporarySeparation)) {
+    match (own, case.done_at(Step::TemporarySeparation)) {
         (Some(own), Some(sep)) if sep.at < own.at => (Some(sep), Some("temporary_separation")),
         (None, Some(sep)) => (Some(sep), Some("temporary_separation")),
         (own, _) => (own, None),
     }
 }
 
-fn separation_end(
-    separation: Option<&super::draft::SeparationDraft>,
-    ctx: &Context,
-) -> StepDeadline {
-    let start = separation.and_then(|s| quiet_moment(&s.start));
-    let end = separation.and_then(|s| quiet_moment(&s.end));
-    let extended = separation
-        .and_then(|s| s.extended_by_authority.value().copied())
-        .unwrap_or(false);
+fn separation_end(case: &Timeline, ctx: &Context) -> StepDeadline {
+    let (start, end) = (case.separation_start, case.separation_end);
+    let extended = case.extended_by_authority;
     let due = start.map(|s| Due::Day(s.at.date() + Duration::days(SEPARATION_MAX_DAYS)));
     let status = match (start, extended) {
         (None, _) | (Some(_), true) => Status::NotApplicable,

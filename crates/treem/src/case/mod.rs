@@ -17,6 +17,7 @@ pub mod deadlines;
 pub mod draft;
 pub mod moment;
 mod record;
+mod timeline;
 
 pub use deadlines::{deadlines, Status, StepDeadline};
 pub use draft::{CaseDraft, OffenderDraft, SeparationDraft, StepDraft, StepsDraft};
@@ -36,6 +37,7 @@ use catalog::{
     Step, ABUSE_FORMS, CASE_STEPS, ENVIRONMENTS, INJURY_TYPES, OFFENDER_RELATIONS,
     SEPARATION_MAX_DAYS,
 };
+use timeline::Timeline;
 
 crate::codes! {
     /// A coded member of a case holds a value not in its catalog.
@@ -273,28 +275,35 @@ pub fn check(draft: &CaseDraft, ctx: &Context, sink: &mut IssueSink) {
     }
     typed(&draft.emergency, &root.key("emergency"), "boolean", sink);
 
+    // The deadlines count from the moments read here, each read once.
+    let mut timeline = Timeline::flags_of(draft);
+    timeline.reported_at = reported;
     let steps_at = root.key("steps");
     if let Some(steps) = read::object(&draft.steps, &steps_at, sink) {
-        check_steps(steps, reported, &mut judge, &steps_at, sink);
+        for (step, done) in check_steps(steps, reported, &mut judge, &steps_at, sink) {
+            timeline.set_done(step, Some(done));
+        }
     }
     let separation_at = root.key("separation");
     if let Some(separation) = read::object(&draft.separation, &separation_at, sink) {
-        check_separation(separation, &mut judge, &separation_at, sink);
+        (timeline.separation_start, timeline.separation_end) =
+            check_separation(separation, &mut judge, &separation_at, sink);
     }
-    check_deadlines(draft, ctx, &mut judge, sink);
+    check_deadlines(&timeline, ctx, &mut judge, sink);
     crate::fields::unknown_fields(&draft.unknown, &root, sink);
     if judge.needed_as_of {
         sink.push(&crate::fields::CONTEXT_AS_OF_MISSING, &root, []);
     }
 }
 
+/// Checks the steps; answers the moments each step was done.
 fn check_steps(
     steps: &StepsDraft,
     reported: Option<moment::Moment>,
     judge: &mut Judge,
     at: &Location<'_>,
     sink: &mut IssueSink,
-) {
+) -> Vec<(Step, moment::Moment)> {
     let mut done: Vec<(Step, moment::Moment)> = Vec::new();
     for def in CASE_STEPS {
         let here = at.key(def.entry.code);
@@ -344,14 +353,16 @@ fn check_steps(
         done.push((def.step, m));
     }
     crate::fields::unknown_fields(&steps.unknown, at, sink);
+    done
 }
 
+/// Checks the separation; answers its start and end.
 fn check_separation(
     separation: &SeparationDraft,
     judge: &mut Judge,
     at: &Location<'_>,
     sink: &mut IssueSink,
-) {
+) -> (Option<moment::Moment>, Option<moment::Moment>) {
     let start = judge.moment(&separation.start, &at.key("start"), sink);
     let end_at = at.key("end");
     let end = judge.moment(&separation.end, &end_at, sink);
@@ -372,12 +383,13 @@ fn check_separation(
             sink.push(&CASE_SEPARATION_TOO_LONG, &end_at, []);
         }
     }
+    (start, end)
 }
 
 /// Late steps and, at `as_of`, overdue ones (warnings: the record is still accepted).
-fn check_deadlines(draft: &CaseDraft, ctx: &Context, judge: &mut Judge, sink: &mut IssueSink) {
+fn check_deadlines(case: &Timeline, ctx: &Context, judge: &mut Judge, sink: &mut IssueSink) {
     let root = Location::root();
-    for row in deadlines(draft, ctx) {
+    for row in deadlines::view(case, ctx) {
         let due = row.due.clone().unwrap_or_default();
         match row.status {
             Status::DoneLate if row.step == "separation_end" => {} // reported as separation_too_long
@@ -424,12 +436,37 @@ fn law_only(row: &StepDeadline) -> Option<crate::report::Param> {
 
 /// Rewrites `draft` into canonical form: moments as ISO, codes canonical, whitespace.
 pub(crate) fn normalize(draft: &mut CaseDraft, log: &mut ChangeLog) {
+    normalize_members(draft, Moments::Iso, log);
+}
+
+/// What [`normalize_members`] does with the moments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Moments {
+    /// Rewritten as ISO text (`normalize`).
+    Iso,
+    /// Left as written: the checked case reads them as [`moment::Moment`]s straight from the
+    /// text the rules accepted, not through ISO text read again.
+    AsWritten,
+}
+
+/// [`normalize`], with the moments rewritten or not.
+pub(crate) fn normalize_members(draft: &mut CaseDraft, moments: Moments, log: &mut ChangeLog) {
     use crate::child::normalize as n;
     let root = Location::root();
     n::text(&mut draft.id, &root.key("id"), log);
     n::text(&mut draft.child_id, &root.key("child_id"), log);
-    moment_iso(&mut draft.reported_at, &root.key("reported_at"), log);
-    moment_iso(&mut draft.incident_date, &root.key("incident_date"), log);
+    moment_iso(
+        &mut draft.reported_at,
+        moments,
+        &root.key("reported_at"),
+        log,
+    );
+    moment_iso(
+        &mut draft.incident_date,
+        moments,
+        &root.key("incident_date"),
+        log,
+    );
     for (field, list, name) in [
         (&mut draft.abuse_forms, ABUSE_FORMS, "abuse_forms"),
         (&mut draft.injuries, INJURY_TYPES, "injuries"),
@@ -477,18 +514,21 @@ pub(crate) fn normalize(draft: &mut CaseDraft, log: &mut ChangeLog) {
         for def in CASE_STEPS {
             if let Field::Value(step) = steps.get_mut(def.step) {
                 let here = at.key(def.entry.code);
-                moment_iso(&mut step.done_at, &here.key("done_at"), log);
+                moment_iso(&mut step.done_at, moments, &here.key("done_at"), log);
             }
         }
     }
     if let Field::Value(separation) = &mut draft.separation {
         let at = root.key("separation");
-        moment_iso(&mut separation.start, &at.key("start"), log);
-        moment_iso(&mut separation.end, &at.key("end"), log);
+        moment_iso(&mut separation.start, moments, &at.key("start"), log);
+        moment_iso(&mut separation.end, moments, &at.key("end"), log);
     }
 }
 
-fn moment_iso(field: &mut Field<String>, at: &Location<'_>, log: &mut ChangeLog) {
+fn moment_iso(field: &mut Field<String>, moments: Moments, at: &Location<'_>, log: &mut ChangeLog) {
+    if moments == Moments::AsWritten {
+        return;
+    }
     if let Field::Value(text) = field {
         let mut scratch = IssueSink::new(crate::Lang::Vi);
         if let Some(m) = moment::parse(text, at, &mut scratch) {

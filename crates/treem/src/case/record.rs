@@ -182,11 +182,16 @@ impl Record for Case {
     const KIND: &'static str = "case";
 
     fn check(value: &serde_json::Value, ctx: &Context) -> Result<Checked<Case>, Report> {
-        record::check(value, ctx, |draft, _| Case::read(draft))
+        record::check_finishing(value, ctx, |draft: &mut CaseDraft, _| {
+            let log = &mut crate::normalize::ChangeLog::discarding();
+            super::normalize_members(draft, super::Moments::AsWritten, log);
+            Case::read(draft)
+        })
     }
 }
 
-/// A moment member (canonical once normalised).
+/// A moment member, read from the text the rules accepted (any spelling of
+/// [`super::moment::parse`]: the record serialises it in canonical form).
 fn moment(field: &crate::json::Field<String>, at: &Location<'_>) -> Result<Option<Moment>, Unread> {
     record::parsed(field, at, |text| {
         super::moment::parse(text, at, &mut IssueSink::new(crate::Lang::En))
@@ -257,6 +262,23 @@ impl Steps {
             review: step(&draft.review, "review")?,
             unknown: draft.unknown.clone(),
         })
+    }
+
+    /// The completion of `step`, when recorded.
+    pub(crate) fn get(&self, step: super::catalog::Step) -> Option<&StepDone> {
+        use super::catalog::Step;
+        match step {
+            Step::Intake => &self.intake,
+            Step::InitialAssessment => &self.initial_assessment,
+            Step::EmergencyIntervention => &self.emergency_intervention,
+            Step::TemporarySeparation => &self.temporary_separation,
+            Step::DetailedAssessment => &self.detailed_assessment,
+            Step::SupportPlan => &self.support_plan,
+            Step::PlanApproval => &self.plan_approval,
+            Step::Implementation => &self.implementation,
+            Step::Review => &self.review,
+        }
+        .as_ref()
     }
 }
 

@@ -27,6 +27,12 @@
 //! (option `edition`, else the one in force at `as_of`, else 2025); a 2024 and a 2025 code
 //! match when the 2025 unit is a successor of the 2024 one.
 //!
+//! The comparison reads typed keys ([`Key`]: the ID's digits, the folded name, the date, the
+//! sex, the commune). [`run`] keys each record of a dataset leniently ([`Key::of`]: a member
+//! that does not parse counts as absent), since messy datasets, records with errors included,
+//! are what dedup is for; a caller holding checked children keys them with [`Key::of_child`],
+//! which reads their domain values and answers the same key.
+//!
 //! # Scale
 //! Never all pairs. Candidates come from blocks: records with the same personal ID; records
 //! with the same date of birth (then compared in full: same or one-edit names); and, for the
@@ -131,7 +137,7 @@ pub struct Answer {
 /// Two different IDs (or written names) share a hash with probability 2⁻⁶⁴ per pair compared
 /// (about 10⁻⁶ for all pairs of five million IDs): the pair would then read `personal_id
 /// equal` (or `full_name equal` instead of `folded`).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Key {
     personal_id: Option<u64>,
     written_name: u64,
@@ -217,6 +223,45 @@ impl Key {
             birth,
             sex,
             commune,
+        }
+    }
+
+    /// The key of a checked child: the members [`Key::of`] reads, taken from the domain values
+    /// the rules read (the personal ID's digits, the name as normalised, the date of birth,
+    /// the sex, the commune's code in the residence's edition, else the context's), with
+    /// nothing parsed again. The same key as [`Key::of`] of the child's normalised draft.
+    ///
+    /// # Examples
+    /// ```
+    /// # #[cfg(feature = "child")] {
+    /// use treem::child::{dedup::{find, Key, Keys}, Child};
+    /// use treem::record::Record;
+    /// let ctx = treem::Context::default();
+    /// let mut keys = Keys::new();
+    /// for name in ["nguyễn văn an", "Nguyen Van An"] {
+    ///     let input = serde_json::json!({"full_name": name, "date_of_birth": "13/08/2016"});
+    ///     let child = Child::check(&input, &ctx).unwrap().into_record();
+    ///     keys.push(Some(Key::of_child(&child, &ctx)));
+    /// }
+    /// let (pairs, _, _) = find(&keys);
+    /// assert_eq!((pairs[0].a, pairs[0].b), (0, 1));
+    /// # }
+    /// ```
+    pub fn of_child(child: &super::Child, ctx: &Context) -> Key {
+        let written = child.full_name.as_deref();
+        Key {
+            personal_id: child.personal_id.as_ref().map(|id| hash(&id.number)),
+            written_name: written.map_or(0, hash),
+            name: written
+                .map(crate::vn::name::fold)
+                .filter(|n| !n.is_empty())
+                .map(String::into_boxed_str),
+            birth: child.date_of_birth,
+            sex: child.sex,
+            commune: child.residence.as_ref().and_then(|r| {
+                let code = r.commune.as_ref()?.code();
+                Some((r.edition.unwrap_or_else(|| ctx.edition()), code.into()))
+            }),
         }
     }
 

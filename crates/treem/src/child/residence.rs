@@ -109,26 +109,65 @@ fn code_text<'f>(
 /// assert!(v["communes"].as_array().is_some_and(|c| !c.is_empty()));
 /// ```
 pub fn successors(residence: &ResidenceDraft, ctx: &Context) -> Option<serde_json::Value> {
-    use crate::vn::admin;
-    let text = |f: &Field<String>| {
-        f.value()
-            .map(|s| s.trim().to_owned())
-            .filter(|s| !s.is_empty())
+    let codes = PlaceCodes {
+        province: trimmed(&residence.province_code),
+        district: trimmed(&residence.district_code),
+        commune: trimmed(&residence.commune_code),
     };
-    let edition = edition_of(residence, ctx)?;
-    let province = text(&residence.province_code);
-    let district = text(&residence.district_code);
-    let commune = text(&residence.commune_code);
+    Some(successors_of(edition_of(residence, ctx)?, codes))
+}
+
+impl super::Child {
+    /// The 2025 unit(s) this child's residence lies in: [`successors`] of its units, in the
+    /// edition the record gave, else the caller's (option `edition`), else the one in force
+    /// at `as_of` (Nghị quyết 202/2025/QH15; Quyết định 19/2025/QĐ-TTg); `None` when no
+    /// edition can be known. A child without a residence has no units (`communes` empty).
+    ///
+    /// # Examples
+    /// ```
+    /// use treem::{child::Child, record::Record};
+    /// let input = serde_json::json!({"residence": {"edition": "2024", "commune_code": "11311"}});
+    /// let child = Child::check(&input, &treem::Context::default()).unwrap().into_record();
+    /// let answer = child.residence_successors(&treem::Context::default()).unwrap();
+    /// assert_eq!(answer["edition"], "2024");
+    /// assert!(answer["communes"].as_array().is_some_and(|c| !c.is_empty()));
+    /// ```
+    pub fn residence_successors(&self, ctx: &Context) -> Option<serde_json::Value> {
+        use crate::record::AdminUnit;
+        let residence = self.residence.as_ref();
+        let codes = PlaceCodes {
+            province: residence.and_then(|r| r.province.as_ref().map(AdminUnit::code)),
+            district: residence.and_then(|r| r.district.as_ref().map(AdminUnit::code)),
+            commune: residence.and_then(|r| r.commune.as_ref().map(AdminUnit::code)),
+        };
+        let edition = residence
+            .and_then(|r| r.edition)
+            .or_else(|| context_edition(ctx))?;
+        Some(successors_of(edition, codes))
+    }
+}
+
+/// A code as written, trimmed; `None` when absent, of another type or empty.
+fn trimmed(field: &Field<String>) -> Option<&str> {
+    field.value().map(|s| s.trim()).filter(|s| !s.is_empty())
+}
+
+/// [`successors`] of codes of `edition` (trimmed, not empty).
+fn successors_of(edition: Edition, codes: PlaceCodes<'_>) -> serde_json::Value {
+    use crate::vn::admin;
+    let PlaceCodes {
+        province,
+        district,
+        commune,
+    } = codes;
     let unit_json = |u: &admin::Unit| serde_json::json!({"code": &*u.code, "name": &*u.name});
     let (new_province, communes): (Option<serde_json::Value>, Vec<serde_json::Value>) =
         match edition {
             Edition::E2025 => (
                 province
-                    .as_deref()
                     .and_then(|p| admin::find_province(edition, p))
                     .map(unit_json),
                 commune
-                    .as_deref()
                     .and_then(|c| admin::find_commune(edition, c))
                     .map(|u| {
                         serde_json::json!({"code": &*u.code, "name": &*u.name,
@@ -138,7 +177,7 @@ pub fn successors(residence: &ResidenceDraft, ctx: &Context) -> Option<serde_jso
                     .collect(),
             ),
             Edition::E2024 => {
-                let old = commune.as_deref().or(district.as_deref());
+                let old = commune.or(district);
                 let links = old.map_or(&[][..], admin::successors);
                 let communes = links
                     .iter()
@@ -153,7 +192,7 @@ pub fn successors(residence: &ResidenceDraft, ctx: &Context) -> Option<serde_jso
                         })
                     })
                     .collect();
-                let old_province = province.clone().or_else(|| {
+                let old_province = province.map(str::to_owned).or_else(|| {
                     old.and_then(|c| admin::find(Edition::E2024, c))
                         .map(|u| u.province_code.to_string())
                 });
@@ -166,12 +205,22 @@ pub fn successors(residence: &ResidenceDraft, ctx: &Context) -> Option<serde_jso
                 )
             }
         };
-    Some(serde_json::json!({
+    serde_json::json!({
         "edition": edition.as_str(),
         "province": new_province,
         "communes": communes,
         "unique": communes.len() == 1,
-    }))
+    })
+}
+
+/// The edition of a residence that gives none: the caller's, else the one in force at
+/// `as_of`; `None` with neither.
+fn context_edition(ctx: &Context) -> Option<Edition> {
+    match (ctx.edition, ctx.as_of) {
+        (Some(edition), _) => Some(edition),
+        (None, Some(date)) => Some(Edition::in_force_on(date)),
+        (None, None) => None,
+    }
 }
 
 /// The edition a residence's codes belong to (see [`check`]); `None` when it cannot be known.
@@ -183,11 +232,7 @@ pub(crate) fn edition_of(residence: &ResidenceDraft, ctx: &Context) -> Option<Ed
         .filter(|s| !s.is_empty())
     {
         Some(text) => Edition::parse(text).ok(),
-        None => match (ctx.edition, ctx.as_of) {
-            (Some(edition), _) => Some(edition),
-            (None, Some(date)) => Some(Edition::in_force_on(date)),
-            (None, None) => None,
-        },
+        None => context_edition(ctx),
     }
 }
 

@@ -58,7 +58,6 @@ use crate::code_list::Entry;
 use crate::context::Context;
 use crate::document::Document;
 use crate::json::Field;
-use crate::normalize::ChangeLog;
 use crate::report::{IssueSink, Location, Report};
 
 crate::codes! {
@@ -207,17 +206,28 @@ impl Unread {
     }
 }
 
-/// The body of every [`Record::check`]: the rules, then, without an error, `normalize` and
-/// `read` of the normalised draft.
+/// The body of every [`Record::check`] but the case's: the rules, then, without an error,
+/// `normalize` and `read` of the normalised draft.
+#[cfg(any(feature = "school", feature = "child", feature = "directive"))]
 pub(crate) fn check<D: Document, R: sealed::Sealed>(
     value: &serde_json::Value,
     ctx: &Context,
     read: fn(&D, &Context) -> Result<R, Unread>,
 ) -> Result<Checked<R>, Report> {
-    let (record, warnings) = check_with(value, ctx, |draft: &mut D, ctx| {
-        draft.normalize(ctx, &mut ChangeLog::discarding());
+    check_finishing(value, ctx, |draft: &mut D, ctx| {
+        draft.normalize(ctx, &mut crate::normalize::ChangeLog::discarding());
         read(draft, ctx)
-    })?;
+    })
+}
+
+/// [`check`] with the kind's own `finish` of the draft that passed the rules, for a kind
+/// whose reader needs less than the whole `normalize` (a case reads its moments as written).
+pub(crate) fn check_finishing<D: Document, R: sealed::Sealed>(
+    value: &serde_json::Value,
+    ctx: &Context,
+    finish: impl FnOnce(&mut D, &Context) -> Result<R, Unread>,
+) -> Result<Checked<R>, Report> {
+    let (record, warnings) = check_with(value, ctx, finish)?;
     Ok(Checked { record, warnings })
 }
 
@@ -242,7 +252,30 @@ pub(crate) fn check_with<D: Document, R>(
     if sink.has_errors() {
         return Err(sink.finish());
     }
-    match finish(&mut draft, ctx) {
+    answer(finish(&mut draft, ctx), sink)
+}
+
+/// The rules on `draft`, then, without an error, `read` of it as it was given: for a kind
+/// whose reader reads every spelling the rules accept (an assessment: its outcomes are read
+/// by [`crate::safe_school::score::Outcome::parse`], its school normalised by its reader).
+#[cfg(feature = "safe-school")]
+pub(crate) fn check_draft<D: Document, R>(
+    draft: &D,
+    ctx: &Context,
+    read: impl FnOnce(&D, &Context) -> Result<R, Unread>,
+) -> Result<(R, Report), Report> {
+    let mut sink = IssueSink::new(ctx.lang);
+    draft.check(ctx, &mut sink);
+    if sink.has_errors() {
+        return Err(sink.finish());
+    }
+    answer(read(draft, ctx), sink)
+}
+
+/// The record read and the rules' warnings, or the report with the defect of a value the
+/// rules accepted and the reader could not read.
+fn answer<R>(read: Result<R, Unread>, mut sink: IssueSink) -> Result<(R, Report), Report> {
+    match read {
         Ok(record) => Ok((record, sink.finish())),
         Err(Unread(path)) => {
             sink.push_at(&RECORD_VALUE_UNREAD, path, []);

@@ -15,8 +15,6 @@
 
 use std::collections::BTreeMap;
 
-use crate::sorted_map::SortedMap;
-
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -214,7 +212,8 @@ impl crate::document::Document for AssessmentDraft {
     }
 }
 
-/// A checked assessment: the report, and the score when the record is valid.
+/// A checked assessment: the report, and the score when the record is valid (the score of
+/// the checked [`super::Assessment`], [`super::Assessment::score`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Assessed {
     /// What is wrong with the record.
@@ -285,23 +284,13 @@ fn resolve_set(
 /// assert!(sink.is_empty());
 /// ```
 pub fn check(draft: &AssessmentDraft, ctx: &Context, sink: &mut IssueSink) {
-    let _ = check_and_answers(draft, ctx, sink);
+    check_members(draft, ctx, sink);
     unknown_fields(&draft.unknown, &Location::root(), sink);
 }
 
-/// The set an assessment was checked against, its valid answers and the events it lists.
-type Checked = (
-    std::borrow::Cow<'static, CriteriaSet>,
-    SortedMap<String, Outcome>,
-    Vec<String>,
-);
-
-/// Checks `draft` and returns the set with the valid answers (for scoring).
-fn check_and_answers(
-    draft: &AssessmentDraft,
-    ctx: &Context,
-    sink: &mut IssueSink,
-) -> Option<Checked> {
+/// The rules on the members: the set, the school, the year, then the results and events
+/// against a complete set.
+fn check_members(draft: &AssessmentDraft, ctx: &Context, sink: &mut IssueSink) {
     let root = Location::root();
     let set = resolve_set(draft, sink);
     let version_at = root.key("criteria_set_version");
@@ -344,7 +333,9 @@ fn check_and_answers(
         }
     }
     check_year(draft, set.as_deref(), ctx, sink);
-    let set = set?;
+    let Some(set) = set else {
+        return;
+    };
     if set.completeness != Completeness::Complete {
         sink.push(
             &SAFE_SCHOOL_SET_NOT_COMPLETE,
@@ -354,11 +345,10 @@ fn check_and_answers(
                 ("completeness", set.completeness.code().into()),
             ],
         );
-        return None;
+        return;
     }
-    let answers = check_results(draft, &set, sink);
-    let events = check_events(draft, &set, sink);
-    Some((set, answers, events))
+    check_results(draft, &set, sink);
+    check_events(draft, &set, sink);
 }
 
 /// Parses `YYYY-YYYY` with consecutive years in 1900–2100.
@@ -427,14 +417,9 @@ fn check_year(
     }
 }
 
-fn check_results(
-    draft: &AssessmentDraft,
-    set: &CriteriaSet,
-    sink: &mut IssueSink,
-) -> SortedMap<String, Outcome> {
+fn check_results(draft: &AssessmentDraft, set: &CriteriaSet, sink: &mut IssueSink) {
     let root = Location::root();
     let results_at = root.key("results");
-    let mut answers = SortedMap::new();
     let mut seen = crate::sorted_map::SortedSet::new();
     let list = typed(&draft.results, &results_at, "array", sink)
         .map(Vec::as_slice)
@@ -505,9 +490,6 @@ fn check_results(
             }
             _ => {}
         }
-        if let (Some(c), Some(o)) = (criterion, outcome) {
-            answers.insert(c.code.clone(), o);
-        }
         unknown_fields(&result.unknown, &item_at, sink);
     }
     for criterion in &set.criteria {
@@ -524,7 +506,6 @@ fn check_results(
             );
         }
     }
-    answers
 }
 
 fn check_remedy(remedy: &RemedyDraft, at: &Location<'_>, sink: &mut IssueSink) {
@@ -542,23 +523,20 @@ fn check_remedy(remedy: &RemedyDraft, at: &Location<'_>, sink: &mut IssueSink) {
     unknown_fields(&remedy.unknown, at, sink);
 }
 
-fn check_events(draft: &AssessmentDraft, set: &CriteriaSet, sink: &mut IssueSink) -> Vec<String> {
+fn check_events(draft: &AssessmentDraft, set: &CriteriaSet, sink: &mut IssueSink) {
     let root = Location::root();
     let at = root.key("disqualifying_events");
-    let mut events = Vec::new();
     let list = typed(&draft.disqualifying_events, &at, "array", sink)
         .map(Vec::as_slice)
         .unwrap_or(&[]);
     for (i, item) in list.iter().enumerate() {
         let item_at = at.index(i);
         if let Some(code) = typed(item, &item_at, "string", sink) {
-            if set
+            if !set
                 .disqualifying_events
                 .iter()
                 .any(|e| e.code == code.trim())
             {
-                events.push(code.trim().to_owned());
-            } else {
                 sink.push(
                     &SAFE_SCHOOL_UNKNOWN_EVENT,
                     &item_at,
@@ -570,10 +548,11 @@ fn check_events(draft: &AssessmentDraft, set: &CriteriaSet, sink: &mut IssueSink
             }
         }
     }
-    events
 }
 
-/// Checks and scores one assessment record.
+/// Checks and scores one assessment record: the rules, then, without an error, the score of
+/// the checked [`super::Assessment`] (a Rust caller holding one calls
+/// [`super::Assessment::score`]).
 ///
 /// # Errors
 /// An error that `is_wrong_top_level_type()` when `record` is not a JSON object.
@@ -600,7 +579,7 @@ pub fn assess(record: &serde_json::Value, ctx: &Context) -> Result<Assessed, cra
     Ok(assess_draft(&draft, ctx))
 }
 
-/// Checks and scores a parsed draft.
+/// Checks and scores a parsed draft: [`assess`] of its record.
 ///
 /// # Examples
 ///
@@ -619,15 +598,14 @@ pub fn assess(record: &serde_json::Value, ctx: &Context) -> Result<Assessed, cra
 /// assert_eq!(assess_draft(&draft, &ctx).score.unwrap().met, 1);
 /// ```
 pub fn assess_draft(draft: &AssessmentDraft, ctx: &Context) -> Assessed {
-    let mut sink = IssueSink::new(ctx.lang);
-    let checked = check_and_answers(draft, ctx, &mut sink);
-    unknown_fields(&draft.unknown, &Location::root(), &mut sink);
-    let report = sink.finish();
-    let score = match checked {
-        Some((set, answers, events)) if report.ok => {
-            Some(super::score::score(&set, &answers, &events))
-        }
-        _ => None,
-    };
-    Assessed { report, score }
+    match crate::record::check_draft(draft, ctx, super::Assessment::read) {
+        Ok((assessment, report)) => Assessed {
+            report,
+            score: Some(assessment.score()),
+        },
+        Err(report) => Assessed {
+            report,
+            score: None,
+        },
+    }
 }

@@ -169,7 +169,9 @@ impl Assessment {
         super::score::score(self.criteria_set.set(), &answers, &events)
     }
 
-    fn read(draft: &AssessmentDraft, ctx: &Context) -> Result<Assessment, Unread> {
+    /// Reads a draft that passed the rules, normalised or as given (its outcomes are read in
+    /// any spelling the rules accept, its school normalised here).
+    pub(crate) fn read(draft: &AssessmentDraft, ctx: &Context) -> Result<Assessment, Unread> {
         let root = Location::root();
         let at = |key| root.key(key);
         let required = |field, key| {

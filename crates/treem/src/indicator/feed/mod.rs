@@ -323,8 +323,8 @@ impl Joiner {
         out
     }
 
-    /// Checks and scores a safe-school assessment and adds it; `sink` gets its
-    /// [`Phase::Others`] issues.
+    /// Checks a safe-school assessment and adds the score and school of the checked
+    /// [`crate::safe_school::Assessment`]; `sink` gets its [`Phase::Others`] issues.
     pub(crate) fn assessment(
         &mut self,
         index: usize,
@@ -340,22 +340,25 @@ impl Joiner {
         ) else {
             return;
         };
-        let assessed = crate::safe_school::assessment::assess_draft(&draft, ctx);
-        if !assessed.report.ok {
-            invalid(sink, &at, "safe_school_assessment", &assessed.report);
-            return;
-        }
-        let Some(level) = assessed.score.as_ref().and_then(|s| s.level) else {
+        let assessment =
+            match crate::record::check_draft(&draft, ctx, crate::safe_school::Assessment::read) {
+                Ok((assessment, _warnings)) => assessment,
+                Err(report) => {
+                    invalid(sink, &at, "safe_school_assessment", &report);
+                    return;
+                }
+            };
+        let Some(level) = assessment.score().level else {
             sink.push(&INDICATOR_ASSESSMENT_WITHOUT_LEVEL, &at, []);
             return;
         };
-        let school = draft.school.value();
-        let address = school.and_then(|s| s.address.value());
-        let record_edition = address.and_then(|a| a.edition(ctx));
+        let school = &assessment.school;
+        let address = school.address.as_ref();
+        let code = |unit: Option<&crate::record::AdminUnit>| unit.map(|u| u.code().to_owned());
         let unit = place(
-            address.and_then(|a| a.province_code.value()),
-            address.and_then(|a| a.commune_code.value()),
-            record_edition,
+            code(address.and_then(|a| a.province.as_ref())).as_ref(),
+            code(address.and_then(|a| a.commune.as_ref())).as_ref(),
+            address.map(|a| a.edition.unwrap_or_else(|| ctx.edition())),
             &self.settings,
             &at,
             sink,
@@ -363,17 +366,11 @@ impl Joiner {
         let facts = AssessmentFacts {
             unit,
             authority: school
-                .and_then(crate::school::SchoolDraft::authority)
+                .managing_authority
                 .map_or("unknown", |a| a.code())
                 .to_owned(),
-            levels: school
-                .map(|s| s.levels().into_iter().map(level_code).collect())
-                .unwrap_or_default(),
-            school_year: draft
-                .school_year
-                .value()
-                .and_then(|y| crate::safe_school::assessment::parse_school_year(y))
-                .map(|(a, _)| a),
+            levels: school.levels_taught().into_iter().map(level_code).collect(),
+            school_year: Some(assessment.school_years().0),
             dat: level == crate::safe_school::score::ResultLevel::Dat,
         };
         self.buf.clear();

@@ -13,9 +13,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::assessment::{assess_draft, AssessmentDraft};
+use super::assessment::AssessmentDraft;
 use super::score::ResultLevel;
 use crate::context::Context;
+use crate::school::types::Authority;
 use crate::sorted_map::{SortedMap, SortedSet};
 
 /// One school's result in the roll-up.
@@ -115,25 +116,34 @@ impl RollupPartial {
             self.invalid += 1;
             return;
         };
-        let assessed = assess_draft(&draft, ctx);
-        let (Some(score), Some(school)) = (assessed.score, draft.school.value()) else {
+        // Scored and grouped from the checked assessment: its typed authority, unit and school
+        // year, read once by the rules. Codes trimmed: the checked record keeps a code as
+        // written, and " 31 " is the same unit as "31".
+        let Ok((assessment, _warnings)) =
+            crate::record::check_draft(&draft, ctx, super::Assessment::read)
+        else {
             self.invalid += 1;
             return;
         };
-        let authority = school.authority().map(|a| a.code()).unwrap_or("");
-        let unit = school.authority_unit().unwrap_or_default();
+        let score = assessment.score();
+        let school = &assessment.school;
+        let authority = school.managing_authority;
+        let unit = school
+            .address
+            .as_ref()
+            .zip(authority)
+            .and_then(|(address, authority)| match authority {
+                Authority::SoGddt => address.province.as_ref(),
+                Authority::PhongGddt => address.district.as_ref(),
+                Authority::UbndXa => address.commune.as_ref(),
+            })
+            .map(|unit| unit.code().trim().to_owned())
+            .unwrap_or_default();
+        let authority = authority.map(|a| a.code()).unwrap_or("");
+        let (first_year, second_year) = assessment.school_years();
         let entry = RollupEntry {
-            school_code: school
-                .code
-                .value()
-                .map(|c| c.trim().to_owned())
-                .unwrap_or_default(),
-            school_year: draft
-                .school_year
-                .value()
-                .and_then(|y| super::assessment::parse_school_year(y))
-                .map(|(a, b)| format!("{a}-{b}"))
-                .unwrap_or_default(),
+            school_code: school.code.trim().to_owned(),
+            school_year: format!("{first_year}-{second_year}"),
             set_id: score.set_id,
             set_version: score.set_version,
             level: score.level,
@@ -233,5 +243,46 @@ impl RollupPartial {
             authorities,
             invalid: self.invalid,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assessment(school_code: &str, commune_code: &str) -> serde_json::Value {
+        serde_json::json!({
+            "criteria_set": {"id": "truong-x", "version": "1", "title": "Bộ tiêu chí",
+                "document": {"number": "01/QĐ-X", "title": "Quyết định", "articles": "Điều 1"},
+                "applies_to": ["truong_thcs"],
+                "threshold": {"rule": "count", "min_met": 1, "min_mandatory_met": 1},
+                "completeness": "complete",
+                "criteria": [{"code": "1", "text": "Có nội quy", "mandatory": true}]},
+            "criteria_set_version": "1", "school_year": "2025-2026",
+            "school": {"code": school_code, "name": "Trường THCS Số 1",
+                "school_type": "truong_thcs", "managing_authority": "UBND xã",
+                "address": {"province_code": "31", "commune_code": commune_code,
+                    "edition": "2025"}},
+            "results": [{"criterion": "1", "result": "đạt", "evidence": "Biên bản"}]})
+    }
+
+    /// The same school written with and without spaces around its codes is one school of one
+    /// commune's People's Committee: the checked assessment's codes are grouped trimmed.
+    #[test]
+    fn codes_written_with_spaces_group_as_one_school() {
+        let ctx = Context::at(chrono::NaiveDate::from_ymd_opt(2026, 5, 1).unwrap());
+        let mut partial = RollupPartial::new();
+        partial.add(&assessment("THCS-1", "11311"), &ctx);
+        partial.add(&assessment(" THCS-1 ", " 11311 "), &ctx);
+        assert_eq!(partial.invalid, 0);
+        let keys: Vec<&String> = partial.authorities.keys().collect();
+        assert_eq!(keys, ["ubnd_xa:11311"]);
+        let entries = partial.authorities.get("ubnd_xa:11311").unwrap();
+        assert_eq!(entries.len(), 1);
+        let entry = entries.iter().next().unwrap();
+        assert_eq!(
+            (entry.school_code.as_str(), entry.school_year.as_str()),
+            ("THCS-1", "2025-2026")
+        );
     }
 }

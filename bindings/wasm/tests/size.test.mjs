@@ -21,7 +21,12 @@
 // safe-school 156.4 (159). Raised 7 Dec 2026 (issue #21: the indicator feed reads checked
 // children and cases, treem::record, so the module with indicators links the checked records'
 // readers): every domain 321.9 -> 328.1 KiB (budget 325 -> 333); the form modules, which hold
-// no indicator engine, are unchanged (child 149.4).
+// no indicator engine, are unchanged (child 149.4). Raised 7 Dec 2026 (issue #21's last
+// point: `safe_school_assess` and the roll-up score the checked Assessment, so the module
+// with the safe-school domain links the checked assessment's and school's readers, +12 KB raw;
+// drafts read by moving the parsed texts, +0.4 KiB in child): every domain 328.5 -> 333.9 KiB
+// (budget 333 -> 336), safe-school 144.4 -> 149.4 (budget 146 -> 150, the target itself: no
+// room is left, the next growth needs a cut), child 149.8 (the same).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -35,7 +40,7 @@ import {
 import { KEY_END, layoutKey, renameFunctions } from '../layout-names.mjs';
 
 const MODULES = [
-  { dir: '.', title: "'treem' (every domain)", budgetKiB: 333 },
+  { dir: '.', title: "'treem' (every domain)", budgetKiB: 336 },
   { dir: 'child', title: "'treem/child' (the child form's module)", budgetKiB: 150, targetKiB: 150 },
   // One module per form (issue #24; README "Which module for which form"), each held to issue
   // #24's target of 150 KiB. Measured 7 Dec 2026 (budget = measured + ~1.5 %) after the core's
@@ -50,7 +55,7 @@ const MODULES = [
   // target 150: still no room, the next growth needs a cut), case 121.0, safe-school 144.0.
   { dir: 'case', title: "'treem/case' (the protection case form's module)", budgetKiB: 123, targetKiB: 150 },
   { dir: 'school', title: "'treem/school' (the school record form's module)", budgetKiB: 110, targetKiB: 150 },
-  { dir: 'safe-school', title: "'treem/safe-school' (the safe-school assessment form's module)", budgetKiB: 146, targetKiB: 150 },
+  { dir: 'safe-school', title: "'treem/safe-school' (the safe-school assessment form's module)", budgetKiB: 150, targetKiB: 150 },
   { dir: 'task-report', title: "'treem/task-report' (the task report form's module)", budgetKiB: 148, targetKiB: 150 },
 ];
 

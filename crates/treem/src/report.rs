@@ -234,18 +234,22 @@ impl<'a> Location<'a> {
     /// assert_eq!(offenders.index(0).key("a/b").to_pointer(), "/offenders/0/a~1b");
     /// ```
     pub fn to_pointer(&self) -> String {
-        let mut segments = Vec::new();
-        let mut here = Some(self);
-        while let Some(loc) = here {
-            segments.push(loc.segment);
-            here = loc.parent;
-        }
         let mut out = String::new();
-        for segment in segments.iter().rev() {
-            match segment {
-                Segment::Root => {}
-                Segment::Key(key) => {
-                    out.push('/');
+        self.write_pointer(&mut out);
+        out
+    }
+
+    /// Writes the parent's pointer, then this segment: no list of the segments is built
+    /// (every issue raised writes its pointer, and a report's pointers are mostly plain keys).
+    fn write_pointer(&self, out: &mut String) {
+        if let Some(parent) = self.parent {
+            parent.write_pointer(out);
+        }
+        match self.segment {
+            Segment::Root => {}
+            Segment::Key(key) => {
+                out.push('/');
+                if key.bytes().any(|b| b == b'~' || b == b'/') {
                     for ch in key.chars() {
                         match ch {
                             '~' => out.push_str("~0"),
@@ -253,14 +257,15 @@ impl<'a> Location<'a> {
                             other => out.push(other),
                         }
                     }
-                }
-                Segment::Index(index) => {
-                    out.push('/');
-                    let _ = write!(out, "{index}");
+                } else {
+                    out.push_str(key);
                 }
             }
+            Segment::Index(index) => {
+                out.push('/');
+                let _ = write!(out, "{index}");
+            }
         }
-        out
     }
 }
 
@@ -541,6 +546,39 @@ impl IssueSink {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy as _;
+
+    proptest::proptest! {
+        /// The pointer is RFC 6901's: each key with `~` as `~0` and `/` as `~1`, each index
+        /// in decimal, joined by `/` from the root.
+        #[test]
+        fn the_pointer_escapes_every_key(
+            path in proptest::collection::vec(
+                proptest::prop_oneof![
+                    "[a-z~/é0-9_]{0,6}".prop_map(Ok::<String, usize>),
+                    (0usize..2000).prop_map(Err::<String, usize>),
+                ],
+                0..5,
+            )
+        ) {
+            let mut expected = String::new();
+            for segment in &path {
+                expected.push('/');
+                match segment {
+                    Ok(key) => expected.push_str(&key.replace('~', "~0").replace('/', "~1")),
+                    Err(index) => expected.push_str(&index.to_string()),
+                }
+            }
+            fn at(path: &[Result<String, usize>], here: &Location<'_>) -> String {
+                match path.split_first() {
+                    None => here.to_pointer(),
+                    Some((Ok(key), rest)) => at(rest, &here.key(key)),
+                    Some((Err(index), rest)) => at(rest, &here.index(*index)),
+                }
+            }
+            proptest::prop_assert_eq!(at(&path, &Location::root()), expected);
+        }
+    }
 
     #[test]
     fn a_report_lists_at_most_max_issues_and_counts_the_rest() {

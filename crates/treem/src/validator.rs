@@ -391,7 +391,10 @@ impl Validator {
         if !value.is_object() {
             return Err(Error::wrong_top_level("object", &value));
         }
-        Ok(R::check(&value, &self.ctx))
+        // Handed over, not borrowed: the parsed body's texts move into the record.
+        Ok(<R as crate::record::sealed::Sealed>::check_value(
+            value, &self.ctx,
+        ))
     }
 
     /// The error for a record of `bytes` bytes over the limit, before it is read.

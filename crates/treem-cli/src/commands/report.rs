@@ -102,7 +102,7 @@ struct Feeding {
 
 impl Feeding {
     /// Counts and feeds one item of dataset `set` at `row`, as engine item `index`.
-    fn feed(&mut self, index: usize, set: usize, row: u64, item: &serde_json::Value) {
+    fn feed(&mut self, index: usize, set: usize, row: u64, item: serde_json::Value) {
         self.origins.push(index, set, row);
         self.acc.add_item(index, item);
     }
@@ -188,7 +188,7 @@ pub(crate) fn run(args: &ReportArgs) -> Result<u8, Failure> {
                         // A child in the cases' file: after the input's children, as before.
                         held.push((j, loaded.row, item));
                     } else {
-                        feeding.feed(CASES_BASE + j, 1, loaded.row, &item);
+                        feeding.feed(CASES_BASE + j, 1, loaded.row, item);
                     }
                     j += 1;
                 }
@@ -215,7 +215,7 @@ pub(crate) fn run(args: &ReportArgs) -> Result<u8, Failure> {
             if let Ok(record) = loaded.record {
                 let item = tagged(record, kind);
                 if !Accumulator::is_child(&item) {
-                    feeding.acc.add_item(i, &item);
+                    feeding.acc.add_item(i, item);
                 }
                 i += 1;
             }
@@ -235,7 +235,7 @@ pub(crate) fn run(args: &ReportArgs) -> Result<u8, Failure> {
                 if two_passes && !Accumulator::is_child(&item) {
                     feeding.origins.push(n, 0, loaded.row);
                 } else {
-                    feeding.feed(n, 0, loaded.row, &item);
+                    feeding.feed(n, 0, loaded.row, item);
                 }
                 n += 1;
             }
@@ -252,7 +252,7 @@ pub(crate) fn run(args: &ReportArgs) -> Result<u8, Failure> {
     })?;
     sources.insert(0, name);
     for (j, row, item) in held {
-        feeding.feed(n + j, 1, row, &item);
+        feeding.feed(n + j, 1, row, item);
     }
     let Feeding {
         acc,

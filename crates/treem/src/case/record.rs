@@ -176,18 +176,18 @@ pub struct Separation {
     pub unknown: Unknown,
 }
 
-impl record::sealed::Sealed for Case {}
-
-impl Record for Case {
-    const KIND: &'static str = "case";
-
-    fn check(value: &serde_json::Value, ctx: &Context) -> Result<Checked<Case>, Report> {
+impl record::sealed::Sealed for Case {
+    fn check_value(value: serde_json::Value, ctx: &Context) -> Result<Checked<Case>, Report> {
         record::check_finishing(value, ctx, |draft: &mut CaseDraft, _| {
             let log = &mut crate::normalize::ChangeLog::discarding();
             super::normalize_members(draft, super::Moments::AsWritten, log);
             Case::read(draft)
         })
     }
+}
+
+impl Record for Case {
+    const KIND: &'static str = "case";
 }
 
 /// A moment member, read from the text the rules accepted (any spelling of

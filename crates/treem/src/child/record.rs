@@ -279,16 +279,16 @@ pub struct Assistance {
     pub unknown: Unknown,
 }
 
-impl record::sealed::Sealed for Child {}
-
-impl Record for Child {
-    const KIND: &'static str = "child";
-
-    fn check(value: &serde_json::Value, ctx: &Context) -> Result<Checked<Child>, Report> {
+impl record::sealed::Sealed for Child {
+    fn check_value(value: serde_json::Value, ctx: &Context) -> Result<Checked<Child>, Report> {
         record::check(value, ctx, |draft, ctx| {
             Child::read(draft, ctx, Members::All)
         })
     }
+}
+
+impl Record for Child {
+    const KIND: &'static str = "child";
 }
 
 impl Child {
@@ -300,10 +300,7 @@ impl Child {
     /// # Errors
     /// The report of [`Record::check`], when it holds an error.
     #[cfg(feature = "indicators")]
-    pub(crate) fn check_for_feed(
-        value: &serde_json::Value,
-        ctx: &Context,
-    ) -> Result<Child, Report> {
+    pub(crate) fn check_for_feed(value: serde_json::Value, ctx: &Context) -> Result<Child, Report> {
         record::check_with(value, ctx, |draft: &mut ChildDraft, ctx| {
             super::normalize::normalize_members(
                 draft,
@@ -562,7 +559,8 @@ mod tests {
     fn the_feeds_child_has_the_facts_of_the_checked_child() {
         let inputs = inputs();
         let (messy, as_of) = inputs.last().unwrap();
-        let feed = super::Child::check_for_feed(messy, &crate::Context::at(*as_of)).unwrap();
+        let feed =
+            super::Child::check_for_feed(messy.clone(), &crate::Context::at(*as_of)).unwrap();
         assert_eq!(
             feed.date_of_birth,
             chrono::NaiveDate::from_ymd_opt(2016, 3, 2)
@@ -572,7 +570,7 @@ mod tests {
             let ctx = crate::Context::at(as_of);
             match (
                 super::Child::check(&input, &ctx),
-                super::Child::check_for_feed(&input, &ctx),
+                super::Child::check_for_feed(input.clone(), &ctx),
             ) {
                 (Ok(whole), Ok(feed)) => {
                     checked += 1;

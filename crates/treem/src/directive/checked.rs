@@ -302,12 +302,12 @@ impl Task {
     }
 }
 
-impl record::sealed::Sealed for Directive {}
+impl record::sealed::Sealed for Directive {
+    fn check_value(value: serde_json::Value, ctx: &Context) -> Result<Checked<Directive>, Report> {
+        record::check(value, ctx, Directive::read)
+    }
+}
 
 impl Record for Directive {
     const KIND: &'static str = "directive";
-
-    fn check(value: &serde_json::Value, ctx: &Context) -> Result<Checked<Directive>, Report> {
-        record::check(value, ctx, Directive::read)
-    }
 }

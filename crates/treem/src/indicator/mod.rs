@@ -272,21 +272,18 @@ fn items(text: &str) -> Vec<Result<serde_json::Value, usize>> {
 pub fn compute(input: &[u8], options: &Options) -> Result<Answer, Error> {
     let text = std::str::from_utf8(input).map_err(|e| Error::invalid_utf8(e.valid_up_to()))?;
     let mut acc = stream::Accumulator::new(options);
-    let items = items(text);
-    for (index, item) in items.iter().enumerate() {
+    // Cases first, then the children (kept aside, handed over after `close_cases`).
+    let mut children = Vec::new();
+    for (index, item) in items(text).into_iter().enumerate() {
         match item {
-            Ok(item) if stream::Accumulator::is_child(item) => {}
+            Ok(item) if stream::Accumulator::is_child(&item) => children.push((index, item)),
             Ok(item) => acc.add_item(index, item),
-            Err(column) => acc.add_not_json(index, *column),
+            Err(column) => acc.add_not_json(index, column),
         }
     }
     acc.close_cases();
-    for (index, item) in items.iter().enumerate() {
-        if let Ok(item) = item {
-            if stream::Accumulator::is_child(item) {
-                acc.add_item(index, item);
-            }
-        }
+    for (index, item) in children {
+        acc.add_item(index, item);
     }
     Ok(acc.finish())
 }

@@ -20,9 +20,9 @@
 //! let mut acc = Accumulator::new(&options);
 //! let case = serde_json::json!({"kind": "case", "record": {"child_id": "C1"}});
 //! let child = serde_json::json!({"kind": "child", "record": {"id": "C1"}});
-//! acc.add_item(1, &case);
+//! acc.add_item(1, case.clone());
 //! acc.close_cases();
-//! acc.add_item(0, &child);
+//! acc.add_item(0, child.clone());
 //! let answer = acc.finish();
 //! let whole = format!("{child}\n{case}\n");
 //! assert_eq!(answer, treem::indicator::compute(whole.as_bytes(), &options).unwrap());
@@ -175,34 +175,38 @@ impl Accumulator {
     /// let mut acc = Accumulator::new(&options);
     /// let value = serde_json::json!({"kind": "indicator_value", "indicator": "I:0101", "unit": "31",
     ///     "period": "2025", "breakdown": {"dimension": "urban_rural", "category": "urban"}, "numerator": 120});
-    /// acc.add_item(0, &value);
+    /// acc.add_item(0, value);
     /// assert!(acc.finish().ok);
     /// ```
-    pub fn add_item(&mut self, index: usize, item: &serde_json::Value) {
+    pub fn add_item(&mut self, index: usize, item: serde_json::Value) {
         let root = Location::root();
         let at = root.index(index);
         let mut sink = IssueSink::new(self.lang);
-        let serde_json::Value::Object(map) = item else {
+        if !item.is_object() {
             sink.push(
                 &INDICATOR_ITEM_INVALID,
                 &at,
                 [(
                     "reason",
-                    format!("expected an object, found {}", crate::json::type_name(item)).into(),
+                    format!(
+                        "expected an object, found {}",
+                        crate::json::type_name(&item)
+                    )
+                    .into(),
                 )],
             );
             self.ordered.take(Phase::Intake, index, sink);
             return;
-        };
-        if map.get("format").and_then(serde_json::Value::as_str) == Some(PARTIAL_FORMAT) {
-            match <Partial as crate::json::data::FromJson>::from_json(item) {
+        }
+        if item.get("format").and_then(serde_json::Value::as_str) == Some(PARTIAL_FORMAT) {
+            match <Partial as crate::json::data::FromJson>::from_json(&item) {
                 Ok(p) => self.partial.merge(&p),
                 Err(e) => e.report(&at, &mut sink),
             }
             self.ordered.take(Phase::Intake, index, sink);
             return;
         }
-        let kind = match map.get("kind").and_then(serde_json::Value::as_str) {
+        let kind = match item.get("kind").and_then(serde_json::Value::as_str) {
             Some("indicator_value") => {
                 let definitions: Vec<&Definition> = definition::builtin()
                     .definitions
@@ -210,7 +214,7 @@ impl Accumulator {
                     .chain(self.caller_defs.iter())
                     .collect();
                 values::add_value(
-                    item,
+                    &item,
                     &at,
                     &definitions,
                     self.period,
@@ -223,24 +227,30 @@ impl Accumulator {
                 sink.push(&INDICATOR_RECORD_PENDING, &at, [("kind", "school".into())]);
                 None
             }
-            Some(kind @ ("child" | "case" | "safe_school_assessment")) => match map.get("record") {
-                Some(record @ serde_json::Value::Object(_)) => Some((kind, record)),
-                other => {
-                    sink.push(
-                        &INDICATOR_ITEM_INVALID,
-                        &at.key("record"),
-                        [(
-                            "reason",
-                            format!(
-                                "expected the record as an object, found {}",
-                                other.map_or("nothing", crate::json::type_name)
-                            )
-                            .into(),
-                        )],
-                    );
-                    None
+            Some(kind @ ("child" | "case" | "safe_school_assessment")) => {
+                match item.get("record") {
+                    Some(serde_json::Value::Object(_)) => Some(match kind {
+                        "child" => "child",
+                        "case" => "case",
+                        _ => "safe_school_assessment",
+                    }),
+                    other => {
+                        sink.push(
+                            &INDICATOR_ITEM_INVALID,
+                            &at.key("record"),
+                            [(
+                                "reason",
+                                format!(
+                                    "expected the record as an object, found {}",
+                                    other.map_or("nothing", crate::json::type_name)
+                                )
+                                .into(),
+                            )],
+                        );
+                        None
+                    }
                 }
-            },
+            }
             _ => {
                 sink.push(
                     &INDICATOR_ITEM_INVALID,
@@ -254,8 +264,11 @@ impl Accumulator {
             }
         };
         self.ordered.take(Phase::Intake, index, sink);
-        if let Some((kind, record)) = kind {
-            self.add_record(index, kind, record);
+        // The record is taken out of the item: its texts move into the checked record.
+        if let (Some(kind), serde_json::Value::Object(mut map)) = (kind, item) {
+            if let Some(record) = map.remove("record") {
+                self.add_record(index, kind, record);
+            }
         }
     }
 
@@ -283,7 +296,7 @@ impl Accumulator {
     }
 
     /// Feeds one record (an object) of `kind` to its feeder.
-    fn add_record(&mut self, index: usize, kind: &str, record: &serde_json::Value) {
+    fn add_record(&mut self, index: usize, kind: &str, record: serde_json::Value) {
         let Some(joiner) = self.joiner.as_mut() else {
             self.unfed += 1;
             return;
@@ -327,9 +340,9 @@ impl Accumulator {
     /// use treem::indicator::{stream::Accumulator, Options};
     /// let options = Options::from_json(br#"{"as_of": "2025-12-31"}"#).unwrap();
     /// let mut acc = Accumulator::new(&options);
-    /// acc.add_item(0, &serde_json::json!({"kind": "case", "record": {"child_id": "C1"}}));
+    /// acc.add_item(0, serde_json::json!({"kind": "case", "record": {"child_id": "C1"}}));
     /// acc.close_cases();
-    /// acc.add_item(1, &serde_json::json!({"kind": "child", "record": {"id": "C1"}}));
+    /// acc.add_item(1, serde_json::json!({"kind": "child", "record": {"id": "C1"}}));
     /// assert!(acc.finish().table.is_some());
     /// ```
     pub fn close_cases(&mut self) {
@@ -356,7 +369,7 @@ impl Accumulator {
     /// let mut acc = Accumulator::new(&options);
     /// let value = serde_json::json!({"kind": "indicator_value", "indicator": "I:0101", "unit": "31",
     ///     "period": "2025", "breakdown": {"dimension": "urban_rural", "category": "urban"}, "numerator": 120});
-    /// acc.add_item(0, &value);
+    /// acc.add_item(0, value);
     /// assert_eq!(acc.finish().table.unwrap().cells[0].value, Some(120.0));
     /// ```
     pub fn finish(mut self) -> Answer {
@@ -462,7 +475,7 @@ mod tests {
             if step == close_at {
                 acc.close_cases();
             }
-            acc.add_item(index, &items[index]);
+            acc.add_item(index, items[index].clone());
         }
         acc.finish()
     }
@@ -512,7 +525,7 @@ mod tests {
         acc.close_cases();
         acc.add_item(
             0,
-            &serde_json::json!({"kind": "case", "record": {"child_id": "X"}}),
+            serde_json::json!({"kind": "case", "record": {"child_id": "X"}}),
         );
         let answer = acc.finish();
         assert!(!answer.ok);
@@ -527,7 +540,7 @@ mod tests {
         let count = MAX_ISSUES + 20;
         let mut acc = Accumulator::new(&options);
         for index in (0..count).rev() {
-            acc.add_item(index, &bad);
+            acc.add_item(index, bad.clone());
         }
         let answer = acc.finish();
         assert_eq!(answer.issues.len(), MAX_ISSUES + 1);

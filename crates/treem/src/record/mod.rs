@@ -159,7 +159,14 @@ impl<R> Checked<R> {
 
 pub(crate) mod sealed {
     /// Only treem's record types are records: [`super::Checked`] is a proof of treem's rules.
-    pub trait Sealed {}
+    pub trait Sealed: Sized {
+        /// [`super::Record::check`] of a value handed over: its texts move into the record
+        /// instead of being copied (the crate's own callers, which parsed it, hand it over).
+        fn check_value(
+            value: serde_json::Value,
+            ctx: &crate::context::Context,
+        ) -> Result<super::Checked<Self>, crate::report::Report>;
+    }
 }
 
 /// A kind of record with a checked form.
@@ -193,7 +200,9 @@ pub trait Record: Sized + Serialize + sealed::Sealed {
     /// assert_eq!(report.issues[0].code, "child.sex_unknown");
     /// # }
     /// ```
-    fn check(value: &serde_json::Value, ctx: &Context) -> Result<Checked<Self>, Report>;
+    fn check(value: &serde_json::Value, ctx: &Context) -> Result<Checked<Self>, Report> {
+        Self::check_value(value.clone(), ctx)
+    }
 }
 
 /// Why a member of a normalised draft that passed the rules could not be read: its path.
@@ -210,7 +219,7 @@ impl Unread {
 /// `normalize` and `read` of the normalised draft.
 #[cfg(any(feature = "school", feature = "child", feature = "directive"))]
 pub(crate) fn check<D: Document, R: sealed::Sealed>(
-    value: &serde_json::Value,
+    value: serde_json::Value,
     ctx: &Context,
     read: fn(&D, &Context) -> Result<R, Unread>,
 ) -> Result<Checked<R>, Report> {
@@ -223,7 +232,7 @@ pub(crate) fn check<D: Document, R: sealed::Sealed>(
 /// [`check`] with the kind's own `finish` of the draft that passed the rules, for a kind
 /// whose reader needs less than the whole `normalize` (a case reads its moments as written).
 pub(crate) fn check_finishing<D: Document, R: sealed::Sealed>(
-    value: &serde_json::Value,
+    value: serde_json::Value,
     ctx: &Context,
     finish: impl FnOnce(&mut D, &Context) -> Result<R, Unread>,
 ) -> Result<Checked<R>, Report> {
@@ -235,16 +244,17 @@ pub(crate) fn check_finishing<D: Document, R: sealed::Sealed>(
 /// (normalise it and read it). [`check`] with every member; the indicator feed with the
 /// members it reads (its record is never handed out as [`Checked`]).
 pub(crate) fn check_with<D: Document, R>(
-    value: &serde_json::Value,
+    value: serde_json::Value,
     ctx: &Context,
     finish: impl FnOnce(&mut D, &Context) -> Result<R, Unread>,
 ) -> Result<(R, Report), Report> {
     let mut sink = IssueSink::new(ctx.lang);
-    let Ok(mut draft) = crate::document::draft_of::<D>(value.clone()) else {
+    let found = crate::json::type_name(&value);
+    let Ok(mut draft) = crate::document::draft_of::<D>(value) else {
         sink.push(
             &crate::fields::RECORD_NOT_OBJECT,
             &Location::root(),
-            [("found", crate::json::type_name(value).into())],
+            [("found", found.into())],
         );
         return Err(sink.finish());
     };

@@ -249,12 +249,12 @@ impl Remedy {
     }
 }
 
-impl record::sealed::Sealed for Assessment {}
+impl record::sealed::Sealed for Assessment {
+    fn check_value(value: serde_json::Value, ctx: &Context) -> Result<Checked<Assessment>, Report> {
+        record::check(value, ctx, Assessment::read)
+    }
+}
 
 impl Record for Assessment {
     const KIND: &'static str = "safe_school_assessment";
-
-    fn check(value: &serde_json::Value, ctx: &Context) -> Result<Checked<Assessment>, Report> {
-        record::check(value, ctx, Assessment::read)
-    }
 }

@@ -313,7 +313,21 @@ fn check_threshold(set: &CriteriaSet, at: &Location<'_>, sink: &mut IssueSink) {
     }
 }
 
-impl crate::record::sealed::Sealed for CriteriaSet {}
+impl crate::record::sealed::Sealed for CriteriaSet {
+    fn check_value(
+        value: serde_json::Value,
+        ctx: &Context,
+    ) -> Result<crate::record::Checked<CriteriaSet>, crate::report::Report> {
+        crate::record::check(value, ctx, |draft: &CriteriaSetDraft, _ctx| {
+            // The rules read the set with the same reader; a set they passed reads.
+            crate::json::data::FromJson::from_json(&draft.0).map_err(
+                |_: crate::json::data::ReadError| {
+                    crate::record::Unread::at(&crate::report::Location::root())
+                },
+            )
+        })
+    }
+}
 
 /// A criteria set supplied by the caller (kind `criteria_set`) is checked into the same type
 /// that carries treem's built-in sets: its schema read, then the rules a set keeps (the
@@ -350,18 +364,4 @@ impl crate::record::sealed::Sealed for CriteriaSet {}
 /// ```
 impl crate::record::Record for CriteriaSet {
     const KIND: &'static str = "criteria_set";
-
-    fn check(
-        value: &serde_json::Value,
-        ctx: &Context,
-    ) -> Result<crate::record::Checked<CriteriaSet>, crate::report::Report> {
-        crate::record::check(value, ctx, |draft: &CriteriaSetDraft, _ctx| {
-            // The rules read the set with the same reader; a set they passed reads.
-            crate::json::data::FromJson::from_json(&draft.0).map_err(
-                |_: crate::json::data::ReadError| {
-                    crate::record::Unread::at(&crate::report::Location::root())
-                },
-            )
-        })
-    }
 }

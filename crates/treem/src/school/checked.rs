@@ -188,12 +188,12 @@ impl Address {
     }
 }
 
-impl record::sealed::Sealed for School {}
+impl record::sealed::Sealed for School {
+    fn check_value(value: serde_json::Value, ctx: &Context) -> Result<Checked<School>, Report> {
+        record::check(value, ctx, School::read)
+    }
+}
 
 impl Record for School {
     const KIND: &'static str = "school";
-
-    fn check(value: &serde_json::Value, ctx: &Context) -> Result<Checked<School>, Report> {
-        record::check(value, ctx, School::read)
-    }
 }

@@ -256,12 +256,12 @@ impl Participants {
     }
 }
 
-impl record::sealed::Sealed for TaskReport {}
+impl record::sealed::Sealed for TaskReport {
+    fn check_value(value: serde_json::Value, ctx: &Context) -> Result<Checked<TaskReport>, Report> {
+        record::check(value, ctx, TaskReport::read)
+    }
+}
 
 impl Record for TaskReport {
     const KIND: &'static str = "task_report";
-
-    fn check(value: &serde_json::Value, ctx: &Context) -> Result<Checked<TaskReport>, Report> {
-        record::check(value, ctx, TaskReport::read)
-    }
 }

@@ -194,7 +194,7 @@ impl Joiner {
     pub(crate) fn child(
         &mut self,
         index: usize,
-        record: &serde_json::Value,
+        record: serde_json::Value,
         partial: &mut Partial,
         sink: &mut IssueSink,
         counting: &mut IssueSink,
@@ -286,20 +286,21 @@ impl Joiner {
 
     /// Checks a case record and keeps its facts until its child comes; `sink` gets its
     /// [`Phase::Others`] issue.
-    pub(crate) fn case(&mut self, index: usize, record: &serde_json::Value, sink: &mut IssueSink) {
+    pub(crate) fn case(&mut self, index: usize, record: serde_json::Value, sink: &mut IssueSink) {
         let root = Location::root();
         let at = root.index(index);
         let ctx = &self.settings.ctx;
         if !record.is_object() {
             return; // reported by the caller
         }
-        let case = match <crate::case::Case as crate::record::Record>::check(record, ctx) {
-            Ok(checked) => checked.into_record(),
-            Err(report) => {
-                invalid(sink, &at, "case", &report);
-                return;
-            }
-        };
+        let case =
+            match <crate::case::Case as crate::record::sealed::Sealed>::check_value(record, ctx) {
+                Ok(checked) => checked.into_record(),
+                Err(report) => {
+                    invalid(sink, &at, "case", &report);
+                    return;
+                }
+            };
         let facts = CaseFacts::of(&case);
         match facts.child_id.clone() {
             Some(id) => {
@@ -328,16 +329,16 @@ impl Joiner {
     pub(crate) fn assessment(
         &mut self,
         index: usize,
-        record: &serde_json::Value,
+        record: serde_json::Value,
         partial: &mut Partial,
         sink: &mut IssueSink,
     ) {
         let root = Location::root();
         let at = root.index(index);
         let ctx = &self.settings.ctx;
-        let Ok(draft) = crate::document::draft_of::<crate::safe_school::assessment::AssessmentDraft>(
-            record.clone(),
-        ) else {
+        let Ok(draft) =
+            crate::document::draft_of::<crate::safe_school::assessment::AssessmentDraft>(record)
+        else {
             return;
         };
         let assessment =

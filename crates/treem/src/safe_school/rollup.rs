@@ -16,7 +16,6 @@ use serde::{Deserialize, Serialize};
 use super::assessment::AssessmentDraft;
 use super::score::ResultLevel;
 use crate::context::Context;
-use crate::school::types::Authority;
 use crate::sorted_map::{SortedMap, SortedSet};
 
 /// One school's result in the roll-up.
@@ -127,19 +126,11 @@ impl RollupPartial {
         };
         let score = assessment.score();
         let school = &assessment.school;
-        let authority = school.managing_authority;
         let unit = school
-            .address
-            .as_ref()
-            .zip(authority)
-            .and_then(|(address, authority)| match authority {
-                Authority::SoGddt => address.province.as_ref(),
-                Authority::PhongGddt => address.district.as_ref(),
-                Authority::UbndXa => address.commune.as_ref(),
-            })
+            .authority_unit()
             .map(|unit| unit.code().trim().to_owned())
             .unwrap_or_default();
-        let authority = authority.map(|a| a.code()).unwrap_or("");
+        let authority = school.managing_authority.map(|a| a.code()).unwrap_or("");
         let (first_year, second_year) = assessment.school_years();
         let entry = RollupEntry {
             school_code: school.code.trim().to_owned(),

@@ -125,6 +125,28 @@ impl School {
         }
     }
 
+    /// The administrative unit of the managing authority, from the address: the province for
+    /// a Sở, the district for a Phòng, the commune for a commune People's Committee (as
+    /// [`SchoolDraft::authority_unit`] reads it from a draft).
+    ///
+    /// # Examples
+    /// ```
+    /// use treem::record::Record;
+    /// let input = serde_json::json!({"code": "1", "name": "Tiểu học Hoa Sen",
+    ///     "school_type": "truong_tieu_hoc", "managing_authority": "so_gddt",
+    ///     "address": {"province_code": "31"}});
+    /// let school = treem::school::School::check(&input, &treem::Context::default()).unwrap().into_record();
+    /// assert_eq!(school.authority_unit().map(|u| u.code()), Some("31"));
+    /// ```
+    pub fn authority_unit(&self) -> Option<&AdminUnit> {
+        let address = self.address.as_ref()?;
+        match self.managing_authority? {
+            Authority::SoGddt => address.province.as_ref(),
+            Authority::PhongGddt => address.district.as_ref(),
+            Authority::UbndXa => address.commune.as_ref(),
+        }
+    }
+
     fn read(draft: &SchoolDraft, ctx: &Context) -> Result<School, Unread> {
         School::read_at(draft, ctx, &Location::root())
     }

@@ -110,6 +110,15 @@ test('the child form module (treem/child) answers its kind like the full one, wi
   }
   assert.deepEqual(childWeb.schema('child'), node.schema('child'));
   throwsCode(() => childWeb.validate('case', {}), 'unknown_kind');
+  // A form checks one record: the operations over many (here `dedup`) are the full
+  // package's (the core's feature `bulk-operations`, left out of every form module).
+  const pair = [{ full_name: 'An', date_of_birth: '2016-01-02', sex: 'nam' }];
+  assert.ok(Array.isArray(node.call('dedup', pair, OPTIONS).pairs));
+  throwsCode(() => childWeb.call('dedup', pair, OPTIONS), 'unknown_name');
+  assert.deepEqual(
+    childWeb.call('residence_successors', { address: { province_code: '31' } }, OPTIONS),
+    node.call('residence_successors', { address: { province_code: '31' } }, OPTIONS),
+  );
   throwsCode(() => childWeb.__testing.trap(), 'trap');
   assert.equal(childWeb.validate('child', BAD_DATE, OPTIONS).issues[0].code, 'date.impossible');
 });

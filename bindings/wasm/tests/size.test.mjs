@@ -40,8 +40,8 @@ import {
 import { KEY_END, layoutKey, renameFunctions } from '../layout-names.mjs';
 
 const MODULES = [
-  { dir: '.', title: "'treem' (every domain)", budgetKiB: 336 },
-  { dir: 'child', title: "'treem/child' (the child form's module)", budgetKiB: 150, targetKiB: 150 },
+  { dir: '.', title: "'treem' (every domain)", budgetKiB: 340 },
+  { dir: 'child', title: "'treem/child' (the child form's module)", budgetKiB: 145, targetKiB: 150 },
   // One module per form (issue #24; README "Which module for which form"), each held to issue
   // #24's target of 150 KiB. Measured 7 Dec 2026 (budget = measured + ~1.5 %) after the core's
   // features were split finer: `case` compiles the child domain's catalogs and readers, not
@@ -53,10 +53,10 @@ const MODULES = [
   // After the speed work of the same day (codes found before folding: school 108.7; the seed
   // directive parsed once: task report 146.4): every domain 320.6, child 148.8 (budget and
   // target 150: still no room, the next growth needs a cut), case 121.0, safe-school 144.0.
-  { dir: 'case', title: "'treem/case' (the protection case form's module)", budgetKiB: 123, targetKiB: 150 },
-  { dir: 'school', title: "'treem/school' (the school record form's module)", budgetKiB: 110, targetKiB: 150 },
-  { dir: 'safe-school', title: "'treem/safe-school' (the safe-school assessment form's module)", budgetKiB: 150, targetKiB: 150 },
-  { dir: 'task-report', title: "'treem/task-report' (the task report form's module)", budgetKiB: 148, targetKiB: 150 },
+  { dir: 'case', title: "'treem/case' (the protection case form's module)", budgetKiB: 125, targetKiB: 150 },
+  { dir: 'school', title: "'treem/school' (the school record form's module)", budgetKiB: 112, targetKiB: 150 },
+  { dir: 'safe-school', title: "'treem/safe-school' (the safe-school assessment form's module)", budgetKiB: 146, targetKiB: 150 },
+  { dir: 'task-report', title: "'treem/task-report' (the task report form's module)", budgetKiB: 138, targetKiB: 150 },
 ];
 
 const pkg = (f) => readFileSync(new URL(`../pkg/${f}`, import.meta.url));

@@ -183,7 +183,7 @@ fn draft(input: &DeriveInput) -> syn::Result<Tokens> {
     }
     let indexes: Vec<usize> = (0..idents.len()).collect();
     let keep = unknown.is_some();
-    let (value_unknown, text_unknown) = match &unknown {
+    let (value_unknown, text_unknown, plain_text_unknown) = match &unknown {
         Some(map) => (
             quote! { draft.#map.insert(name, value); },
             quote! {
@@ -192,8 +192,12 @@ fn draft(input: &DeriveInput) -> syn::Result<Tokens> {
                     self.#map.insert(name, value);
                 }
             },
+            quote! {
+                let value = text.value()?;
+                self.#map.insert(name.into_owned(), value);
+            },
         ),
-        None => (quote! {}, quote! {}),
+        None => (quote! {}, quote! {}, quote! { text.skip()?; }),
     };
     let other_key = if keep {
         quote! { crate::json::Key::Unknown(other.to_owned()) }
@@ -237,6 +241,14 @@ fn draft(input: &DeriveInput) -> syn::Result<Tokens> {
                     value.is_object()
                 }
 
+                // In WebAssembly, through the text reader (json/text.rs), which the form
+                // modules hold anyway: one reader per draft type instead of two.
+                #[cfg(target_arch = "wasm32")]
+                fn from_value(value: serde_json::Value) -> Result<#ty, serde_json::Value> {
+                    crate::json::text::from_value(value)
+                }
+
+                #[cfg(not(target_arch = "wasm32"))]
                 fn from_value(value: serde_json::Value) -> Result<#ty, serde_json::Value> {
                     let serde_json::Value::Object(members) = value else {
                         return Err(value);
@@ -274,6 +286,31 @@ fn draft(input: &DeriveInput) -> syn::Result<Tokens> {
                 }
             }
 
+            impl crate::json::text::ReadText for #ty {
+                fn read_text(
+                    &mut self,
+                    text: &mut crate::json::text::Text<'_>,
+                ) -> Result<(), crate::json::text::Fallback> {
+                    text.open(b'{')?;
+                    let mut first = true;
+                    while let Some(name) = text.key(&mut first)? {
+                        match &*name {
+                            #(#names => crate::json::Member::read_text(&mut self.#idents, text)?,)*
+                            _ => { #plain_text_unknown }
+                        }
+                    }
+                    Ok(())
+                }
+
+                fn from_text(
+                    text: &mut crate::json::text::Text<'_>,
+                ) -> Result<#ty, crate::json::text::Fallback> {
+                    let mut draft = <#ty as Default>::default();
+                    crate::json::text::ReadText::read_text(&mut draft, text)?;
+                    Ok(draft)
+                }
+            }
+
             impl<'de> serde::Deserialize<'de> for #ty {
                 fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<#ty, D::Error> {
                     crate::json::read_draft(deserializer)
@@ -292,6 +329,13 @@ fn draft(input: &DeriveInput) -> syn::Result<Tokens> {
                 ) -> Result<(), A::Error> {
                     map.next_value_seed(crate::json::DraftInPlace(self))
                 }
+                #[inline]
+                fn read_text(
+                    &mut self,
+                    text: &mut crate::json::text::Text<'_>,
+                ) -> Result<(), crate::json::text::Fallback> {
+                    crate::json::text::draft(self, text)
+                }
             }
 
             impl crate::json::Member for crate::json::Field<Vec<crate::json::Field<#ty>>> {
@@ -306,9 +350,23 @@ fn draft(input: &DeriveInput) -> syn::Result<Tokens> {
                 ) -> Result<(), A::Error> {
                     map.next_value_seed(crate::json::DraftListInPlace(self))
                 }
+                #[inline]
+                fn read_text(
+                    &mut self,
+                    text: &mut crate::json::text::Text<'_>,
+                ) -> Result<(), crate::json::text::Fallback> {
+                    crate::json::text::draft_list(self, text)
+                }
             }
 
             impl crate::json::Plain for Vec<#ty> {}
+            impl crate::json::text::FromText for Vec<#ty> {
+                fn field_from_text(
+                    text: &mut crate::json::text::Text<'_>,
+                ) -> Result<crate::json::Field<Vec<#ty>>, crate::json::text::Fallback> {
+                    crate::json::text::draft_vec(text)
+                }
+            }
         };
     })
 }

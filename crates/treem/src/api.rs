@@ -149,7 +149,7 @@ pub fn safe_school_assess(input: &[u8], options: &[u8]) -> Result<serde_json::Va
     serde_json::to_value(assessed).map_err(|e| Error::not_json(&e))
 }
 
-#[cfg(feature = "safe-school")]
+#[cfg(all(feature = "bulk-operations", feature = "safe-school"))]
 /// The roll-up per managing authority of many assessments (a JSON array or NDJSON):
 /// `{"partial": ..., "rollup": ...}`. Partials from several calls merge with
 /// [`safe_school_rollup_merge`].
@@ -176,7 +176,7 @@ pub fn safe_school_rollup(input: &[u8], options: &[u8]) -> Result<serde_json::Va
     rollup_answer(&partial)
 }
 
-#[cfg(feature = "safe-school")]
+#[cfg(all(feature = "bulk-operations", feature = "safe-school"))]
 /// Merges partials (a JSON array of the `partial` members of [`safe_school_rollup`]):
 /// `{"partial": ..., "rollup": ...}`.
 ///
@@ -205,7 +205,7 @@ pub fn safe_school_rollup_merge(partials: &[u8]) -> Result<serde_json::Value, Er
     rollup_answer(&merged)
 }
 
-#[cfg(feature = "safe-school")]
+#[cfg(all(feature = "bulk-operations", feature = "safe-school"))]
 fn rollup_answer(partial: &crate::safe_school::RollupPartial) -> Result<serde_json::Value, Error> {
     Ok(serde_json::json!({
         "partial": serde_json::to_value(partial).map_err(|e| Error::not_json(&e))?,
@@ -310,7 +310,7 @@ pub fn case_deadlines(input: &[u8], options: &[u8]) -> Result<serde_json::Value,
     }))
 }
 
-#[cfg(feature = "child")]
+#[cfg(all(feature = "bulk-operations", feature = "child"))]
 /// Likely and possible duplicate pairs in a set of child records (a JSON array or NDJSON):
 /// `{"pairs": [{"a", "b", "level", "evidence": [{"field", "match"}]}], "records",
 /// "unreadable", "comparisons", "capped_blocks"}`, with `a`, `b` the records' indices in the
@@ -401,7 +401,7 @@ pub fn indicators(input: &[u8], options: &[u8]) -> Result<crate::indicator::Answ
     crate::indicator::compute(input, &options)
 }
 
-#[cfg(feature = "directive")]
+#[cfg(all(feature = "bulk-operations", feature = "directive"))]
 /// The roll-up partial of many task reports (kind `task_report`, a JSON array or NDJSON):
 /// one summary per reporting unit, mergeable with others by [`task_report_table`]. A report
 /// with errors is counted under `rejected`, not summed.
@@ -422,7 +422,7 @@ pub fn task_report_rollup(input: &[u8], options: &[u8]) -> Result<serde_json::Va
     serde_json::to_value(partial).map_err(|e| Error::not_json(&e))
 }
 
-#[cfg(feature = "directive")]
+#[cfg(all(feature = "bulk-operations", feature = "directive"))]
 /// Merges task-report partials and publishes the table. Input:
 /// `{"partials": [...], "expected": {"<unit code>": "<unit type>", ...}}` (`expected`
 /// optional: the units that should have reported, listed in `not_reported` when absent).
@@ -513,7 +513,7 @@ const OPERATIONS: &[OperationDef] = &[
         name: "case_deadlines",
         run: case_deadlines,
     },
-    #[cfg(feature = "child")]
+    #[cfg(all(feature = "bulk-operations", feature = "child"))]
     OperationDef {
         name: "dedup",
         run: dedup,
@@ -533,22 +533,22 @@ const OPERATIONS: &[OperationDef] = &[
         name: "safe_school_assess",
         run: safe_school_assess,
     },
-    #[cfg(feature = "safe-school")]
+    #[cfg(all(feature = "bulk-operations", feature = "safe-school"))]
     OperationDef {
         name: "safe_school_rollup",
         run: safe_school_rollup,
     },
-    #[cfg(feature = "safe-school")]
+    #[cfg(all(feature = "bulk-operations", feature = "safe-school"))]
     OperationDef {
         name: "safe_school_rollup_merge",
         run: |input, _options| safe_school_rollup_merge(input),
     },
-    #[cfg(feature = "directive")]
+    #[cfg(all(feature = "bulk-operations", feature = "directive"))]
     OperationDef {
         name: "task_report_rollup",
         run: task_report_rollup,
     },
-    #[cfg(feature = "directive")]
+    #[cfg(all(feature = "bulk-operations", feature = "directive"))]
     OperationDef {
         name: "task_report_table",
         run: |input, _options| task_report_table(input),

@@ -17,7 +17,7 @@ use crate::Error;
 
 /// A lenient draft of one kind of record: what a domain module implements.
 pub(crate) trait Document:
-    DeserializeOwned + crate::json::FromValue + Serialize + JsonSchema
+    DeserializeOwned + crate::json::FromValue + crate::json::text::ReadText + Serialize + JsonSchema
 {
     /// Runs every rule of the kind, raising issues into `sink`.
     fn check(&self, ctx: &Context, sink: &mut IssueSink);
@@ -38,6 +38,7 @@ pub(crate) struct KindDef {
     pub(crate) validate: fn(serde_json::Value, &Context) -> Result<Report, Error>,
     pub(crate) validate_json: fn(&[u8], &Context) -> Result<Report, Error>,
     pub(crate) normalize: fn(serde_json::Value, &Context) -> Result<Normalized, Error>,
+    pub(crate) normalize_json: fn(&[u8], &Context) -> Result<Normalized, Error>,
     #[cfg(feature = "live-schemas")]
     pub(crate) schema: fn() -> serde_json::Value,
 }
@@ -55,6 +56,7 @@ pub(crate) const fn kind_def<D: Document>(
         validate: validate_doc::<D>,
         validate_json: validate_json_doc::<D>,
         normalize: normalize_doc::<D>,
+        normalize_json: normalize_json_doc::<D>,
         #[cfg(feature = "live-schemas")]
         schema: schema_doc::<D>,
     }
@@ -72,13 +74,38 @@ fn validate_doc<D: Document>(record: serde_json::Value, ctx: &Context) -> Result
 /// fails — not JSON, not an object, a duplicate member (where the value path keeps the last
 /// one) — the value path decides, so the answer is always exactly [`validate_doc`]'s.
 fn validate_json_doc<D: Document>(input: &[u8], ctx: &Context) -> Result<Report, Error> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        validate_text_native::<D>(input, ctx)
+    }
+    // In WebAssembly, treem's own reader (json/text.rs): serde's readers from text,
+    // instantiated once per draft type, were about 100 KB of code in the package. The value
+    // path only answers what the reader stops on: JSON that is not an object, or not JSON.
+    #[cfg(target_arch = "wasm32")]
+    {
+        let draft: D = draft_of_json(input)?;
+        let mut sink = IssueSink::new(ctx.lang);
+        draft.check(ctx, &mut sink);
+        Ok(sink.finish())
+    }
+}
+
+/// The draft of a record given as JSON bytes, read by treem's own reader (json/text.rs); the
+/// value path answers only what that reader stops on: JSON that is not an object, or not
+/// JSON at all (the error says where).
+fn draft_of_json<D: Document>(input: &[u8]) -> Result<D, Error> {
+    match crate::json::text::read_bytes(input) {
+        Some(draft) => Ok(draft),
+        None => draft_of(crate::json::parse_bytes(input)?),
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn validate_text_native<D: Document>(input: &[u8], ctx: &Context) -> Result<Report, Error> {
     // Only an object can be a record: anything else takes the value path, which says so
     // (a draft type that accepts any JSON, like a caller's criteria set, would not).
-    // In WebAssembly the value path alone: reading bytes straight into every draft type
-    // instantiates the whole JSON reader once per type, about 100 KB of code in the package,
-    // for a gain that a browser validating one form at a time does not need.
     let starts_as_object = input.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
-    if !starts_as_object || cfg!(target_arch = "wasm32") {
+    if !starts_as_object {
         return validate_doc::<D>(crate::json::parse_bytes(input)?, ctx);
     }
     // UTF-8 checked once for the whole record: serde_json checks each string of a byte slice
@@ -104,16 +131,18 @@ fn utf8(input: &[u8]) -> Result<&str, simdutf8::basic::Utf8Error> {
     simdutf8::basic::from_utf8(input)
 }
 
-#[cfg(target_arch = "wasm32")]
-fn utf8(input: &[u8]) -> Result<&str, std::str::Utf8Error> {
-    std::str::from_utf8(input)
-}
-
 fn normalize_doc<D: Document>(
     record: serde_json::Value,
     ctx: &Context,
 ) -> Result<Normalized, Error> {
-    let mut draft: D = draft_of(record)?;
+    normalize_draft(draft_of::<D>(record)?, ctx)
+}
+
+fn normalize_json_doc<D: Document>(input: &[u8], ctx: &Context) -> Result<Normalized, Error> {
+    normalize_draft(draft_of_json::<D>(input)?, ctx)
+}
+
+fn normalize_draft<D: Document>(mut draft: D, ctx: &Context) -> Result<Normalized, Error> {
     let mut log = ChangeLog::new(ctx.lang);
     draft.normalize(ctx, &mut log);
     let mut sink = IssueSink::new(ctx.lang);

@@ -17,6 +17,7 @@ use crate::Error;
 // A directive-only build reports no read error as an issue (its data is built in).
 #[cfg_attr(not(feature = "safe-school"), allow(dead_code))]
 pub(crate) mod data;
+pub(crate) mod text;
 /// Parses bytes as one JSON value, reporting invalid UTF-8 and invalid JSON as errors.
 ///
 /// # Errors
@@ -547,7 +548,8 @@ impl<'de, T: ReadMembers> serde::de::Visitor<'de> for DraftListInPlace<'_, T> {
 /// [`ReadMembers`].
 #[doc(hidden)]
 pub(crate) trait Member {
-    /// Sets the member from its value.
+    /// Sets the member from its value (drafts in WebAssembly read values by their text).
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
     fn set_from(&mut self, value: serde_json::Value);
 
     /// Sets the member from the next value of `map`.
@@ -558,12 +560,18 @@ pub(crate) trait Member {
         &mut self,
         map: &mut A,
     ) -> Result<(), A::Error>;
+
+    /// Sets the member from the next value of JSON text ([`text`]).
+    ///
+    /// # Errors
+    /// [`text::Fallback`] whenever the reader stops.
+    fn read_text(&mut self, text: &mut text::Text<'_>) -> Result<(), text::Fallback>;
 }
 
 /// A member type read as [`Field`] reads it: kept whole as [`Field::Invalid`] when it does
 /// not fit.
 #[doc(hidden)]
-pub(crate) trait Plain: FromValue + serde::de::DeserializeOwned {}
+pub(crate) trait Plain: FromValue + serde::de::DeserializeOwned + text::FromText {}
 
 impl Plain for String {}
 impl Plain for i64 {}
@@ -588,6 +596,11 @@ impl<T: Plain> Member for Field<T> {
     ) -> Result<(), A::Error> {
         *self = map.next_value()?;
         Ok(())
+    }
+
+    #[inline]
+    fn read_text(&mut self, text: &mut text::Text<'_>) -> Result<(), text::Fallback> {
+        text::plain(self, text)
     }
 }
 

@@ -114,13 +114,9 @@ impl Kind {
         (self.0.normalize)(record.clone(), ctx)
     }
 
-    /// [`Kind::normalize`] of a record the caller gives up (no copy of its texts).
-    pub(crate) fn normalize_owned(
-        self,
-        record: serde_json::Value,
-        ctx: &Context,
-    ) -> Result<Normalized, Error> {
-        (self.0.normalize)(record, ctx)
+    /// [`Kind::normalize`] of a record given as JSON bytes (read straight into the draft).
+    pub(crate) fn normalize_json(self, input: &[u8], ctx: &Context) -> Result<Normalized, Error> {
+        (self.0.normalize_json)(input, ctx)
     }
 
     /// The JSON Schema (draft 2020-12) of the lenient input form of this kind.

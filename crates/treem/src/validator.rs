@@ -312,8 +312,7 @@ impl Validator {
     pub fn normalize_bytes(&self, kind: impl IntoKind, input: &[u8]) -> Result<Normalized, Error> {
         let kind = kind.into_kind()?;
         self.check_size(input.len())?;
-        let record = crate::json::parse_bytes(input)?;
-        kind.normalize_owned(record, &self.ctx)
+        kind.normalize_json(input, &self.ctx)
     }
 
     /// The checked record of `value` ("parse, don't validate"): the kind's rules with this

@@ -148,6 +148,14 @@ fn read(record: &Value) -> Every {
     let from_value = Every::from_value(record.clone()).expect("an object reads");
     let from_text: Every = serde_json::from_str(&record.to_string()).unwrap();
     assert_eq!(from_value, from_text, "{record}");
+    // treem's own reader, compact and pretty: it never stops on JSON serde_json wrote.
+    for written in [
+        record.to_string(),
+        serde_json::to_string_pretty(record).unwrap(),
+    ] {
+        let from_own = text::read::<Every>(&written).expect("read by treem's reader");
+        assert_eq!(from_value, from_own, "{written}");
+    }
     from_value
 }
 
@@ -246,4 +254,94 @@ fn invalid_utf8_reports_offset() {
     let err = parse_bytes(b"{\"a\":\"\xff\"}").unwrap_err();
     assert!(err.is_not_json());
     assert!(err.to_string().contains("offset 6"), "{err}");
+}
+
+/// treem's text reader and serde_json agree on what is JSON: a text the reader reads is JSON
+/// (serde_json parses it) and reads as the value path reads it; an object serde_json parses is
+/// read by the reader (it never stops on JSON, so the value path is only for errors).
+fn reader_agrees_with_serde_json(text: &str) {
+    let own = text::read::<Every>(text);
+    match serde_json::from_str::<Value>(text) {
+        Ok(value) if value.is_object() => {
+            let read = own.unwrap_or_else(|_| panic!("the reader stopped on JSON: {text}"));
+            assert_eq!(read, Every::from_value(value).unwrap(), "{text}");
+        }
+        _ => assert!(
+            own.is_err(),
+            "the reader read what is not a JSON object: {text}"
+        ),
+    }
+}
+
+proptest! {
+    /// Any object, then the same text with one character taken out or put in (a quote, a
+    /// bracket, an escape, a control character, a letter...), is read alike or refused alike.
+    #[test]
+    fn the_reader_reads_json_as_serde_json_does(
+        values in prop::collection::vec(any_value(), 1..4),
+        names in prop::collection::vec(prop::sample::select(NAMES), 1..4),
+        edit in 0usize..400,
+        put in prop::sample::select(vec![
+            "", "\"", "\\", "{", "}", "[", "]", ",", ":", " ", "\n", "\u{1}", "a", "é", "1",
+            "-", ".", "e", "n", "\\u00e9", "\\ud800", "\\\"", "\\n", "\\x", "tru", "nul",
+        ]),
+    ) {
+        let record = Value::Object(names.iter().map(|n| n.to_string()).zip(values).collect());
+        let text = record.to_string();
+        reader_agrees_with_serde_json(&text);
+        let at = edit % (text.len() + 1);
+        if text.is_char_boundary(at) {
+            let mut inserted = text.clone();
+            inserted.insert_str(at, put);
+            reader_agrees_with_serde_json(&inserted);
+            if let Some(c) = text[at..].chars().next() {
+                let mut removed = text.clone();
+                removed.replace_range(at..at + c.len_utf8(), put);
+                reader_agrees_with_serde_json(&removed);
+            }
+        }
+    }
+}
+
+/// Strings with escapes, in names and values, and JSON's four whitespace characters only.
+#[test]
+fn the_reader_reads_escapes_and_whitespace() {
+    for text in [
+        r#"{"te\u0078t": "a\"b\\c\/d\u00e9\ud83d\ude00\n", "x": "\t"}"#,
+        "{ \"text\" :\t\"a\"\r\n, \"inner\" : { \"name\" : \"b\" } }",
+        r#"{"inners": [{"name": "a"}, null, 3, {"n": 1}], "plain_inners": [{"name": "a"}, 2]}"#,
+        r#"{"fields": ["a", 1, null], "texts": ["a", "b"], "ints": [1, -2, 2.5]}"#,
+        r#"{"text": "a", "text": null, "inner": {"name": "x"}, "inner": 4}"#,
+        "{\"text\": \"a\u{a0}\"}\u{a0}",
+        "{\"text\": \"\u{1}\"}",
+        r#"{"text": "\ud800"}"#,
+        r#"{"int": 01}"#,
+        r#"{"int": 1,}"#,
+        r#"{"any": [1,]}"#,
+        "\u{feff}{}",
+        "{} {}",
+    ] {
+        reader_agrees_with_serde_json(text);
+    }
+}
+
+/// The reader's nesting limit is serde_json's, to the level.
+#[test]
+fn the_reader_nests_as_deep_as_serde_json() {
+    for depth in 120..132 {
+        let arrays = format!(r#"{{"any": {}{}}}"#, "[".repeat(depth), "]".repeat(depth));
+        reader_agrees_with_serde_json(&arrays);
+        let objects = format!(
+            r#"{{"any": {}1{}}}"#,
+            r#"{"a":"#.repeat(depth),
+            "}".repeat(depth)
+        );
+        reader_agrees_with_serde_json(&objects);
+        let drafts = format!(
+            r#"{{"inners": [{{"name": {}{}}}]}}"#,
+            "[".repeat(depth),
+            "]".repeat(depth)
+        );
+        reader_agrees_with_serde_json(&drafts);
+    }
 }

@@ -76,6 +76,23 @@ impl crate::json::FromValue for CriteriaSetDraft {
     }
 }
 
+/// Any value, read from text as its value.
+impl crate::json::text::ReadText for CriteriaSetDraft {
+    fn read_text(
+        &mut self,
+        text: &mut crate::json::text::Text<'_>,
+    ) -> Result<(), crate::json::text::Fallback> {
+        self.0 = text.value()?;
+        Ok(())
+    }
+
+    fn from_text(
+        text: &mut crate::json::text::Text<'_>,
+    ) -> Result<CriteriaSetDraft, crate::json::text::Fallback> {
+        text.value().map(CriteriaSetDraft)
+    }
+}
+
 impl JsonSchema for CriteriaSetDraft {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         CriteriaSet::schema_name()

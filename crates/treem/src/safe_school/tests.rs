@@ -369,6 +369,7 @@ fn a_supplied_set_cannot_change_the_law() {
     assert!(report.has_code("json.missing_member"));
 }
 
+#[cfg(feature = "bulk-operations")]
 #[test]
 fn rollup_lists_schools_per_authority() {
     let input = Value::Array(vec![

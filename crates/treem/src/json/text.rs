@@ -1,0 +1,418 @@
+//! Reading a draft straight from JSON text, with no `serde_json::Value` built for it.
+//!
+//! One small reader, not generic: a draft's `#[derive(Draft)]` writes a loop over its member
+//! names that calls it, so the code added per draft type is that loop alone (serde's visitors
+//! from text were instantiated per type and per reader, about 100 KB of WebAssembly).
+//!
+//! The reader follows only what a draft needs: objects, member names, texts without escapes,
+//! `null`. Every other value (a number, a list of texts, a member of the wrong type, an
+//! unknown member, a text with escapes) is handed, as its exact span of text, to serde_json,
+//! which reads it as the value path would. Whenever the reader meets what it does not follow
+//! (a syntax error, nesting deeper than [`MAX_DEPTH`], anything unexpected) it stops with
+//! [`Fallback`] and the caller reads the whole record through the value path instead: the
+//! answer is then the value path's, errors included. So this reader never answers on its own;
+//! it is only faster when it does not stop, and `json/tests.rs` holds its drafts equal to the
+//! value path's.
+
+// Native builds read text with serde (document.rs); there only the tests use this reader.
+#![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+
+use std::borrow::Cow;
+
+use super::{Field, FromValue};
+
+/// The reader stopped: read the record through the value path, which gives the answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Fallback;
+
+/// Nesting the reader follows (objects and arrays open at once): serde_json's own limit, so
+/// that the reader stops on no text serde_json reads (a test holds the two together).
+pub(crate) const MAX_DEPTH: usize = 127;
+
+/// JSON text being read, and where.
+pub(crate) struct Text<'a> {
+    text: &'a str,
+    pos: usize,
+    depth: usize,
+}
+
+impl<'a> Text<'a> {
+    /// A reader at the start of `text`.
+    pub(crate) fn new(text: &'a str) -> Text<'a> {
+        Text {
+            text,
+            pos: 0,
+            depth: 0,
+        }
+    }
+
+    // The loops below work on a local slice and index, storing the position once: the
+    // WebAssembly build is optimised for size (opt-level "z"), where a call per byte to a
+    // helper cost a third of a whole assessment's validation.
+    #[inline(always)]
+    fn byte(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.pos).copied()
+    }
+
+    /// Skips JSON's whitespace (space, tab, line feed, carriage return: nothing else).
+    #[inline(always)]
+    fn skip_space(&mut self) {
+        let bytes = self.text.as_bytes();
+        let mut pos = self.pos;
+        while let Some(b' ' | b'\n' | b'\t' | b'\r') = bytes.get(pos) {
+            pos += 1;
+        }
+        self.pos = pos;
+    }
+
+    /// The first byte of the next value, after whitespace.
+    pub(crate) fn peek(&mut self) -> Option<u8> {
+        self.skip_space();
+        self.byte()
+    }
+
+    fn expect(&mut self, byte: u8) -> Result<(), Fallback> {
+        if self.peek() == Some(byte) {
+            self.pos += 1;
+            Ok(())
+        } else {
+            Err(Fallback)
+        }
+    }
+
+    /// `None` when the next value opens with `bracket` (the reader left before it), else the
+    /// value, read. Not generic: the drafts' helpers share it.
+    pub(crate) fn unless(&mut self, bracket: u8) -> Result<Option<serde_json::Value>, Fallback> {
+        if self.peek() == Some(bracket) {
+            Ok(None)
+        } else {
+            self.value().map(Some)
+        }
+    }
+
+    /// Nothing but whitespace is left.
+    pub(crate) fn end(&mut self) -> Result<(), Fallback> {
+        match self.peek() {
+            None => Ok(()),
+            Some(_) => Err(Fallback),
+        }
+    }
+
+    /// Opens an object (`{`) or an array (`[`).
+    pub(crate) fn open(&mut self, bracket: u8) -> Result<(), Fallback> {
+        self.expect(bracket)?;
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(Fallback);
+        }
+        Ok(())
+    }
+
+    /// The next member name of an open object, its `:` read; `None` (the object closed) at
+    /// its `}`. `first` is true before the object's first member and is cleared here.
+    pub(crate) fn key(&mut self, first: &mut bool) -> Result<Option<Cow<'a, str>>, Fallback> {
+        match self.peek() {
+            Some(b'}') => {
+                self.pos += 1;
+                self.depth -= 1;
+                return Ok(None);
+            }
+            Some(b',') if !*first => self.pos += 1,
+            Some(b'"') if *first => {}
+            _ => return Err(Fallback),
+        }
+        *first = false;
+        if self.peek() != Some(b'"') {
+            return Err(Fallback);
+        }
+        let name = self.string()?;
+        self.expect(b':')?;
+        Ok(Some(name))
+    }
+
+    /// True when an open array has another element (its `,` read); false at its `]`.
+    pub(crate) fn item(&mut self, first: &mut bool) -> Result<bool, Fallback> {
+        match self.peek() {
+            Some(b']') => {
+                self.pos += 1;
+                self.depth -= 1;
+                Ok(false)
+            }
+            Some(b',') if !*first => {
+                self.pos += 1;
+                Ok(true)
+            }
+            Some(_) if *first => {
+                *first = false;
+                Ok(true)
+            }
+            _ => Err(Fallback),
+        }
+    }
+
+    /// A text (the reader at its opening `"`): borrowed from the input when it has no escape,
+    /// else read by serde_json.
+    pub(crate) fn string(&mut self) -> Result<Cow<'a, str>, Fallback> {
+        self.expect(b'"')?;
+        let start = self.pos;
+        let bytes = self.text.as_bytes();
+        let mut end = start;
+        loop {
+            match bytes.get(end) {
+                Some(b'"') => {
+                    let text = self.text.get(start..end).ok_or(Fallback)?;
+                    self.pos = end + 1;
+                    return Ok(Cow::Borrowed(text));
+                }
+                Some(b'\\') => {
+                    self.pos = end;
+                    self.skip_string_from(start)?;
+                    let span = self.text.get(start - 1..self.pos).ok_or(Fallback)?;
+                    // Read as a `Value`, the value path's own reader: reading it as a
+                    // `String` would link serde's type errors, float formatting and all.
+                    return match serde_json::from_str(span) {
+                        Ok(serde_json::Value::String(text)) => Ok(Cow::Owned(text)),
+                        _ => Err(Fallback),
+                    };
+                }
+                // A control character must be escaped (serde_json refuses it).
+                Some(0..=0x1f) | None => return Err(Fallback),
+                Some(_) => end += 1,
+            }
+        }
+    }
+
+    /// Moves past the closing quote of a text that opened before `start`.
+    fn skip_string_from(&mut self, start: usize) -> Result<(), Fallback> {
+        let bytes = self.text.as_bytes();
+        let mut pos = self.pos.max(start);
+        loop {
+            match bytes.get(pos) {
+                Some(b'"') => {
+                    self.pos = pos + 1;
+                    return Ok(());
+                }
+                Some(b'\\') => pos += 2,
+                None => return Err(Fallback),
+                Some(_) => pos += 1,
+            }
+        }
+    }
+
+    /// The span of the next value, the reader moved past it. The span is only delimited here
+    /// (strings, brackets, a scalar up to its end); serde_json judges it when it reads it.
+    fn span(&mut self) -> Result<&'a str, Fallback> {
+        self.skip_space();
+        let start = self.pos;
+        match self.byte() {
+            Some(b'"') => {
+                self.pos += 1;
+                self.skip_string_from(self.pos)?;
+            }
+            Some(b'{' | b'[') => {
+                let mut nested = 0_usize;
+                loop {
+                    match self.byte() {
+                        Some(b'{' | b'[') => {
+                            nested += 1;
+                            if self.depth + nested > MAX_DEPTH {
+                                return Err(Fallback);
+                            }
+                            self.pos += 1;
+                        }
+                        Some(b'}' | b']') => {
+                            nested -= 1;
+                            self.pos += 1;
+                            if nested == 0 {
+                                break;
+                            }
+                        }
+                        Some(b'"') => {
+                            self.pos += 1;
+                            self.skip_string_from(self.pos)?;
+                        }
+                        Some(_) => self.pos += 1,
+                        None => return Err(Fallback),
+                    }
+                }
+            }
+            _ => {
+                while let Some(b) = self.byte() {
+                    if matches!(b, b',' | b'}' | b']' | b' ' | b'\n' | b'\t' | b'\r') {
+                        break;
+                    }
+                    self.pos += 1;
+                }
+            }
+        }
+        match self.text.get(start..self.pos) {
+            Some(span) if !span.is_empty() => Ok(span),
+            _ => Err(Fallback),
+        }
+    }
+
+    /// The next value, as the value path reads it.
+    pub(crate) fn value(&mut self) -> Result<serde_json::Value, Fallback> {
+        serde_json::from_str(self.span()?).map_err(|_| Fallback)
+    }
+
+    /// Skips the next value (still judged by serde_json: a member skipped is still JSON).
+    pub(crate) fn skip(&mut self) -> Result<(), Fallback> {
+        // As a `Value` (see `string`); only drafts that keep no unknown member skip.
+        self.value().map(|_| ())
+    }
+}
+
+/// A draft read from JSON text: its members, the reader at its `{`. Implemented for each draft
+/// by `#[derive(Draft)]`.
+pub(crate) trait ReadText: Sized {
+    /// Reads an object into `self` (a fresh default draft), member by member.
+    ///
+    /// # Errors
+    /// [`Fallback`] whenever the reader stops.
+    fn read_text(&mut self, text: &mut Text<'_>) -> Result<(), Fallback>;
+
+    /// A whole draft read from the next value.
+    ///
+    /// # Errors
+    /// [`Fallback`] whenever the reader stops.
+    fn from_text(text: &mut Text<'_>) -> Result<Self, Fallback>;
+}
+
+/// A draft from a whole JSON text (an object and nothing after it but whitespace).
+///
+/// # Errors
+/// [`Fallback`] whenever the reader stops: the value path reads the text instead.
+pub(crate) fn read<D: ReadText>(text: &str) -> Result<D, Fallback> {
+    let mut reader = Text::new(text);
+    if reader.peek() != Some(b'{') {
+        return Err(Fallback);
+    }
+    let draft = D::from_text(&mut reader)?;
+    reader.end()?;
+    Ok(draft)
+}
+
+/// A draft from whole JSON bytes, or `None` when the value path must read them (not UTF-8,
+/// or the reader stopped). Not generic but for the last step, so each draft type adds only
+/// its own reading.
+pub(crate) fn read_bytes<D: ReadText>(input: &[u8]) -> Option<D> {
+    read(std::str::from_utf8(input).ok()?).ok()
+}
+
+/// A member of a plain type from text: texts straight, anything else through its value.
+pub(crate) fn plain<T: FromText>(
+    field: &mut Field<T>,
+    text: &mut Text<'_>,
+) -> Result<(), Fallback> {
+    *field = T::field_from_text(text)?;
+    Ok(())
+}
+
+/// How a plain member type reads from text; by default through its value.
+pub(crate) trait FromText: FromValue {
+    /// The member's field.
+    ///
+    /// # Errors
+    /// [`Fallback`] whenever the reader stops.
+    fn field_from_text(text: &mut Text<'_>) -> Result<Field<Self>, Fallback> {
+        Ok(Field::from_member(text.value()?))
+    }
+}
+
+impl FromText for String {
+    fn field_from_text(text: &mut Text<'_>) -> Result<Field<String>, Fallback> {
+        if text.peek() == Some(b'"') {
+            return Ok(Field::Value(text.string()?.into_owned()));
+        }
+        Ok(Field::from_member(text.value()?))
+    }
+}
+
+impl FromText for i64 {}
+impl FromText for u64 {}
+impl FromText for bool {}
+impl FromText for serde_json::Value {}
+impl FromText for std::collections::BTreeMap<String, serde_json::Value> {}
+impl FromText for Vec<String> {}
+impl FromText for Vec<Field<i64>> {}
+impl FromText for Vec<Field<String>> {}
+
+/// A member holding a draft: read when it is an object.
+pub(crate) fn draft<T: ReadText>(
+    field: &mut Field<T>,
+    text: &mut Text<'_>,
+) -> Result<(), Fallback> {
+    *field = match text.unless(b'{')? {
+        None => Field::Value(T::from_text(text)?),
+        Some(other) => not_read(other),
+    };
+    Ok(())
+}
+
+/// A member's value that is not of its type (a draft's non-object, a list's non-array):
+/// `null`, or kept whole, as [`Field::from_member`] answers without asking the type.
+fn not_read<T>(value: serde_json::Value) -> Field<T> {
+    if value.is_null() {
+        Field::Null
+    } else {
+        Field::Invalid(value)
+    }
+}
+
+/// A draft from a parsed value, by its text: how WebAssembly builds read drafts from values
+/// (the derive's `FromValue`), so a form module holds one reader per draft type. The answer
+/// is the value path's (`json/tests.rs` holds the two equal for any object).
+///
+/// # Errors
+/// `value` back when it is not an object (or, never for a value serde_json parsed, when the
+/// reader stops on its text).
+pub(crate) fn from_value<D: ReadText>(value: serde_json::Value) -> Result<D, serde_json::Value> {
+    if !value.is_object() {
+        return Err(value);
+    }
+    read(&value.to_string()).map_err(|_| value)
+}
+
+/// A member holding a list of drafts, each object element read in place.
+pub(crate) fn draft_list<T: ReadText>(
+    field: &mut Field<Vec<Field<T>>>,
+    text: &mut Text<'_>,
+) -> Result<(), Fallback> {
+    if let Some(other) = text.unless(b'[')? {
+        *field = not_read(other);
+        return Ok(());
+    }
+    text.open(b'[')?;
+    let mut items = Vec::new();
+    let mut first = true;
+    while text.item(&mut first)? {
+        let mut item = Field::Absent;
+        draft(&mut item, text)?;
+        items.push(item);
+    }
+    *field = Field::Value(items);
+    Ok(())
+}
+
+/// A plain list of drafts (`Field<Vec<SomeDraft>>`): read in place element by element when
+/// every element is an object; else the whole list, read again as its value, is kept as
+/// [`Field::Invalid`] (a list reads only when every element does, as from a value).
+pub(crate) fn draft_vec<T: ReadText>(text: &mut Text<'_>) -> Result<Field<Vec<T>>, Fallback> {
+    if let Some(other) = text.unless(b'[')? {
+        return Ok(not_read(other));
+    }
+    let (start, depth) = (text.pos, text.depth);
+    text.open(b'[')?;
+    let mut items = Vec::new();
+    let mut first = true;
+    while text.item(&mut first)? {
+        if text.peek() != Some(b'{') {
+            text.pos = start;
+            text.depth = depth;
+            return Ok(not_read(text.value()?));
+        }
+        items.push(T::from_text(text)?);
+    }
+    Ok(Field::Value(items))
+}

@@ -8,10 +8,11 @@
 //! No name is written twice. The generated code calls treem's `crate::json` helpers, so the
 //! derives are for treem's own types only.
 //!
-//! - `#[derive(Draft)]` on a lenient draft (every member a `Field`): `FromValue` (from a parsed
-//!   `serde_json::Value`, every binding), `ReadMembers` and `Deserialize` (straight from JSON
-//!   text, the CLI's bulk path), and the member impls that read a nested draft, or a list of
-//!   them, in place.
+//! - `#[derive(Draft)]` on a lenient draft (every member a `Field`): `ReadText` (straight from
+//!   JSON text with treem's own reader, `crate::json::text`), `FromValue` (from a parsed
+//!   `serde_json::Value`; in WebAssembly through its text, so a module holds one reader per
+//!   draft), `Deserialize` (through a `Value`, for callers' `serde_json::from_value`), and the
+//!   member impls that read a nested draft, or a list of them.
 //! - `#[derive(Data)]` on a data type (criteria sets, definitions, partials, caller values):
 //!   a struct read from a `Value`, every problem found reported by `crate::json::data`; a
 //!   unit enum read from its name.
@@ -181,61 +182,18 @@ fn draft(input: &DeriveInput) -> syn::Result<Tokens> {
         names.push(member_name(ident, &attrs));
         idents.push(ident.clone());
     }
-    let indexes: Vec<usize> = (0..idents.len()).collect();
-    let keep = unknown.is_some();
-    let (value_unknown, text_unknown, plain_text_unknown) = match &unknown {
+    let (value_unknown, text_unknown) = match &unknown {
         Some(map) => (
             quote! { draft.#map.insert(name, value); },
-            quote! {
-                crate::json::Key::Unknown(name) => {
-                    let value: serde_json::Value = map.next_value()?;
-                    self.#map.insert(name, value);
-                }
-            },
             quote! {
                 let value = text.value()?;
                 self.#map.insert(name.into_owned(), value);
             },
         ),
-        None => (quote! {}, quote! {}, quote! { text.skip()?; }),
-    };
-    let other_key = if keep {
-        quote! { crate::json::Key::Unknown(other.to_owned()) }
-    } else {
-        quote! { { let _ = other; crate::json::Key::Skipped } }
+        None => (quote! {}, quote! { text.skip()?; }),
     };
     Ok(quote! {
         const _: () = {
-            /// A member name of the draft read from JSON text: one `match` over the names
-            /// (compiled to a dispatch on length and bytes, faster than a search of the list).
-            struct KeyOf;
-
-            impl<'de> serde::de::DeserializeSeed<'de> for KeyOf {
-                type Value = crate::json::Key;
-
-                fn deserialize<D: serde::Deserializer<'de>>(
-                    self,
-                    deserializer: D,
-                ) -> Result<crate::json::Key, D::Error> {
-                    deserializer.deserialize_identifier(self)
-                }
-            }
-
-            impl<'de> serde::de::Visitor<'de> for KeyOf {
-                type Value = crate::json::Key;
-
-                fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                    f.write_str("a member name")
-                }
-
-                fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<crate::json::Key, E> {
-                    Ok(match name {
-                        #(#names => crate::json::Key::Known(#indexes),)*
-                        other => #other_key,
-                    })
-                }
-            }
-
             impl crate::json::FromValue for #ty {
                 fn accepts(value: &serde_json::Value) -> bool {
                     value.is_object()
@@ -264,28 +222,6 @@ fn draft(input: &DeriveInput) -> syn::Result<Tokens> {
                 }
             }
 
-            impl crate::json::ReadMembers for #ty {
-                const MEMBERS: &'static [&'static str] = &[#(#names),*];
-
-                fn read_members<'de, A: serde::de::MapAccess<'de>>(
-                    &mut self,
-                    map: &mut A,
-                ) -> Result<(), A::Error> {
-                    while let Some(key) = map.next_key_seed(KeyOf)? {
-                        match key {
-                            #(crate::json::Key::Known(#indexes) => {
-                                crate::json::Member::read_member(&mut self.#idents, map)?;
-                            })*
-                            #text_unknown
-                            _ => {
-                                map.next_value::<serde::de::IgnoredAny>()?;
-                            }
-                        }
-                    }
-                    Ok(())
-                }
-            }
-
             impl crate::json::text::ReadText for #ty {
                 fn read_text(
                     &mut self,
@@ -296,7 +232,7 @@ fn draft(input: &DeriveInput) -> syn::Result<Tokens> {
                     while let Some(name) = text.key(&mut first)? {
                         match &*name {
                             #(#names => crate::json::Member::read_text(&mut self.#idents, text)?,)*
-                            _ => { #plain_text_unknown }
+                            _ => { #text_unknown }
                         }
                     }
                     Ok(())
@@ -313,7 +249,7 @@ fn draft(input: &DeriveInput) -> syn::Result<Tokens> {
 
             impl<'de> serde::Deserialize<'de> for #ty {
                 fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<#ty, D::Error> {
-                    crate::json::read_draft(deserializer)
+                    crate::json::draft_from(deserializer)
                 }
             }
 
@@ -321,13 +257,6 @@ fn draft(input: &DeriveInput) -> syn::Result<Tokens> {
                 #[inline]
                 fn set_from(&mut self, value: serde_json::Value) {
                     *self = crate::json::Field::from_member(value);
-                }
-                #[inline]
-                fn read_member<'de, A: serde::de::MapAccess<'de>>(
-                    &mut self,
-                    map: &mut A,
-                ) -> Result<(), A::Error> {
-                    map.next_value_seed(crate::json::DraftInPlace(self))
                 }
                 #[inline]
                 fn read_text(
@@ -342,13 +271,6 @@ fn draft(input: &DeriveInput) -> syn::Result<Tokens> {
                 #[inline]
                 fn set_from(&mut self, value: serde_json::Value) {
                     *self = crate::json::Field::from_member(value);
-                }
-                #[inline]
-                fn read_member<'de, A: serde::de::MapAccess<'de>>(
-                    &mut self,
-                    map: &mut A,
-                ) -> Result<(), A::Error> {
-                    map.next_value_seed(crate::json::DraftListInPlace(self))
                 }
                 #[inline]
                 fn read_text(

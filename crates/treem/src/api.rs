@@ -144,8 +144,9 @@ pub fn parse(what: &str, text: &str, options: &[u8]) -> Result<serde_json::Value
 /// ```
 pub fn safe_school_assess(input: &[u8], options: &[u8]) -> Result<serde_json::Value, Error> {
     let ctx = Context::from_options_json(options)?;
-    let record = crate::json::parse_bytes(input)?;
-    let assessed = crate::safe_school::assess(&record, &ctx)?;
+    let draft: crate::safe_school::assessment::AssessmentDraft =
+        crate::document::draft_of_json(input)?;
+    let assessed = crate::safe_school::assessment::assess_draft(&draft, &ctx);
     serde_json::to_value(assessed).map_err(|e| Error::not_json(&e))
 }
 
@@ -301,8 +302,7 @@ pub fn catalog(name: &str, options: &[u8]) -> Result<serde_json::Value, Error> {
 /// ```
 pub fn case_deadlines(input: &[u8], options: &[u8]) -> Result<serde_json::Value, Error> {
     let ctx = Context::from_options_json(options)?;
-    let record = crate::json::parse_bytes(input)?;
-    let draft: crate::case::CaseDraft = crate::document::draft_of(record)?;
+    let draft: crate::case::CaseDraft = crate::document::draft_of_json(input)?;
     let steps = crate::case::deadlines(&draft, &ctx);
     Ok(serde_json::json!({
         "as_of": ctx.as_of.map(crate::vn::date::iso::date),

@@ -7,7 +7,6 @@
 //! `kind_def::<TheirDraft>(...)`; nothing else needs to change to add a kind.
 
 use schemars::JsonSchema;
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::context::Context;
@@ -17,7 +16,7 @@ use crate::Error;
 
 /// A lenient draft of one kind of record: what a domain module implements.
 pub(crate) trait Document:
-    DeserializeOwned + crate::json::FromValue + crate::json::text::ReadText + Serialize + JsonSchema
+    crate::json::FromValue + crate::json::text::ReadText + Serialize + JsonSchema
 {
     /// Runs every rule of the kind, raising issues into `sink`.
     fn check(&self, ctx: &Context, sink: &mut IssueSink);
@@ -69,58 +68,29 @@ fn validate_doc<D: Document>(record: serde_json::Value, ctx: &Context) -> Result
     Ok(sink.finish())
 }
 
-/// Reads the draft straight from the JSON bytes, skipping the intermediate
-/// `serde_json::Value` (about a fifth of the time of a small record). Whenever that read
-/// fails — not JSON, not an object, a duplicate member (where the value path keeps the last
-/// one) — the value path decides, so the answer is always exactly [`validate_doc`]'s.
+/// Reads the draft straight from the JSON bytes with treem's own reader (json/text.rs),
+/// with no `serde_json::Value` in between (parsing into one, reading the draft from it and
+/// freeing it were half a record's validation in WebAssembly; natively the reader is as fast
+/// as serde's readers from text, which were instantiated per draft type).
 fn validate_json_doc<D: Document>(input: &[u8], ctx: &Context) -> Result<Report, Error> {
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        validate_text_native::<D>(input, ctx)
-    }
-    // In WebAssembly, treem's own reader (json/text.rs): serde's readers from text,
-    // instantiated once per draft type, were about 100 KB of code in the package. The value
-    // path only answers what the reader stops on: JSON that is not an object, or not JSON.
-    #[cfg(target_arch = "wasm32")]
-    {
-        let draft: D = draft_of_json(input)?;
-        let mut sink = IssueSink::new(ctx.lang);
-        draft.check(ctx, &mut sink);
-        Ok(sink.finish())
-    }
+    let draft: D = draft_of_json(input)?;
+    let mut sink = IssueSink::new(ctx.lang);
+    draft.check(ctx, &mut sink);
+    Ok(sink.finish())
 }
 
-/// The draft of a record given as JSON bytes, read by treem's own reader (json/text.rs); the
-/// value path answers only what that reader stops on: JSON that is not an object, or not
-/// JSON at all (the error says where).
-fn draft_of_json<D: Document>(input: &[u8]) -> Result<D, Error> {
-    match crate::json::text::read_bytes(input) {
+/// The draft of a record given as JSON bytes, read by treem's own reader; the value path
+/// answers only what that reader stops on: JSON that is not an object, or not JSON at all
+/// (the error says where, and invalid UTF-8 at which byte).
+pub(crate) fn draft_of_json<D: crate::json::text::ReadText + crate::json::FromValue>(
+    input: &[u8],
+) -> Result<D, Error> {
+    let read = utf8(input)
+        .ok()
+        .and_then(|text| crate::json::text::read(text).ok());
+    match read {
         Some(draft) => Ok(draft),
         None => draft_of(crate::json::parse_bytes(input)?),
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn validate_text_native<D: Document>(input: &[u8], ctx: &Context) -> Result<Report, Error> {
-    // Only an object can be a record: anything else takes the value path, which says so
-    // (a draft type that accepts any JSON, like a caller's criteria set, would not).
-    let starts_as_object = input.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
-    if !starts_as_object {
-        return validate_doc::<D>(crate::json::parse_bytes(input)?, ctx);
-    }
-    // UTF-8 checked once for the whole record: serde_json checks each string of a byte slice
-    // on its own, which cost more than this one pass. Invalid UTF-8 goes to the value path,
-    // which reports where.
-    let Ok(text) = utf8(input) else {
-        return validate_doc::<D>(crate::json::parse_bytes(input)?, ctx);
-    };
-    match serde_json::from_str::<D>(text) {
-        Ok(draft) => {
-            let mut sink = IssueSink::new(ctx.lang);
-            draft.check(ctx, &mut sink);
-            Ok(sink.finish())
-        }
-        Err(_) => validate_doc::<D>(crate::json::parse_bytes(input)?, ctx),
     }
 }
 
@@ -129,6 +99,11 @@ fn validate_text_native<D: Document>(input: &[u8], ctx: &Context) -> Result<Repo
 #[cfg(not(target_arch = "wasm32"))]
 fn utf8(input: &[u8]) -> Result<&str, simdutf8::basic::Utf8Error> {
     simdutf8::basic::from_utf8(input)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn utf8(input: &[u8]) -> Result<&str, std::str::Utf8Error> {
+    std::str::from_utf8(input)
 }
 
 fn normalize_doc<D: Document>(

@@ -156,6 +156,11 @@ fn read(record: &Value) -> Every {
         let from_own = text::read::<Every>(&written).expect("read by treem's reader");
         assert_eq!(from_value, from_own, "{written}");
     }
+    // How WebAssembly builds read a draft from a value: by its text.
+    assert_eq!(
+        text::from_value::<Every>(record.clone()).unwrap(),
+        from_value
+    );
     from_value
 }
 
@@ -246,7 +251,6 @@ fn unknown_members_kept_or_skipped() {
             n: Field::Absent
         })
     );
-    assert_eq!(Inner::MEMBERS, &["name", "n"]);
 }
 
 #[test]

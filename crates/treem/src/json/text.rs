@@ -14,9 +14,6 @@
 //! it is only faster when it does not stop, and `json/tests.rs` holds its drafts equal to the
 //! value path's.
 
-// Native builds read text with serde (document.rs); there only the tests use this reader.
-#![cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-
 use std::borrow::Cow;
 
 use super::{Field, FromValue};
@@ -293,13 +290,6 @@ pub(crate) fn read<D: ReadText>(text: &str) -> Result<D, Fallback> {
     Ok(draft)
 }
 
-/// A draft from whole JSON bytes, or `None` when the value path must read them (not UTF-8,
-/// or the reader stopped). Not generic but for the last step, so each draft type adds only
-/// its own reading.
-pub(crate) fn read_bytes<D: ReadText>(input: &[u8]) -> Option<D> {
-    read(std::str::from_utf8(input).ok()?).ok()
-}
-
 /// A member of a plain type from text: texts straight, anything else through its value.
 pub(crate) fn plain<T: FromText>(
     field: &mut Field<T>,
@@ -367,6 +357,8 @@ fn not_read<T>(value: serde_json::Value) -> Field<T> {
 /// # Errors
 /// `value` back when it is not an object (or, never for a value serde_json parsed, when the
 /// reader stops on its text).
+// Natively only the tests call it (drafts there read values by the derive's own loop).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub(crate) fn from_value<D: ReadText>(value: serde_json::Value) -> Result<D, serde_json::Value> {
     if !value.is_object() {
         return Err(value);

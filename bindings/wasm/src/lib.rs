@@ -15,12 +15,11 @@
 
 use wasm_bindgen::prelude::*;
 
-/// The module's allocator: talc instead of std's dlmalloc, 2.3 KB smaller gzipped for the same
-/// speed (measured by `bench/bench.mjs`; see README.md, Benchmark). Single-threaded, as the
-/// module is; set up without `unsafe`.
-#[cfg(target_family = "wasm")]
-#[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+// The module's allocator is std's (dlmalloc). talc was 2.3 KB smaller gzipped, chosen when
+// every KB counted; once the forms' records were read straight from their text, the
+// allocator was a tenth of a safe-school assessment's validation, and dlmalloc measured 7.5 %
+// faster there (2.6 % for a task report) for 2.2 KB (README.md, "Which module for which
+// form").
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod typescript;
@@ -44,14 +43,40 @@ fn thrown(err: &treem::Error) -> JsValue {
     JsValue::from_str(&err.to_json().to_string())
 }
 
+std::thread_local! {
+    /// The last options text and the validator read from it. A form validates record after
+    /// record with the same options, and reading them was 3-4 % of a task report's
+    /// validation. The same text always reads as the same validator (options read no global
+    /// state), so keeping it changes no answer; a different text replaces it.
+    static LAST_OPTIONS: std::cell::RefCell<Option<(String, treem::Validator)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// `run` with the validator of `options` (JSON text), read once per distinct text in a row.
+fn with_options<T>(
+    options: &str,
+    run: impl FnOnce(&treem::Validator) -> Result<T, treem::Error>,
+) -> Result<T, treem::Error> {
+    LAST_OPTIONS.with(|last| {
+        let mut last = last.borrow_mut();
+        let cached = last.as_ref().filter(|(text, _)| text == options);
+        if let Some((_, validator)) = cached {
+            return run(validator);
+        }
+        let validator = treem::Validator::from_options_json(options.as_bytes())?;
+        let answer = run(&validator);
+        *last = Some((options.to_owned(), validator));
+        answer
+    })
+}
+
 /// Validates one record of `kind` (JSON text); answers the report as JSON text.
 #[wasm_bindgen(js_name = validateJson)]
 pub fn validate_json(kind: &str, record: &str, options: &str) -> Result<String, JsValue> {
-    answer(treem::api::validate(
-        kind,
-        record.as_bytes(),
-        options.as_bytes(),
-    ))
+    answer(
+        kind.parse::<treem::Kind>()
+            .and_then(|kind| with_options(options, |v| v.validate_bytes(kind, record.as_bytes()))),
+    )
 }
 
 /// Validates many records (a JSON array or NDJSON, as UTF-8 bytes); answers the array of
@@ -83,11 +108,10 @@ pub fn check_record_json(kind: &str, bytes: f64, options: &str) -> Result<bool, 
 /// Normalises one record; answers `{record, changes, report}` as JSON text.
 #[wasm_bindgen(js_name = normalizeJson)]
 pub fn normalize_json(kind: &str, record: &str, options: &str) -> Result<String, JsValue> {
-    answer(treem::api::normalize(
-        kind,
-        record.as_bytes(),
-        options.as_bytes(),
-    ))
+    answer(
+        kind.parse::<treem::Kind>()
+            .and_then(|kind| with_options(options, |v| v.normalize_bytes(kind, record.as_bytes()))),
+    )
 }
 
 /// The JSON Schema (draft 2020-12) of the lenient input form of `kind`, as JSON text.

@@ -148,3 +148,23 @@ test('the package ships its declarations and an exports map', () => {
   }
   for (const kind of node.version().kinds) assert.ok(dts.includes(`${kind}:`), kind);
 });
+
+test('options are read again whenever their text changes (the module keeps the last one read)', () => {
+  const en = { as_of: '2026-11-28', lang: 'en' };
+  const vi = { as_of: '2026-11-28', lang: 'vi' };
+  const later = { as_of: '2027-11-28', lang: 'en' };
+  const first = [en, vi, later].map((options) => node.validate('child', BAD_DATE, options));
+  const normalized = [en, vi, later].map((options) => node.normalize('child', BAD_DATE, options));
+  assert.notDeepEqual(first[0], first[1]);
+  assert.notDeepEqual(normalized[0], normalized[1]);
+  for (let round = 0; round < 3; round++) {
+    [en, vi, later].forEach((options, i) => {
+      assert.deepEqual(node.validate('child', BAD_DATE, options), first[i]);
+      assert.deepEqual(node.normalize('child', BAD_DATE, options), normalized[i]);
+    });
+  }
+  // Bad options after good ones are refused, and the good ones still answer after them.
+  throwsCode(() => node.validate('child', BAD_DATE, { lang: 'fr' }), 'invalid_option');
+  assert.deepEqual(node.validate('child', BAD_DATE, en), first[0]);
+  throwsCode(() => node.validate('child', BAD_DATE, { lang: 'fr' }), 'invalid_option');
+});

@@ -250,7 +250,13 @@ impl<'a> Text<'a> {
 
     /// The next value, as the value path reads it.
     pub(crate) fn value(&mut self) -> Result<serde_json::Value, Fallback> {
-        serde_json::from_str(self.span()?).map_err(|_| Fallback)
+        let span = self.span()?;
+        // A count (digits, no leading zero, within u64) is the commonest scalar read this
+        // way; serde_json reads it as this same `u64`. Anything else is serde_json's to read.
+        if let Some(n) = count(span) {
+            return Ok(serde_json::Value::from(n));
+        }
+        serde_json::from_str(span).map_err(|_| Fallback)
     }
 
     /// Skips the next value (still judged by serde_json: a member skipped is still JSON).
@@ -258,6 +264,23 @@ impl<'a> Text<'a> {
         // As a `Value` (see `string`); only drafts that keep no unknown member skip.
         self.value().map(|_| ())
     }
+}
+
+/// `span` as a JSON integer of digits alone (`0`, or no leading zero) that fits a `u64`.
+fn count(span: &str) -> Option<u64> {
+    let digits = span.as_bytes();
+    if digits.is_empty() || digits.len() > 19 || (digits.len() > 1 && digits.first() == Some(&b'0'))
+    {
+        return None;
+    }
+    let mut n: u64 = 0;
+    for &d in digits {
+        if !d.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + u64::from(d - b'0');
+    }
+    Some(n)
 }
 
 /// A draft read from JSON text: its members, the reader at its `{`. Implemented for each draft
@@ -323,8 +346,46 @@ impl FromText for i64 {}
 impl FromText for u64 {}
 impl FromText for bool {}
 impl FromText for serde_json::Value {}
-impl FromText for std::collections::BTreeMap<String, serde_json::Value> {}
-impl FromText for Vec<String> {}
+/// An object's members one by one, as serde_json then the map's `FromValue` read them (a
+/// member named twice keeps its last value).
+impl FromText for std::collections::BTreeMap<String, serde_json::Value> {
+    fn field_from_text(text: &mut Text<'_>) -> Result<Field<Self>, Fallback> {
+        if let Some(other) = text.unless(b'{')? {
+            return Ok(not_read(other));
+        }
+        text.open(b'{')?;
+        let mut map = std::collections::BTreeMap::new();
+        let mut first = true;
+        while let Some(name) = text.key(&mut first)? {
+            let value = text.value()?;
+            map.insert(name.into_owned(), value);
+        }
+        Ok(Field::Value(map))
+    }
+}
+
+/// A list of texts, each read straight; at the first element that is not a text the whole
+/// list is read again as its value (and kept whole: a list reads only when every element does).
+impl FromText for Vec<String> {
+    fn field_from_text(text: &mut Text<'_>) -> Result<Field<Self>, Fallback> {
+        if let Some(other) = text.unless(b'[')? {
+            return Ok(not_read(other));
+        }
+        let (start, depth) = (text.pos, text.depth);
+        text.open(b'[')?;
+        let mut items = Vec::new();
+        let mut first = true;
+        while text.item(&mut first)? {
+            if text.peek() != Some(b'"') {
+                text.pos = start;
+                text.depth = depth;
+                return Ok(Field::from_member(text.value()?));
+            }
+            items.push(text.string()?.into_owned());
+        }
+        Ok(Field::Value(items))
+    }
+}
 impl FromText for Vec<Field<i64>> {}
 impl FromText for Vec<Field<String>> {}
 

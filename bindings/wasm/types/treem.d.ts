@@ -1393,7 +1393,7 @@ export function version(): Version;
  */
 export function indicators(input: unknown, options?: OptionsInput): Record<string, unknown>;
 
-/** Runs a named domain operation (`case_deadlines`, `task_report_rollup`, ...). */
+/** Runs a named domain operation (`case_deadlines`, `task_report_rollup`, ...). The operations over many records (`dedup`, `safe_school_rollup`, `safe_school_rollup_merge`, `task_report_rollup`, `task_report_table`) are in the full package (`treem`) only; a form module (`treem/child`, ...) throws `unknown_name` for them. */
 export function call(operation: OperationName, input: unknown, options?: OptionsInput): unknown;
 
 /**

@@ -31,8 +31,10 @@
 // text by treem's own reader (json/text.rs, about +3.8 KiB in a form module), the operations
 // over many records (dedup, roll-ups: the core's feature `bulk-operations`) left out of the
 // form modules (-6 to -11 KiB), std's dlmalloc instead of talc (+2.2 KiB, 7.5 % faster on a
-// safe-school assessment), the last options kept (+0.5 KiB): every domain 338.9 (budget
-// 336 -> 342), child 145.5 (150 -> 147), case 125.8 (123 -> 127), school 112.8 (110 -> 114),
+// safe-school assessment), the last options kept (+0.5 KiB): every domain 344.8 (budget
+// 336 -> 350; it keeps the direct reader of drafts from values beside the text reader, +6
+// KiB: its indicator feed reads thousands of records given as values, a third slower
+// through their text), child 145.5 (150 -> 147), case 125.8 (123 -> 127), school 112.8 (110 -> 114),
 // safe-school 145.2 (150 -> 147), task report 138.4 (148 -> 140).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -47,7 +49,7 @@ import {
 import { KEY_END, layoutKey, renameFunctions } from '../layout-names.mjs';
 
 const MODULES = [
-  { dir: '.', title: "'treem' (every domain)", budgetKiB: 342 },
+  { dir: '.', title: "'treem' (every domain)", budgetKiB: 350 },
   { dir: 'child', title: "'treem/child' (the child form's module)", budgetKiB: 147, targetKiB: 150 },
   // One module per form (issue #24; README "Which module for which form"), each held to issue
   // #24's target of 150 KiB. Measured 7 Dec 2026 (budget = measured + ~1.5 %) after the core's

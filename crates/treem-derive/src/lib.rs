@@ -199,14 +199,16 @@ fn draft(input: &DeriveInput) -> syn::Result<Tokens> {
                     value.is_object()
                 }
 
-                // In WebAssembly, through the text reader (json/text.rs), which the form
-                // modules hold anyway: one reader per draft type instead of two.
-                #[cfg(target_arch = "wasm32")]
+                // In a WebAssembly form module, through the text reader (json/text.rs),
+                // which it holds anyway: one reader per draft type instead of two. Builds
+                // with the indicator feed (which reads records given as values, thousands at
+                // a time: a third slower through their text) keep the direct reader.
+                #[cfg(all(target_arch = "wasm32", not(feature = "indicators")))]
                 fn from_value(value: serde_json::Value) -> Result<#ty, serde_json::Value> {
                     crate::json::text::from_value(value)
                 }
 
-                #[cfg(not(target_arch = "wasm32"))]
+                #[cfg(any(not(target_arch = "wasm32"), feature = "indicators"))]
                 fn from_value(value: serde_json::Value) -> Result<#ty, serde_json::Value> {
                     let serde_json::Value::Object(members) = value else {
                         return Err(value);

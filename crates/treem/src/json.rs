@@ -157,8 +157,9 @@ impl<T> Field<T> {
 /// `#[derive(Draft)]`. Records given as values (`Kind::validate`, the indicator feed, the
 /// CLI's rows from CSV and Excel) are read this way; records given as JSON text by treem's
 /// own reader ([`text`]), with the same answer (`json/tests.rs` property-tests both against
-/// each member type). In WebAssembly a draft is read from a value through its text, so a
-/// module holds one reader per draft type.
+/// each member type). In a WebAssembly build without the indicator feed (a form module) a
+/// draft is read from a value through its text, so the module holds one reader per draft
+/// type.
 ///
 /// The value is taken, not borrowed: its texts move into the draft instead of being copied,
 /// and nothing is left of the parsed value to free afterwards (copying and freeing were a
@@ -342,8 +343,12 @@ pub(crate) fn draft_from<'de, D: Deserializer<'de>, T: FromValue>(
 /// [`text::draft_list`]).
 #[doc(hidden)]
 pub(crate) trait Member {
-    /// Sets the member from its value (drafts in WebAssembly read values by their text).
-    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+    /// Sets the member from its value (drafts in a WebAssembly form module read values by
+    /// their text).
+    #[cfg_attr(
+        all(target_arch = "wasm32", not(feature = "indicators")),
+        allow(dead_code)
+    )]
     fn set_from(&mut self, value: serde_json::Value);
 
     /// Sets the member from the next value of JSON text ([`text`]).

@@ -418,8 +418,12 @@ fn not_read<T>(value: serde_json::Value) -> Field<T> {
 /// # Errors
 /// `value` back when it is not an object (or, never for a value serde_json parsed, when the
 /// reader stops on its text).
-// Natively only the tests call it (drafts there read values by the derive's own loop).
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+// Only WebAssembly form modules read values this way (elsewhere drafts read values by the
+// derive's own loop); natively the tests call it.
+#[cfg_attr(
+    any(not(target_arch = "wasm32"), feature = "indicators"),
+    allow(dead_code)
+)]
 pub(crate) fn from_value<D: ReadText>(value: serde_json::Value) -> Result<D, serde_json::Value> {
     if !value.is_object() {
         return Err(value);

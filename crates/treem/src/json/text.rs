@@ -4,15 +4,14 @@
 //! names that calls it, so the code added per draft type is that loop alone (serde's visitors
 //! from text were instantiated per type and per reader, about 100 KB of WebAssembly).
 //!
-//! The reader follows only what a draft needs: objects, member names, texts without escapes,
-//! `null`. Every other value (a number, a list of texts, a member of the wrong type, an
-//! unknown member, a text with escapes) is handed, as its exact span of text, to serde_json,
-//! which reads it as the value path would. Whenever the reader meets what it does not follow
-//! (a syntax error, nesting deeper than [`MAX_DEPTH`], anything unexpected) it stops with
-//! [`Fallback`] and the caller reads the whole record through the value path instead: the
-//! answer is then the value path's, errors included. So this reader never answers on its own;
-//! it is only faster when it does not stop, and `json/tests.rs` holds its drafts equal to the
-//! value path's.
+//! The reader follows what drafts mostly hold: objects, member names, texts without escapes,
+//! counts (digits), lists of texts, `null`. Every other value (another number, a member of
+//! the wrong type, an unknown member, a text with escapes) is handed, as its exact span of
+//! text, to serde_json, which reads it as the value path would. Whenever the reader meets
+//! what it does not follow (a syntax error, nesting deeper than [`MAX_DEPTH`]) it stops with
+//! [`Fallback`] and the caller reads the whole record through the value path instead, which
+//! then answers with the error and its place. `json/tests.rs` holds the reader to serde_json:
+//! it stops exactly on what serde_json refuses, and its drafts equal the value path's.
 
 use std::borrow::Cow;
 

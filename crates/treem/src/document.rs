@@ -62,10 +62,14 @@ pub(crate) const fn kind_def<D: Document>(
 }
 
 fn validate_doc<D: Document>(record: serde_json::Value, ctx: &Context) -> Result<Report, Error> {
-    let draft: D = draft_of(record)?;
+    Ok(report_of(&draft_of::<D>(record)?, ctx))
+}
+
+/// The report of every rule of the kind on `draft`.
+fn report_of<D: Document>(draft: &D, ctx: &Context) -> Report {
     let mut sink = IssueSink::new(ctx.lang);
     draft.check(ctx, &mut sink);
-    Ok(sink.finish())
+    sink.finish()
 }
 
 /// Reads the draft straight from the JSON bytes with treem's own reader (json/text.rs),
@@ -73,10 +77,7 @@ fn validate_doc<D: Document>(record: serde_json::Value, ctx: &Context) -> Result
 /// freeing it were half a record's validation in WebAssembly; natively the reader is as fast
 /// as serde's readers from text, which were instantiated per draft type).
 fn validate_json_doc<D: Document>(input: &[u8], ctx: &Context) -> Result<Report, Error> {
-    let draft: D = draft_of_json(input)?;
-    let mut sink = IssueSink::new(ctx.lang);
-    draft.check(ctx, &mut sink);
-    Ok(sink.finish())
+    Ok(report_of(&draft_of_json::<D>(input)?, ctx))
 }
 
 /// The draft of a record given as JSON bytes, read by treem's own reader; the value path
@@ -120,13 +121,12 @@ fn normalize_json_doc<D: Document>(input: &[u8], ctx: &Context) -> Result<Normal
 fn normalize_draft<D: Document>(mut draft: D, ctx: &Context) -> Result<Normalized, Error> {
     let mut log = ChangeLog::new(ctx.lang);
     draft.normalize(ctx, &mut log);
-    let mut sink = IssueSink::new(ctx.lang);
-    draft.check(ctx, &mut sink);
+    let report = report_of(&draft, ctx);
     let record = serde_json::to_value(&draft).map_err(|e| Error::not_json(&e))?;
     Ok(Normalized {
         record,
         changes: log.into_changes(),
-        report: sink.finish(),
+        report,
     })
 }
 

@@ -363,26 +363,10 @@ impl FromText for std::collections::BTreeMap<String, serde_json::Value> {
     }
 }
 
-/// A list of texts, each read straight; at the first element that is not a text the whole
-/// list is read again as its value (and kept whole: a list reads only when every element does).
+/// A list of texts, each read straight (a list reads only when every element is a text).
 impl FromText for Vec<String> {
     fn field_from_text(text: &mut Text<'_>) -> Result<Field<Self>, Fallback> {
-        if let Some(other) = text.unless(b'[')? {
-            return Ok(not_read(other));
-        }
-        let (start, depth) = (text.pos, text.depth);
-        text.open(b'[')?;
-        let mut items = Vec::new();
-        let mut first = true;
-        while text.item(&mut first)? {
-            if text.peek() != Some(b'"') {
-                text.pos = start;
-                text.depth = depth;
-                return Ok(Field::from_member(text.value()?));
-            }
-            items.push(text.string()?.into_owned());
-        }
-        Ok(Field::Value(items))
+        every_element(text, b'"', |text| Ok(text.string()?.into_owned()))
     }
 }
 impl FromText for Vec<Field<i64>> {}
@@ -451,10 +435,20 @@ pub(crate) fn draft_list<T: ReadText>(
     Ok(())
 }
 
-/// A plain list of drafts (`Field<Vec<SomeDraft>>`): read in place element by element when
-/// every element is an object; else the whole list, read again as its value, is kept as
-/// [`Field::Invalid`] (a list reads only when every element does, as from a value).
+/// A plain list of drafts (`Field<Vec<SomeDraft>>`): read element by element when every
+/// element is an object (a list reads only when every element does, as from a value).
 pub(crate) fn draft_vec<T: ReadText>(text: &mut Text<'_>) -> Result<Field<Vec<T>>, Fallback> {
+    every_element(text, b'{', T::from_text)
+}
+
+/// A list whose every element must open with `opening` (`"` a text, `{` a draft), each read
+/// by `element`; at the first that does not, the whole list is read again as its value and
+/// kept whole as [`Field::Invalid`], as the value path keeps it.
+fn every_element<T>(
+    text: &mut Text<'_>,
+    opening: u8,
+    element: impl Fn(&mut Text<'_>) -> Result<T, Fallback>,
+) -> Result<Field<Vec<T>>, Fallback> {
     if let Some(other) = text.unless(b'[')? {
         return Ok(not_read(other));
     }
@@ -463,12 +457,12 @@ pub(crate) fn draft_vec<T: ReadText>(text: &mut Text<'_>) -> Result<Field<Vec<T>
     let mut items = Vec::new();
     let mut first = true;
     while text.item(&mut first)? {
-        if text.peek() != Some(b'{') {
+        if text.peek() != Some(opening) {
             text.pos = start;
             text.depth = depth;
             return Ok(not_read(text.value()?));
         }
-        items.push(T::from_text(text)?);
+        items.push(element(text)?);
     }
     Ok(Field::Value(items))
 }

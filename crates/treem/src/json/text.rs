@@ -62,11 +62,13 @@ impl<'a> Text<'a> {
     }
 
     /// The first byte of the next value, after whitespace.
+    #[inline(always)]
     pub(crate) fn peek(&mut self) -> Option<u8> {
         self.skip_space();
         self.byte()
     }
 
+    #[inline(always)]
     fn expect(&mut self, byte: u8) -> Result<(), Fallback> {
         if self.peek() == Some(byte) {
             self.pos += 1;

@@ -298,7 +298,7 @@ fn check_members(draft: &AssessmentDraft, ctx: &Context, sink: &mut IssueSink) {
         required_text(&draft.criteria_set_version, &version_at, sink),
         &set,
     ) {
-        if given.trim() != set.version {
+        if crate::fields::trim(given) != set.version {
             sink.push(
                 &SAFE_SCHOOL_VERSION_MISMATCH,
                 &version_at,
@@ -420,7 +420,10 @@ fn check_year(
 fn check_results(draft: &AssessmentDraft, set: &CriteriaSet, sink: &mut IssueSink) {
     let root = Location::root();
     let results_at = root.key("results");
-    let mut seen = crate::sorted_map::SortedSet::new();
+    // Which of the set's criteria are answered, by their place in the set (where a set lists
+    // a code twice, its first place): a whole NĐ 80/2017 assessment spent a tenth of its
+    // validation in a sorted set of the codes.
+    let mut answered = vec![false; set.criteria.len()];
     let list = typed(&draft.results, &results_at, "array", sink)
         .map(Vec::as_slice)
         .unwrap_or(&[]);
@@ -431,9 +434,14 @@ fn check_results(draft: &AssessmentDraft, set: &CriteriaSet, sink: &mut IssueSin
         };
         let code_at = item_at.key("criterion");
         let criterion = required_text(&result.criterion, &code_at, sink).and_then(|code| {
-            let code = code.trim();
+            let code = crate::fields::trim(code);
             let param = || crate::privacy::truncate(code, 40).into();
-            match set.criterion(code) {
+            match set
+                .criteria
+                .iter()
+                .enumerate()
+                .find(|(_, c)| c.code == code)
+            {
                 None => {
                     sink.push(
                         &SAFE_SCHOOL_UNKNOWN_CRITERION,
@@ -442,7 +450,7 @@ fn check_results(draft: &AssessmentDraft, set: &CriteriaSet, sink: &mut IssueSin
                     );
                     None
                 }
-                Some(_) if !seen.insert(code) => {
+                Some((i, _)) if answered.get(i) == Some(&true) => {
                     sink.push(
                         &SAFE_SCHOOL_DUPLICATE_CRITERION,
                         &code_at,
@@ -450,7 +458,12 @@ fn check_results(draft: &AssessmentDraft, set: &CriteriaSet, sink: &mut IssueSin
                     );
                     None
                 }
-                Some(c) => Some(c),
+                Some((i, c)) => {
+                    if let Some(slot) = answered.get_mut(i) {
+                        *slot = true;
+                    }
+                    Some(c)
+                }
             }
         });
         let result_at = item_at.key("result");
@@ -485,15 +498,22 @@ fn check_results(draft: &AssessmentDraft, set: &CriteriaSet, sink: &mut IssueSin
                 };
                 sink.push(def, &remedy_at, []);
             }
-            Some(Outcome::Dat) if result.evidence.value().is_none_or(|e| e.trim().is_empty()) => {
+            Some(Outcome::Dat)
+                if result
+                    .evidence
+                    .value()
+                    .is_none_or(|e| crate::fields::is_blank(e)) =>
+            {
                 sink.push(&SAFE_SCHOOL_EVIDENCE_MISSING, &item_at.key("evidence"), []);
             }
             _ => {}
         }
         unknown_fields(&result.unknown, &item_at, sink);
     }
-    for criterion in &set.criteria {
-        if !seen.contains(&criterion.code.as_str()) {
+    for (i, criterion) in set.criteria.iter().enumerate() {
+        let first = || set.criteria.iter().position(|c| c.code == criterion.code);
+        let is_answered = |i: usize| answered.get(i) == Some(&true);
+        if !is_answered(i) && !first().is_some_and(is_answered) {
             let def = if criterion.mandatory {
                 &SAFE_SCHOOL_MANDATORY_UNANSWERED
             } else {
@@ -512,7 +532,7 @@ fn check_remedy(remedy: &RemedyDraft, at: &Location<'_>, sink: &mut IssueSink) {
     required_text(&remedy.measures, &at.key("measures"), sink);
     let by_at = at.key("by");
     if let Some(by) = typed(&remedy.by, &by_at, "string", sink) {
-        if !matches!(by.trim(), "tu_khac_phuc" | "kien_nghi") {
+        if !matches!(crate::fields::trim(by), "tu_khac_phuc" | "kien_nghi") {
             sink.push(&SAFE_SCHOOL_REMEDY_BY_UNKNOWN, &by_at, []);
         }
     }
@@ -535,7 +555,7 @@ fn check_events(draft: &AssessmentDraft, set: &CriteriaSet, sink: &mut IssueSink
             if !set
                 .disqualifying_events
                 .iter()
-                .any(|e| e.code == code.trim())
+                .any(|e| e.code == crate::fields::trim(code))
             {
                 sink.push(
                     &SAFE_SCHOOL_UNKNOWN_EVENT,

@@ -179,7 +179,7 @@ const THRESHOLD_SOURCES: [(&str, ThresholdSource); 5] = [
 pub fn threshold_source(id: &str) -> Option<ThresholdSource> {
     THRESHOLD_SOURCES
         .iter()
-        .find(|(set, _)| *set == id.trim())
+        .find(|(set, _)| *set == crate::fields::trim(id))
         .map(|(_, source)| *source)
 }
 
@@ -193,7 +193,7 @@ pub fn threshold_source(id: &str) -> Option<ThresholdSource> {
 /// assert!(treem::safe_school::builtin::get("no-such-set").is_none());
 /// ```
 pub fn get(id: &str) -> Option<&'static CriteriaSet> {
-    all().iter().find(|s| s.id == id.trim())
+    all().iter().find(|s| s.id == crate::fields::trim(id))
 }
 
 /// Catalog `criteria_sets`: each set with its document, threshold, completeness and criteria.

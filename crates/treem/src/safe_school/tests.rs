@@ -354,6 +354,68 @@ fn caller_supplied_set_round_trips() {
     assert_eq!(out["score"]["failed"], json!(["2", "3"]));
 }
 
+/// Which criteria count as answered: by code, whatever place the answer has; a criterion
+/// answered twice is reported once, at its second answer; a criterion not answered is named;
+/// and a set listing one code twice (itself an error) asks for that code's answer once.
+#[test]
+fn answers_are_matched_to_criteria_by_code() {
+    let validate = |rec: &Value| {
+        crate::api::validate(
+            "safe_school_assessment",
+            rec.to_string().as_bytes(),
+            br#"{"as_of":"2026-01-10"}"#,
+        )
+        .unwrap()
+    };
+    let mut rec = record(1, 0, 0, true);
+    let results = rec["results"].as_array_mut().unwrap();
+    results.reverse();
+    results.swap(0, 1); // answered out of the set's order: still all answered
+    assert!(validate(&rec).ok, "{:?}", validate(&rec).issues);
+    let mut twice = rec.clone();
+    let second = twice["results"][3].clone();
+    twice["results"].as_array_mut().unwrap().push(second);
+    let report = validate(&twice);
+    let paths: Vec<_> = report
+        .issues
+        .iter()
+        .map(|i| (i.code.as_str(), i.path.as_str()))
+        .collect();
+    assert_eq!(
+        paths,
+        [("safe_school.duplicate_criterion", "/results/5/criterion")]
+    );
+    let mut missing = rec.clone();
+    missing["results"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|r| r["criterion"] != "1");
+    let report = validate(&missing);
+    let codes: Vec<_> = report
+        .issues
+        .iter()
+        .map(|i| (i.code.as_str(), i.params.get("criterion")))
+        .collect();
+    assert_eq!(
+        codes,
+        [("safe_school.mandatory_unanswered", Some(&json!("1")))]
+    );
+    let mut listed_twice = rec.clone();
+    let first = listed_twice["criteria_set"]["criteria"][0].clone();
+    listed_twice["criteria_set"]["criteria"]
+        .as_array_mut()
+        .unwrap()
+        .push(first);
+    let report = validate(&listed_twice);
+    let codes: Vec<_> = report.issues.iter().map(|i| i.code.as_str()).collect();
+    assert_eq!(
+        codes,
+        ["criteria_set.duplicate_code"],
+        "{:?}",
+        report.issues
+    );
+}
+
 #[test]
 fn a_supplied_set_cannot_change_the_law() {
     let mut value = supplied_set();

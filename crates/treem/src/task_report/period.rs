@@ -41,7 +41,7 @@ impl Period {
     /// assert!(Period::parse("2024-Q3").is_none());
     /// ```
     pub fn parse(text: &str) -> Option<Period> {
-        let text = text.trim();
+        let text = crate::fields::trim(text);
         let year = |s: &str| -> Option<i32> {
             (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
                 .then(|| s.parse().ok())

@@ -114,7 +114,7 @@ pub fn check(draft: &TaskReportDraft, ctx: &Context, sink: &mut IssueSink) {
     let directive_at = root.key("directive");
     let directive: Option<&DirectiveDraft> = required_text(&draft.directive, &directive_at, sink)
         .and_then(|id| {
-            let found = crate::directive::built_in_draft(id.trim());
+            let found = crate::directive::built_in_draft(crate::fields::trim(id));
             if found.is_none() {
                 sink.push(
                     &TASK_REPORT_DIRECTIVE_UNKNOWN,
@@ -195,24 +195,21 @@ struct Scope<'a> {
     learners: Option<u64>,
 }
 
-fn find_task<'d>(
-    progress: &TaskProgressDraft,
+fn find_task<'d, 'r>(
+    progress: &'r TaskProgressDraft,
     all: &[crate::directive::FlatTask<'d>],
     directive_known: bool,
     at: &Location<'_>,
-    seen: &mut SortedSet<String>,
+    seen: &mut SortedSet<&'r str>,
     scope: &Scope<'_>,
     sink: &mut IssueSink,
 ) -> Option<&'d TaskDraft> {
     let task_at = at.key("task");
     let id = required_text(&progress.task, &task_at, sink)?;
-    let shown = crate::privacy::truncate(id, 20);
-    if !seen.insert(id.to_owned()) {
-        sink.push(
-            &TASK_REPORT_TASK_DUPLICATE,
-            &task_at,
-            [("task", shown.clone().into())],
-        );
+    // The id as a message shows it, cut only when an issue is raised (most tasks raise none).
+    let shown = || crate::privacy::truncate(id, 20).into();
+    if !seen.insert(id) {
+        sink.push(&TASK_REPORT_TASK_DUPLICATE, &task_at, [("task", shown())]);
     }
     if !directive_known {
         return None;
@@ -222,11 +219,7 @@ fn find_task<'d>(
         .map(|f| f.task)
         .find(|t| t.id.value().is_some_and(|t| t == id))
     else {
-        sink.push(
-            &TASK_REPORT_TASK_UNKNOWN,
-            &task_at,
-            [("task", shown.into())],
-        );
+        sink.push(&TASK_REPORT_TASK_UNKNOWN, &task_at, [("task", shown())]);
         return None;
     };
     if let (Some(unit_type), Some(assignees)) = (scope.unit_type, task.assignees.value()) {
@@ -237,7 +230,7 @@ fn find_task<'d>(
             sink.push(
                 &TASK_REPORT_TASK_NOT_ASSIGNED,
                 &task_at,
-                [("task", shown.into()), ("unit_type", unit_type.into())],
+                [("task", shown()), ("unit_type", unit_type.into())],
             );
         }
     }
@@ -278,7 +271,7 @@ fn check_progress(
     let evidence = typed(&progress.evidence, &evidence_at, "array of links", sink);
     if let Some(links) = evidence {
         for (i, link) in links.iter().enumerate() {
-            let link = link.trim();
+            let link = crate::fields::trim(link);
             if !(link.starts_with("https://") || link.starts_with("http://")) {
                 sink.push(&TASK_REPORT_EVIDENCE_NOT_LINK, &evidence_at.index(i), []);
             }

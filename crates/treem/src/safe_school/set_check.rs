@@ -169,7 +169,7 @@ pub fn check(set: &CriteriaSet, at: &Location<'_>, sink: &mut IssueSink) {
         ("version", &set.version),
         ("title", &set.title),
     ] {
-        if text.trim().is_empty() {
+        if crate::fields::is_blank(text) {
             sink.push(&FIELD_REQUIRED, &at.key(key), []);
         }
     }
@@ -178,7 +178,7 @@ pub fn check(set: &CriteriaSet, at: &Location<'_>, sink: &mut IssueSink) {
         ("number", &set.document.number),
         ("articles", &set.document.articles),
     ] {
-        if text.trim().is_empty() {
+        if crate::fields::is_blank(text) {
             sink.push(&FIELD_REQUIRED, &doc_at.key(key), []);
         }
     }
@@ -215,7 +215,7 @@ fn check_criteria(set: &CriteriaSet, at: &Location<'_>, sink: &mut IssueSink) {
     let mut seen = crate::sorted_map::SortedSet::new();
     for (i, criterion) in set.criteria.iter().enumerate() {
         let item_at = criteria_at.index(i);
-        if criterion.code.trim().is_empty() {
+        if crate::fields::is_blank(&criterion.code) {
             sink.push(&FIELD_REQUIRED, &item_at.key("code"), []);
         } else if !seen.insert(criterion.code.as_str()) {
             sink.push(
@@ -224,7 +224,7 @@ fn check_criteria(set: &CriteriaSet, at: &Location<'_>, sink: &mut IssueSink) {
                 [("code", crate::privacy::truncate(&criterion.code, 40).into())],
             );
         }
-        if criterion.text.trim().is_empty() {
+        if crate::fields::is_blank(&criterion.text) {
             sink.push(&FIELD_REQUIRED, &item_at.key("text"), []);
         }
         if let Some(area) = &criterion.area {

@@ -2,19 +2,22 @@
 // measured in alternating rounds, so the machine's drift (10-25 % between runs minutes apart
 // on a shared machine) falls on both alike. Prints each build's median and the median of the
 // per-round ratios B/A with their range.
-//   node bindings/wasm/bench/ab.mjs <pkg dir A> <pkg dir B> <kind> [--nd80]
+//   node bindings/wasm/bench/ab.mjs <pkg dir A> <pkg dir B> <kind> [--nd80] [--standard]
 // e.g. build main into a copy of pkg/ (cp -r bindings/wasm/pkg /tmp/a), build the change
 // (bash bindings/wasm/build.sh), then
 //   node bindings/wasm/bench/ab.mjs /tmp/a/safe-school bindings/wasm/pkg/safe-school safe_school_assessment
 // The records are the conformance vectors of the kind (tests/vectors/); --nd80 measures one
-// school's whole NĐ 80/2017 self-assessment instead (as bench/forms.mjs does).
+// school's whole NĐ 80/2017 self-assessment instead (as bench/forms.mjs does); --standard
+// times the kind's Standard Schema (`~standard.validate`) instead of `validate`.
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const [dirA, dirB, kind, flag] = process.argv.slice(2);
+const [dirA, dirB, kind, ...flags] = process.argv.slice(2);
+const flag = flags.includes('--nd80') ? '--nd80' : undefined;
+const standard = flags.includes('--standard');
 if (!dirA || !dirB || !kind) {
-  console.error('usage: node ab.mjs <pkg dir A> <pkg dir B> <kind> [--nd80]');
+  console.error('usage: node ab.mjs <pkg dir A> <pkg dir B> <kind> [--nd80] [--standard]');
   process.exit(2);
 }
 const load = (dir) => import(pathToFileURL(resolve(dir, 'node.js')).href);
@@ -54,12 +57,21 @@ if (records.length === 0) {
 }
 const options = { as_of: '2026-11-28' };
 
+// The call timed: `validate`, or the Standard Schema's `validate` (--standard).
+const callOf = (treem) => {
+  if (!standard) return (record) => treem.validate(kind, record, options);
+  const schema = treem.standardSchema(kind, options)['~standard'];
+  return (record) => schema.validate(record);
+};
+const [callA, callB] = [callOf(A), callOf(B)];
+
 function median(treem, runs) {
+  const call = treem === A ? callA : callB;
   const times = new Float64Array(runs);
   for (let i = 0; i < runs; i++) {
     const record = records[i % records.length];
     const t0 = process.hrtime.bigint();
-    treem.validate(kind, record, options);
+    call(record);
     times[i] = Number(process.hrtime.bigint() - t0);
   }
   times.sort();
@@ -77,7 +89,8 @@ for (let round = 0; round < 16; round++) {
 const mid = (xs) => [...xs].sort((x, y) => x - y)[xs.length >> 1];
 const ratios = a.map((x, i) => b[i] / x);
 console.log(
-  `${kind}${flag === '--nd80' ? ' (one NĐ 80/2017 assessment)' : ''}, ${records.length} records: ` +
+  `${kind}${flag === '--nd80' ? ' (one NĐ 80/2017 assessment)' : ''}${standard ? ', ~standard.validate' : ''}, ` +
+    `${records.length} records: ` +
     `A ${mid(a).toFixed(1)} µs, B ${mid(b).toFixed(1)} µs, B/A ${mid(ratios).toFixed(3)} ` +
     `(rounds ${Math.min(...ratios).toFixed(3)}–${Math.max(...ratios).toFixed(3)})`,
 );

@@ -157,6 +157,9 @@ export function bind(glue, getModule) {
           optionsArg(options),
         ]),
       normalize: (kind, value, options) => record(glue.normalizeJson, kind, value, options),
+      // normalize, the record null when the report has an error (the Standard Schema
+      // objects' validate, js/standard.js); not exported by the entries.
+      normalizeWhenValid: (kind, value, options) => record(glue.normalizeWhenValidJson, kind, value, options),
       schema: (kind) => call(glue.schemaJson, [nameArg(kind, 'kind')]),
       parse: (what, text, options) =>
         call(glue.parseJson, [nameArg(what, 'parser name'), nameArg(text, 'text'), optionsArg(options)]),

@@ -45,8 +45,10 @@ function resolveOptions(base, extra) {
 
 /** The Standard Schema objects, bound to the operations of one module (`api`). */
 export function standardSchemas(api) {
-  // Normalises and validates `value`; errors and warnings apart.
-  function run(kind, base, value, extra) {
+  // Normalises and validates `value`; errors and warnings apart. `value` of the answer is the
+  // normalised record; with `always` false it is null when there are errors (the record is
+  // then not built nor sent back, which was half the time of a form's validation).
+  function run(kind, base, value, extra, always) {
     const options = resolveOptions(base, extra);
     let text;
     try {
@@ -57,7 +59,7 @@ export function standardSchemas(api) {
     }
     let answer;
     try {
-      answer = api.normalize(kind, text, options);
+      answer = (always ? api.normalize : api.normalizeWhenValid)(kind, text, options);
     } catch (e) {
       if (!(e instanceof TreemError) || !VALUE_ERRORS.has(e.code)) throw e;
       const message = options.lang === 'en' || e.message_vi === undefined ? e.message : e.message_vi;
@@ -90,7 +92,7 @@ export function standardSchemas(api) {
         // Errors fail; warnings do not (they ride along as `warnings`, which the spec leaves
         // free). `libraryOptions` are treem options for this call only.
         validate(value, callOptions) {
-          const r = run(kind, base, value, callOptions?.libraryOptions);
+          const r = run(kind, base, value, callOptions?.libraryOptions, false);
           return r.issues.length > 0
             ? { issues: r.issues, warnings: r.warnings }
             : { value: r.value, warnings: r.warnings };
@@ -99,9 +101,9 @@ export function standardSchemas(api) {
       withLang: (lang) => standardSchema(kind, { ...base, lang }),
       withOptions: (more) => standardSchema(kind, { ...base, ...more }),
       /** Everything at once: `{ value, issues, warnings, changes }` (value even with errors). */
-      validateAll: (value, more) => run(kind, base, value, more),
+      validateAll: (value, more) => run(kind, base, value, more, true),
       /** The warnings only, for a form to show beside its fields without blocking submit. */
-      warnings: (value, more) => run(kind, base, value, more).warnings,
+      warnings: (value, more) => run(kind, base, value, more, false).warnings,
     });
   }
 

@@ -114,6 +114,22 @@ pub fn normalize_json(kind: &str, record: &str, options: &str) -> Result<String,
     )
 }
 
+/// Normalises one record as `normalizeJson`, the record `null` when the report has an
+/// error: what the Standard Schema objects ask (`js/standard.js`), which answer issues or the
+/// value, never both.
+#[wasm_bindgen(js_name = normalizeWhenValidJson)]
+pub fn normalize_when_valid_json(
+    kind: &str,
+    record: &str,
+    options: &str,
+) -> Result<String, JsValue> {
+    answer(kind.parse::<treem::Kind>().and_then(|kind| {
+        with_options(options, |v| {
+            treem::__private::normalize_when_valid(v, kind, record.as_bytes())
+        })
+    }))
+}
+
 /// The JSON Schema (draft 2020-12) of the lenient input form of `kind`, as JSON text.
 #[wasm_bindgen(js_name = schemaJson)]
 pub fn schema_json(kind: &str) -> Result<String, JsValue> {

@@ -37,7 +37,7 @@ pub(crate) struct KindDef {
     pub(crate) validate: fn(serde_json::Value, &Context) -> Result<Report, Error>,
     pub(crate) validate_json: fn(&[u8], &Context) -> Result<Report, Error>,
     pub(crate) normalize: fn(serde_json::Value, &Context) -> Result<Normalized, Error>,
-    pub(crate) normalize_json: fn(&[u8], &Context) -> Result<Normalized, Error>,
+    pub(crate) normalize_json: fn(&[u8], &Context, Answer) -> Result<Normalized, Error>,
     #[cfg(feature = "live-schemas")]
     pub(crate) schema: fn() -> serde_json::Value,
 }
@@ -111,18 +111,42 @@ fn normalize_doc<D: Document>(
     record: serde_json::Value,
     ctx: &Context,
 ) -> Result<Normalized, Error> {
-    normalize_draft(draft_of::<D>(record)?, ctx)
+    normalize_draft(draft_of::<D>(record)?, ctx, Answer::Record)
 }
 
-fn normalize_json_doc<D: Document>(input: &[u8], ctx: &Context) -> Result<Normalized, Error> {
-    normalize_draft(draft_of_json::<D>(input)?, ctx)
+fn normalize_json_doc<D: Document>(
+    input: &[u8],
+    ctx: &Context,
+    answer: Answer,
+) -> Result<Normalized, Error> {
+    normalize_draft(draft_of_json::<D>(input)?, ctx, answer)
 }
 
-fn normalize_draft<D: Document>(mut draft: D, ctx: &Context) -> Result<Normalized, Error> {
+/// Which record a normalisation answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Answer {
+    /// The normalised record, always.
+    Record,
+    /// The normalised record only when the report has no error, else `null`: a form that
+    /// shows the issues has no use for it (Standard Schema's `validate` answers issues or a
+    /// value), and writing it, crossing it into JavaScript and reading it back there was
+    /// about half the time of such a validation.
+    RecordWhenValid,
+}
+
+fn normalize_draft<D: Document>(
+    mut draft: D,
+    ctx: &Context,
+    answer: Answer,
+) -> Result<Normalized, Error> {
     let mut log = ChangeLog::new(ctx.lang);
     draft.normalize(ctx, &mut log);
     let report = report_of(&draft, ctx);
-    let record = serde_json::to_value(&draft).map_err(|e| Error::not_json(&e))?;
+    let record = if answer == Answer::RecordWhenValid && !report.ok {
+        serde_json::Value::Null
+    } else {
+        serde_json::to_value(&draft).map_err(|e| Error::not_json(&e))?
+    };
     Ok(Normalized {
         record,
         changes: log.into_changes(),

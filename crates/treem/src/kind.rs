@@ -115,8 +115,13 @@ impl Kind {
     }
 
     /// [`Kind::normalize`] of a record given as JSON bytes (read straight into the draft).
-    pub(crate) fn normalize_json(self, input: &[u8], ctx: &Context) -> Result<Normalized, Error> {
-        (self.0.normalize_json)(input, ctx)
+    pub(crate) fn normalize_json(
+        self,
+        input: &[u8],
+        ctx: &Context,
+        answer: crate::document::Answer,
+    ) -> Result<Normalized, Error> {
+        (self.0.normalize_json)(input, ctx, answer)
     }
 
     /// The JSON Schema (draft 2020-12) of the lenient input form of this kind.

@@ -266,6 +266,21 @@ pub mod __private {
     pub use crate::row::{ROW_CELL_UNREADABLE, ROW_COLUMN_COUNT, ROW_NOT_UTF8};
     pub use crate::sorted_map::SortedMap;
     pub use crate::stream::{check_record, validate_many_json, Batch, BatchItem};
+
+    /// [`crate::Validator::normalize_bytes`] whose `record` is `null` when the report has an
+    /// error: the record is neither built nor written. A Standard Schema validator answers
+    /// issues or the normalised value, never both, so a form being filled in (its record
+    /// invalid at most keystrokes) needs no record back.
+    ///
+    /// # Errors
+    /// As [`crate::Validator::normalize_bytes`].
+    pub fn normalize_when_valid(
+        validator: &crate::Validator,
+        kind: crate::Kind,
+        input: &[u8],
+    ) -> Result<crate::Normalized, crate::Error> {
+        validator.normalize_bytes_answering(kind, input, crate::document::Answer::RecordWhenValid)
+    }
 }
 
 /// The library version (from Cargo.toml).

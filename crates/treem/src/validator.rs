@@ -310,9 +310,20 @@ impl Validator {
     /// # Ok::<(), treem::Error>(())
     /// ```
     pub fn normalize_bytes(&self, kind: impl IntoKind, input: &[u8]) -> Result<Normalized, Error> {
+        self.normalize_bytes_answering(kind, input, crate::document::Answer::Record)
+    }
+
+    /// [`Validator::normalize_bytes`], the record `null` when the report has an error (for
+    /// the bindings' Standard Schema validation: see `crate::__private::normalize_when_valid`).
+    pub(crate) fn normalize_bytes_answering(
+        &self,
+        kind: impl IntoKind,
+        input: &[u8],
+        answer: crate::document::Answer,
+    ) -> Result<Normalized, Error> {
         let kind = kind.into_kind()?;
         self.check_size(input.len())?;
-        kind.normalize_json(input, &self.ctx)
+        kind.normalize_json(input, &self.ctx, answer)
     }
 
     /// The checked record of `value` ("parse, don't validate"): the kind's rules with this
@@ -594,6 +605,31 @@ mod tests {
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    /// The bindings' normalisation for Standard Schema answers `normalize_bytes`'s changes and
+    /// report, and its record exactly when the report has no error.
+    #[cfg(feature = "child")]
+    #[test]
+    fn normalize_when_valid_leaves_out_only_the_record_of_an_invalid_one() {
+        let validator = Validator::from_options_json(br#"{"as_of": "2026-11-28"}"#).unwrap();
+        let kind: crate::Kind = "child".parse().unwrap();
+        for (record, ok) in [
+            (&br#"{"full_name": " nguyen van  an", "date_of_birth": "20/05/2016", "sex": "nam"}"#[..], true),
+            (&br#"{"full_name": "An", "date_of_birth": "30/02/2016", "sex": "nam"}"#[..], false),
+        ] {
+            let whole = validator.normalize_bytes(kind, record).unwrap();
+            let lean = crate::__private::normalize_when_valid(&validator, kind, record).unwrap();
+            assert_eq!(whole.report.ok, ok);
+            assert_eq!((&lean.report, &lean.changes), (&whole.report, &whole.changes));
+            assert!(!whole.changes.is_empty());
+            if ok {
+                assert_eq!(lean.record, whole.record);
+            } else {
+                assert_eq!(lean.record, serde_json::Value::Null);
+                assert!(whole.record.is_object());
+            }
+        }
     }
 
     #[test]

@@ -552,11 +552,8 @@ fn check_events(draft: &AssessmentDraft, set: &CriteriaSet, sink: &mut IssueSink
     for (i, item) in list.iter().enumerate() {
         let item_at = at.index(i);
         if let Some(code) = typed(item, &item_at, "string", sink) {
-            if !set
-                .disqualifying_events
-                .iter()
-                .any(|e| e.code == crate::fields::trim(code))
-            {
+            let trimmed = crate::fields::trim(code);
+            if !set.disqualifying_events.iter().any(|e| e.code == trimmed) {
                 sink.push(
                     &SAFE_SCHOOL_UNKNOWN_EVENT,
                     &item_at,

@@ -177,9 +177,10 @@ const THRESHOLD_SOURCES: [(&str, ThresholdSource); 5] = [
 /// assert_eq!(source.quality, SourceQuality::News);
 /// ```
 pub fn threshold_source(id: &str) -> Option<ThresholdSource> {
+    let id = crate::fields::trim(id);
     THRESHOLD_SOURCES
         .iter()
-        .find(|(set, _)| *set == crate::fields::trim(id))
+        .find(|(set, _)| *set == id)
         .map(|(_, source)| *source)
 }
 
@@ -193,7 +194,8 @@ pub fn threshold_source(id: &str) -> Option<ThresholdSource> {
 /// assert!(treem::safe_school::builtin::get("no-such-set").is_none());
 /// ```
 pub fn get(id: &str) -> Option<&'static CriteriaSet> {
-    all().iter().find(|s| s.id == crate::fields::trim(id))
+    let id = crate::fields::trim(id);
+    all().iter().find(|s| s.id == id)
 }
 
 /// Catalog `criteria_sets`: each set with its document, threshold, completeness and criteria.

@@ -274,6 +274,20 @@ pub mod __private {
     ///
     /// # Errors
     /// As [`crate::Validator::normalize_bytes`].
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use treem::__private::normalize_when_valid;
+    /// let validator = treem::Validator::from_options_json(br#"{"as_of": "2026-11-28"}"#)?;
+    /// let kind: treem::Kind = "child".parse()?;
+    /// let valid = normalize_when_valid(&validator, kind, br#"{"sex": "nam"}"#)?;
+    /// assert_eq!(valid.record["sex"], "male");
+    /// let invalid = normalize_when_valid(&validator, kind, br#"{"sex": "nam", "date_of_birth": "30/02/2016"}"#)?;
+    /// assert!(!invalid.report.ok && invalid.record.is_null());
+    /// assert_eq!(invalid.changes[0].path, "/sex"); // the changes are still said
+    /// # Ok::<(), treem::Error>(())
+    /// ```
     pub fn normalize_when_valid(
         validator: &crate::Validator,
         kind: crate::Kind,

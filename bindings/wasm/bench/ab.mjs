@@ -12,6 +12,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { median } from './median.mjs';
 
 const [dirA, dirB, kind, ...flags] = process.argv.slice(2);
 const flag = flags.includes('--nd80') ? '--nd80' : undefined;
@@ -65,26 +66,13 @@ const callOf = (treem) => {
 };
 const [callA, callB] = [callOf(A), callOf(B)];
 
-function median(treem, runs) {
-  const call = treem === A ? callA : callB;
-  const times = new Float64Array(runs);
-  for (let i = 0; i < runs; i++) {
-    const record = records[i % records.length];
-    const t0 = process.hrtime.bigint();
-    call(record);
-    times[i] = Number(process.hrtime.bigint() - t0);
-  }
-  times.sort();
-  return times[runs >> 1] / 1000;
-}
-
-median(A, 20000); // warm up the JIT on both
-median(B, 20000);
+median(callA, records, 20000); // warm up the JIT on both
+median(callB, records, 20000);
 const a = [];
 const b = [];
 for (let round = 0; round < 16; round++) {
-  a.push(median(A, 4000));
-  b.push(median(B, 4000));
+  a.push(median(callA, records, 4000));
+  b.push(median(callB, records, 4000));
 }
 const mid = (xs) => [...xs].sort((x, y) => x - y)[xs.length >> 1];
 const ratios = a.map((x, i) => b[i] / x);

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import Ajv2020 from 'ajv/dist/2020.js';
 import * as treem from '../pkg/node.js';
+import { median } from './median.mjs';
 import { readModule } from './size-breakdown.mjs';
 
 const pkg = (f) => readFileSync(new URL(`../pkg/${f}`, import.meta.url));
@@ -48,18 +49,6 @@ const options = { as_of: '2026-11-28', lang: 'vi' };
 const ajv = new Ajv2020({ allErrors: true, strict: false, logger: false });
 const ajvValidate = ajv.compile(treem.schema('child'));
 
-function median(fn, runs) {
-  const times = new Float64Array(runs);
-  for (let i = 0; i < runs; i++) {
-    const rec = records[i % records.length];
-    const t0 = process.hrtime.bigint();
-    fn(rec);
-    times[i] = Number(process.hrtime.bigint() - t0);
-  }
-  times.sort();
-  return times[runs >> 1] / 1000;
-}
-
 function throughput(fn) {
   fn(); // warm up
   const t0 = process.hrtime.bigint();
@@ -70,18 +59,18 @@ function throughput(fn) {
 }
 
 const RUNS = 20000;
-median((r) => treem.validate('child', r, options), RUNS); // warm up the JIT
-median((r) => ajvValidate(r), RUNS);
+median((r) => treem.validate('child', r, options), records, RUNS); // warm up the JIT
+median((r) => ajvValidate(r), records, RUNS);
 const texts = records.map((r) => JSON.stringify(r));
 console.log(`\none record, median of ${RUNS} calls (mix of valid and invalid records)`);
-console.log(`  treem validate(JS object)      ${median((r) => treem.validate('child', r, options), RUNS).toFixed(2)} µs  (target < 20 µs)`);
+console.log(`  treem validate(JS object)      ${median((r) => treem.validate('child', r, options), records, RUNS).toFixed(2)} µs  (target < 20 µs)`);
 let k = 0;
-console.log(`  treem validate(JSON text)      ${median(() => treem.validate('child', texts[k++ % texts.length], options), RUNS).toFixed(2)} µs`);
-console.log(`  ajv (schema('child'))          ${median((r) => ajvValidate(r), RUNS).toFixed(2)} µs`);
+console.log(`  treem validate(JSON text)      ${median(() => treem.validate('child', texts[k++ % texts.length], options), records, RUNS).toFixed(2)} µs`);
+console.log(`  ajv (schema('child'))          ${median((r) => ajvValidate(r), records, RUNS).toFixed(2)} µs`);
 // The JS half of the marshaling (stringify the record, parse a report) for the same records.
 const reportTexts = records.slice(0, 100).map((r) => JSON.stringify(treem.validate('child', r, options)));
 k = 0;
-console.log(`  of which JSON.stringify+parse  ${median((r) => { JSON.stringify(r); JSON.parse(reportTexts[k++ % 100]); }, RUNS).toFixed(2)} µs`);
+console.log(`  of which JSON.stringify+parse  ${median((r) => { JSON.stringify(r); JSON.parse(reportTexts[k++ % 100]); }, records, RUNS).toFixed(2)} µs`);
 
 console.log(`\nbatch of ${records.length} records`);
 console.log(`  treem validateMany(array)      ${Math.round(throughput(() => treem.validateMany('child', records, options))).toLocaleString('en')} records/s`);

@@ -14,6 +14,7 @@
 // when the table was measured (it varies by a quarter between runs on a shared machine).
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { median } from './median.mjs';
 
 const FORMS = [
   { dir: '.', import: 'treem', kind: 'child', vectors: 'child.json' },
@@ -28,18 +29,6 @@ let wholeAssessment;
 
 const pkg = (f) => readFileSync(new URL(`../pkg/${f}`, import.meta.url));
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
-
-function median(fn, inputs, runs) {
-  const times = new Float64Array(runs);
-  for (let i = 0; i < runs; i++) {
-    const input = inputs[i % inputs.length];
-    const t0 = process.hrtime.bigint();
-    fn(input);
-    times[i] = Number(process.hrtime.bigint() - t0);
-  }
-  times.sort();
-  return times[runs >> 1] / 1000;
-}
 
 // The JS side's JSON of one call: the record written, its answer read.
 function jsonInOut(fn, records) {

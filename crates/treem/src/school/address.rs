@@ -112,8 +112,9 @@ pub fn check(draft: &AddressDraft, ctx: &Context, at: &Location<'_>, sink: &mut 
     for (slot, (field, key, digits, vi, en)) in well_formed.iter_mut().zip(levels) {
         let field_at = at.key(key);
         if let Some(code) = typed(field, &field_at, "string", sink) {
-            if all_digits(crate::fields::trim(code), digits) {
-                *slot = Some(crate::fields::trim(code));
+            let code = crate::fields::trim(code);
+            if all_digits(code, digits) {
+                *slot = Some(code);
             } else {
                 sink.push(
                     &SCHOOL_ADDRESS_CODE_FORM,

@@ -16,6 +16,11 @@
 //! - `#[derive(Data)]` on a data type (criteria sets, definitions, partials, caller values):
 //!   a struct read from a `Value`, every problem found reported by `crate::json::data`; a
 //!   unit enum read from its name.
+//! - `#[derive(DataText)]` beside `Data` on a data type that records carry inline (a criteria
+//!   set in an assessment): the same type read straight from JSON text (`DataText`), for the
+//!   values it reads without a doubt; on anything else (a member absent, unknown or of
+//!   another type, a tagged enum's members) the reader stops and the caller reads the value
+//!   with `Data`'s reader, which gives the answer and its error.
 
 use proc_macro::TokenStream;
 use proc_macro2::{Span, TokenStream as Tokens};
@@ -36,6 +41,15 @@ pub fn derive_draft(input: TokenStream) -> TokenStream {
 pub fn derive_data(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     data(&input)
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
+
+/// Reads a data type from text: see the crate documentation.
+#[proc_macro_derive(DataText, attributes(serde))]
+pub fn derive_data_text(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    data_text(&input)
         .unwrap_or_else(syn::Error::into_compile_error)
         .into()
 }
@@ -476,6 +490,124 @@ fn data(input: &DeriveInput) -> syn::Result<Tokens> {
         impl crate::json::data::FromJson for #ty {
             fn from_json(value: &serde_json::Value) -> Result<#ty, crate::json::data::ReadError> {
                 #read
+            }
+        }
+    })
+}
+
+/// `DataText` for a struct (its members straight from text), a unit enum (its name) or a
+/// tagged enum (through its value: the tag may come after the members it decides).
+fn data_text(input: &DeriveInput) -> syn::Result<Tokens> {
+    let ty = &input.ident;
+    let container = serde_attrs(&input.attrs)?;
+    let body = match &input.data {
+        Data::Enum(_) if container.tag.is_some() => quote! {
+            crate::json::data_text::via_value(text)
+        },
+        Data::Enum(data) => {
+            let mut names = Vec::new();
+            let mut variants = Vec::new();
+            for variant in &data.variants {
+                if !matches!(variant.fields, Fields::Unit) {
+                    return Err(syn::Error::new(
+                        variant.ident.span(),
+                        "treem-derive: DataText reads unit variants, or a tagged enum",
+                    ));
+                }
+                let attrs = serde_attrs(&variant.attrs)?;
+                names.push(variant_name(
+                    &variant.ident,
+                    &attrs,
+                    container.rename_all.as_deref(),
+                )?);
+                variants.push(variant.ident.clone());
+            }
+            quote! {
+                match &*text.string()? {
+                    #(#names => Ok(#ty::#variants),)*
+                    _ => Err(crate::json::text::Fallback),
+                }
+            }
+        }
+        Data::Struct(_) => {
+            let mut names = Vec::new();
+            let mut idents = Vec::new();
+            let mut types = Vec::new();
+            let mut locals = Vec::new();
+            let mut patterns = Vec::new();
+            let mut finishes = Vec::new();
+            for field in named_fields(input)? {
+                let attrs = serde_attrs(&field.attrs)?;
+                let Some(ident) = &field.ident else { continue };
+                if attrs.flatten || attrs.skip || attrs.deserialize_with.is_some() {
+                    return Err(syn::Error::new(
+                        ident.span(),
+                        "treem-derive: DataText reads plain members only (no flatten, skip or deserialize_with)",
+                    ));
+                }
+                // The locals are prefixed: a member may be called `text` or `name`.
+                let local = quote::format_ident!("member_{}", ident);
+                let required = !attrs.default && !container.default && !is_option(&field.ty);
+                if required {
+                    patterns.push(quote! { Some(#local) });
+                    finishes.push(quote! { #local });
+                } else {
+                    patterns.push(quote! { #local });
+                    finishes.push(quote! { #local.unwrap_or_default() });
+                }
+                names.push(member_name(ident, &attrs));
+                idents.push(ident.clone());
+                types.push(&field.ty);
+                locals.push(local);
+            }
+            let indexes: Vec<usize> = (0..names.len()).collect();
+            // An unknown member: the value path's error under `deny_unknown_fields`, else
+            // skipped as the value path skips it.
+            let unknown = if container.deny_unknown {
+                quote! { return Err(crate::json::text::Fallback) }
+            } else {
+                quote! { text.skip()? }
+            };
+            // Names found by one shared lookup, and one match over every member at the end
+            // (not one early return per required member): the code per type stays small.
+            quote! {
+                const NAMES: &[&str] = &[#(#names),*];
+                #(let mut #locals: Option<#types> = None;)*
+                // The members read in a closure, so that whatever stops the reader leaves by
+                // one way, where the members read so far are dropped once.
+                let mut read = |text: &mut crate::json::text::Text<'_>| {
+                    text.open(b'{')?;
+                    let mut first_member = true;
+                    while let Some(index) = text.member(NAMES, &mut first_member)? {
+                        match index {
+                            #(#indexes => crate::json::data_text::member(&mut #locals, text)?,)*
+                            _ => #unknown,
+                        }
+                    }
+                    Ok::<(), crate::json::text::Fallback>(())
+                };
+                let outcome = read(text);
+                match (outcome, #(#locals,)*) {
+                    (Ok(()), #(#patterns,)*) => Ok(#ty { #(#idents: #finishes,)* }),
+                    // Stopped, or a required member absent: the value path says which.
+                    #[allow(unreachable_patterns)]
+                    _ => Err(crate::json::text::Fallback),
+                }
+            }
+        }
+        Data::Union(_) => {
+            return Err(syn::Error::new(
+                Span::call_site(),
+                "treem-derive: a struct or an enum",
+            ))
+        }
+    };
+    Ok(quote! {
+        impl crate::json::data_text::DataText for #ty {
+            fn data_from_text(
+                text: &mut crate::json::text::Text<'_>,
+            ) -> Result<#ty, crate::json::text::Fallback> {
+                #body
             }
         }
     })

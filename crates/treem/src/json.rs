@@ -17,6 +17,9 @@ use crate::Error;
 // A directive-only build reports no read error as an issue (its data is built in).
 #[cfg_attr(not(feature = "safe-school"), allow(dead_code))]
 pub(crate) mod data;
+// The same data read straight from text: criteria sets given inline in an assessment.
+#[cfg(feature = "safe-school")]
+pub(crate) mod data_text;
 pub(crate) mod text;
 /// Parses bytes as one JSON value, reporting invalid UTF-8 and invalid JSON as errors.
 ///

@@ -517,6 +517,7 @@ mod tests {
 
     /// A data struct: required, defaulted and optional members, unknown ones refused.
     #[derive(Debug, PartialEq, treem_derive::Data)]
+    #[cfg_attr(feature = "safe-school", derive(treem_derive::DataText))]
     #[serde(deny_unknown_fields)]
     struct Item {
         name: String,
@@ -529,6 +530,7 @@ mod tests {
 
     /// A unit enum named in snake case.
     #[derive(Debug, PartialEq, Clone, Copy, treem_derive::Data)]
+    #[cfg_attr(feature = "safe-school", derive(treem_derive::DataText))]
     #[serde(rename_all = "snake_case")]
     enum Kind {
         OneThing,
@@ -538,6 +540,7 @@ mod tests {
 
     /// An internally tagged enum.
     #[derive(Debug, PartialEq, treem_derive::Data)]
+    #[cfg_attr(feature = "safe-school", derive(treem_derive::DataText))]
     #[serde(tag = "rule", rename_all = "snake_case", deny_unknown_fields)]
     enum Rule {
         AtLeast { min: u32 },
@@ -648,6 +651,17 @@ mod tests {
                 prop_assert_eq!(&ours, &item(input), "{}", input);
                 let from_text = serde_json::from_str::<Item>(&input.to_string()).ok();
                 prop_assert_eq!(&from_text, &ours);
+                // Read straight from the text (`#[derive(DataText)]`): the same answer, and
+                // an answer for every object whose members are named once, as here.
+                #[cfg(feature = "safe-school")]
+                {
+                    use crate::json::data_text::DataText;
+                    use crate::json::text::Text;
+                    let text = input.to_string();
+                    prop_assert_eq!(&Item::data_from_text(&mut Text::new(&text)).ok(), &ours);
+                    prop_assert_eq!(Kind::data_from_text(&mut Text::new(&text)).ok(), kind(input));
+                    prop_assert_eq!(Rule::data_from_text(&mut Text::new(&text)).ok(), rule(input));
+                }
                 prop_assert_eq!(Kind::from_json(input).ok(), kind(input));
                 prop_assert_eq!(Rule::from_json(input).ok(), rule(input));
             }

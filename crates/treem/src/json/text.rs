@@ -128,6 +128,20 @@ impl<'a> Text<'a> {
         Ok(Some(name))
     }
 
+    /// The place in `names` of the next member of an open object (its `:` read), `names.len()`
+    /// for a name not there; `None` at the object's `}`. One lookup for every data type read
+    /// from text (`#[derive(DataText)]`), so each holds no comparison of its own.
+    #[cfg(feature = "safe-school")]
+    pub(crate) fn member(
+        &mut self,
+        names: &[&str],
+        first: &mut bool,
+    ) -> Result<Option<usize>, Fallback> {
+        Ok(self
+            .key(first)?
+            .map(|name| names.iter().position(|n| *n == name).unwrap_or(names.len())))
+    }
+
     /// True when an open array has another element (its `,` read); false at its `]`.
     pub(crate) fn item(&mut self, first: &mut bool) -> Result<bool, Fallback> {
         match self.peek() {
@@ -199,7 +213,7 @@ impl<'a> Text<'a> {
 
     /// The span of the next value, the reader moved past it. The span is only delimited here
     /// (strings, brackets, a scalar up to its end); serde_json judges it when it reads it.
-    fn span(&mut self) -> Result<&'a str, Fallback> {
+    pub(crate) fn span(&mut self) -> Result<&'a str, Fallback> {
         self.skip_space();
         let start = self.pos;
         match self.byte() {
@@ -260,6 +274,28 @@ impl<'a> Text<'a> {
         serde_json::from_str(span).map_err(|_| Fallback)
     }
 
+    /// The next value read by `read`, or, where `read` stops, the same value as the value path
+    /// reads it (`Err`, the reader moved back to where `read` began): a data type read
+    /// straight from text where it can be, by its value where it cannot.
+    ///
+    /// # Errors
+    /// [`Fallback`] when the value path's reader stops too.
+    #[cfg(feature = "safe-school")]
+    pub(crate) fn or_value<T>(
+        &mut self,
+        read: impl FnOnce(&mut Text<'a>) -> Result<T, Fallback>,
+    ) -> Result<Result<T, serde_json::Value>, Fallback> {
+        let (pos, depth) = (self.pos, self.depth);
+        match read(self) {
+            Ok(read) => Ok(Ok(read)),
+            Err(Fallback) => {
+                self.pos = pos;
+                self.depth = depth;
+                self.value().map(Err)
+            }
+        }
+    }
+
     /// Skips the next value (still judged by serde_json: a member skipped is still JSON).
     pub(crate) fn skip(&mut self) -> Result<(), Fallback> {
         // As a `Value` (see `string`); only drafts that keep no unknown member skip.
@@ -268,7 +304,7 @@ impl<'a> Text<'a> {
 }
 
 /// `span` as a JSON integer of digits alone (`0`, or no leading zero) that fits a `u64`.
-fn count(span: &str) -> Option<u64> {
+pub(crate) fn count(span: &str) -> Option<u64> {
     let digits = span.as_bytes();
     if digits.is_empty() || digits.len() > 19 || (digits.len() > 1 && digits.first() == Some(&b'0'))
     {

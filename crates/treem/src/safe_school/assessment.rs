@@ -18,6 +18,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub use super::choice::CriteriaSetChoice;
 use super::criteria::{Completeness, CriteriaSet};
 use super::score::{Outcome, Score};
 use crate::context::Context;
@@ -152,7 +153,7 @@ pub struct RemedyDraft {
 pub struct AssessmentDraft {
     /// The id of a built-in set (catalog `criteria_sets`), or a complete set inline.
     #[serde(skip_serializing_if = "Field::is_absent")]
-    pub criteria_set: Field<serde_json::Value>,
+    pub criteria_set: Field<CriteriaSetChoice>,
     /// The version of the set.
     #[serde(skip_serializing_if = "Field::is_absent")]
     pub criteria_set_version: Field<String>,
@@ -223,15 +224,16 @@ pub struct Assessed {
 }
 
 /// The set an assessment names: built-in by id (borrowed: copying NĐ 80/2017's 23 criteria and
-/// their texts for every record was a sixth of a whole assessment's validation), or inline.
-fn resolve_set(
-    draft: &AssessmentDraft,
+/// their texts for every record was a sixth of a whole assessment's validation), or inline,
+/// read with the draft and checked here (borrowed too).
+fn resolve_set<'a>(
+    draft: &'a AssessmentDraft,
     sink: &mut IssueSink,
-) -> Option<std::borrow::Cow<'static, CriteriaSet>> {
+) -> Option<std::borrow::Cow<'a, CriteriaSet>> {
     let root = Location::root();
     let at = root.key("criteria_set");
     match &draft.criteria_set {
-        Field::Value(serde_json::Value::String(id)) => match super::builtin::get(id) {
+        Field::Value(CriteriaSetChoice::BuiltIn(id)) => match super::builtin::get(id) {
             Some(set) => Some(std::borrow::Cow::Borrowed(set)),
             None => {
                 sink.push(
@@ -242,10 +244,15 @@ fn resolve_set(
                 None
             }
         },
-        Field::Value(value @ serde_json::Value::Object(_)) => {
+        Field::Value(CriteriaSetChoice::Supplied(set)) => {
+            super::set_check::check(set, &at, sink);
+            Some(std::borrow::Cow::Borrowed(&**set))
+        }
+        // Reported by the reader of the kind `criteria_set` (its first problem, at its place).
+        Field::Value(CriteriaSetChoice::Unread(value)) => {
             super::set_check::read(value, &at, sink).map(std::borrow::Cow::Owned)
         }
-        Field::Value(other) => {
+        Field::Invalid(other) => {
             sink.push(
                 &crate::fields::FIELD_WRONG_TYPE,
                 &at,
@@ -256,7 +263,7 @@ fn resolve_set(
             );
             None
         }
-        _ => {
+        Field::Absent | Field::Null => {
             sink.push(&FIELD_REQUIRED, &at, []);
             None
         }

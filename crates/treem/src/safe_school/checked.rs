@@ -3,7 +3,7 @@
 
 use serde::{Serialize, Serializer};
 
-use super::assessment::{AssessmentDraft, RemedyDraft, ResultDraft};
+use super::assessment::{AssessmentDraft, CriteriaSetChoice, RemedyDraft, ResultDraft};
 use super::criteria::CriteriaSet;
 use super::score::{Outcome, Score};
 use crate::context::Context;
@@ -180,10 +180,11 @@ impl Assessment {
         };
         let set_at = at("criteria_set");
         let criteria_set = match &draft.criteria_set {
-            Field::Value(serde_json::Value::String(id)) => super::builtin::get(id)
+            Field::Value(CriteriaSetChoice::BuiltIn(id)) => super::builtin::get(id)
                 .map(SetUsed::BuiltIn)
                 .ok_or_else(|| Unread::at(&set_at))?,
-            Field::Value(value @ serde_json::Value::Object(_)) => {
+            Field::Value(CriteriaSetChoice::Supplied(set)) => SetUsed::Supplied(set.clone()),
+            Field::Value(CriteriaSetChoice::Unread(value)) => {
                 crate::json::data::FromJson::from_json(value)
                     .map(|set| SetUsed::Supplied(Box::new(set)))
                     .map_err(|_: crate::json::data::ReadError| Unread::at(&set_at))?

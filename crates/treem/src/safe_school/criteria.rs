@@ -7,7 +7,9 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 /// A versioned set of criteria from one official document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema, treem_derive::Data)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, JsonSchema, treem_derive::Data, treem_derive::DataText,
+)]
 #[serde(deny_unknown_fields)]
 pub struct CriteriaSet {
     /// Stable identifier, e.g. `tt18-2023`.
@@ -48,7 +50,9 @@ pub struct CriteriaSet {
 }
 
 /// The official document a set comes from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema, treem_derive::Data)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, JsonSchema, treem_derive::Data, treem_derive::DataText,
+)]
 #[serde(deny_unknown_fields)]
 pub struct DocumentRef {
     /// Số, ký hiệu, e.g. `18/2023/TT-BGDĐT`.
@@ -66,7 +70,17 @@ pub struct DocumentRef {
 }
 
 /// The pass rule of a set.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema, treem_derive::Data)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    JsonSchema,
+    treem_derive::Data,
+    treem_derive::DataText,
+)]
 #[serde(tag = "rule", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Threshold {
     /// At least `min_percent` % of the applicable criteria met and, when `all_mandatory`,
@@ -91,7 +105,17 @@ pub enum Threshold {
 
 /// How much of the official list a copy holds.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, JsonSchema, treem_derive::Data,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Serialize,
+    JsonSchema,
+    treem_derive::Data,
+    treem_derive::DataText,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum Completeness {
@@ -122,7 +146,9 @@ impl Completeness {
 }
 
 /// A content area (nội dung) of a set.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema, treem_derive::Data)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, JsonSchema, treem_derive::Data, treem_derive::DataText,
+)]
 #[serde(deny_unknown_fields)]
 pub struct ContentArea {
     /// Stable code within the set.
@@ -132,7 +158,9 @@ pub struct ContentArea {
 }
 
 /// One criterion (tiêu chí).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema, treem_derive::Data)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, JsonSchema, treem_derive::Data, treem_derive::DataText,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Criterion {
     /// Stable code within the set (the document's numbering where it has one).
@@ -157,7 +185,9 @@ fn is_false(value: &bool) -> bool {
 }
 
 /// An event that disqualifies the result for the year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema, treem_derive::Data)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Serialize, JsonSchema, treem_derive::Data, treem_derive::DataText,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// Stable code within the set.

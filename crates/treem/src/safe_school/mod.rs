@@ -15,6 +15,7 @@
 pub mod assessment;
 pub mod builtin;
 mod checked;
+mod choice;
 pub mod criteria;
 pub mod rollup;
 pub mod score;

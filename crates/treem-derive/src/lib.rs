@@ -495,16 +495,77 @@ fn data(input: &DeriveInput) -> syn::Result<Tokens> {
     })
 }
 
-/// `DataText` for a struct (its members straight from text), a unit enum (its name) or a
-/// tagged enum (through its value: the tag may come after the members it decides).
+/// `DataText` for a struct (its members straight from text), a unit enum (its name) or an
+/// internally tagged enum (its tag first, as treem and serde write it, then the variant's
+/// members; a tag anywhere else is read through the value).
 fn data_text(input: &DeriveInput) -> syn::Result<Tokens> {
     let ty = &input.ident;
     let container = serde_attrs(&input.attrs)?;
-    let body = match &input.data {
-        Data::Enum(_) if container.tag.is_some() => quote! {
-            crate::json::data_text::via_value(text)
-        },
-        Data::Enum(data) => {
+    let body = match (&input.data, &container.tag) {
+        (Data::Enum(data), Some(tag)) => {
+            let mut reads = Vec::new();
+            let mut names = Vec::new();
+            for variant in &data.variants {
+                let attrs = serde_attrs(&variant.attrs)?;
+                names.push(variant_name(
+                    &variant.ident,
+                    &attrs,
+                    container.rename_all.as_deref(),
+                )?);
+                let ident = &variant.ident;
+                reads.push(match &variant.fields {
+                    // `Data`'s reader takes a unit variant whatever else its object holds.
+                    Fields::Unit => quote! {{
+                        let mut first_member = false;
+                        while let Some(index) = text.member(&[#tag], &mut first_member)? {
+                            match index {
+                                0 => return Err(crate::json::text::Fallback),
+                                _ => text.skip()?,
+                            }
+                        }
+                        Ok(#ty::#ident)
+                    }},
+                    Fields::Named(fields) => members_text(
+                        &fields.named,
+                        &quote! { #ty::#ident },
+                        container.deny_unknown,
+                        false,
+                        Some(tag),
+                    )?,
+                    Fields::Unnamed(_) => {
+                        return Err(syn::Error::new(
+                            ident.span(),
+                            "treem-derive: DataText reads unit or struct variants",
+                        ))
+                    }
+                });
+            }
+            let indexes: Vec<usize> = (0..reads.len()).collect();
+            quote! {
+                let read = |text: &mut crate::json::text::Text<'_>| {
+                    const VARIANTS: &[&str] = &[#(#names),*];
+                    text.open(b'{')?;
+                    let mut first_member = true;
+                    if text.member(&[#tag], &mut first_member)? != Some(0) {
+                        return Err(crate::json::text::Fallback);
+                    }
+                    let index = {
+                        let name = text.string()?;
+                        VARIANTS.iter().position(|v| *v == name).ok_or(crate::json::text::Fallback)?
+                    };
+                    match index {
+                        #(#indexes => #reads,)*
+                        _ => Err(crate::json::text::Fallback),
+                    }
+                };
+                match text.or_value(read)? {
+                    Ok(read) => Ok(read),
+                    Err(value) => <#ty as crate::json::data::FromJson>::from_json(&value)
+                        .map_err(|_| crate::json::text::Fallback),
+                }
+            }
+        }
+        (Data::Enum(data), None) => {
             let mut names = Vec::new();
             let mut variants = Vec::new();
             for variant in &data.variants {
@@ -529,73 +590,14 @@ fn data_text(input: &DeriveInput) -> syn::Result<Tokens> {
                 }
             }
         }
-        Data::Struct(_) => {
-            let mut names = Vec::new();
-            let mut idents = Vec::new();
-            let mut types = Vec::new();
-            let mut locals = Vec::new();
-            let mut patterns = Vec::new();
-            let mut finishes = Vec::new();
-            for field in named_fields(input)? {
-                let attrs = serde_attrs(&field.attrs)?;
-                let Some(ident) = &field.ident else { continue };
-                if attrs.flatten || attrs.skip || attrs.deserialize_with.is_some() {
-                    return Err(syn::Error::new(
-                        ident.span(),
-                        "treem-derive: DataText reads plain members only (no flatten, skip or deserialize_with)",
-                    ));
-                }
-                // The locals are prefixed: a member may be called `text` or `name`.
-                let local = quote::format_ident!("member_{}", ident);
-                let required = !attrs.default && !container.default && !is_option(&field.ty);
-                if required {
-                    patterns.push(quote! { Some(#local) });
-                    finishes.push(quote! { #local });
-                } else {
-                    patterns.push(quote! { #local });
-                    finishes.push(quote! { #local.unwrap_or_default() });
-                }
-                names.push(member_name(ident, &attrs));
-                idents.push(ident.clone());
-                types.push(&field.ty);
-                locals.push(local);
-            }
-            let indexes: Vec<usize> = (0..names.len()).collect();
-            // An unknown member: the value path's error under `deny_unknown_fields`, else
-            // skipped as the value path skips it.
-            let unknown = if container.deny_unknown {
-                quote! { return Err(crate::json::text::Fallback) }
-            } else {
-                quote! { text.skip()? }
-            };
-            // Names found by one shared lookup, and one match over every member at the end
-            // (not one early return per required member): the code per type stays small.
-            quote! {
-                const NAMES: &[&str] = &[#(#names),*];
-                #(let mut #locals: Option<#types> = None;)*
-                // The members read in a closure, so that whatever stops the reader leaves by
-                // one way, where the members read so far are dropped once.
-                let mut read = |text: &mut crate::json::text::Text<'_>| {
-                    text.open(b'{')?;
-                    let mut first_member = true;
-                    while let Some(index) = text.member(NAMES, &mut first_member)? {
-                        match index {
-                            #(#indexes => crate::json::data_text::member(&mut #locals, text)?,)*
-                            _ => #unknown,
-                        }
-                    }
-                    Ok::<(), crate::json::text::Fallback>(())
-                };
-                let outcome = read(text);
-                match (outcome, #(#locals,)*) {
-                    (Ok(()), #(#patterns,)*) => Ok(#ty { #(#idents: #finishes,)* }),
-                    // Stopped, or a required member absent: the value path says which.
-                    #[allow(unreachable_patterns)]
-                    _ => Err(crate::json::text::Fallback),
-                }
-            }
-        }
-        Data::Union(_) => {
+        (Data::Struct(_), _) => members_text(
+            named_fields(input)?,
+            &quote! { #ty },
+            container.deny_unknown,
+            container.default,
+            None,
+        )?,
+        (Data::Union(_), _) => {
             return Err(syn::Error::new(
                 Span::call_site(),
                 "treem-derive: a struct or an enum",
@@ -611,4 +613,94 @@ fn data_text(input: &DeriveInput) -> syn::Result<Tokens> {
             }
         }
     })
+}
+
+/// The members of a struct (or, after its `tag`, of a tagged enum's struct variant, the
+/// object already open) read from text into `built`, as an expression of type
+/// `Result<#built, Fallback>`.
+fn members_text(
+    fields: &syn::punctuated::Punctuated<syn::Field, syn::Token![,]>,
+    built: &Tokens,
+    deny: bool,
+    container_default: bool,
+    tag: Option<&str>,
+) -> syn::Result<Tokens> {
+    let mut names = Vec::new();
+    let mut idents = Vec::new();
+    let mut types = Vec::new();
+    let mut locals = Vec::new();
+    let mut patterns = Vec::new();
+    let mut finishes = Vec::new();
+    for field in fields {
+        let attrs = serde_attrs(&field.attrs)?;
+        let Some(ident) = &field.ident else { continue };
+        if attrs.flatten || attrs.skip || attrs.deserialize_with.is_some() {
+            return Err(syn::Error::new(
+                ident.span(),
+                "treem-derive: DataText reads plain members only (no flatten, skip or deserialize_with)",
+            ));
+        }
+        // The locals are prefixed: a member may be called `text` or `name`.
+        let local = quote::format_ident!("member_{}", ident);
+        let required = !attrs.default && !container_default && !is_option(&field.ty);
+        if required {
+            patterns.push(quote! { Some(#local) });
+            finishes.push(quote! { #local });
+        } else {
+            patterns.push(quote! { #local });
+            finishes.push(quote! { #local.unwrap_or_default() });
+        }
+        names.push(member_name(ident, &attrs));
+        idents.push(ident.clone());
+        types.push(&field.ty);
+        locals.push(local);
+    }
+    let indexes: Vec<usize> = (0..names.len()).collect();
+    // An unknown member: the value path's error under `deny_unknown_fields`, else skipped as
+    // the value path skips it. A tag named again: a parsed `Value` keeps the last, which the
+    // value path then reads.
+    let unknown = if deny {
+        quote! { return Err(crate::json::text::Fallback) }
+    } else {
+        quote! { text.skip()? }
+    };
+    let (open, tag_name, tag_arm) = match tag {
+        None => (quote! { text.open(b'{')?; }, quote! {}, quote! {}),
+        Some(tag) => {
+            let index = names.len();
+            (
+                quote! {},
+                quote! { #tag },
+                quote! { #index => return Err(crate::json::text::Fallback), },
+            )
+        }
+    };
+    let first = tag.is_none();
+    // Names found by one shared lookup, and one match over every member at the end (not one
+    // early return per required member): the code per type stays small.
+    Ok(quote! {{
+        const NAMES: &[&str] = &[#(#names,)* #tag_name];
+        #(let mut #locals: Option<#types> = None;)*
+        // The members read in a closure, so that whatever stops the reader leaves by one
+        // way, where the members read so far are dropped once.
+        let mut read = |text: &mut crate::json::text::Text<'_>| {
+            #open
+            let mut first_member = #first;
+            while let Some(index) = text.member(NAMES, &mut first_member)? {
+                match index {
+                    #(#indexes => crate::json::data_text::member(&mut #locals, text)?,)*
+                    #tag_arm
+                    _ => #unknown,
+                }
+            }
+            Ok::<(), crate::json::text::Fallback>(())
+        };
+        let outcome = read(text);
+        match (outcome, #(#locals,)*) {
+            (Ok(()), #(#patterns,)*) => Ok(#built { #(#idents: #finishes,)* }),
+            // Stopped, or a required member absent: the value path says which.
+            #[allow(unreachable_patterns)]
+            _ => Err(crate::json::text::Fallback),
+        }
+    }})
 }

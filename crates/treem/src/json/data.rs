@@ -633,6 +633,21 @@ mod tests {
         })
     }
 
+    /// `value` as JSON text, an object's member `rule` (if any) written first.
+    #[cfg(feature = "safe-school")]
+    fn rule_first(value: &Value) -> String {
+        let Some(object) = value.as_object() else {
+            return value.to_string();
+        };
+        let members = object
+            .iter()
+            .filter(|(k, _)| *k == "rule")
+            .chain(object.iter().filter(|(k, _)| *k != "rule"))
+            .map(|(k, v)| format!("{}:{v}", Value::from(k.as_str())))
+            .collect::<Vec<_>>();
+        format!("{{{}}}", members.join(","))
+    }
+
     proptest! {
         /// A data struct reads exactly the objects its members' types say, from a `Value`
         /// and from JSON text; anything else is an error.
@@ -657,10 +672,13 @@ mod tests {
                 {
                     use crate::json::data_text::DataText;
                     use crate::json::text::Text;
-                    let text = input.to_string();
-                    prop_assert_eq!(&Item::data_from_text(&mut Text::new(&text)).ok(), &ours);
-                    prop_assert_eq!(Kind::data_from_text(&mut Text::new(&text)).ok(), kind(input));
-                    prop_assert_eq!(Rule::data_from_text(&mut Text::new(&text)).ok(), rule(input));
+                    // As `Value` writes it (members sorted: a tag after `min`), and with a
+                    // member `rule` written first, as treem and serde write a tagged enum.
+                    for text in [input.to_string(), rule_first(input)] {
+                        prop_assert_eq!(&Item::data_from_text(&mut Text::new(&text)).ok(), &ours);
+                        prop_assert_eq!(Kind::data_from_text(&mut Text::new(&text)).ok(), kind(input));
+                        prop_assert_eq!(Rule::data_from_text(&mut Text::new(&text)).ok(), rule(input));
+                    }
                 }
                 prop_assert_eq!(Kind::from_json(input).ok(), kind(input));
                 prop_assert_eq!(Rule::from_json(input).ok(), rule(input));

@@ -39,15 +39,6 @@ pub(crate) fn member<T: DataText>(
     Ok(())
 }
 
-/// A data type through its value (a tagged enum, whose tag may follow the members it decides):
-/// the next value parsed, then read by [`super::data::FromJson`].
-///
-/// # Errors
-/// [`Fallback`] when the value does not read.
-pub(crate) fn via_value<T: super::data::FromJson>(text: &mut Text<'_>) -> Result<T, Fallback> {
-    T::from_json(&text.value()?).map_err(|_| Fallback)
-}
-
 impl DataText for String {
     fn data_from_text(text: &mut Text<'_>) -> Result<String, Fallback> {
         text.string().map(Cow::into_owned)

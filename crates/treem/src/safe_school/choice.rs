@@ -146,24 +146,25 @@ mod tests {
     use crate::json::data::FromJson;
     use crate::safe_school::assessment::AssessmentDraft;
 
-    /// A complete set with every member a set can have, written as a caller would.
+    /// A complete set with every member a set can have, written as a caller would (members
+    /// in the type's order, a threshold's `rule` first).
+    const FULL_SET: &str = r#"{"id": "truong-x", "version": "2026-01-01", "title": "Bộ tiêu chí \"an toàn\"",
+        "document": {"number": "01/QĐ-X", "title": "Quyết định", "issued": "2026-01-01",
+            "in_force_from": null, "articles": "Điều 1"},
+        "applies_to": ["truong_thcs", "truong_thpt"],
+        "threshold": {"rule": "count", "min_met": 2, "min_mandatory_met": 1},
+        "completeness": "complete",
+        "content_areas": [{"code": "A", "title": "Cơ sở vật chất"}],
+        "criteria": [
+            {"code": "1", "text": "Có nội quy", "area": "A", "mandatory": true},
+            {"code": "2", "text": "Có camera", "mandatory": false, "conditional": true}
+        ],
+        "disqualifying_events": [{"code": "E1", "text": "Tai nạn"}],
+        "remedy_required": true, "reported_total": 2, "reported_mandatory": null,
+        "notes": ["ghi chú"]}"#;
+
     fn full_set() -> Value {
-        json!({
-            "id": "truong-x", "version": "2026-01-01", "title": "Bộ tiêu chí \"an toàn\"",
-            "document": {"number": "01/QĐ-X", "title": "Quyết định", "issued": "2026-01-01",
-                "in_force_from": null, "articles": "Điều 1"},
-            "applies_to": ["truong_thcs", "truong_thpt"],
-            "threshold": {"rule": "count", "min_met": 2, "min_mandatory_met": 1},
-            "completeness": "complete",
-            "content_areas": [{"code": "A", "title": "Cơ sở vật chất"}],
-            "criteria": [
-                {"code": "1", "text": "Có nội quy", "area": "A", "mandatory": true},
-                {"code": "2", "text": "Có camera", "mandatory": false, "conditional": true},
-            ],
-            "disqualifying_events": [{"code": "E1", "text": "Tai nạn"}],
-            "remedy_required": true, "reported_total": 2, "reported_mandatory": null,
-            "notes": ["ghi chú"],
-        })
+        serde_json::from_str(FULL_SET).unwrap()
     }
 
     /// The draft of `text` read straight from it, and through its parsed value.
@@ -187,13 +188,21 @@ mod tests {
     /// value built: the reader does not stop on them) to the set the value path reads.
     #[test]
     fn sets_are_read_straight_from_text() {
-        let mut sets: Vec<Value> = super::super::builtin::all()
+        // Written from the type (a threshold's tag first, as serde writes it), and in
+        // `Value`'s order (the tag after the members it decides).
+        let mut texts: Vec<String> = super::super::builtin::all()
             .iter()
-            .map(|set| serde_json::to_value(set).unwrap())
+            .flat_map(|set| {
+                [
+                    serde_json::to_string(set).unwrap(),
+                    serde_json::to_value(set).unwrap().to_string(),
+                ]
+            })
             .collect();
-        sets.push(full_set());
-        for value in sets {
-            let text = value.to_string();
+        texts.push(FULL_SET.to_owned());
+        texts.push(full_set().to_string());
+        for text in texts {
+            let value: Value = serde_json::from_str(&text).unwrap();
             let read = CriteriaSet::data_from_text(&mut Text::new(&text))
                 .unwrap_or_else(|_| panic!("the reader stopped on {text}"));
             assert_eq!(read, CriteriaSet::from_json(&value).unwrap());
@@ -212,7 +221,18 @@ mod tests {
     /// value: kept whole when it does not read, read when it does.
     #[test]
     fn what_the_text_reader_does_not_follow_the_value_path_answers() {
-        let set = full_set().to_string();
+        // Compact, with the type's order of members (the edits below are of this text).
+        let set: String = FULL_SET
+            .split('\n')
+            .map(str::trim_start)
+            .collect::<Vec<_>>()
+            .join("")
+            .replace("\": ", "\":")
+            .replace(", \"", ",\"");
+        assert!(
+            set.contains(r#""threshold":{"rule":"count","min_met":2,"min_mandatory_met":1}"#),
+            "{set}"
+        );
         for edit in [
             set.replace(
                 r#""remedy_required":true"#,
@@ -246,7 +266,34 @@ mod tests {
             "null".to_owned(),
             r#""nd80-2017""#.to_owned(),
             r#""nd\u00380-2017""#.to_owned(),
+            set.replace(
+                r#""rule":"count","min_met":2"#,
+                r#""rule":"count","rule":"percent","min_met":2"#,
+            ),
+            set.replace(
+                r#""min_mandatory_met":1}"#,
+                r#""min_mandatory_met":1,"min_percent":5}"#,
+            ),
+            set.replace(
+                r#"{"rule":"count","min_met":2,"min_mandatory_met":1}"#,
+                r#"{"rule":"checklist","min_met":2}"#,
+            ),
+            set.replace(
+                r#"{"rule":"count","min_met":2,"min_mandatory_met":1}"#,
+                r#"{"rule":"checklist","x":1,"rule":"count"}"#,
+            ),
+            set.replace(
+                r#"{"rule":"count","min_met":2,"min_mandatory_met":1}"#,
+                r#"{"rule":"percent","min_percent":60,"all_mandatory":true}"#,
+            ),
+            set.replace(
+                r#"{"rule":"count","min_met":2,"min_mandatory_met":1}"#,
+                r#"{"rule":"percent","min_percent":60}"#,
+            ),
+            set.replace(r#"{"rule":"count","#, r#"{"rule":"counts","#),
+            set.replace(r#"{"rule":"count","#, r#"{"rule":7,"#),
         ] {
+            assert_ne!(edit, set, "an edit that changes nothing");
             agree(&format!(
                 r#"{{"criteria_set": {edit}, "school_year": "2025-2026"}}"#
             ));
@@ -266,7 +313,7 @@ mod tests {
                 r#""id":"y","#, r#""rule":"percent","#,
             ]),
         ) {
-            let text = format!(r#"{{"criteria_set": {}, "school_year": "2025-2026"}}"#, full_set());
+            let text = format!(r#"{{"criteria_set": {FULL_SET}, "school_year": "2025-2026"}}"#);
             let at = edit % (text.len() + 1);
             if text.is_char_boundary(at) {
                 let mut inserted = text.clone();

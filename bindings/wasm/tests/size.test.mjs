@@ -44,11 +44,12 @@
 // report 139.5 (budgets unchanged; each module still 3.4 KiB or more under the 150 KiB target).
 // Raised 8 Dec 2026 (issue #24, README "Which module for which form"): an assessment's inline
 // criteria set read straight from the record's text into a typed CriteriaSetChoice (the
-// derive's DataText readers, json/data_text.rs, +3.6 KiB), with serde_json back at "z" in the
-// safe-school module (-1.2 KiB; "s" bought x0.95 once the set no longer went through a
-// serde_json value): safe-school 146.6 -> 149.0 (budget 147 -> 149.5, the target's last half
-// KiB: the next growth needs a cut), for x0.84-0.87 on its vectors; every domain 345.1 ->
-// 348.3 (budget 350 unchanged).
+// derive's DataText readers, json/data_text.rs, +3.6 KiB with a threshold's reader), with
+// serde_json back at "z" in the safe-school module (-1.2 KiB; "s" bought x0.95 once the set
+// no longer went through a serde_json value) and wasm-opt -Os instead of -Oz (0.2-1.7 KiB
+// smaller in every module): safe-school 146.6 -> 148.8 (budget 147 -> 149.5, the target's
+// last KiB: the next growth needs a cut), for x0.79 on its vectors; every domain 345.1 ->
+// 347.0 (budget 350 unchanged); child 145.7, case 126.0, school 112.9, task report 139.3.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

@@ -320,6 +320,12 @@ fn is_option(ty: &syn::Type) -> bool {
     }
 }
 
+/// A member the reader must find: neither defaulted (by itself or its container) nor an
+/// `Option`, as serde's derive has it.
+fn is_required(field: &syn::Field, attrs: &SerdeAttrs, container_default: bool) -> bool {
+    !attrs.default && !container_default && !is_option(&field.ty)
+}
+
 /// A struct's (or a struct variant's) reading from `value`, as an expression of type
 /// `Result<#built, crate::json::data::ReadError>`.
 fn members_read(
@@ -360,7 +366,7 @@ fn members_read(
             idents.push(ident.clone());
             continue;
         }
-        let is_required = !attrs.default && !container_default && !is_option(&field.ty);
+        let is_required = is_required(field, &attrs, container_default);
         let index = names.len();
         names.push(member_name(ident, &attrs));
 
@@ -642,7 +648,7 @@ fn members_text(
         }
         // The locals are prefixed: a member may be called `text` or `name`.
         let local = quote::format_ident!("member_{}", ident);
-        let required = !attrs.default && !container_default && !is_option(&field.ty);
+        let required = is_required(field, &attrs, container_default);
         if required {
             patterns.push(quote! { Some(#local) });
             finishes.push(quote! { #local });

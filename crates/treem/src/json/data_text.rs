@@ -2,8 +2,9 @@
 //! for the data records carry inline (a criteria set in an assessment): no `serde_json::Value`
 //! built, read and dropped. The reader answers only where `Data`'s reader would give the same
 //! answer, and stops ([`Fallback`]) anywhere else; the caller then reads the value
-//! ([`Text::or_value`]), which gives the answer and its error. `json/tests.rs` holds the two
-//! readers equal.
+//! ([`Text::or_value`]), which gives the answer and its error. The tests of `json/data.rs`
+//! (the derive against a statement of each type) and `safe_school/choice.rs` (criteria sets,
+//! and any one-character edit of one) hold the two readers to the same answers.
 
 use std::borrow::Cow;
 

@@ -507,21 +507,26 @@ fn data(input: &DeriveInput) -> syn::Result<Tokens> {
 fn data_text(input: &DeriveInput) -> syn::Result<Tokens> {
     let ty = &input.ident;
     let container = serde_attrs(&input.attrs)?;
-    let body = match (&input.data, &container.tag) {
-        (Data::Enum(data), Some(tag)) => {
-            let mut reads = Vec::new();
+    let body = match &input.data {
+        Data::Enum(data) => {
+            // One loop over the variants, as `data` has: each one's name, and for a tagged
+            // enum how its members are read once its tag is.
             let mut names = Vec::new();
+            let mut variants = Vec::new();
+            let mut reads = Vec::new();
             for variant in &data.variants {
                 let attrs = serde_attrs(&variant.attrs)?;
+                let ident = &variant.ident;
                 names.push(variant_name(
-                    &variant.ident,
+                    ident,
                     &attrs,
                     container.rename_all.as_deref(),
                 )?);
-                let ident = &variant.ident;
-                reads.push(match &variant.fields {
+                variants.push(ident.clone());
+                reads.push(match (&variant.fields, &container.tag) {
+                    (Fields::Unit, None) => quote! {},
                     // `Data`'s reader takes a unit variant whatever else its object holds.
-                    Fields::Unit => quote! {{
+                    (Fields::Unit, Some(tag)) => quote! {{
                         let mut first_member = false;
                         while let Some(index) = text.member(&[#tag], &mut first_member)? {
                             match index {
@@ -531,79 +536,64 @@ fn data_text(input: &DeriveInput) -> syn::Result<Tokens> {
                         }
                         Ok(#ty::#ident)
                     }},
-                    Fields::Named(fields) => members_text(
+                    (Fields::Named(fields), Some(tag)) => members_text(
                         &fields.named,
                         &quote! { #ty::#ident },
                         container.deny_unknown,
                         false,
                         Some(tag),
                     )?,
-                    Fields::Unnamed(_) => {
+                    _ => {
                         return Err(syn::Error::new(
                             ident.span(),
-                            "treem-derive: DataText reads unit or struct variants",
+                            "treem-derive: DataText reads unit variants, or struct variants of a tagged enum",
                         ))
                     }
                 });
             }
-            let indexes: Vec<usize> = (0..reads.len()).collect();
-            quote! {
-                let read = |text: &mut crate::json::text::Text<'_>| {
-                    const VARIANTS: &[&str] = &[#(#names),*];
-                    text.open(b'{')?;
-                    let mut first_member = true;
-                    if text.member(&[#tag], &mut first_member)? != Some(0) {
-                        return Err(crate::json::text::Fallback);
-                    }
-                    let index = {
-                        let name = text.string()?;
-                        VARIANTS.iter().position(|v| *v == name).ok_or(crate::json::text::Fallback)?
-                    };
-                    match index {
-                        #(#indexes => #reads,)*
+            match &container.tag {
+                None => quote! {
+                    match &*text.string()? {
+                        #(#names => Ok(#ty::#variants),)*
                         _ => Err(crate::json::text::Fallback),
                     }
-                };
-                match text.or_value(read)? {
-                    Ok(read) => Ok(read),
-                    Err(value) => <#ty as crate::json::data::FromJson>::from_json(&value)
-                        .map_err(|_| crate::json::text::Fallback),
+                },
+                Some(tag) => {
+                    let indexes: Vec<usize> = (0..reads.len()).collect();
+                    quote! {
+                        let read = |text: &mut crate::json::text::Text<'_>| {
+                            const VARIANTS: &[&str] = &[#(#names),*];
+                            text.open(b'{')?;
+                            let mut first_member = true;
+                            if text.member(&[#tag], &mut first_member)? != Some(0) {
+                                return Err(crate::json::text::Fallback);
+                            }
+                            let index = {
+                                let name = text.string()?;
+                                VARIANTS.iter().position(|v| *v == name).ok_or(crate::json::text::Fallback)?
+                            };
+                            match index {
+                                #(#indexes => #reads,)*
+                                _ => Err(crate::json::text::Fallback),
+                            }
+                        };
+                        match text.or_value(read)? {
+                            Ok(read) => Ok(read),
+                            Err(value) => <#ty as crate::json::data::FromJson>::from_json(&value)
+                                .map_err(|_| crate::json::text::Fallback),
+                        }
+                    }
                 }
             }
         }
-        (Data::Enum(data), None) => {
-            let mut names = Vec::new();
-            let mut variants = Vec::new();
-            for variant in &data.variants {
-                if !matches!(variant.fields, Fields::Unit) {
-                    return Err(syn::Error::new(
-                        variant.ident.span(),
-                        "treem-derive: DataText reads unit variants, or a tagged enum",
-                    ));
-                }
-                let attrs = serde_attrs(&variant.attrs)?;
-                names.push(variant_name(
-                    &variant.ident,
-                    &attrs,
-                    container.rename_all.as_deref(),
-                )?);
-                variants.push(variant.ident.clone());
-            }
-            quote! {
-                match &*text.string()? {
-                    #(#names => Ok(#ty::#variants),)*
-                    _ => Err(crate::json::text::Fallback),
-                }
-            }
-        }
-        (Data::Struct(_), _) => members_text(
+        Data::Struct(_) => members_text(
             named_fields(input)?,
             &quote! { #ty },
             container.deny_unknown,
             container.default,
             None,
         )?,
-        (Data::Union(_), _) => {
+        Data::Union(_) => {
             return Err(syn::Error::new(
                 Span::call_site(),
                 "treem-derive: a struct or an enum",
@@ -687,24 +677,18 @@ fn members_text(
     Ok(quote! {{
         const NAMES: &[&str] = &[#(#names,)* #tag_name];
         #(let mut #locals: Option<#types> = None;)*
-        // The members read in a closure, so that whatever stops the reader leaves by one
-        // way, where the members read so far are dropped once.
-        let mut read = |text: &mut crate::json::text::Text<'_>| {
-            #open
-            let mut first_member = #first;
-            while let Some(index) = text.member(NAMES, &mut first_member)? {
-                match index {
-                    #(#indexes => crate::json::data_text::member(&mut #locals, text)?,)*
-                    #tag_arm
-                    _ => #unknown,
-                }
+        #open
+        let mut first_member = #first;
+        while let Some(index) = text.member(NAMES, &mut first_member)? {
+            match index {
+                #(#indexes => crate::json::data_text::member(&mut #locals, text)?,)*
+                #tag_arm
+                _ => #unknown,
             }
-            Ok::<(), crate::json::text::Fallback>(())
-        };
-        let outcome = read(text);
-        match (outcome, #(#locals,)*) {
-            (Ok(()), #(#patterns,)*) => Ok(#built { #(#idents: #finishes,)* }),
-            // Stopped, or a required member absent: the value path says which.
+        }
+        match (#(#locals,)*) {
+            (#(#patterns,)*) => Ok(#built { #(#idents: #finishes,)* }),
+            // A required member absent: the value path says which.
             #[allow(unreachable_patterns)]
             _ => Err(crate::json::text::Fallback),
         }
